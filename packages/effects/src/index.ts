@@ -1,0 +1,3 @@
+export * from './records.ts';
+export * from './effect-cell.ts';
+export * from './engine-config.ts';

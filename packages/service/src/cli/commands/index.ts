@@ -1,0 +1,7 @@
+import type { CommandModule } from '../cli-io.ts';
+
+/** Every `evg` sub-command, loaded only when called so `evg effects` never loads Fastify. */
+export const commands: Record<string, () => Promise<CommandModule>> = {
+  effects: () => import('./effects.ts'),
+  synth: () => import('./synth.ts'),
+};
