@@ -1,0 +1,101 @@
+/**
+ * A fault-injecting TCP proxy between the service and its database. It forwards bytes untouched
+ * until a test tells it to cut every open connection (both ends reset mid-stream, as when a
+ * network path or the server dies), refuse new ones, or swallow them silently (a black hole,
+ * as a dropped firewall rule does); `resume()` restores normal service.
+ */
+import { createConnection, createServer, type Socket } from 'node:net';
+
+export type ProxyMode = 'forward' | 'refuse' | 'blackhole';
+
+export interface FaultProxy {
+  readonly port: number;
+  /** The same URL with host and port replaced by the proxy's. */
+  rewrite(url: string): string;
+  /** Resets every open connection now; new ones are still forwarded unless the mode says otherwise. */
+  cutAll(): void;
+  /** 'refuse': new connections are reset at once; 'blackhole': accepted, never answered. */
+  setMode(mode: ProxyMode): void;
+  /** Back to forwarding new connections (open black-holed ones are cut). */
+  resume(): void;
+  /** Connections accepted so far, and open now. */
+  stats(): { accepted: number; open: number };
+  close(): Promise<void>;
+}
+
+/**
+ * @example
+ *   const proxy = await startFaultProxy({ host: '127.0.0.1', port: pg.port });
+ *   const app = await buildApp({ databaseUrl: proxy.rewrite(pg.url()) });
+ *   proxy.setMode('refuse'); proxy.cutAll();   // the database is gone
+ *   proxy.resume();                            // and back
+ */
+export async function startFaultProxy(target: { host: string; port: number }): Promise<FaultProxy> {
+  let mode: ProxyMode = 'forward';
+  let accepted = 0;
+  const pairs = new Set<{ client: Socket; upstream?: Socket }>();
+
+  const server = createServer((client) => {
+    accepted++;
+    client.on('error', () => undefined);
+    if (mode === 'refuse') {
+      client.resetAndDestroy();
+      return;
+    }
+    const pair: { client: Socket; upstream?: Socket } = { client };
+    pairs.add(pair);
+    client.on('close', () => {
+      pair.upstream?.destroy();
+      pairs.delete(pair);
+    });
+    if (mode === 'blackhole') return;
+
+    const upstream = createConnection(target);
+    pair.upstream = upstream;
+    upstream.on('error', () => client.resetAndDestroy());
+    upstream.on('close', () => client.destroy());
+    client.pipe(upstream);
+    upstream.pipe(client);
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', resolve);
+  });
+  const address = server.address();
+  if (typeof address !== 'object' || !address) throw new Error('fault proxy has no address');
+  const port = address.port;
+
+  function cutAll(): void {
+    for (const pair of pairs) {
+      pair.upstream?.resetAndDestroy();
+      pair.client.resetAndDestroy();
+    }
+    pairs.clear();
+  }
+
+  return {
+    port,
+    rewrite(url) {
+      const parsed = new URL(url);
+      parsed.hostname = '127.0.0.1';
+      parsed.port = String(port);
+      return parsed.toString();
+    },
+    cutAll,
+    setMode(next) {
+      mode = next;
+    },
+    resume() {
+      if (mode === 'blackhole') {
+        for (const pair of pairs) if (!pair.upstream) pair.client.resetAndDestroy();
+      }
+      mode = 'forward';
+    },
+    stats: () => ({ accepted, open: pairs.size }),
+    async close() {
+      cutAll();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
