@@ -1,0 +1,85 @@
+import { resolve } from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
+import { Kysely, PostgresDialect } from 'kysely';
+import pg from 'pg';
+import type { Database } from './database.ts';
+import { evgTypeParsers } from './type-parsers.ts';
+
+export interface CreateDbOptions {
+  /** A PostgreSQL connection string; absent = the embedded PGlite database. */
+  databaseUrl?: string | undefined;
+  /** Folder of the embedded database; default `./data`. Ignored with `databaseUrl`. */
+  dataDir?: string | undefined;
+  /** Pool size (and, embedded, the socket server's connection limit); default 10. */
+  maxConnections?: number | undefined;
+}
+
+/** An open database: Kysely on a pg pool, plus whatever serves it. Call `close()` once. */
+export interface DbHandle {
+  db: Kysely<Database>;
+  /** The connection string the pool uses (embedded: the local socket server). */
+  connectionString: string;
+  embedded: boolean;
+  close(): Promise<void>;
+}
+
+/**
+ * Opens the EVG database. With a URL it connects to that server; without one it starts PGlite
+ * in `dataDir` behind a pglite-socket server on 127.0.0.1 and a free port, so both cases go
+ * through the same pg + Kysely code (and the same SQL).
+ *
+ * @example
+ * const handle = await createDb({ databaseUrl: process.env.DATABASE_URL });
+ * try { await migrateToLatest(handle.db); } finally { await handle.close(); }
+ */
+export async function createDb(options: CreateDbOptions = {}): Promise<DbHandle> {
+  const maxConnections = options.maxConnections ?? 10;
+  if (options.databaseUrl) {
+    return openPool(options.databaseUrl, maxConnections, false, async () => {});
+  }
+  const pglite = await PGlite.create(resolve(options.dataDir ?? './data'));
+  const server = new PGLiteSocketServer({ db: pglite, host: '127.0.0.1', port: 0, maxConnections });
+  try {
+    await server.start();
+  } catch (error) {
+    await pglite.close();
+    throw error;
+  }
+  const url = `postgres://postgres@${server.getServerConn()}/postgres`;
+  return openPool(url, maxConnections, true, async () => {
+    await server.stop();
+    await pglite.close();
+  });
+}
+
+/** Reads `DATABASE_URL` and `EVG_DATA_DIR` from an environment. */
+export function createDbFromEnv(env: NodeJS.ProcessEnv): Promise<DbHandle> {
+  return createDb({ databaseUrl: env.DATABASE_URL, dataDir: env.EVG_DATA_DIR });
+}
+
+function openPool(
+  connectionString: string,
+  max: number,
+  embedded: boolean,
+  stopServer: () => Promise<void>,
+): DbHandle {
+  const pool = new pg.Pool({ connectionString, max, types: evgTypeParsers });
+  // An idle client losing its connection (server restart) must not crash the process; the
+  // pool drops it and the next query reconnects.
+  pool.on('error', () => {});
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  let closed: Promise<void> | undefined;
+  return {
+    db,
+    connectionString,
+    embedded,
+    close() {
+      closed ??= (async () => {
+        await db.destroy();
+        await stopServer();
+      })();
+      return closed;
+    },
+  };
+}

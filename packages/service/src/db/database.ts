@@ -1,0 +1,217 @@
+import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
+
+/**
+ * Kysely's view of the EVG schema (migrations/). Dates are ISO `YYYY-MM-DD` strings and
+ * numerics are numbers: `create-db.ts` installs type parsers to that effect.
+ */
+
+/** A column PostgreSQL fills in (default or identity) but that may also be given. */
+type Defaulted<T> = ColumnType<T, T | undefined, T>;
+/** timestamptz: read as Date, written as Date or ISO string. */
+type Timestamp = ColumnType<Date, Date | string, Date | string>;
+
+export interface BenefitTypesTable {
+  code: string;
+  public_support: boolean;
+  name: string | null;
+}
+
+export interface CodeListTable {
+  code: string;
+  name: string | null;
+}
+
+export interface ProvidersTable {
+  provider_id: string;
+  name: string;
+  kind: 'external' | 'internal' | 'other_actor';
+  framework_agreement: string | null;
+}
+
+export interface OffersTable {
+  offer_id: string;
+  provider_id: string;
+  name: string;
+  package: string;
+  description: string | null;
+  price_dkk: number | null;
+  hours_per_week: number | null;
+  duration_weeks: number | null;
+  accessible: boolean | null;
+  result_bonus_dkk: number | null;
+  valid_from: string | null;
+  valid_to: string | null;
+  /** Generated Danish full-text vector over name and description; never written. */
+  search: ColumnType<string, never, never>;
+}
+
+export interface OfferTargetGroupsTable {
+  offer_id: string;
+  target_group: string;
+  position: number;
+}
+
+export interface OfferIndustriesTable {
+  offer_id: string;
+  industry: string;
+  position: number;
+}
+
+export interface PersonsTable {
+  person_id: string;
+  birth_date: string;
+}
+
+export interface BenefitPeriodsTable {
+  id: Generated<number>;
+  period_id: string | null;
+  person_id: string;
+  benefit_type: string;
+  start_date: string;
+  end_date: string | null;
+}
+
+export interface EnrollmentsTable {
+  enrollment_id: string;
+  person_id: string;
+  offer_id: string;
+  target_group: string;
+  start_date: string;
+  end_date: string | null;
+  company_oriented: Defaulted<boolean>;
+  end_reason: string | null;
+}
+
+export interface SurveyResponsesTable {
+  response_id: string;
+  enrollment_id: string;
+  answered_on: string;
+  satisfaction: number | null;
+  closer_to_job: number | null;
+}
+
+export interface ComplaintsTable {
+  complaint_id: string;
+  offer_id: string;
+  received_on: string;
+  category: string | null;
+}
+
+export interface SupervisionsTable {
+  supervision_id: string;
+  offer_id: string;
+  visited_on: string;
+  smiley: 'happy' | 'neutral' | 'sad';
+  note: string | null;
+}
+
+export type ImportOutcome = 'ok' | 'rejected' | 'failed';
+
+export interface ImportBatchesTable {
+  id: Generated<number>;
+  kind: string;
+  source: string;
+  key_id: string | null;
+  started_at: Timestamp;
+  finished_at: Timestamp;
+  rows_received: number;
+  rows_stored: number;
+  outcome: ImportOutcome;
+  errors: ColumnType<unknown[], string, string>;
+}
+
+export type ApiKeyRole = 'caseworker' | 'bi' | 'ingest' | 'admin';
+
+export interface ApiKeysTable {
+  id: Generated<string>;
+  name: string;
+  /** Lower-case hex SHA-256 of the secret; the secret itself is never stored. */
+  key_hash: string;
+  role: ApiKeyRole;
+  created_at: Generated<Date>;
+  revoked_at: Timestamp | null;
+}
+
+export interface DataVersionsTable {
+  version: number;
+  created_at: Generated<Date>;
+  as_of: string;
+  status: 'current' | 'superseded';
+}
+
+export interface EffectFineCellsTable {
+  data_version: number;
+  offer_id: string;
+  target_group: string;
+  month: string;
+  counters: ColumnType<unknown, string, string>;
+}
+
+export interface EffectCellsTable {
+  data_version: number;
+  grouping: string;
+  offer_id: string | null;
+  provider_id: string | null;
+  package: string | null;
+  provider_kind: string | null;
+  target_group: string | null;
+  industry: string | null;
+  period: string | null;
+  cell: ColumnType<unknown, string, string>;
+}
+
+export type RefreshStatusValue = 'running' | 'succeeded' | 'failed';
+
+export interface RefreshRunsTable {
+  id: Generated<number>;
+  status: RefreshStatusValue;
+  started_at: Generated<Date>;
+  finished_at: Timestamp | null;
+  duration_ms: number | null;
+  data_version: number | null;
+  as_of: string | null;
+  persons: number | null;
+  error: string | null;
+}
+
+export interface Database {
+  benefit_types: BenefitTypesTable;
+  target_groups: CodeListTable;
+  industries: CodeListTable;
+  packages: CodeListTable;
+  providers: ProvidersTable;
+  offers: OffersTable;
+  offer_target_groups: OfferTargetGroupsTable;
+  offer_industries: OfferIndustriesTable;
+  persons: PersonsTable;
+  benefit_periods: BenefitPeriodsTable;
+  enrollments: EnrollmentsTable;
+  survey_responses: SurveyResponsesTable;
+  complaints: ComplaintsTable;
+  supervisions: SupervisionsTable;
+  import_batches: ImportBatchesTable;
+  api_keys: ApiKeysTable;
+  data_versions: DataVersionsTable;
+  effect_fine_cells: EffectFineCellsTable;
+  effect_cells: EffectCellsTable;
+  refresh_runs: RefreshRunsTable;
+}
+
+export type BenefitTypeRow = Selectable<BenefitTypesTable>;
+export type CodeListRow = Selectable<CodeListTable>;
+export type ProviderRow = Selectable<ProvidersTable>;
+export type OfferRow = Selectable<OffersTable>;
+export type PersonRow = Selectable<PersonsTable>;
+export type BenefitPeriodRow = Selectable<BenefitPeriodsTable>;
+export type EnrollmentRow = Selectable<EnrollmentsTable>;
+export type SurveyResponseRow = Selectable<SurveyResponsesTable>;
+export type ComplaintRow = Selectable<ComplaintsTable>;
+export type SupervisionRow = Selectable<SupervisionsTable>;
+export type ImportBatchRow = Selectable<ImportBatchesTable>;
+export type NewImportBatch = Insertable<ImportBatchesTable>;
+export type ApiKeyRow = Selectable<ApiKeysTable>;
+export type NewApiKey = Insertable<ApiKeysTable>;
+export type DataVersionRow = Selectable<DataVersionsTable>;
+export type EffectCellRow = Selectable<EffectCellsTable>;
+export type NewEffectCell = Insertable<EffectCellsTable>;
+export type RefreshRunRow = Selectable<RefreshRunsTable>;

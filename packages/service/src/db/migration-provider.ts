@@ -1,0 +1,15 @@
+import type { Migration, MigrationProvider } from 'kysely';
+import * as initial from '../../../../migrations/2026-11-22-0001-initial.ts';
+
+/**
+ * The migrations of the top-level `migrations/` folder, listed statically: a static import
+ * works the same under tsx, vitest and any bundler, unlike a directory scan with dynamic
+ * import. Add each new migration file here, keyed by its file name.
+ */
+export const migrationProvider: MigrationProvider = {
+  async getMigrations(): Promise<Record<string, Migration>> {
+    return {
+      '2026-11-22-0001-initial': initial,
+    };
+  },
+};
