@@ -51,7 +51,8 @@ export interface CellKeys {
   package?: string;
   providerKind?: string;
   targetGroup?: string;
-  industry?: string;
+  /** null: the offer lists no industry (an offer with several counts in each of them). */
+  industry?: string | null;
   /** `2026H1`, `2026Q3`, `2026`, or `all` when grouped by a period that the caller fixed. */
   period?: string;
 }

@@ -1,0 +1,268 @@
+/**
+ * The streaming, mergeable core (measures.md §5): feed one person at a time, keep only fine
+ * cells of additive counters, merge partial accumulators from workers or shards.
+ */
+import type { Complaint, Enrollment, PersonRecords } from './records.ts';
+import type { EngineConfig, MeasureDefinition } from './engine-config.ts';
+import type { EffectCell } from './effect-cell.ts';
+import { addMonths, ageInYears, formatMonthIndex, monthIndexOfDay, parseDay, type Day } from './day.ts';
+import { DEFAULT_MEASURES, validateMeasures } from './measures.ts';
+import { SupportedIntervals } from './supported-intervals.ts';
+import { ageBandIndex, durationBandIndex, stratumIndex } from './strata.ts';
+import { addFineCell, emptyFineCell, type FineCell, type OutcomeCounters } from './fine-cell.ts';
+import { aggregateFineCells } from './aggregate-cells.ts';
+import { EffectsError } from './errors.ts';
+
+/** A fine cell with its outcome counters in measure order, for the hot loop. */
+interface CellSlot {
+  cell: FineCell;
+  outcomes: OutcomeCounters[];
+}
+
+/** What a survey answer needs to know about its enrollment. */
+interface AnsweredEnrollment {
+  offerId: string;
+  targetGroup: string;
+}
+
+/**
+ * @example
+ * const acc = new EffectsAccumulator({ asOf: '2026-10-31', catalog, groupBy: ['offer'] });
+ * for (const person of persons) acc.addPerson(person);
+ * for (const complaint of complaints) acc.addComplaint(complaint);
+ * const cells = acc.finish(); // or acc.fineCells() to store and re-aggregate later
+ */
+export class EffectsAccumulator {
+  private readonly config: EngineConfig;
+  private readonly measures: readonly MeasureDefinition[];
+  private readonly asOf: Day;
+  private readonly periodFrom: Day;
+  private readonly periodTo: Day;
+  private readonly publicSupport: Map<string, boolean>;
+  private readonly offerIds: Set<string>;
+  private readonly slots = new Map<string, CellSlot>();
+  private readonly monthNames = new Map<number, string>();
+  private readonly intervals = new SupportedIntervals();
+  /** addMonths(anchor, k) for k = 0 … the largest toMonth, reused per enrollment. */
+  private readonly firstDays: number[] = [];
+  private readonly maxMonth: number;
+
+  constructor(config: EngineConfig) {
+    this.config = config;
+    this.measures = validateMeasures(config.measures ?? DEFAULT_MEASURES);
+    this.asOf = parseDay(config.asOf, 'asOf');
+    this.periodFrom = config.period ? parseDay(config.period.from, 'period from') : -Infinity;
+    this.periodTo = config.period ? parseDay(config.period.to, 'period to') : Infinity;
+    if (this.periodFrom > this.periodTo) {
+      throw new EffectsError('INVALID_PERIOD', 'period from is after period to');
+    }
+    this.publicSupport = new Map(config.catalog.benefitTypes.map((t) => [t.code, t.publicSupport]));
+    this.offerIds = new Set(config.catalog.offers.map((o) => o.offerId));
+    this.maxMonth = Math.max(0, ...this.measures.map((m) => m.toMonth));
+  }
+
+  /** Rebuilds an accumulator from stored fine cells (e.g. read back from PostgreSQL). */
+  static fromFineCells(config: EngineConfig, cells: Iterable<FineCell>): EffectsAccumulator {
+    const accumulator = new EffectsAccumulator(config);
+    for (const cell of cells) accumulator.addFineCell(cell);
+    return accumulator;
+  }
+
+  /**
+   * Adds one person's records. Throws UNKNOWN_BENEFIT_TYPE, UNKNOWN_OFFER, UNKNOWN_ENROLLMENT or
+   * INVALID_DATE; on a throw, nothing of this person has been counted.
+   */
+  addPerson(records: PersonRecords): void {
+    const intervals = this.intervals.load(records.benefitPeriods, this.publicSupport);
+    const birth = records.person ? parseDay(records.person.birthDate, 'person birth_date') : null;
+    // Validate every enrollment before counting anything, so a bad record leaves no half person.
+    for (const enrollment of records.enrollments) this.checkEnrollment(enrollment);
+    const answered = new Map<string, AnsweredEnrollment | null>();
+    for (const enrollment of records.enrollments) {
+      answered.set(enrollment.enrollmentId, null);
+    }
+    const responses = records.surveyResponses.map((response) => {
+      if (!answered.has(response.enrollmentId)) {
+        throw new EffectsError(
+          'UNKNOWN_ENROLLMENT',
+          `survey response "${response.responseId}" refers to an enrollment not among its person's enrollments`,
+        );
+      }
+      return { response, day: parseDay(response.answeredOn, 'survey response answered_on') };
+    });
+
+    for (const enrollment of records.enrollments) {
+      const start = parseDay(enrollment.startDate, 'enrollment start_date');
+      if (start > this.asOf) continue;
+      const end = enrollment.endDate === null ? null : parseDay(enrollment.endDate, 'enrollment end_date');
+      answered.set(enrollment.enrollmentId, enrollment);
+      const age = birth === null ? null : ageInYears(birth, start);
+      const duration = intervals.runEndingOn(start - 1);
+      const band = durationBandIndex(duration);
+      const stratum = stratumIndex(ageBandIndex(age), band);
+      const { offerId, targetGroup } = enrollment;
+
+      if (this.inPeriod(start)) {
+        const cell = this.slot(offerId, targetGroup, start).cell;
+        cell.started++;
+        if (enrollment.companyOriented) cell.companyOriented++;
+        if (age !== null) {
+          cell.ageKnown++;
+          if (age < 30) cell.ageUnder30++;
+        }
+        cell.durationBands[band] = (cell.durationBands[band] as number) + 1;
+        cell.durationHistogram[duration] = (cell.durationHistogram[duration] ?? 0) + 1;
+        if (end === null || end >= this.asOf) cell.active++;
+      }
+      if (end !== null && end <= this.asOf && this.inPeriod(end)) {
+        this.slot(offerId, targetGroup, end).cell.completed++;
+      }
+      this.addOutcomes(offerId, targetGroup, start, end, stratum);
+    }
+
+    for (const { response, day } of responses) {
+      const enrollment = answered.get(response.enrollmentId);
+      if (!enrollment || day > this.asOf || !this.inPeriod(day)) continue;
+      const cell = this.slot(enrollment.offerId, enrollment.targetGroup, day).cell;
+      if (response.satisfaction !== null) {
+        cell.satisfaction.n++;
+        cell.satisfaction.sum += response.satisfaction;
+        if (response.satisfaction >= 4) cell.satisfaction.x++;
+      }
+      if (response.closerToJob !== null) {
+        cell.closeness.n++;
+        cell.closeness.sum += response.closerToJob;
+        if (response.closerToJob >= 4) cell.closeness.x++;
+      }
+    }
+  }
+
+  /** Counts a complaint against its offer in the month it was received (target group ''). */
+  addComplaint(complaint: Complaint): void {
+    this.checkOffer(complaint.offerId, 'a complaint');
+    const day = parseDay(complaint.receivedOn, 'complaint received_on');
+    if (day > this.asOf || !this.inPeriod(day)) return;
+    this.slot(complaint.offerId, '', day).cell.complaints++;
+  }
+
+  /** Adds every counter of `other` (built with the same config) into this accumulator. */
+  merge(other: EffectsAccumulator): void {
+    for (const { cell } of other.slots.values()) this.addFineCell(cell);
+  }
+
+  /** Copies of the fine cells, sorted by offer, target group and month. */
+  fineCells(): FineCell[] {
+    return [...this.slots.values()]
+      .map(({ cell }) => structuredClone(cell))
+      .sort(
+        (a, b) =>
+          compare(a.offerId, b.offerId) || compare(a.targetGroup, b.targetGroup) || compare(a.month, b.month),
+      );
+  }
+
+  /** The effect table for `config.groupBy`; same as aggregateCells on fineCells(), filtered by day here. */
+  finish(): EffectCell[] {
+    return aggregateFineCells(this.config, this.fineCells(), false);
+  }
+
+  private addOutcomes(
+    offerId: string,
+    targetGroup: string,
+    start: Day,
+    end: Day | null,
+    stratum: number,
+  ): void {
+    const measures = this.measures;
+    const firstDays = this.firstDays;
+    let filledAnchor = NaN;
+    for (let i = 0; i < measures.length; i++) {
+      const measure = measures[i] as MeasureDefinition;
+      let anchor: Day;
+      let attribution: Day;
+      if (measure.anchor === 'start') {
+        anchor = start;
+        attribution = start;
+      } else {
+        if (end === null) continue;
+        anchor = end + 1;
+        attribution = end;
+      }
+      if (!this.inPeriod(attribution)) continue;
+      const counters = this.slot(offerId, targetGroup, attribution).outcomes[i] as OutcomeCounters;
+      if (anchor !== filledAnchor) {
+        for (let k = 0; k <= this.maxMonth; k++) firstDays[k] = addMonths(anchor, k);
+        filledAnchor = anchor;
+      }
+      if ((firstDays[measure.toMonth] as number) - 1 > this.asOf) {
+        counters.pending++;
+        continue;
+      }
+      const selfSufficient = this.intervals.countSelfSufficientMonths(
+        firstDays,
+        measure.fromMonth,
+        measure.toMonth,
+      );
+      counters.n++;
+      counters.strataN[stratum] = (counters.strataN[stratum] as number) + 1;
+      if (selfSufficient >= measure.minSelfSufficientMonths) {
+        counters.x++;
+        counters.strataX[stratum] = (counters.strataX[stratum] as number) + 1;
+      }
+    }
+  }
+
+  private inPeriod(day: Day): boolean {
+    return day >= this.periodFrom && day <= this.periodTo;
+  }
+
+  private checkOffer(offerId: string, what: string): void {
+    if (!this.offerIds.has(offerId)) {
+      throw new EffectsError('UNKNOWN_OFFER', `${what} refers to offer "${offerId}", which is not in offers`);
+    }
+  }
+
+  private checkEnrollment(enrollment: Enrollment): void {
+    this.checkOffer(enrollment.offerId, 'an enrollment');
+    parseDay(enrollment.startDate, 'enrollment start_date');
+    if (enrollment.endDate !== null) parseDay(enrollment.endDate, 'enrollment end_date');
+  }
+
+  private slot(offerId: string, targetGroup: string, day: Day): CellSlot {
+    const month = this.monthName(monthIndexOfDay(day));
+    const key = `${offerId}\u0000${targetGroup}\u0000${month}`;
+    let slot = this.slots.get(key);
+    if (!slot) {
+      slot = this.createSlot(offerId, targetGroup, month);
+      this.slots.set(key, slot);
+    }
+    return slot;
+  }
+
+  private monthName(monthIndex: number): string {
+    let name = this.monthNames.get(monthIndex);
+    if (name === undefined) {
+      name = formatMonthIndex(monthIndex);
+      this.monthNames.set(monthIndex, name);
+    }
+    return name;
+  }
+
+  private createSlot(offerId: string, targetGroup: string, month: string): CellSlot {
+    const cell = emptyFineCell(offerId, targetGroup, month, this.measures);
+    return { cell, outcomes: this.measures.map((m) => cell.outcomes[m.key] as OutcomeCounters) };
+  }
+
+  private addFineCell(source: FineCell): void {
+    const key = `${source.offerId}\u0000${source.targetGroup}\u0000${source.month}`;
+    let slot = this.slots.get(key);
+    if (!slot) {
+      slot = this.createSlot(source.offerId, source.targetGroup, source.month);
+      this.slots.set(key, slot);
+    }
+    addFineCell(slot.cell, source, this.measures);
+  }
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

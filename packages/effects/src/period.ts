@@ -1,0 +1,50 @@
+/**
+ * Period shorthands (measures.md §5): `2026` (year), `2026H1` (half-year), `2026Q3` (quarter).
+ */
+import type { DateRange, PeriodUnit } from './engine-config.ts';
+import { EffectsError } from './errors.ts';
+import { daysInMonth, parseMonth } from './day.ts';
+
+function pad(value: number, width: number): string {
+  return String(value).padStart(width, '0');
+}
+
+/**
+ * The inclusive date range of a period shorthand.
+ * @example parsePeriod('2026H1') // { from: '2026-01-01', to: '2026-06-30' }
+ * @example parsePeriod('2026Q3') // { from: '2026-07-01', to: '2026-09-30' }
+ */
+export function parsePeriod(text: string): DateRange {
+  const match = /^(\d{4})(?:([HQ])([1-4]))?$/.exec(text);
+  if (!match || (match[2] === 'H' && Number(match[3]) > 2)) {
+    throw new EffectsError('INVALID_PERIOD', 'period must look like 2026, 2026H1 or 2026Q3');
+  }
+  const year = Number(match[1]);
+  const part = Number(match[3] ?? 1);
+  const months = match[2] === 'H' ? 6 : match[2] === 'Q' ? 3 : 12;
+  const firstMonth = (part - 1) * months + 1;
+  const lastMonth = firstMonth + months - 1;
+  return {
+    from: `${pad(year, 4)}-${pad(firstMonth, 2)}-01`,
+    to: `${pad(year, 4)}-${pad(lastMonth, 2)}-${pad(daysInMonth(year, lastMonth), 2)}`,
+  };
+}
+
+/** The period key of a month index (year × 12 + month − 1) in a unit. */
+export function periodKeyOfMonthIndex(monthIndex: number, unit: PeriodUnit): string {
+  const year = Math.floor(monthIndex / 12);
+  const month0 = monthIndex - year * 12;
+  const y = pad(year, 4);
+  if (unit === 'year') return y;
+  if (unit === 'halfYear') return `${y}H${month0 < 6 ? 1 : 2}`;
+  return `${y}Q${Math.floor(month0 / 3) + 1}`;
+}
+
+/**
+ * The period key containing a month (`YYYY-MM`) or a day (`YYYY-MM-DD`).
+ * @example periodKeyOf('2026-08', 'quarter') // '2026Q3'
+ * @example periodKeyOf('2026-08-15', 'halfYear') // '2026H2'
+ */
+export function periodKeyOf(monthOrDay: string, unit: PeriodUnit): string {
+  return periodKeyOfMonthIndex(parseMonth(monthOrDay.slice(0, 7), 'period'), unit);
+}
