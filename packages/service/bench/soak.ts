@@ -1,0 +1,297 @@
+/**
+ * Soak test (`npm run soak -- [--minutes 10] [--rate 200] [--persons 20000]`): the service as
+ * `evg start` in its own process on loopback, on its own database, driven at a fixed rate on
+ * search, profile, compare and CSV export, while `evg import` and `evg refresh` run over and
+ * over beside it. Records error rate, p50/p99 latency per endpoint and the server's memory at
+ * start and end, and checks the targets of issue 6: zero errors, p99 < 50 ms, memory growth
+ * < 10%. Not part of `npm test`; figures go into RELIABILITY.md.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import autocannon from 'autocannon';
+import pg from 'pg';
+
+const EVG = resolve(fileURLToPath(import.meta.url), '../../bin/evg.js');
+const out = (line: string) => process.stdout.write(line + '\n');
+
+const { values: args } = parseArgs({
+  options: {
+    minutes: { type: 'string', default: '10' },
+    rate: { type: 'string', default: '200' },
+    persons: { type: 'string', default: '20000' },
+    'admin-url': { type: 'string' },
+    json: { type: 'string' },
+  },
+});
+const minutes = Number(args.minutes);
+const totalRate = Number(args.rate);
+const persons = Number(args.persons);
+if (!(minutes > 0) || !(totalRate > 0) || !(persons > 0)) {
+  throw new Error('--minutes, --rate and --persons must be positive numbers');
+}
+const adminUrl =
+  args['admin-url'] ??
+  process.env.SOAK_ADMIN_URL ??
+  process.env.TEST_DATABASE_URL ??
+  'postgres://postgres@127.0.0.1:5432/postgres';
+
+interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs an `evg` command to completion, as an operator would. */
+function evg(argv: string[], env: NodeJS.ProcessEnv): Promise<Run> {
+  return new Promise((resolveRun) => {
+    const child = spawn(process.execPath, [EVG, ...argv], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk) => (stdout += chunk));
+    child.stderr.on('data', (chunk) => (stderr += chunk));
+    child.on('close', (code) => resolveRun({ code, stdout, stderr }));
+  });
+}
+
+async function evgOk(argv: string[], env: NodeJS.ProcessEnv): Promise<string> {
+  const run = await evg(argv, env);
+  if (run.code !== 0)
+    throw new Error(`evg ${argv.join(' ')} failed (${run.code}): ${run.stderr.slice(-2000)}`);
+  return run.stdout;
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolvePort, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => (typeof address === 'object' && address ? resolvePort(address.port) : reject()));
+    });
+  });
+}
+
+/** Resident memory of a process in MiB, from /proc. */
+async function rssMiB(pid: number): Promise<number> {
+  const status = await readFile(`/proc/${pid}/status`, 'utf8');
+  const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? NaN);
+  return kb / 1024;
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+async function waitReady(base: string, server: ChildProcess): Promise<void> {
+  for (let i = 0; i < 600; i++) {
+    if (server.exitCode !== null) throw new Error(`evg start exited with ${server.exitCode}`);
+    try {
+      if ((await fetch(`${base}/ready`)).status === 200) return;
+    } catch {
+      // not listening yet
+    }
+    await sleep(500);
+  }
+  throw new Error('the service did not become ready in 5 minutes');
+}
+
+interface Target {
+  name: string;
+  share: number;
+  paths: string[];
+}
+
+async function targets(base: string): Promise<Target[]> {
+  const search = (await (await fetch(`${base}/v1/offers?limit=50`)).json()) as {
+    items?: { id?: string; offerId?: string }[];
+  };
+  const ids = (search.items ?? []).map((o) => o.id ?? o.offerId).filter((id): id is string => !!id);
+  if (ids.length < 6) throw new Error(`the demo data has too few offers to soak (${ids.length})`);
+  const groups = (await (await fetch(`${base}/v1/target-groups`)).json()) as { items?: { code: string }[] };
+  const codes = (groups.items ?? []).map((g) => g.code);
+  return [
+    {
+      name: 'search',
+      share: 0.4,
+      paths: [
+        '/v1/offers',
+        '/v1/offers?sort=-effect3m&limit=20',
+        '/v1/offers?q=rengøring',
+        ...codes.map((c) => `/v1/offers?targetGroup=${encodeURIComponent(c)}&sort=price`),
+      ],
+    },
+    { name: 'profile', share: 0.3, paths: ids.map((id) => `/v1/offers/${encodeURIComponent(id)}`) },
+    {
+      name: 'compare',
+      share: 0.2,
+      paths: ids
+        .slice(0, 40)
+        .map((_, i) => `/v1/compare?ids=${[0, 1, 2].map((k) => ids[(i + k) % ids.length]).join(',')}`),
+    },
+    {
+      name: 'csv export',
+      share: 0.1,
+      paths: ['/v1/effects?groupBy=offer&format=csv', '/v1/effects?groupBy=offer,targetGroup&format=csv'],
+    },
+  ];
+}
+
+/** One autocannon instance per endpoint kind, all at once, each at its share of the rate. */
+function drive(base: string, target: Target, seconds: number): Promise<autocannon.Result> {
+  return new Promise((resolveRun, reject) => {
+    const requests = target.paths.map((path) => ({ method: 'GET' as const, path }));
+    autocannon(
+      {
+        url: base,
+        connections: 4,
+        overallRate: Math.max(1, Math.round(totalRate * target.share)),
+        duration: seconds,
+        requests,
+        timeout: 10,
+      },
+      (error, result) => (error ? reject(error) : resolveRun(result)),
+    );
+  });
+}
+
+async function main(): Promise<void> {
+  const database = `evg_soak_${process.pid}_${Date.now().toString(36)}`;
+  const adminClient = new pg.Client({ connectionString: adminUrl });
+  await adminClient.connect();
+  await adminClient.query(`CREATE DATABASE ${database}`);
+  const dbUrl = new URL(adminUrl);
+  dbUrl.pathname = `/${database}`;
+  const dataDir = await mkdtemp(join(tmpdir(), 'evg-soak-'));
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    DATABASE_URL: dbUrl.toString(),
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    LOG_LEVEL: 'warn',
+    // One loopback client stands for a whole municipality here: lift the per-address limit.
+    EVG_RATE_LIMIT: '1000000',
+    EVG_REFRESH_POLL_MS: '1000',
+  };
+  let server: ChildProcess | undefined;
+  try {
+    out(`soak: database ${database}, ${persons} persons, ${minutes} min at ${totalRate} req/s`);
+    await evgOk(['migrate'], env);
+    await evgOk(['synth', '--persons', String(persons), '--seed', '1', '--out', dataDir], env);
+    await evgOk(['import', '--data', dataDir], env);
+    await evgOk(['refresh'], env);
+
+    server = spawn(process.execPath, [EVG, 'start'], { env, stdio: ['ignore', 'ignore', 'pipe'] });
+    let serverErrors = '';
+    server.stderr?.on('data', (chunk) => (serverErrors += chunk));
+    await waitReady(base, server);
+    const pid = server.pid!;
+    const plan = await targets(base);
+
+    out('soak: warm-up 20 s');
+    await Promise.all(plan.map((t) => drive(base, t, 20)));
+    const rssStart = await rssMiB(pid);
+
+    // Beside the readers: imports and refreshes back to back for the whole run.
+    let stopWriters = false;
+    const writerRuns = { imports: 0, refreshes: 0, failures: [] as string[] };
+    const writers = (async () => {
+      while (!stopWriters) {
+        const imported = await evg(['import', '--data', dataDir], env);
+        if (imported.code === 0) writerRuns.imports++;
+        else writerRuns.failures.push(`import: ${imported.stderr.slice(-300)}`);
+        if (stopWriters) break;
+        const refreshed = await evg(['refresh'], env);
+        if (refreshed.code === 0) writerRuns.refreshes++;
+        else writerRuns.failures.push(`refresh: ${refreshed.stderr.slice(-300)}`);
+      }
+    })();
+    const rssSamples: number[] = [];
+    const sampler = setInterval(() => void rssMiB(pid).then((v) => rssSamples.push(v)), 5000);
+
+    out(`soak: measuring for ${minutes} min`);
+    const results = await Promise.all(plan.map((t) => drive(base, t, Math.round(minutes * 60))));
+    clearInterval(sampler);
+    stopWriters = true;
+    await writers;
+    const rssEnd = await rssMiB(pid);
+
+    const rows = plan.map((t, i) => {
+      const r = results[i]!;
+      const total = r.requests.total;
+      const errors = r.errors + r.non2xx;
+      return {
+        endpoint: t.name,
+        requests: total,
+        errors,
+        errorRate: total > 0 ? errors / total : 0,
+        p50: r.latency.p50,
+        p99: r.latency.p99,
+        max: r.latency.max,
+        rate: total / r.duration,
+      };
+    });
+    const all = rows.reduce(
+      (sum, r) => ({ requests: sum.requests + r.requests, errors: sum.errors + r.errors }),
+      {
+        requests: 0,
+        errors: 0,
+      },
+    );
+    const growth = (rssEnd - rssStart) / rssStart;
+    const report = {
+      command: `npm run soak -- --minutes ${minutes} --rate ${totalRate} --persons ${persons}`,
+      machine: `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`,
+      at: new Date().toISOString(),
+      endpoints: rows,
+      total: { ...all, errorRate: all.requests > 0 ? all.errors / all.requests : 0 },
+      memoryMiB: { start: rssStart, end: rssEnd, peak: Math.max(rssStart, rssEnd, ...rssSamples), growth },
+      writers: writerRuns,
+      serverStderr: serverErrors.slice(-2000),
+      targets: {
+        zeroErrors: all.errors === 0 && writerRuns.failures.length === 0,
+        p99Under50ms: rows.every((r) => r.p99 < 50),
+        memoryGrowthUnder10pct: growth < 0.1,
+      },
+    };
+
+    out('');
+    out(`| endpoint | requests | req/s | errors | p50 ms | p99 ms | max ms |`);
+    out(`|---|---:|---:|---:|---:|---:|---:|`);
+    for (const r of rows) {
+      out(
+        `| ${r.endpoint} | ${r.requests} | ${r.rate.toFixed(1)} | ${r.errors} | ${r.p50} | ${r.p99} | ${r.max} |`,
+      );
+    }
+    out('');
+    out(
+      `memory (RSS of evg start): start ${rssStart.toFixed(1)} MiB, end ${rssEnd.toFixed(1)} MiB, ` +
+        `peak ${report.memoryMiB.peak.toFixed(1)} MiB, growth ${(growth * 100).toFixed(1)}%`,
+    );
+    out(
+      `writers: ${writerRuns.imports} imports and ${writerRuns.refreshes} refreshes, ${writerRuns.failures.length} failed`,
+    );
+    for (const failure of writerRuns.failures.slice(0, 5)) out(`  ${failure}`);
+    out(`machine: ${report.machine}`);
+    out(`targets: ${JSON.stringify(report.targets)}`);
+    if (args.json) {
+      const { writeFile } = await import('node:fs/promises');
+      await writeFile(args.json, JSON.stringify(report, null, 2) + '\n');
+    }
+    process.exitCode = Object.values(report.targets).every(Boolean) ? 0 : 1;
+  } finally {
+    if (server && server.exitCode === null) {
+      server.kill('SIGTERM');
+      await new Promise((r) => server!.once('exit', r));
+    }
+    await adminClient.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
+    await adminClient.end();
+    await rm(dataDir, { recursive: true, force: true });
+  }
+}
+
+await main();
