@@ -77,6 +77,23 @@ describe('fault proxy', () => {
     expect(proxy.stats().accepted).toBeGreaterThanOrEqual(3);
   });
 
+  it('strikes in the middle of a transfer: a COPY cut after 200 kB stores nothing', async () => {
+    const direct = await connect(server.url());
+    await direct.query('create table copied (n int, pad text)');
+    const client = await connect(proxy.rewrite(server.url()));
+    const rows = Array.from(
+      { length: 20_000 },
+      (_, i) => `insert into copied values (${i}, '${'x'.repeat(40)}');`,
+    );
+    const started = proxy.stats().up;
+    const cut = proxy.whenForwarded(200_000).then(() => proxy.cutAll());
+    await expect(client.query(`begin; ${rows.join('')} commit;`)).rejects.toThrow();
+    await cut;
+    expect(proxy.stats().up - started).toBeGreaterThanOrEqual(200_000);
+    expect((await direct.query('select count(*)::int as n from copied')).rows[0].n).toBe(0);
+    await direct.end();
+  });
+
   it('black-holes new connections until resumed', async () => {
     proxy.setMode('blackhole');
     await expect(connect(proxy.rewrite(server.url()))).rejects.toThrow(/timeout/i);

@@ -18,8 +18,14 @@ export interface FaultProxy {
   setMode(mode: ProxyMode): void;
   /** Back to forwarding new connections (open black-holed ones are cut). */
   resume(): void;
-  /** Connections accepted so far, and open now. */
-  stats(): { accepted: number; open: number };
+  /**
+   * Resolves once `bytes` more bytes have passed in `direction` ('up': service → database, e.g.
+   * the rows of a COPY; 'down': database → service, e.g. persons streamed to a refresh), so a
+   * test can strike in the middle of a transfer rather than after a guessed delay.
+   */
+  whenForwarded(bytes: number, direction?: 'up' | 'down'): Promise<void>;
+  /** Connections accepted so far, open now, and bytes forwarded each way. */
+  stats(): { accepted: number; open: number; up: number; down: number };
   close(): Promise<void>;
 }
 
@@ -33,6 +39,18 @@ export interface FaultProxy {
 export async function startFaultProxy(target: { host: string; port: number }): Promise<FaultProxy> {
   let mode: ProxyMode = 'forward';
   let accepted = 0;
+  const forwarded = { up: 0, down: 0 };
+  const waiters: { direction: 'up' | 'down'; until: number; resolve: () => void }[] = [];
+  function count(direction: 'up' | 'down', bytes: number): void {
+    forwarded[direction] += bytes;
+    for (let i = waiters.length - 1; i >= 0; i--) {
+      const waiter = waiters[i]!;
+      if (waiter.direction === direction && forwarded[direction] >= waiter.until) {
+        waiters.splice(i, 1);
+        waiter.resolve();
+      }
+    }
+  }
   const pairs = new Set<{ client: Socket; upstream?: Socket }>();
 
   const server = createServer((client) => {
@@ -54,6 +72,8 @@ export async function startFaultProxy(target: { host: string; port: number }): P
     pair.upstream = upstream;
     upstream.on('error', () => client.resetAndDestroy());
     upstream.on('close', () => client.destroy());
+    client.on('data', (chunk: Buffer) => count('up', chunk.length));
+    upstream.on('data', (chunk: Buffer) => count('down', chunk.length));
     client.pipe(upstream);
     upstream.pipe(client);
   });
@@ -92,7 +112,12 @@ export async function startFaultProxy(target: { host: string; port: number }): P
       }
       mode = 'forward';
     },
-    stats: () => ({ accepted, open: pairs.size }),
+    whenForwarded(bytes, direction = 'up') {
+      return new Promise((resolve) => {
+        waiters.push({ direction, until: forwarded[direction] + bytes, resolve });
+      });
+    },
+    stats: () => ({ accepted, open: pairs.size, ...forwarded }),
     async close() {
       cutAll();
       await new Promise<void>((resolve) => server.close(() => resolve()));
