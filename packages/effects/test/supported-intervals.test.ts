@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { EffectsError, formatDay, parseDay, SupportedIntervals } from '../src/index.ts';
+import type { EffectsError } from '../src/index.ts';
+import { formatDay, parseDay, SupportedIntervals } from '../src/index.ts';
 import { period } from './support/builders.ts';
 
 const types = new Map([
