@@ -1,0 +1,260 @@
+import type { Kysely } from 'kysely';
+import { parseRecord, RECORD_KINDS, type Offer, type RecordKind } from '@evg/effects';
+import type { Database } from '../db/database.ts';
+import { recordImportBatch } from '../repositories/import-batches.ts';
+import { ImportError, type ImportRowError } from './import-error.ts';
+import { kindSpecs, PERSON_ID_KINDS, type ColumnSpec, type KindSpec } from './kind-specs.ts';
+import { createPseudonymiser } from './pseudonymise.ts';
+import type { RawBatch } from './raw-rows.ts';
+import { findMissingReferences, type ReferenceCheck } from './reference-checks.ts';
+import { StagingTable } from './staging.ts';
+import { upsertFromStage, upsertOfferCodes } from './upsert.ts';
+
+/** The rows of one record kind, from one file or one HTTP body. */
+export interface RecordSource {
+  kind: RecordKind;
+  /** How errors name the source: `persons.csv`, or the kind for an HTTP body. */
+  file: string;
+  batches: AsyncIterable<RawBatch>;
+}
+
+export interface ImportOptions {
+  /** Replace CPR-like person ids by their HMAC pseudonym instead of refusing them. */
+  pseudonymise?: boolean;
+  /** The server secret for pseudonymisation (EVG_PSEUDONYM_KEY). */
+  pseudonymKey?: string | undefined;
+  /** Most bad rows listed in the error (all are counted); default 100. */
+  errorLimit?: number;
+  /** For the import_batches row: where the data came from (`cli:/path`, `http`). */
+  source: string;
+  /** For the import_batches row: the API key id that sent it, if any. */
+  keyId?: string | null;
+}
+
+export interface KindImportResult {
+  kind: RecordKind;
+  file: string;
+  rowsReceived: number;
+  rowsStored: number;
+  /** Rows inserted or changed; 0 when the same rows are imported again. */
+  rowsChanged: number;
+}
+
+export interface ImportResult {
+  batchId: number;
+  rowsReceived: number;
+  rowsStored: number;
+  rowsChanged: number;
+  kinds: KindImportResult[];
+}
+
+interface Staged {
+  source: RecordSource;
+  spec: KindSpec<RecordKind>;
+  stage: StagingTable<unknown>;
+  received: number;
+}
+
+interface CodeRow {
+  offerId: string;
+  list: string;
+  code: string;
+  position: number;
+}
+
+const codeColumns: ColumnSpec<CodeRow>[] = [
+  { name: 'offer_id', type: 'text', value: (r) => r.offerId },
+  { name: 'list', type: 'text', value: (r) => r.list },
+  { name: 'code', type: 'text', value: (r) => r.code },
+  { name: 'position', type: 'integer', value: (r) => r.position },
+];
+
+/** Collects bad rows up to a limit and counts them all. */
+class ErrorList {
+  readonly errors: ImportRowError[] = [];
+  total = 0;
+  constructor(private readonly limit: number) {}
+  add(error: ImportRowError): void {
+    this.total++;
+    if (this.errors.length < this.limit) this.errors.push(error);
+  }
+}
+
+/**
+ * Imports rows of one or more record kinds as ONE all-or-nothing batch: every row is
+ * validated (data contract), staged in bulk, its references checked set-based against the
+ * stored rows and the rest of the batch, and then upserted on the contract's keys — or, with
+ * any bad row, nothing is stored and an ImportError lists them. An import_batches row records
+ * every attempt, failed ones too.
+ *
+ * @example
+ * const result = await importBatch(db, [{ kind: 'persons', file: 'persons.csv', batches }], { source: 'cli' });
+ */
+export async function importBatch(
+  db: Kysely<Database>,
+  sources: readonly RecordSource[],
+  options: ImportOptions,
+): Promise<ImportResult> {
+  const startedAt = new Date();
+  const ordered = [...sources].sort((a, b) => RECORD_KINDS.indexOf(a.kind) - RECORD_KINDS.indexOf(b.kind));
+  const kindLabel = ordered.map((s) => s.kind).join(',') || '(none)';
+  let received = 0;
+  const record = (outcome: 'ok' | 'rejected' | 'failed', stored: number, errors: readonly ImportRowError[]) =>
+    recordImportBatch(db, {
+      kind: kindLabel,
+      source: options.source,
+      key_id: options.keyId ?? null,
+      started_at: startedAt,
+      finished_at: new Date(),
+      rows_received: received,
+      rows_stored: stored,
+      outcome,
+      errors: JSON.stringify(errors),
+    });
+
+  try {
+    const pseudonymise = options.pseudonymise ? createPseudonymiser(options.pseudonymKey) : null;
+    const result = await db.transaction().execute(async (trx) => {
+      const errors = new ErrorList(options.errorLimit ?? 100);
+      const staged: Staged[] = [];
+      let codes: StagingTable<CodeRow> | null = null;
+      for (const [index, source] of ordered.entries()) {
+        if (staged.some((s) => s.source.kind === source.kind)) {
+          errors.add({ file: source.file, line: 0, field: '', message: `a second source of ${source.kind}` });
+          continue;
+        }
+        const spec = kindSpecs[source.kind] as KindSpec<RecordKind>;
+        const stage = await StagingTable.create<unknown>(
+          trx,
+          `evg_stage_${index}`,
+          spec.columns as ColumnSpec<unknown>[],
+        );
+        if (source.kind === 'offers')
+          codes = await StagingTable.create(trx, 'evg_stage_offer_codes', codeColumns);
+        const entry: Staged = { source, spec, stage, received: 0 };
+        staged.push(entry);
+        for await (const batch of source.batches) {
+          for (const issue of batch.issues) errors.add(issue);
+          received += batch.raws.length + batch.issues.length;
+          entry.received += batch.raws.length + batch.issues.length;
+          for (let i = 0; i < batch.raws.length; i++) {
+            const raw = batch.raws[i] as Record<string, unknown>;
+            const line = batch.lines[i] as number;
+            if (pseudonymise && PERSON_ID_KINDS.has(source.kind) && typeof raw.person_id === 'string') {
+              raw.person_id = pseudonymise(raw.person_id);
+            }
+            const parsed = parseRecord(source.kind, raw);
+            if (!parsed.ok) {
+              for (const issue of parsed.issues) errors.add({ file: source.file, line, ...issue });
+              continue;
+            }
+            await stage.add(line, parsed.record);
+            if (codes && source.kind === 'offers') {
+              const offer = parsed.record as Offer;
+              for (const [list, values] of [
+                ['target_groups', offer.targetGroups],
+                ['industries', offer.industries],
+              ] as const) {
+                for (const [position, code] of values.entries()) {
+                  await codes.add(line, { offerId: offer.offerId, list, code, position });
+                }
+              }
+            }
+          }
+        }
+        await stage.flush(true);
+        if (source.kind === 'offers') await codes?.flush(true);
+      }
+
+      for (const check of referenceChecks(staged, codes)) {
+        const missing = await findMissingReferences(trx, check, options.errorLimit ?? 100);
+        for (const error of missing.errors) errors.add(error);
+        errors.total += missing.total - missing.errors.length;
+      }
+      if (errors.total > 0) {
+        const sorted = [...errors.errors].sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
+        throw new ImportError(
+          'IMPORT_REJECTED',
+          `${errors.total} bad row(s); nothing was stored`,
+          sorted,
+          errors.total,
+        );
+      }
+
+      const kinds: KindImportResult[] = [];
+      for (const { source, spec, stage, received: kindReceived } of staged) {
+        let changed = await upsertFromStage(trx, spec, stage.name);
+        if (source.kind === 'offers' && codes) changed += await upsertOfferCodes(trx, stage.name, codes.name);
+        kinds.push({
+          kind: source.kind,
+          file: source.file,
+          rowsReceived: kindReceived,
+          rowsStored: stage.rows,
+          rowsChanged: changed,
+        });
+      }
+      return kinds;
+    });
+    const stored = result.reduce((sum, k) => sum + k.rowsStored, 0);
+    const batchId = await record('ok', stored, []);
+    return {
+      batchId,
+      rowsReceived: received,
+      rowsStored: stored,
+      rowsChanged: result.reduce((sum, k) => sum + k.rowsChanged, 0),
+      kinds: result,
+    };
+  } catch (error) {
+    if (error instanceof ImportError) {
+      const batchId = await record('rejected', 0, error.errors);
+      throw new ImportError(error.code, error.message, error.errors, error.errorCount, batchId);
+    }
+    // Database errors may quote row values; the batch row keeps only that storing failed.
+    const batchId = await record('failed', 0, [
+      { file: '', line: 0, field: '', message: 'the database failed while storing' },
+    ]);
+    const failure = new ImportError(
+      'IMPORT_FAILED',
+      'the database failed while storing; nothing was stored',
+      [],
+      0,
+      batchId,
+    );
+    failure.cause = error;
+    throw failure;
+  }
+}
+
+function referenceChecks(staged: readonly Staged[], codes: StagingTable<CodeRow> | null): ReferenceCheck[] {
+  const stageOf = (table: string) => staged.find((s) => s.spec.table === table)?.stage.name ?? null;
+  const checks: ReferenceCheck[] = [];
+  for (const { source, spec, stage } of staged) {
+    for (const reference of spec.references) {
+      checks.push({
+        stage: stage.name,
+        column: reference.column,
+        field: reference.column,
+        file: source.file,
+        reference,
+        targetStage: stageOf(reference.table),
+      });
+    }
+    if (source.kind === 'offers' && codes) {
+      for (const [list, table, noun] of [
+        ['target_groups', 'target_groups', 'target group'],
+        ['industries', 'industries', 'industry'],
+      ] as const) {
+        checks.push({
+          stage: codes.name,
+          column: 'code',
+          field: list,
+          file: source.file,
+          reference: { column: 'code', table, targetColumn: 'code', noun, echo: true },
+          targetStage: stageOf(table),
+          filter: `list = '${list}'`,
+        });
+      }
+    }
+  }
+  return checks;
+}

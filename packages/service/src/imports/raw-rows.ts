@@ -1,0 +1,156 @@
+import { StringDecoder } from 'node:string_decoder';
+import { parse } from 'csv-parse';
+import { recordFields, type RecordKind } from '@evg/effects';
+import type { ImportRowError } from './import-error.ts';
+
+export type ImportFormat = 'csv' | 'ndjson';
+
+/** Raw rows (field name → value, not yet validated) and the line each starts on. */
+export interface RawBatch {
+  raws: Record<string, unknown>[];
+  lines: number[];
+  /** Rows that could not even be read as rows (bad JSON, wrong field count, bad header). */
+  issues: ImportRowError[];
+}
+
+const BATCH_ROWS = 5000;
+
+/** Any byte or text stream: a file stream, an HTTP request body, an array of strings in tests. */
+export type ByteSource = AsyncIterable<Buffer | Uint8Array | string>;
+
+/**
+ * Reads a CSV or NDJSON body of one record kind into raw rows in batches, streaming: memory
+ * stays flat however large the body. Row-shape problems are reported, never thrown; what
+ * follows a broken JSON line or a bad header is skipped, since it cannot be trusted.
+ *
+ * @example
+ * for await (const { raws, lines, issues } of readRawRows(createReadStream(p), 'csv', 'persons', 'persons.csv')) {}
+ */
+export function readRawRows(
+  input: ByteSource,
+  format: ImportFormat,
+  kind: RecordKind,
+  file: string,
+): AsyncGenerator<RawBatch> {
+  return format === 'csv' ? csvRows(input, kind, file) : ndjsonRows(input, kind, file);
+}
+
+async function* csvRows(input: ByteSource, kind: RecordKind, file: string): AsyncGenerator<RawBatch> {
+  const parser = parse({ bom: true, relax_column_count: true, skip_empty_lines: true, info: true });
+  const feed = (async () => {
+    try {
+      for await (const chunk of input) {
+        if (!parser.write(chunk)) await new Promise((resolve) => parser.once('drain', resolve));
+      }
+      parser.end();
+    } catch (error) {
+      parser.destroy(error as Error);
+    }
+  })();
+  let header: string[] | null = null;
+  let batch: RawBatch = { raws: [], lines: [], issues: [] };
+  let previousEnd = 0;
+  try {
+    for await (const { record, info } of parser as AsyncIterable<{
+      record: string[];
+      info: { lines: number };
+    }>) {
+      // csv-parse reports the line a record ends on; a record starts after the previous one.
+      const line = Math.max(previousEnd + 1, info.lines - countNewlines(record));
+      previousEnd = info.lines;
+      if (header === null) {
+        header = record;
+        const issues = checkHeader(kind, file, header);
+        if (issues.length > 0) {
+          yield { raws: [], lines: [], issues };
+          return;
+        }
+        continue;
+      }
+      if (record.length !== header.length) {
+        const message = `has ${record.length} fields but the header has ${header.length}`;
+        batch.issues.push({ file, line, field: '', message });
+      } else {
+        const raw: Record<string, unknown> = {};
+        for (let i = 0; i < header.length; i++) raw[header[i] as string] = record[i];
+        batch.raws.push(raw);
+        batch.lines.push(line);
+      }
+      if (batch.raws.length >= BATCH_ROWS) {
+        yield batch;
+        batch = { raws: [], lines: [], issues: [] };
+      }
+    }
+  } catch (error) {
+    const lines = (error as { lines?: number }).lines ?? previousEnd + 1;
+    batch.issues.push({ file, line: lines, field: '', message: 'is not valid CSV (check the quotes)' });
+  } finally {
+    parser.destroy();
+    await feed;
+  }
+  yield batch;
+}
+
+function countNewlines(record: string[]): number {
+  let n = 0;
+  for (const field of record) for (let i = field.indexOf('\n'); i >= 0; i = field.indexOf('\n', i + 1)) n++;
+  return n;
+}
+
+function checkHeader(kind: RecordKind, file: string, header: string[]): ImportRowError[] {
+  const known = new Set(recordFields[kind]);
+  const seen = new Set<string>();
+  const issues: ImportRowError[] = [];
+  for (const column of header) {
+    if (!known.has(column))
+      issues.push({ file, line: 1, field: column, message: `is not a column of ${kind}` });
+    else if (seen.has(column))
+      issues.push({ file, line: 1, field: column, message: 'appears twice in the header' });
+    seen.add(column);
+  }
+  return issues;
+}
+
+async function* ndjsonRows(input: ByteSource, _kind: RecordKind, file: string): AsyncGenerator<RawBatch> {
+  const decoder = new StringDecoder('utf8');
+  let carry = '';
+  let line = 0;
+  let batch: RawBatch = { raws: [], lines: [], issues: [] };
+  // Returns false when a line is broken: the rest of the body is not read.
+  const take = (text: string): boolean => {
+    line++;
+    const trimmed = text.trim();
+    if (trimmed === '') return true;
+    let value: unknown;
+    try {
+      value = JSON.parse(trimmed);
+    } catch {
+      batch.issues.push({ file, line, field: '', message: 'is not valid JSON' });
+      return false;
+    }
+    if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+      batch.issues.push({ file, line, field: '', message: 'must be a JSON object with named fields' });
+    } else {
+      batch.raws.push(value as Record<string, unknown>);
+      batch.lines.push(line);
+    }
+    return true;
+  };
+  for await (const chunk of input) {
+    const text = carry + (typeof chunk === 'string' ? chunk : decoder.write(Buffer.from(chunk)));
+    const parts = text.split('\n');
+    carry = parts.pop() ?? '';
+    for (const part of parts) {
+      if (!take(part)) {
+        yield batch;
+        return;
+      }
+    }
+    if (batch.raws.length >= BATCH_ROWS) {
+      yield batch;
+      batch = { raws: [], lines: [], issues: [] };
+    }
+  }
+  take(carry + decoder.end());
+  yield batch;
+}

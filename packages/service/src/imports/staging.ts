@@ -1,0 +1,59 @@
+import { sql, type Kysely, type Transaction } from 'kysely';
+import type { Database } from '../db/database.ts';
+import type { ColumnSpec } from './kind-specs.ts';
+
+const FLUSH_ROWS = 10_000;
+
+/**
+ * A temporary table (dropped at commit) that receives validated rows in bulk: each flush sends
+ * one typed array per column and inserts them with `unnest`, one statement for ten thousand
+ * rows. It works the same over a PostgreSQL server and over pglite-socket, which has no COPY
+ * FROM STDIN. Every row keeps its source line, so later set-based checks can name it.
+ */
+export class StagingTable<R> {
+  private lines: number[] = [];
+  private values: unknown[][];
+  rows = 0;
+
+  private constructor(
+    private readonly trx: Kysely<Database>,
+    readonly name: string,
+    private readonly columns: readonly ColumnSpec<R>[],
+  ) {
+    this.values = columns.map(() => []);
+  }
+
+  static async create<R>(
+    trx: Transaction<Database>,
+    name: string,
+    columns: readonly ColumnSpec<R>[],
+  ): Promise<StagingTable<R>> {
+    const definitions = columns.map((c) => `${c.name} ${c.type}`).join(', ');
+    await sql
+      .raw(`CREATE TEMP TABLE ${name} (line integer NOT NULL, ${definitions}) ON COMMIT DROP`)
+      .execute(trx);
+    return new StagingTable(trx, name, columns);
+  }
+
+  async add(line: number, record: R): Promise<void> {
+    this.lines.push(line);
+    for (let i = 0; i < this.columns.length; i++) {
+      (this.values[i] as unknown[]).push((this.columns[i] as ColumnSpec<R>).value(record));
+    }
+    if (this.lines.length >= FLUSH_ROWS) await this.flush();
+  }
+
+  /** Sends the buffered rows; call once more at the end. Analyzes so later joins plan well. */
+  async flush(final = false): Promise<void> {
+    if (this.lines.length > 0) {
+      const casts = this.columns.map((c, i) => sql`${this.values[i]}::${sql.raw(c.type)}[]`);
+      const names = sql.raw(['line', ...this.columns.map((c) => c.name)].join(', '));
+      await sql`INSERT INTO ${sql.raw(this.name)} (${names})
+        SELECT * FROM unnest(${this.lines}::integer[], ${sql.join(casts)})`.execute(this.trx);
+      this.rows += this.lines.length;
+      this.lines = [];
+      this.values = this.columns.map(() => []);
+    }
+    if (final) await sql.raw(`ANALYZE ${this.name}`).execute(this.trx);
+  }
+}
