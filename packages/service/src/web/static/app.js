@@ -1,0 +1,463 @@
+/**
+ * The page controller: reads the state from the URL, asks the API for what the current view
+ * needs, draws it, and turns clicks and form submissions into new states (pushed to the
+ * history, so Back works and every view has a shareable URL). All drawing is done by the
+ * view modules; this file only wires them to the DOM.
+ */
+/* global HTMLAnchorElement, HTMLInputElement, HTMLFormElement, FormData -- browser globals the shared config does not list */
+import { getJson, searchQuery } from './api.js';
+import { t } from './i18n.js';
+import { html } from './html.js';
+import {
+  toCodeList,
+  toComparison,
+  toOfferProfile,
+  toProviderList,
+  toSearchResult,
+  toTargetGroupProfile,
+} from './model.js';
+import {
+  DEFAULT_STATE,
+  parseState,
+  sameSearch,
+  serializeState,
+  stateFromForm,
+  toggleSelection,
+} from './url-state.js';
+import { codeLabel, packageLabel, searchForm } from './view-search.js';
+import { resultsTable, selectionBar } from './view-results.js';
+import { comparisonTable } from './view-compare.js';
+import { offerProfile } from './view-offer.js';
+import { targetGroupContext } from './view-target-group.js';
+import { errorBox, loadingBox } from './status.js';
+
+/** @typedef {import('./url-state.js').AppState} AppState */
+/** @typedef {import('./view-search.js').CodeLists} CodeLists */
+/** @typedef {import('./html.js').SafeHtml} SafeHtml */
+
+const PAGE_SIZE = 20;
+/** The disclosure threshold the page explains; the API's own value wins when it sends one. */
+let minCellSize = 5;
+
+const app = /** @type {HTMLElement} */ (document.getElementById('app'));
+const live = /** @type {HTMLElement} */ (document.getElementById('live'));
+
+/** @type {AppState} */
+let state = parseState(location.search);
+/** @type {CodeLists | null} */
+let lists = null;
+/** The last search answer, so picking offers does not refetch the table. */
+/** @type {{ key: string, result: import('./model.js').SearchResult } | null} */
+let lastSearch = null;
+/** Bumped on every render; an answer that arrives for an older render is dropped. */
+let generation = 0;
+
+/** @type {Map<string, unknown>} */
+const cache = new Map();
+
+/**
+ * GET through a small cache: the data change only when a refresh completes, and a caseworker
+ * going back and forth should not wait twice. Failures are not cached, so retry asks again.
+ *
+ * @param {string} path
+ * @param {URLSearchParams} [params]
+ */
+async function cachedJson(path, params) {
+  const key = `${path}?${params?.toString() ?? ''}`;
+  if (cache.has(key)) return cache.get(key);
+  const body = await getJson(path, params);
+  if (typeof body?.minCellSize === 'number') minCellSize = body.minCellSize;
+  cache.set(key, body);
+  return body;
+}
+
+/** @param {Partial<AppState>} patch */
+function hrefFor(patch) {
+  const query = serializeState({ ...state, ...patch });
+  return query ? `?${query}` : location.pathname;
+}
+
+/**
+ * Replaces an element's content and gives focus back to the element that had it (by id),
+ * so re-drawing never throws a keyboard user back to the top of the page.
+ *
+ * @param {Element} element
+ * @param {SafeHtml} content
+ */
+function replaceContent(element, content) {
+  const focusedId = document.activeElement?.id;
+  element.innerHTML = content.toString();
+  if (focusedId && !document.activeElement?.id) document.getElementById(focusedId)?.focus();
+}
+
+/** @param {string} text */
+function announce(text) {
+  live.textContent = '';
+  // A fresh text node after a tick makes screen readers read it even when it is unchanged.
+  setTimeout(() => {
+    live.textContent = text;
+  }, 50);
+}
+
+/**
+ * @param {AppState} next
+ * @param {{ replace?: boolean, rebuild?: boolean }} [options]
+ */
+function navigate(next, { replace = false, rebuild = true } = {}) {
+  const query = serializeState(next);
+  const url = query ? `?${query}` : location.pathname;
+  if (replace) history.replaceState(null, '', url);
+  else history.pushState(null, '', url);
+  const previous = state;
+  state = next;
+  void render(previous, rebuild);
+}
+
+/**
+ * Fills a region with the answer of `load`, showing a loading state first and an error with a
+ * retry button if the request fails.
+ *
+ * @template T
+ * @param {Element} region
+ * @param {() => Promise<T>} load
+ * @param {(data: T) => SafeHtml} draw
+ * @param {string} retryId
+ * @param {(data: T) => void} [after]
+ */
+async function fill(region, load, draw, retryId, after) {
+  const mine = generation;
+  region.setAttribute('aria-busy', 'true');
+  replaceContent(region, loadingBox(state.lang));
+  try {
+    const data = await load();
+    if (mine !== generation) return;
+    replaceContent(region, draw(data));
+    after?.(data);
+  } catch (error) {
+    if (mine !== generation) return;
+    if (error instanceof Error && error.name === 'AbortError') return;
+    replaceContent(region, errorBox(error, state.lang, retryId));
+    document.getElementById(retryId)?.addEventListener('click', () => {
+      void fill(region, load, draw, retryId, after).then(() => {
+        // Keep the keyboard user where they were: on the region they retried.
+        if (region instanceof HTMLElement && !region.contains(document.activeElement)) {
+          region.setAttribute('tabindex', '-1');
+          region.focus();
+        }
+      });
+    });
+  } finally {
+    if (mine === generation) region.setAttribute('aria-busy', 'false');
+  }
+}
+
+async function loadLists() {
+  const [targetGroups, industries, packages, providers] = await Promise.all([
+    cachedJson('/v1/target-groups'),
+    cachedJson('/v1/industries'),
+    cachedJson('/v1/packages'),
+    cachedJson('/v1/providers'),
+  ]);
+  return {
+    targetGroups: toCodeList(targetGroups),
+    industries: toCodeList(industries),
+    packages: toCodeList(packages),
+    providers: toProviderList(providers),
+  };
+}
+
+function drawChrome() {
+  const lang = state.lang;
+  document.documentElement.lang = lang;
+  const title = t(lang, 'app.title');
+  document.title =
+    state.view === 'compare'
+      ? `${t(lang, 'compare.title')} – ${title}`
+      : state.view === 'offer'
+        ? `${t(lang, 'offer.about')} – ${title}`
+        : title;
+  const set = (/** @type {string} */ id, /** @type {string} */ text) => {
+    const element = document.getElementById(id);
+    if (element) element.textContent = text;
+  };
+  set('skip-link', t(lang, 'app.skip'));
+  set('site-title', title);
+  set('tagline', t(lang, 'app.tagline'));
+  const switcher = document.getElementById('lang-switch');
+  if (switcher) {
+    switcher.textContent = t(lang, 'lang.switch');
+    switcher.setAttribute('lang', lang === 'da' ? 'en' : 'da');
+    switcher.setAttribute('aria-label', t(lang, 'lang.switchLabel'));
+  }
+}
+
+/** @param {AppState} s */
+function hasCriteria(s) {
+  return (
+    s.targetGroup !== '' ||
+    s.industry !== '' ||
+    s.q !== '' ||
+    s.package !== '' ||
+    s.provider !== '' ||
+    s.providerKind !== '' ||
+    s.maxPrice !== null ||
+    s.minEffect3m !== null ||
+    s.minEffect7m !== null ||
+    s.minSatisfaction !== null ||
+    s.minCompanyShare !== null ||
+    s.accessible
+  );
+}
+
+/** Writes facet counts into the option labels in place, without disturbing focus or typing. */
+/** @param {Record<string, import('./model.js').FacetCount[]>} facets */
+function showFacetCounts(facets) {
+  if (!lists) return;
+  /** @type {[string, string, (value: string) => string][]} */
+  const selects = [
+    ['f-targetGroup', 'targetGroup', (v) => codeLabel(v, lists?.targetGroups ?? [])],
+    ['f-industry', 'industry', (v) => codeLabel(v, lists?.industries ?? [])],
+    ['f-package', 'package', (v) => packageLabel(v, lists?.packages ?? [], state.lang)],
+    ['f-provider', 'provider', (v) => lists?.providers.find((p) => p.id === v)?.name ?? v],
+  ];
+  for (const [id, facet, label] of selects) {
+    const counts = new Map((facets[facet] ?? []).map((entry) => [entry.value, entry.count]));
+    const select = document.getElementById(id);
+    if (!select || !facets[facet]) continue;
+    for (const option of select.querySelectorAll('option')) {
+      if (option.value === '') continue;
+      option.textContent = `${label(option.value)} (${counts.get(option.value) ?? 0})`;
+    }
+  }
+}
+
+function drawSelectionBar() {
+  const holder = document.getElementById('selection-holder');
+  if (holder) replaceContent(holder, selectionBar(state, state.lang, hrefFor({ view: 'compare' })));
+}
+
+function drawResultsFromCache() {
+  const region = document.getElementById('results-body');
+  if (!region || !lastSearch || !lists) return;
+  replaceContent(
+    region,
+    resultsTable({
+      result: lastSearch.result,
+      state,
+      lists,
+      lang: state.lang,
+      minCellSize,
+      pageSize: PAGE_SIZE,
+      hrefFor,
+    }),
+  );
+}
+
+/** @param {boolean} rebuildForm */
+function drawSearch(rebuildForm) {
+  if (!lists) return;
+  const currentLists = lists;
+  if (rebuildForm || !document.getElementById('search-form')) {
+    const moreOpen = document.getElementById('more-filters')?.hasAttribute('open') ?? false;
+    replaceContent(
+      app,
+      html`<h2 id="view-title" class="visually-hidden" tabindex="-1">${t(state.lang, 'app.title')}</h2>
+        ${searchForm({ state, lists: currentLists, facets: {}, lang: state.lang, moreOpen })}
+        <section class="panel context" id="tg-context" aria-labelledby="tg-title" hidden></section>
+        <section class="panel results-panel" aria-labelledby="results-title">
+          <h2 id="results-title">${t(state.lang, 'results.title')}</h2>
+          <div id="selection-holder"></div>
+          <div id="results-body"></div>
+        </section>`,
+    );
+  }
+  drawSelectionBar();
+
+  const context = /** @type {HTMLElement} */ (document.getElementById('tg-context'));
+  if (state.targetGroup) {
+    context.hidden = false;
+    const code = state.targetGroup;
+    const name = codeLabel(code, currentLists.targetGroups);
+    void fill(
+      context,
+      async () =>
+        toTargetGroupProfile(await cachedJson(`/v1/target-groups/${encodeURIComponent(code)}/profile`)),
+      (profile) => targetGroupContext({ profile, name, lang: state.lang, minCellSize }),
+      'retry-context',
+    );
+  } else {
+    context.hidden = true;
+    context.innerHTML = '';
+  }
+
+  const region = /** @type {HTMLElement} */ (document.getElementById('results-body'));
+  if (!hasCriteria(state)) {
+    lastSearch = null;
+    replaceContent(region, html`<p class="start-hint">${t(state.lang, 'results.start')}</p>`);
+    return;
+  }
+  const params = searchQuery(state, PAGE_SIZE);
+  const key = params.toString();
+  void fill(
+    region,
+    async () => toSearchResult(await cachedJson('/v1/offers', params)),
+    (result) => {
+      lastSearch = { key, result };
+      return resultsTable({
+        result,
+        state,
+        lists: currentLists,
+        lang: state.lang,
+        minCellSize,
+        pageSize: PAGE_SIZE,
+        hrefFor,
+      });
+    },
+    'retry-results',
+    (result) => {
+      showFacetCounts(result.facets);
+      announce(
+        result.total === 1
+          ? t(state.lang, 'results.countOne')
+          : t(state.lang, 'results.count', { count: result.total }),
+      );
+    },
+  );
+}
+
+function drawCompare() {
+  if (!lists) return;
+  const currentLists = lists;
+  replaceContent(
+    app,
+    html`<p class="back">
+        <a href="${hrefFor({ view: 'search' })}" data-nav>← ${t(state.lang, 'compare.back')}</a>
+      </p>
+      <section class="panel" aria-labelledby="view-title">
+        <h2 id="view-title" tabindex="-1">${t(state.lang, 'compare.title')}</h2>
+        <div id="compare-body"></div>
+      </section>`,
+  );
+  const region = /** @type {HTMLElement} */ (document.getElementById('compare-body'));
+  if (state.ids.length < 2) {
+    replaceContent(region, html`<p>${t(state.lang, 'compare.needTwo')}</p>`);
+    return;
+  }
+  const params = new URLSearchParams({ ids: state.ids.join(',') });
+  void fill(
+    region,
+    async () => toComparison(await cachedJson('/v1/compare', params)),
+    (comparison) =>
+      comparisonTable({ comparison, lists: currentLists, lang: state.lang, minCellSize, hrefFor }),
+    'retry-compare',
+  );
+}
+
+function drawOffer() {
+  if (!lists) return;
+  const currentLists = lists;
+  const id = state.offer;
+  replaceContent(
+    app,
+    html`<p class="back">
+        <a href="${hrefFor({ view: 'search', offer: '' })}" data-nav>← ${t(state.lang, 'offer.back')}</a>
+      </p>
+      <div id="offer-body">
+        <h2 id="view-title" tabindex="-1" class="visually-hidden">${t(state.lang, 'offer.about')}</h2>
+      </div>`,
+  );
+  const region = /** @type {HTMLElement} */ (document.getElementById('offer-body'));
+  void fill(
+    region,
+    async () => toOfferProfile(await cachedJson(`/v1/offers/${encodeURIComponent(id)}`)),
+    (profile) => offerProfile({ profile, lists: currentLists, lang: state.lang, minCellSize }),
+    'retry-offer',
+    () => {
+      document.title = `${document.getElementById('view-title')?.textContent ?? ''} – ${t(state.lang, 'app.title')}`;
+      document.getElementById('view-title')?.focus();
+    },
+  );
+}
+
+/**
+ * @param {AppState | null} previous
+ * @param {boolean} rebuild whether the view's form and frame are drawn anew
+ */
+async function render(previous, rebuild) {
+  generation += 1;
+  drawChrome();
+  const viewChanged = !previous || previous.view !== state.view || previous.lang !== state.lang;
+  if (!lists) {
+    const mine = generation;
+    await fill(
+      app,
+      async () => {
+        lists = await loadLists();
+        return lists;
+      },
+      () => html``,
+      'retry-lists',
+    );
+    if (mine !== generation || !lists) return;
+    generation += 1;
+  }
+  if (state.view === 'compare') drawCompare();
+  else if (state.view === 'offer') drawOffer();
+  else if (previous && !viewChanged && !rebuild && sameSearch(previous, state) && lastSearch) {
+    drawSelectionBar();
+    drawResultsFromCache();
+    return;
+  } else drawSearch(rebuild || viewChanged || previous?.entry !== state.entry);
+  if (viewChanged && previous) document.getElementById('view-title')?.focus();
+}
+
+document.addEventListener('click', (event) => {
+  const target = /** @type {Element} */ (event.target);
+  const link = target.closest('a[data-nav]');
+  if (link instanceof HTMLAnchorElement) {
+    if (event.ctrlKey || event.metaKey || event.shiftKey || event.altKey || event.button !== 0) return;
+    event.preventDefault();
+    navigate(parseState(new URL(link.href).search));
+    return;
+  }
+  if (target.closest('#lang-switch')) {
+    navigate({ ...state, lang: state.lang === 'da' ? 'en' : 'da' });
+    return;
+  }
+  if (target.closest('#reset-search')) {
+    navigate({ ...DEFAULT_STATE, ids: state.ids, lang: state.lang, entry: state.entry });
+    return;
+  }
+  if (target.closest('#clear-selection')) {
+    navigate({ ...state, ids: [] }, { replace: true, rebuild: false });
+    document.getElementById('results-title')?.focus();
+  }
+});
+
+document.addEventListener('change', (event) => {
+  const target = event.target;
+  if (!(target instanceof HTMLInputElement)) return;
+  if (target.classList.contains('pick')) {
+    const id = target.dataset.offer ?? '';
+    navigate(toggleSelection(state, id, target.checked), { replace: true, rebuild: false });
+  } else if (target.name === 'entry' && (target.value === 'targetGroup' || target.value === 'industry')) {
+    // Switching the entry point redraws the form but keeps what was already chosen.
+    navigate({ ...state, entry: target.value }, { replace: true, rebuild: true });
+  }
+});
+
+document.addEventListener('submit', (event) => {
+  const form = event.target;
+  if (!(form instanceof HTMLFormElement) || form.id !== 'search-form') return;
+  event.preventDefault();
+  navigate(stateFromForm(state, new FormData(form)), { rebuild: false });
+  announce(t(state.lang, 'state.loading'));
+});
+
+window.addEventListener('popstate', () => {
+  const previous = state;
+  state = parseState(location.search);
+  void render(previous, true);
+});
+
+void render(null, true);

@@ -1,0 +1,79 @@
+/**
+ * How one figure is shown everywhere on the page: the share, its 95% interval, a bar, and the
+ * number of citizens behind it; or, for a cell hidden by the disclosure rule, a dash with a
+ * tooltip and screen-reader text that say why.
+ *
+ * @example
+ *   rateFigure(row.effect3m, { lang: 'da', minCellSize: 5, bar: true })
+ */
+import { html } from './html.js';
+import { t } from './i18n.js';
+import { DASH, formatNumber, formatPercent, formatPercentRange } from './format.js';
+import { rateBar } from './charts.js';
+
+/** @typedef {import('./i18n.js').Lang} Lang */
+/** @typedef {import('./model.js').RateView} RateView */
+/** @typedef {import('./html.js').SafeHtml} SafeHtml */
+
+/**
+ * @typedef {object} FigureOptions
+ * @property {Lang} lang
+ * @property {number} minCellSize
+ * @property {boolean} [bar] draw the bar with its interval
+ * @property {boolean} [adjusted] show the case-mix adjusted rate instead of the raw one
+ * @property {boolean} [showN] print n under the figure (default true)
+ */
+
+/**
+ * The dash of a suppressed figure, explained on hover (title) and to screen readers.
+ *
+ * @param {Lang} lang
+ * @param {number} minCellSize
+ * @returns {SafeHtml}
+ */
+export function suppressedFigure(lang, minCellSize) {
+  const why = t(lang, 'cell.suppressed', { min: minCellSize });
+  return html`<span class="suppressed" title="${why}"
+    ><span aria-hidden="true">${DASH}</span><span class="visually-hidden">${why}</span></span
+  >`;
+}
+
+/**
+ * @param {Lang} lang
+ * @returns {SafeHtml}
+ */
+export function missingFigure(lang) {
+  const none = t(lang, 'cell.none');
+  return html`<span class="missing" title="${none}"
+    ><span aria-hidden="true">${DASH}</span><span class="visually-hidden">${none}</span></span
+  >`;
+}
+
+/**
+ * @param {RateView | null | undefined} cell
+ * @param {FigureOptions} options
+ * @returns {SafeHtml}
+ */
+export function rateFigure(cell, { lang, minCellSize, bar = false, adjusted = false, showN = true }) {
+  if (!cell) return missingFigure(lang);
+  if (cell.suppressed) return suppressedFigure(lang, minCellSize);
+  const value = adjusted ? (cell.adjustedRate ?? null) : cell.rate;
+  if (value === null) return missingFigure(lang);
+  const interval =
+    !adjusted && cell.ciLow !== null && cell.ciHigh !== null
+      ? html` <span class="ci"
+          ><span class="visually-hidden"
+            >${t(lang, 'cell.interval', {
+              low: formatPercent(cell.ciLow, lang),
+              high: formatPercent(cell.ciHigh, lang),
+            })}</span
+          ><span aria-hidden="true">(${formatPercentRange(cell.ciLow, cell.ciHigh, lang)})</span></span
+        >`
+      : html``;
+  const n =
+    showN && cell.n !== null
+      ? html`<span class="n">${t(lang, 'cell.n', { n: formatNumber(cell.n, lang) })}</span>`
+      : html``;
+  return html`<span class="figure"><span class="value">${formatPercent(value, lang)}</span>${interval}</span
+    >${bar && !adjusted ? rateBar(cell) : html``}${n}`;
+}

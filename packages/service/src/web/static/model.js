@@ -1,0 +1,240 @@
+/**
+ * Turns the API's JSON into the shapes the views draw. Every view reads these shapes only, so
+ * a change in the API's field names is absorbed here.
+ *
+ * @example
+ *   toOfferSummary(searchResult.items[0]).row.effect3m?.rate
+ */
+
+/**
+ * @typedef {object} RateView a rate cell as the API sends it (`RateCell` in the OpenAPI document)
+ * @property {number | null} n
+ * @property {number | null} x
+ * @property {number | null} rate
+ * @property {number | null} ciLow
+ * @property {number | null} ciHigh
+ * @property {boolean} suppressed
+ * @property {number | null} [adjustedRate] outcome measures only
+ * @property {number | null} [pending] outcome measures only
+ * @property {number | null} [mean] survey shares only
+ */
+
+/**
+ * @typedef {Record<string, any> & {
+ *   effect3m?: RateView, effect7m?: RateView, status1m?: RateView, status3m?: RateView,
+ *   satisfiedShare?: RateView, closerShare?: RateView, companyShare?: RateView, ageUnder30Share?: RateView,
+ *   unemploymentDuration?: { n: number | null, median: number | null, bands: Record<string, number | null>, suppressed: boolean },
+ *   started?: number | null, completed?: number | null, active?: number | null,
+ *   complaints?: number | null, complaintsPer100?: number | null, costPerOutcome?: number | null,
+ *   targetGroup?: string, period?: string
+ * }} EffectRowView an `EffectRow` of the API
+ */
+
+/**
+ * @typedef {object} OfferSummary
+ * @property {string} id
+ * @property {string} name
+ * @property {string} providerId
+ * @property {string} providerName
+ * @property {string} providerKind
+ * @property {string} package
+ * @property {number | null} priceDkk
+ * @property {number | null} hoursPerWeek
+ * @property {number | null} durationWeeks
+ * @property {boolean | null} accessible
+ * @property {string} description
+ * @property {string[]} targetGroups
+ * @property {string[]} industries
+ * @property {EffectRowView} row
+ */
+
+/** @typedef {{ code: string, name: string }} CodeEntry */
+/** @typedef {{ id: string, name: string, kind: string }} ProviderEntry */
+/** @typedef {{ value: string, count: number }} FacetCount */
+
+/**
+ * @param {unknown} value
+ * @returns {string}
+ */
+const text = (value) =>
+  typeof value === 'string' ? value : value === null || value === undefined ? '' : String(value);
+/**
+ * @param {unknown} value
+ * @returns {number | null}
+ */
+const num = (value) => (typeof value === 'number' && Number.isFinite(value) ? value : null);
+
+/**
+ * @param {any} item an offer as search, profile and compare return it
+ * @returns {OfferSummary}
+ */
+export function toOfferSummary(item) {
+  const offer = item?.offer ?? item ?? {};
+  const provider = item?.provider ?? offer.provider ?? {};
+  return {
+    id: text(offer.offerId ?? offer.id),
+    name: text(offer.name),
+    providerId: text(offer.providerId ?? provider.providerId),
+    providerName: text(offer.providerName ?? provider.name),
+    providerKind: text(offer.providerKind ?? provider.kind),
+    package: text(offer.package),
+    priceDkk: num(offer.priceDkk),
+    hoursPerWeek: num(offer.hoursPerWeek),
+    durationWeeks: num(offer.durationWeeks),
+    accessible: typeof offer.accessible === 'boolean' ? offer.accessible : null,
+    description: text(offer.description),
+    targetGroups: Array.isArray(offer.targetGroups) ? offer.targetGroups.map(text) : [],
+    industries: Array.isArray(offer.industries) ? offer.industries.map(text) : [],
+    row: item?.effects ?? item?.row ?? item?.measures ?? {},
+  };
+}
+
+/**
+ * @typedef {object} SearchResult
+ * @property {number} total
+ * @property {OfferSummary[]} items
+ * @property {Record<string, FacetCount[]>} facets
+ */
+
+/**
+ * @param {any} body the `GET /v1/offers` answer
+ * @returns {SearchResult}
+ */
+export function toSearchResult(body) {
+  const items = Array.isArray(body?.items) ? body.items.map(toOfferSummary) : [];
+  return { total: num(body?.total) ?? items.length, items, facets: body?.facets ?? {} };
+}
+
+/**
+ * @typedef {object} OfferProfile
+ * @property {OfferSummary} offer
+ * @property {{ row: EffectRowView, targetGroup: string }[]} byTargetGroup
+ * @property {{ row: EffectRowView, period: string }[]} trend half-years, oldest first
+ * @property {{ smiley: string, visitedOn: string, note: string } | null} supervision
+ * @property {{ count: number | null, per100: number | null }} complaints
+ */
+
+/**
+ * @param {any} body the `GET /v1/offers/{id}` answer
+ * @returns {OfferProfile}
+ */
+export function toOfferProfile(body) {
+  const offer = toOfferSummary(body);
+  const supervision = body?.latestSupervision ?? body?.supervision ?? null;
+  const complaints = body?.complaints;
+  return {
+    offer,
+    byTargetGroup: (Array.isArray(body?.byTargetGroup) ? body.byTargetGroup : []).map(
+      (/** @type {any} */ row) => ({
+        row,
+        targetGroup: text(row.targetGroup),
+      }),
+    ),
+    trend: (Array.isArray(body?.trend) ? body.trend : []).map((/** @type {any} */ row) => ({
+      row,
+      period: text(row.period),
+    })),
+    supervision: supervision
+      ? {
+          smiley: text(supervision.smiley),
+          visitedOn: text(supervision.visitedOn),
+          note: text(supervision.note),
+        }
+      : null,
+    complaints: {
+      count: num(
+        typeof complaints === 'object' && complaints !== null
+          ? complaints.count
+          : (complaints ?? offer.row.complaints),
+      ),
+      per100: num(
+        typeof complaints === 'object' && complaints !== null
+          ? complaints.per100
+          : offer.row.complaintsPer100,
+      ),
+    },
+  };
+}
+
+/**
+ * @typedef {import('./verdict.js').Difference} Difference
+ * @typedef {object} Comparison
+ * @property {OfferSummary[]} offers in the order asked; the first is the reference
+ * @property {Record<string, Record<string, Difference>>} differences offer id → measure → difference vs the first
+ */
+
+/**
+ * @param {any} body the `GET /v1/compare` answer
+ * @returns {Comparison}
+ */
+export function toComparison(body) {
+  const rawOffers = Array.isArray(body?.offers) ? body.offers : Array.isArray(body?.items) ? body.items : [];
+  const offers = rawOffers.map(toOfferSummary);
+  /** @type {Record<string, Record<string, Difference>>} */
+  const differences = {};
+  rawOffers.forEach((/** @type {any} */ raw, /** @type {number} */ i) => {
+    const id = offers[i]?.id ?? '';
+    if (raw?.differences && typeof raw.differences === 'object') differences[id] = raw.differences;
+  });
+  if (Array.isArray(body?.differences)) {
+    for (const entry of body.differences) {
+      const id = text(entry?.offerId);
+      differences[id] = entry?.measures ?? entry?.differences ?? entry;
+    }
+  }
+  return { offers, differences };
+}
+
+/**
+ * @typedef {object} TargetGroupProfile
+ * @property {string} code
+ * @property {string} name
+ * @property {number | null} active
+ * @property {number | null} completed
+ * @property {RateView | null} ageUnder30Share
+ * @property {{ n: number | null, median: number | null, bands: Record<string, number | null>, suppressed: boolean } | null} unemploymentDuration
+ */
+
+/**
+ * @param {any} body the `GET /v1/target-groups/{code}/profile` answer
+ * @returns {TargetGroupProfile}
+ */
+export function toTargetGroupProfile(body) {
+  const row = body?.effects ?? body?.row ?? body ?? {};
+  return {
+    code: text(body?.code ?? row.targetGroup),
+    name: text(body?.name),
+    active: num(body?.active ?? row.active),
+    completed: num(body?.completed ?? row.completed),
+    ageUnder30Share: body?.ageUnder30Share ?? row.ageUnder30Share ?? null,
+    unemploymentDuration: body?.unemploymentDuration ?? row.unemploymentDuration ?? null,
+  };
+}
+
+/**
+ * @param {any} body a code list answer: an array, or `{ items: [...] }`
+ * @returns {CodeEntry[]}
+ */
+export function toCodeList(body) {
+  const items = Array.isArray(body) ? body : Array.isArray(body?.items) ? body.items : [];
+  return items.map((/** @type {any} */ entry) => ({
+    code: text(entry.code),
+    name: text(entry.name) || text(entry.code),
+  }));
+}
+
+/**
+ * @param {any} body the `GET /v1/providers` answer
+ * @returns {ProviderEntry[]}
+ */
+export function toProviderList(body) {
+  const items = Array.isArray(body) ? body : Array.isArray(body?.items) ? body.items : [];
+  return items.map((/** @type {any} */ entry) => {
+    const provider = entry.provider ?? entry;
+    return {
+      id: text(provider.providerId ?? provider.id),
+      name: text(provider.name),
+      kind: text(provider.kind),
+    };
+  });
+}

@@ -1,0 +1,40 @@
+/**
+ * Loading and error states of every part of the page that waits for the API. An error says
+ * what went wrong (the problem+json title and detail, or that the service did not answer)
+ * and offers a retry button.
+ *
+ * @example
+ *   region.innerHTML = errorBox(error, 'da', 'retry-results').toString();
+ */
+import { html } from './html.js';
+import { t } from './i18n.js';
+import { ApiError } from './api.js';
+
+/** @typedef {import('./i18n.js').Lang} Lang */
+
+/** @param {Lang} lang */
+export function loadingBox(lang) {
+  return html`<p class="loading" role="status">
+    <span class="spinner" aria-hidden="true"></span>${t(lang, 'state.loading')}
+  </p>`;
+}
+
+/**
+ * @param {unknown} error
+ * @param {Lang} lang
+ * @param {string} retryId id of the retry button, so the page can wire and focus it
+ */
+export function errorBox(error, lang, retryId) {
+  const api = error instanceof ApiError ? error : null;
+  const reachable = api !== null && api.status > 0;
+  const title = reachable && api.title ? api.title : t(lang, 'state.error');
+  const detail = reachable ? api.detail : t(lang, 'state.errorNetwork');
+  return html`<div class="error" role="alert">
+    <p class="error-title">
+      <strong>${title}</strong
+      >${reachable ? html` <span class="status">(${t(lang, 'state.status', { status: api.status })})</span>` : ''}
+    </p>
+    ${detail ? html`<p class="error-detail">${detail}</p>` : ''}
+    <button type="button" class="retry" id="${retryId}">${t(lang, 'state.retry')}</button>
+  </div>`;
+}

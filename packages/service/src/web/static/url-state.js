@@ -1,0 +1,276 @@
+/**
+ * The page's whole state lives in the URL query string, so a search, a comparison or an offer
+ * profile can be bookmarked and shared. `parseState` accepts anything (a hand-edited or old
+ * link) and drops what it cannot use; `serializeState` writes only what differs from the
+ * defaults, so links stay short.
+ *
+ * @example
+ *   parseState('?tg=kh_match2&sort=effect7m').targetGroup // 'kh_match2'
+ *   serializeState({ ...DEFAULT_STATE, lang: 'en' })        // 'lang=en'
+ */
+
+/** @typedef {import('./i18n.js').Lang} Lang */
+
+/**
+ * @typedef {object} AppState
+ * @property {Lang} lang
+ * @property {'search' | 'compare' | 'offer'} view
+ * @property {'targetGroup' | 'industry'} entry which entry point the caseworker started from
+ * @property {string} targetGroup code, '' = any
+ * @property {string} industry code, '' = any
+ * @property {string} package code, '' = any
+ * @property {string} provider provider id, '' = any
+ * @property {string} providerKind '' = any
+ * @property {string} q free text
+ * @property {number | null} maxPrice DKK
+ * @property {number | null} minEffect3m percent 0..100, as typed by the caseworker
+ * @property {number | null} minEffect7m percent 0..100
+ * @property {number | null} minSatisfaction percent 0..100
+ * @property {number | null} minCompanyShare percent 0..100
+ * @property {boolean} accessible
+ * @property {SortKey} sort
+ * @property {number} offset paging offset of the results table
+ * @property {string[]} ids offers selected for comparison, 0..6, in the order chosen
+ * @property {string} offer the offer whose profile is shown (view 'offer')
+ */
+
+/** Measures the table can be sorted by (highest first), raw and case-mix adjusted. */
+export const SORT_MEASURES = /** @type {const} */ ([
+  'effect3m',
+  'effect7m',
+  'status1m',
+  'status3m',
+  'satisfiedShare',
+  'closerShare',
+  'companyShare',
+]);
+
+/** Outcome measures that have a case-mix adjusted rate. */
+export const ADJUSTABLE_MEASURES = /** @type {const} */ (['effect3m', 'effect7m', 'status1m', 'status3m']);
+
+/**
+ * @typedef {typeof SORT_MEASURES[number] | `${typeof ADJUSTABLE_MEASURES[number]}.adjusted` | 'price' | 'costPerOutcome' | 'name'} SortKey
+ */
+
+/** @type {readonly SortKey[]} */
+export const SORT_KEYS = [
+  ...SORT_MEASURES.flatMap((m) =>
+    /** @type {readonly string[]} */ (ADJUSTABLE_MEASURES).includes(m)
+      ? [m, /** @type {SortKey} */ (`${m}.adjusted`)]
+      : [m],
+  ),
+  'price',
+  'costPerOutcome',
+  'name',
+];
+
+export const MAX_COMPARE = 6;
+
+/** @type {Readonly<AppState>} */
+export const DEFAULT_STATE = Object.freeze({
+  lang: 'da',
+  view: 'search',
+  entry: 'targetGroup',
+  targetGroup: '',
+  industry: '',
+  package: '',
+  provider: '',
+  providerKind: '',
+  q: '',
+  maxPrice: null,
+  minEffect3m: null,
+  minEffect7m: null,
+  minSatisfaction: null,
+  minCompanyShare: null,
+  accessible: false,
+  sort: 'effect3m',
+  offset: 0,
+  ids: [],
+  offer: '',
+});
+
+/** URL parameter name of each state field (short names keep shared links readable). */
+const PARAM = /** @type {const} */ ({
+  lang: 'lang',
+  view: 'view',
+  entry: 'entry',
+  targetGroup: 'tg',
+  industry: 'industry',
+  package: 'package',
+  provider: 'provider',
+  providerKind: 'kind',
+  q: 'q',
+  maxPrice: 'maxPrice',
+  minEffect3m: 'min3m',
+  minEffect7m: 'min7m',
+  minSatisfaction: 'minSat',
+  minCompanyShare: 'minCompany',
+  accessible: 'accessible',
+  sort: 'sort',
+  offset: 'offset',
+  ids: 'ids',
+  offer: 'offer',
+});
+
+const PERCENT_FIELDS = /** @type {const} */ ([
+  'minEffect3m',
+  'minEffect7m',
+  'minSatisfaction',
+  'minCompanyShare',
+]);
+const TEXT_FIELDS = /** @type {const} */ ([
+  'targetGroup',
+  'industry',
+  'package',
+  'provider',
+  'providerKind',
+  'q',
+  'offer',
+]);
+
+/**
+ * A number from a URL or form value, or null when it is empty or not a number in [min, max].
+ *
+ * @param {string | null} raw
+ * @param {number} min
+ * @param {number} max
+ * @returns {number | null}
+ */
+export function parseBoundedNumber(raw, min, max) {
+  if (raw === null || raw.trim() === '') return null;
+  const value = Number(raw.trim().replace(',', '.'));
+  if (!Number.isFinite(value) || value < min || value > max) return null;
+  return value;
+}
+
+/**
+ * @param {string | URLSearchParams} search `location.search` or its parsed form
+ * @returns {AppState}
+ */
+export function parseState(search) {
+  const params = typeof search === 'string' ? new URLSearchParams(search) : search;
+  /** @type {AppState} */
+  const state = { ...DEFAULT_STATE, ids: [] };
+
+  const lang = params.get(PARAM.lang);
+  if (lang === 'da' || lang === 'en') state.lang = lang;
+  const view = params.get(PARAM.view);
+  if (view === 'search' || view === 'compare' || view === 'offer') state.view = view;
+  const entry = params.get(PARAM.entry);
+  if (entry === 'targetGroup' || entry === 'industry') state.entry = entry;
+
+  for (const field of TEXT_FIELDS) {
+    // Code lists and ids are short; anything longer is not a value we could have written.
+    const value = (params.get(PARAM[field]) ?? '').trim().slice(0, 200);
+    state[field] = value;
+  }
+  state.maxPrice = parseBoundedNumber(params.get(PARAM.maxPrice), 0, 10_000_000);
+  for (const field of PERCENT_FIELDS) state[field] = parseBoundedNumber(params.get(PARAM[field]), 0, 100);
+  state.accessible = params.get(PARAM.accessible) === 'true';
+
+  const sort = params.get(PARAM.sort);
+  if (sort !== null && /** @type {readonly string[]} */ (SORT_KEYS).includes(sort)) {
+    state.sort = /** @type {SortKey} */ (sort);
+  }
+  const offset = parseBoundedNumber(params.get(PARAM.offset), 0, 1_000_000);
+  state.offset = offset === null ? 0 : Math.floor(offset);
+
+  const ids = (params.get(PARAM.ids) ?? '')
+    .split(',')
+    .map((id) => id.trim())
+    .filter((id) => id !== '');
+  state.ids = [...new Set(ids)].slice(0, MAX_COMPARE);
+
+  // A view that lacks what it needs falls back to the search rather than showing an empty page.
+  if (state.view === 'offer' && state.offer === '') state.view = 'search';
+  return state;
+}
+
+/**
+ * The query string (without '?') for a state; fields equal to their default are left out.
+ *
+ * @param {AppState} state
+ * @returns {string}
+ */
+export function serializeState(state) {
+  const params = new URLSearchParams();
+  for (const [field, name] of Object.entries(PARAM)) {
+    const key = /** @type {keyof AppState} */ (field);
+    const value = state[key];
+    const fallback = DEFAULT_STATE[key];
+    if (Array.isArray(value)) {
+      if (value.length > 0) params.set(name, value.join(','));
+    } else if (value !== fallback && value !== null && value !== '') {
+      params.set(name, String(value));
+    }
+  }
+  return params.toString();
+}
+
+/**
+ * The state after the caseworker picks or unpicks an offer for comparison (at most six).
+ *
+ * @param {AppState} state
+ * @param {string} id
+ * @param {boolean} selected
+ * @returns {AppState}
+ */
+export function toggleSelection(state, id, selected) {
+  const without = state.ids.filter((other) => other !== id);
+  const ids = selected ? [...without, id].slice(0, MAX_COMPARE) : without;
+  return { ...state, ids };
+}
+
+/**
+ * Whether two states show the same search results (so the page can skip a refetch when only
+ * the selection or language changed).
+ *
+ * @param {AppState} a
+ * @param {AppState} b
+ * @returns {boolean}
+ */
+export function sameSearch(a, b) {
+  /** @type {(keyof AppState)[]} */
+  const fields = [
+    'targetGroup',
+    'industry',
+    'package',
+    'provider',
+    'providerKind',
+    'q',
+    'maxPrice',
+    ...PERCENT_FIELDS,
+    'accessible',
+    'sort',
+    'offset',
+  ];
+  return fields.every((field) => a[field] === b[field]);
+}
+
+/**
+ * The state after the search form is submitted: the form's fields replace the filters, paging
+ * starts over, the selection and language are kept.
+ *
+ * @param {AppState} state
+ * @param {Iterable<[string, FormDataEntryValue]>} entries `new FormData(form)`
+ * @returns {AppState}
+ */
+export function stateFromForm(state, entries) {
+  const params = new URLSearchParams();
+  for (const [name, value] of entries) {
+    if (typeof value !== 'string') continue;
+    const field = /** @type {keyof typeof PARAM | undefined} */ (
+      Object.keys(PARAM).find((key) => key === name)
+    );
+    if (field) params.set(PARAM[field], value);
+  }
+  const fromForm = parseState(params);
+  return {
+    ...fromForm,
+    lang: state.lang,
+    ids: state.ids,
+    view: 'search',
+    offer: '',
+    offset: 0,
+  };
+}

@@ -1,0 +1,128 @@
+/**
+ * Two to six offers side by side, measure by measure, each offer after the first with a
+ * plain-language verdict against the first ("signifikant højere", "ingen klar forskel") read
+ * from the API's Newcombe interval, and the difference in percentage points beside it.
+ *
+ * @example
+ *   comparisonView({ comparison, lists, lang: 'da', minCellSize: 5, hrefFor })
+ */
+import { html } from './html.js';
+import { t } from './i18n.js';
+import { formatPoints, formatPrice } from './format.js';
+import { rateFigure } from './cells.js';
+import { VERDICT_SYMBOL, verdictOf } from './verdict.js';
+import { packageLabel } from './view-search.js';
+
+/** @typedef {import('./i18n.js').Lang} Lang */
+/** @typedef {import('./url-state.js').AppState} AppState */
+/** @typedef {import('./model.js').Comparison} Comparison */
+/** @typedef {import('./view-search.js').CodeLists} CodeLists */
+
+/** Rates compared, in the order caseworkers weigh them. */
+export const COMPARED_MEASURES = /** @type {const} */ ([
+  'effect3m',
+  'effect7m',
+  'status1m',
+  'status3m',
+  'satisfiedShare',
+  'closerShare',
+  'companyShare',
+]);
+
+/**
+ * The verdict cell text of one offer on one measure against the reference offer.
+ *
+ * @param {import('./verdict.js').Difference | undefined} diff
+ * @param {string} referenceName
+ * @param {Lang} lang
+ */
+export function verdictText(diff, referenceName, lang) {
+  const verdict = verdictOf(diff);
+  const words = t(lang, `verdict.${verdict}`);
+  const against =
+    verdict === 'higher' || verdict === 'lower'
+      ? ` ${t(lang, 'verdict.against', { name: referenceName })}`
+      : '';
+  const numbers =
+    diff && verdict !== 'unavailable'
+      ? html`<span class="difference"
+          >${t(lang, 'compare.difference', {
+            diff: formatPoints(diff.difference, lang),
+            low: formatPoints(diff.ciLow, lang),
+            high: formatPoints(diff.ciHigh, lang),
+          })}</span
+        >`
+      : html``;
+  return html`<span class="verdict verdict-${verdict}" data-verdict="${verdict}"
+      ><span aria-hidden="true">${VERDICT_SYMBOL[verdict]}</span> ${words}${against}</span
+    >${numbers}`;
+}
+
+/**
+ * @param {object} options
+ * @param {Comparison} options.comparison
+ * @param {CodeLists} options.lists
+ * @param {Lang} options.lang
+ * @param {number} options.minCellSize
+ * @param {(patch: Partial<AppState>) => string} options.hrefFor
+ */
+export function comparisonTable({ comparison, lists, lang, minCellSize, hrefFor }) {
+  const { offers, differences } = comparison;
+  const reference = offers[0];
+  if (!reference || offers.length < 2) return html`<p>${t(lang, 'compare.needTwo')}</p>`;
+  const measureRows = COMPARED_MEASURES.map(
+    (measure) =>
+      html`<tr>
+        <th scope="row">${t(lang, `measure.${measure}`)}</th>
+        ${offers.map(
+          (offer, i) =>
+            html`<td>
+              ${rateFigure(offer.row[measure], { lang, minCellSize, bar: true })}
+              ${
+                i === 0
+                  ? html`<span class="verdict verdict-reference">${t(lang, 'compare.reference')}</span>`
+                  : verdictText(differences[offer.id]?.[measure], reference.name, lang)
+              }
+            </td>`,
+        )}
+      </tr>`,
+  );
+  const adjustedRows = ['effect3m', 'effect7m'].map(
+    (measure) =>
+      html`<tr>
+        <th scope="row">${t(lang, `measure.${measure}`)}, ${t(lang, 'measure.adjusted')}</th>
+        ${offers.map((offer) => html`<td>${rateFigure(offer.row[measure], { lang, minCellSize, adjusted: true })}</td>`)}
+      </tr>`,
+  );
+  return html`<p>${t(lang, 'compare.intro', { name: reference.name })}</p>
+    <div class="table-scroll" role="region" aria-label="${t(lang, 'compare.title')}" tabindex="0">
+      <table class="comparison">
+        <caption class="visually-hidden">
+          ${t(lang, 'compare.title')}
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">${t(lang, 'compare.measure')}</th>
+            ${offers.map(
+              (offer) =>
+                html`<th scope="col">
+                  <a href="${hrefFor({ view: 'offer', offer: offer.id })}" data-nav>${offer.name}</a>
+                  <span class="sub">${offer.providerName}</span>
+                </th>`,
+            )}
+          </tr>
+        </thead>
+        <tbody>
+          <tr>
+            <th scope="row">${t(lang, 'results.package')}</th>
+            ${offers.map((offer) => html`<td>${packageLabel(offer.package, lists.packages, lang)}</td>`)}
+          </tr>
+          <tr>
+            <th scope="row">${t(lang, 'results.price')}</th>
+            ${offers.map((offer) => html`<td class="num">${formatPrice(offer.priceDkk, lang)}</td>`)}
+          </tr>
+          ${measureRows}${adjustedRows}
+        </tbody>
+      </table>
+    </div>`;
+}
