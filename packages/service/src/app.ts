@@ -1,0 +1,89 @@
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Kysely } from 'kysely';
+import type { MeasureDefinition } from '@evg/effects';
+import type { ServiceConfig } from './config.ts';
+import type { Database } from './db/database.ts';
+import authPlugin from './plugins/app/auth.ts';
+import dbPlugin from './plugins/app/db.ts';
+import problemHandler from './plugins/app/problem-handler.ts';
+import readModelPlugin from './plugins/app/read-model.ts';
+import refresherPlugin, { type RefreshRunner } from './plugins/app/refresher.ts';
+import corsPlugin from './plugins/external/cors.ts';
+import helmetPlugin from './plugins/external/helmet.ts';
+import rateLimitPlugin from './plugins/external/rate-limit.ts';
+import staticPlugin from './plugins/external/static.ts';
+import swaggerPlugin from './plugins/external/swagger.ts';
+import type { SnapshotSource } from './read-model/snapshot.ts';
+import healthRoutes from './routes/health.ts';
+import v1Routes from './routes/api/v1/index.ts';
+
+export interface AppOptions {
+  config: ServiceConfig;
+  db: Kysely<Database>;
+  /** Pino options (level, stream, ...); absent logs nothing, for tests. */
+  logger?: Exclude<FastifyServerOptions['logger'], boolean> | undefined;
+  measures?: readonly MeasureDefinition[];
+  /** Recomputes the stored effect tables (after imports and on POST /v1/refresh). */
+  refreshEffects: RefreshRunner;
+  /** Where the read model loads from; defaults to the database. */
+  snapshotSource?: SnapshotSource;
+  /** Folder of the web client; defaults to `src/web/static`. */
+  webRoot?: string;
+}
+
+/** Import bodies may hold register numbers: log paths only, never query strings or bodies. */
+function requestSummary(request: { method: string; url: string; id: string }) {
+  return { method: request.method, url: request.url.split('?')[0], reqId: request.id };
+}
+
+/**
+ * Builds the EVG HTTP application without listening, so tests `inject` into it and
+ * `evg start` listens on it.
+ *
+ * @example
+ *   const app = await buildApp({ config: loadConfig(process.env), db });
+ *   const response = await app.inject('/v1/offers?targetGroup=jobparat&sort=-effect3m');
+ */
+export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const { config } = options;
+  const app = Fastify({
+    logger: options.logger
+      ? {
+          ...options.logger,
+          redact: ['req.headers.authorization', 'req.headers.cookie'],
+          serializers: { req: requestSummary },
+        }
+      : false,
+    bodyLimit: config.bodyLimit,
+    requestIdHeader: 'x-request-id',
+    requestIdLogLabel: 'reqId',
+    disableRequestLogging: false,
+    trustProxy: false,
+    routerOptions: { ignoreTrailingSlash: true },
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+
+  await app.register(problemHandler);
+  await app.register(helmetPlugin);
+  await app.register(corsPlugin, { origins: config.corsOrigins });
+  await app.register(rateLimitPlugin, { max: config.rateLimit });
+  await app.register(swaggerPlugin);
+  await app.register(dbPlugin, { db: options.db });
+  await app.register(authPlugin, { readRequiresKey: config.readRequiresKey });
+  await app.register(readModelPlugin, {
+    minCellSize: config.minCellSize,
+    pollMs: config.refreshPollMs,
+    ...(options.measures ? { measures: options.measures } : {}),
+    ...(options.snapshotSource ? { source: options.snapshotSource } : {}),
+  });
+  await app.register(refresherPlugin, { run: options.refreshEffects });
+  await app.register(healthRoutes);
+  await app.register(v1Routes, { prefix: '/v1', importBodyLimit: config.importBodyLimit });
+  await app.register(staticPlugin, options.webRoot ? { root: options.webRoot } : {});
+  return app;
+}

@@ -1,0 +1,104 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+/**
+ * The service's configuration, read from the environment once at start. Every variable is
+ * optional: with none set, `evg start` serves on 127.0.0.1:3000 from an embedded database in
+ * `./data`.
+ */
+export interface ServiceConfig {
+  port: number;
+  host: string;
+  /** PostgreSQL connection string; absent = embedded PGlite in `dataDir`. */
+  databaseUrl: string | undefined;
+  dataDir: string;
+  /** When true, read endpoints also need an API key (any role). */
+  readRequiresKey: boolean;
+  /** Origins allowed by CORS; empty = no cross-origin access, ['*'] = any. */
+  corsOrigins: string[];
+  /** Requests per minute per client address. */
+  rateLimit: number;
+  minCellSize: number;
+  /** Largest accepted JSON body (bytes); imports have their own, larger limit. */
+  bodyLimit: number;
+  importBodyLimit: number;
+  /** How often the read model checks for a new data version. */
+  refreshPollMs: number;
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+}
+
+const bool = z.enum(['true', 'false', '1', '0']).transform((value) => value === 'true' || value === '1');
+const int = (min: number, max: number) =>
+  z
+    .string()
+    .regex(/^\d+$/, 'must be a whole number')
+    .transform(Number)
+    .pipe(z.number().int().min(min).max(max));
+
+const envSchema = z.object({
+  PORT: int(0, 65535).default(3000),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL')
+    .optional(),
+  EVG_DATA_DIR: z.string().min(1).default('data'),
+  EVG_READ_REQUIRES_KEY: bool.default(false),
+  EVG_CORS_ORIGINS: z.string().default(''),
+  EVG_RATE_LIMIT: int(1, 1_000_000).default(600),
+  EVG_MIN_CELL_SIZE: int(1, 1000).default(5),
+  EVG_BODY_LIMIT: int(1024, 100 * 1024 * 1024).default(1024 * 1024),
+  EVG_IMPORT_BODY_LIMIT: int(1024, 10 * 1024 * 1024 * 1024).default(1024 * 1024 * 1024),
+  EVG_REFRESH_POLL_MS: int(100, 3_600_000).default(5000),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+/** A variable that cannot be used; `variable` names it, `message` says why. */
+export class ConfigError extends Error {
+  readonly code = 'invalid-config';
+
+  constructor(
+    readonly variable: string,
+    reason: string,
+  ) {
+    super(`${variable}: ${reason}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/**
+ * Reads the configuration from `env`; empty strings count as unset.
+ *
+ * @example
+ *   const config = loadConfig({ PORT: '8080', EVG_READ_REQUIRES_KEY: 'true' });
+ *   config.port; // 8080
+ */
+export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): ServiceConfig {
+  const present = Object.fromEntries(
+    Object.keys(envSchema.shape)
+      .filter((key) => env[key] !== undefined && env[key] !== '')
+      .map((key) => [key, env[key]]),
+  );
+  const parsed = envSchema.safeParse(present);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new ConfigError(String(issue.path[0] ?? 'environment'), issue.message);
+  }
+  const value = parsed.data;
+  return {
+    port: value.PORT,
+    host: value.HOST,
+    databaseUrl: value.DATABASE_URL,
+    dataDir: path.resolve(cwd, value.EVG_DATA_DIR),
+    readRequiresKey: value.EVG_READ_REQUIRES_KEY,
+    corsOrigins: value.EVG_CORS_ORIGINS.split(',')
+      .map((origin) => origin.trim())
+      .filter((origin) => origin !== ''),
+    rateLimit: value.EVG_RATE_LIMIT,
+    minCellSize: value.EVG_MIN_CELL_SIZE,
+    bodyLimit: value.EVG_BODY_LIMIT,
+    importBodyLimit: value.EVG_IMPORT_BODY_LIMIT,
+    refreshPollMs: value.EVG_REFRESH_POLL_MS,
+    logLevel: value.LOG_LEVEL,
+  };
+}

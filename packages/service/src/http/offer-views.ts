@@ -1,0 +1,59 @@
+import type { OfferFilters } from '../read-model/offer-search.ts';
+import type { OfferView, ReadModel } from '../read-model/read-model.ts';
+import { asEffectRow, asEffectRows } from './schemas/effect-row.ts';
+import { minOutcomeParam, type OfferSearchQuery } from './schemas/offer-search.ts';
+
+/** The search filters of a validated query; `textMatches` comes from the full-text search. */
+export function toOfferFilters(
+  query: OfferSearchQuery,
+  measureKeys: readonly string[],
+  textMatches: ReadonlySet<string> | undefined,
+): OfferFilters {
+  const values = query as Record<string, unknown>;
+  const minOutcome: Record<string, number> = {};
+  for (const key of measureKeys) {
+    const min = values[minOutcomeParam(key)];
+    if (typeof min === 'number') minOutcome[key] = min;
+  }
+  return {
+    textMatches,
+    targetGroups: query.targetGroup,
+    industries: query.industry,
+    packages: query.package,
+    providers: query.provider,
+    providerKinds: query.providerKind,
+    maxPrice: query.maxPrice,
+    minOutcome,
+    minSatisfaction: query.minSatisfaction,
+    minCompanyShare: query.minCompanyShare,
+    accessible: query.accessible,
+    minHours: query.minHours,
+    maxHours: query.maxHours,
+    minWeeks: query.minWeeks,
+    maxWeeks: query.maxWeeks,
+  };
+}
+
+/** The JSON of one offer in search results and comparisons. */
+export function toOfferSummary(view: OfferView) {
+  return { offer: view.offer, provider: view.provider ?? null, effects: asEffectRow(view.row) };
+}
+
+/** The JSON of an offer's profile. */
+export function toOfferProfile(model: ReadModel, view: OfferView) {
+  const supervision = model.latestSupervision(view.offer.offerId);
+  return {
+    ...toOfferSummary(view),
+    dataVersion: model.version?.id ?? null,
+    byTargetGroup: asEffectRows(model.offerByTargetGroup(view.offer.offerId)),
+    trend: asEffectRows(model.offerTrend(view.offer.offerId)),
+    latestSupervision: supervision
+      ? {
+          supervisionId: supervision.supervisionId,
+          visitedOn: supervision.visitedOn,
+          smiley: supervision.smiley,
+          note: supervision.note,
+        }
+      : null,
+  };
+}

@@ -1,0 +1,67 @@
+import { z } from 'zod';
+import { API_KEY_ROLES } from '../../repositories/api-keys.ts';
+import { isoDate, packageSchema, providerKindSchema } from './catalog.ts';
+
+const code = z.string().min(1).max(100);
+
+export const offerInputSchema = z
+  .object({
+    providerId: code,
+    name: z.string().min(1).max(300),
+    package: packageSchema,
+    description: z.string().max(10_000).nullable().default(null),
+    targetGroups: z.array(code).max(50).default([]),
+    industries: z.array(code).max(50).default([]),
+    priceDkk: z.number().min(0).nullable().default(null),
+    hoursPerWeek: z.number().min(10).max(37).nullable().default(null),
+    durationWeeks: z.number().min(1).max(13).nullable().default(null),
+    accessible: z.boolean().nullable().default(null),
+    resultBonusDkk: z.number().min(0).nullable().default(null),
+    validFrom: isoDate.nullable().default(null),
+    validTo: isoDate.nullable().default(null),
+  })
+  .strict()
+  .meta({ id: 'OfferInput' });
+
+export const providerInputSchema = z
+  .object({
+    name: z.string().min(1).max(300),
+    kind: providerKindSchema,
+    frameworkAgreement: z.string().max(300).nullable().default(null),
+  })
+  .strict()
+  .meta({ id: 'ProviderInput' });
+
+export const codeListInputSchema = z.object({ name: z.string().max(300).nullable().default(null) }).strict();
+
+export const codeListNameSchema = z.enum(['target-groups', 'industries', 'packages']);
+
+export const apiKeySchema = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    role: z.enum(API_KEY_ROLES),
+    createdAt: z.string().describe('ISO timestamp.'),
+    revokedAt: z.string().nullable(),
+  })
+  .meta({
+    id: 'ApiKey',
+    examples: [
+      {
+        id: '0b4a7f8e-2f7c-4a51-9d8e-5a1d8c9b1e2f',
+        name: 'Power BI',
+        role: 'bi',
+        createdAt: '2026-11-22T10:00:00.000Z',
+        revokedAt: null,
+      },
+    ],
+  });
+
+export const apiKeyInputSchema = z
+  .object({ name: z.string().min(1).max(200), role: z.enum(API_KEY_ROLES) })
+  .strict()
+  .meta({ id: 'ApiKeyInput' });
+
+export const createdApiKeySchema = z
+  .object({ key: apiKeySchema, secret: z.string().describe('The key itself; shown only in this answer.') })
+  .meta({ id: 'CreatedApiKey' });

@@ -1,0 +1,82 @@
+import { PACKAGES } from '@evg/effects';
+import { z } from 'zod';
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD');
+
+export const providerKindSchema = z.enum(['external', 'internal', 'other_actor']);
+export const packageSchema = z.enum(PACKAGES);
+
+export const providerSchema = z
+  .object({
+    providerId: z.string(),
+    name: z.string(),
+    kind: providerKindSchema,
+    frameworkAgreement: z.string().nullable(),
+  })
+  .meta({
+    id: 'Provider',
+    examples: [
+      { providerId: 'P-001', name: 'Jobhuset ApS', kind: 'external', frameworkAgreement: 'RA-2025-03' },
+    ],
+  });
+
+export const offerSchema = z
+  .object({
+    offerId: z.string(),
+    providerId: z.string(),
+    name: z.string(),
+    package: z.string(),
+    description: z.string().nullable(),
+    targetGroups: z.array(z.string()),
+    industries: z.array(z.string()),
+    priceDkk: z.number().nullable().describe('Price of the whole course, DKK.'),
+    hoursPerWeek: z.number().nullable(),
+    durationWeeks: z.number().nullable(),
+    accessible: z.boolean().nullable(),
+    resultBonusDkk: z.number().nullable(),
+    validFrom: isoDate.nullable(),
+    validTo: isoDate.nullable(),
+  })
+  .meta({
+    id: 'Offer',
+    examples: [
+      {
+        offerId: 'T-0001',
+        providerId: 'P-001',
+        name: 'Vejen til lager og logistik',
+        package: 'jobpakke',
+        description: 'Truckcertifikat og virksomhedspraktik.',
+        targetGroups: ['jobparat'],
+        industries: ['transport'],
+        priceDkk: 18500,
+        hoursPerWeek: 30,
+        durationWeeks: 8,
+        accessible: true,
+        resultBonusDkk: null,
+        validFrom: '2025-01-01',
+        validTo: null,
+      },
+    ],
+  });
+
+export const codeListEntrySchema = z
+  .object({ code: z.string(), name: z.string().nullable() })
+  .meta({ id: 'CodeListEntry', examples: [{ code: 'jobparat', name: 'Jobparat' }] });
+
+export const benefitTypeSchema = z
+  .object({ code: z.string(), publicSupport: z.boolean(), name: z.string().nullable() })
+  .meta({
+    id: 'BenefitType',
+    examples: [{ code: 'kontanthjaelp', publicSupport: true, name: 'Kontanthjælp' }],
+  });
+
+export const supervisionSchema = z
+  .object({
+    supervisionId: z.string(),
+    visitedOn: isoDate,
+    smiley: z.enum(['happy', 'neutral', 'sad']),
+    note: z.string().nullable(),
+  })
+  .meta({ id: 'Supervision', description: 'The latest supervision visit (tilsyn) and its smiley.' });
+
+export { isoDate };

@@ -1,0 +1,50 @@
+import { z } from 'zod';
+
+/** Comma-separated list parameter: `?targetGroup=a,b`; empty items are an error, not ignored. */
+export const csvList = () =>
+  z
+    .string()
+    .max(2000)
+    .transform((value) => value.split(',').map((part) => part.trim()))
+    .pipe(z.array(z.string().min(1, 'empty item in list').max(100)).min(1));
+
+/** Comma-separated list of fixed values. */
+export const csvEnumList = <const T extends readonly [string, ...string[]]>(values: T) =>
+  z
+    .string()
+    .max(2000)
+    .transform((value) => value.split(',').map((part) => part.trim()))
+    .pipe(z.array(z.enum(values)).min(1));
+
+/** A number in a query string. */
+export const queryNumber = (min: number, max: number) =>
+  z
+    .string()
+    .regex(/^-?\d+(\.\d+)?$/, 'must be a number')
+    .transform(Number)
+    .pipe(z.number().min(min).max(max));
+
+export const queryInt = (min: number, max: number) =>
+  z
+    .string()
+    .regex(/^\d+$/, 'must be a whole number')
+    .transform(Number)
+    .pipe(z.number().int().min(min).max(max));
+
+export const queryBoolean = z.enum(['true', 'false']).transform((value) => value === 'true');
+
+export const periodParams = {
+  period: z
+    .string()
+    .max(20)
+    .optional()
+    .describe('A period: `2026`, `2026H1`, `2026Q3` or a month `2026-03`. Default: all time.'),
+  from: z
+    .string()
+    .max(20)
+    .optional()
+    .describe('Start: first day of a month (`2026-01-01`) or a period name.'),
+  to: z.string().max(20).optional().describe('End: last day of a month (`2026-06-30`) or a period name.'),
+};
+
+export const idParam = z.string().min(1).max(100);

@@ -1,0 +1,50 @@
+import { z } from 'zod';
+import { csvList } from './common.ts';
+import { offerSummarySchema } from './offer-search.ts';
+
+export const compareQuerySchema = z
+  .object({
+    ids: csvList()
+      .pipe(z.array(z.string()).min(2, 'give at least 2 offer ids').max(6, 'give at most 6 offer ids'))
+      .describe('2–6 offer ids, comma-separated; the first is the reference.'),
+    period: z.string().max(20).optional(),
+    from: z.string().max(20).optional(),
+    to: z.string().max(20).optional(),
+  })
+  .strict();
+
+const differenceSchema = z
+  .object({
+    difference: z.number().describe('Rate of this offer minus rate of the reference.'),
+    ciLow: z.number(),
+    ciHigh: z.number(),
+    significant: z.boolean().describe('The 95% interval excludes 0.'),
+  })
+  .nullable()
+  .describe('Newcombe hybrid score difference; null when either side is suppressed or empty.');
+
+export const compareResultSchema = z
+  .object({
+    reference: z.string().describe('Offer id everything is compared against (the first id).'),
+    dataVersion: z.number().int().nullable(),
+    offers: z.array(offerSummarySchema),
+    differences: z.array(z.object({ offerId: z.string(), measures: z.record(z.string(), differenceSchema) })),
+  })
+  .meta({
+    id: 'Comparison',
+    examples: [
+      {
+        reference: 'T-0001',
+        dataVersion: 1,
+        offers: [],
+        differences: [
+          {
+            offerId: 'T-0002',
+            measures: {
+              effect3m: { difference: 0.0377, ciLow: -0.0263, ciHigh: 0.1014, significant: false },
+            },
+          },
+        ],
+      },
+    ],
+  });

@@ -1,0 +1,19 @@
+import { GROUP_KEYS } from '@evg/effects';
+import { z } from 'zod';
+import { csvEnumList, periodParams } from './common.ts';
+
+export const effectsQuerySchema = z
+  .object({
+    groupBy: csvEnumList(GROUP_KEYS)
+      .optional()
+      .describe(
+        `Grouping keys, comma-separated, any of: ${GROUP_KEYS.join(', ')}. Default: one row for everything.`,
+      ),
+    ...periodParams,
+    periodUnit: z
+      .enum(['halfYear', 'quarter', 'year'])
+      .default('halfYear')
+      .describe('Unit of the `period` grouping key.'),
+    format: z.enum(['json', 'csv']).optional().describe('Overrides the Accept header.'),
+  })
+  .strict();

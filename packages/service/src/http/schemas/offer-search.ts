@@ -1,0 +1,101 @@
+import { z } from 'zod';
+import { sortKeys } from '../../read-model/offer-sort.ts';
+import { offerSchema, providerSchema } from './catalog.ts';
+import { csvEnumList, csvList, periodParams, queryBoolean, queryInt, queryNumber } from './common.ts';
+import { effectRowSchema } from './effect-row.ts';
+
+const capitalise = (key: string): string => key.charAt(0).toUpperCase() + key.slice(1);
+
+/** The query parameter with the minimum rate of an outcome measure: `effect3m` → `minEffect3m`. */
+export const minOutcomeParam = (measureKey: string): string => `min${capitalise(measureKey)}`;
+
+const rate = queryNumber(0, 1);
+
+/**
+ * The query of `GET /v1/offers` for the configured outcome measures. Unknown parameters are
+ * rejected, so a misspelt filter never silently returns everything.
+ */
+export function offerSearchQuerySchema(measureKeys: readonly string[]) {
+  const sorts = sortKeys(measureKeys);
+  const minOutcomes = Object.fromEntries(
+    measureKeys.map((key) => [minOutcomeParam(key), rate.optional().describe(`Minimum ${key} rate (0–1).`)]),
+  );
+  return z
+    .object({
+      q: z
+        .string()
+        .min(1)
+        .max(200)
+        .optional()
+        .describe('Free text: Danish full-text search over name and description.'),
+      targetGroup: csvList().optional().describe('Target group code(s), comma-separated; any of them.'),
+      industry: csvList().optional().describe('Industry code(s), comma-separated.'),
+      package: csvList().optional().describe('Package(s), comma-separated.'),
+      provider: csvList().optional().describe('Provider id(s), comma-separated.'),
+      providerKind: csvEnumList(['external', 'internal', 'other_actor']).optional(),
+      maxPrice: queryNumber(0, 1e9).optional().describe('Maximum price of the whole course, DKK.'),
+      ...minOutcomes,
+      minSatisfaction: rate.optional().describe('Minimum share of participants scoring satisfaction 4–5.'),
+      minCompanyShare: rate.optional().describe('Minimum share of company-oriented enrollments.'),
+      accessible: queryBoolean.optional(),
+      minHours: queryNumber(0, 100).optional().describe('Minimum hours per week.'),
+      maxHours: queryNumber(0, 100).optional(),
+      minWeeks: queryNumber(0, 200).optional().describe('Minimum duration in weeks.'),
+      maxWeeks: queryNumber(0, 200).optional(),
+      ...periodParams,
+      sort: z
+        .enum([...sorts, ...sorts.map((key) => `-${key}`)] as [string, ...string[]])
+        .default('name')
+        .describe(
+          'Sort key; a leading `-` sorts descending. Measures sort by raw rate, `<measure>.adjusted` ' +
+            'by case-mix adjusted rate. Offers without a value (suppressed) always come last.',
+        ),
+      limit: queryInt(1, 100).default(20),
+      offset: queryInt(0, 1_000_000).default(0),
+    })
+    .strict();
+}
+
+export type OfferSearchQuery = z.output<ReturnType<typeof offerSearchQuerySchema>>;
+
+export const offerSummarySchema = z
+  .object({
+    offer: offerSchema,
+    provider: providerSchema.nullable(),
+    effects: effectRowSchema,
+  })
+  .meta({ id: 'OfferSummary', description: 'An offer with its provider and effect figures for the period.' });
+
+const facetSchema = z.array(z.object({ value: z.string(), count: z.number().int() }));
+
+export const offerSearchResultSchema = z
+  .object({
+    total: z.number().int().describe('Offers matching every filter.'),
+    limit: z.number().int(),
+    offset: z.number().int(),
+    period: z.object({ from: z.string(), to: z.string() }).nullable(),
+    dataVersion: z.number().int().nullable(),
+    items: z.array(offerSummarySchema),
+    facets: z
+      .object({
+        targetGroup: facetSchema,
+        industry: facetSchema,
+        package: facetSchema,
+        provider: facetSchema,
+      })
+      .describe('Offers per value, each counted with every OTHER filter applied.'),
+  })
+  .meta({
+    id: 'OfferSearchResult',
+    examples: [
+      {
+        total: 0,
+        limit: 20,
+        offset: 0,
+        period: null,
+        dataVersion: 1,
+        items: [],
+        facets: { targetGroup: [{ value: 'jobparat', count: 12 }], industry: [], package: [], provider: [] },
+      },
+    ],
+  });

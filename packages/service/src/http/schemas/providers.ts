@@ -1,0 +1,22 @@
+import { z } from 'zod';
+import { providerSchema } from './catalog.ts';
+import { effectRowSchema } from './effect-row.ts';
+import { offerSummarySchema } from './offer-search.ts';
+
+export const providerSummarySchema = z
+  .object({ provider: providerSchema, offerCount: z.number().int(), effects: effectRowSchema })
+  .meta({ id: 'ProviderSummary' });
+
+export const providerListSchema = z
+  .object({ dataVersion: z.number().int().nullable(), items: z.array(providerSummarySchema) })
+  .meta({ id: 'ProviderList', examples: [{ dataVersion: 1, items: [] }] });
+
+export const providerProfileSchema = z
+  .object({
+    provider: providerSchema,
+    dataVersion: z.number().int().nullable(),
+    effects: effectRowSchema,
+    byTargetGroup: z.array(effectRowSchema),
+    offers: z.array(offerSummarySchema),
+  })
+  .meta({ id: 'ProviderProfile' });

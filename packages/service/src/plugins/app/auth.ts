@@ -1,0 +1,65 @@
+import type { FastifyInstance, FastifyRequest, preHandlerAsyncHookHandler } from 'fastify';
+import fp from 'fastify-plugin';
+import type { ApiKeyRole } from '../../db/database.ts';
+import { ProblemError } from '../../http/problem.ts';
+import { findActiveApiKey, type ApiKeyInfo } from '../../repositories/api-keys.ts';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** preHandler for read endpoints: open unless EVG_READ_REQUIRES_KEY, then any valid key. */
+    readAccess: preHandlerAsyncHookHandler;
+    /** preHandler demanding a key of one of `roles` (admin always passes). */
+    requireRole(...roles: ApiKeyRole[]): preHandlerAsyncHookHandler;
+  }
+  interface FastifyRequest {
+    /** The caller's key, when one was presented and valid. */
+    apiKey: ApiKeyInfo | null;
+  }
+}
+
+const challenge = { 'WWW-Authenticate': 'Bearer realm="evg"' };
+
+async function authenticate(app: FastifyInstance, request: FastifyRequest): Promise<ApiKeyInfo> {
+  const header = request.headers.authorization;
+  if (header === undefined) {
+    throw new ProblemError(
+      'unauthorized',
+      'Send en API-nøgle: Authorization: Bearer <nøgle>.',
+      undefined,
+      challenge,
+    );
+  }
+  const match = /^Bearer\s+(\S{1,200})\s*$/i.exec(header);
+  const key = match ? await findActiveApiKey(app.db, match[1]!) : null;
+  if (!key) {
+    throw new ProblemError('unauthorized', 'API-nøglen er ugyldig eller tilbagekaldt.', undefined, challenge);
+  }
+  request.apiKey = key;
+  return key;
+}
+
+/**
+ * API-key authentication: `Authorization: Bearer <key>`, looked up by SHA-256 hash. Roles:
+ * caseworker and bi read; ingest imports; admin may do everything.
+ */
+async function authPlugin(app: FastifyInstance, options: { readRequiresKey: boolean }): Promise<void> {
+  app.decorateRequest('apiKey', null);
+
+  app.decorate('readAccess', async function readAccess(request: FastifyRequest) {
+    if (options.readRequiresKey) await authenticate(app, request);
+  });
+
+  app.decorate('requireRole', (...roles: ApiKeyRole[]) => {
+    return async function requireRole(request: FastifyRequest) {
+      const key = await authenticate(app, request);
+      if (key.role !== 'admin' && !roles.includes(key.role)) {
+        throw new ProblemError(
+          'forbidden',
+          `Kræver rollen ${roles.join(' eller ')}; nøglen har rollen ${key.role}.`,
+        );
+      }
+    };
+  });
+}
+
+export default fp(authPlugin, { name: 'auth', dependencies: ['db'] });

@@ -1,0 +1,104 @@
+import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
+import fp from 'fastify-plugin';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import {
+  problemBody,
+  ProblemError,
+  type FieldError,
+  type ProblemCode,
+  type ProblemLocation,
+} from '../../http/problem.ts';
+import { PeriodError } from '../../read-model/period-query.ts';
+
+const LOCATIONS: Record<string, ProblemLocation> = {
+  querystring: 'query',
+  body: 'body',
+  params: 'path',
+  headers: 'header',
+};
+
+/** Fastify's own client errors (bad JSON, body too large, ...) by status. */
+const STATUS_CODES: Record<number, ProblemCode> = {
+  400: 'validation',
+  401: 'unauthorized',
+  403: 'forbidden',
+  404: 'not-found',
+  405: 'method-not-allowed',
+  406: 'not-acceptable',
+  409: 'conflict',
+  413: 'payload-too-large',
+  415: 'unsupported-media-type',
+  422: 'invalid-records',
+  429: 'rate-limited',
+  503: 'unavailable',
+};
+
+function fieldErrors(
+  error: FastifyError & { validation: NonNullable<FastifyError['validation']> },
+): FieldError[] {
+  const where = LOCATIONS[error.validationContext ?? ''] ?? 'body';
+  return error.validation.flatMap((issue) => {
+    const keys = (issue.params as { keys?: unknown }).keys;
+    if (issue.keyword === 'unrecognized_keys' && Array.isArray(keys)) {
+      return keys.map((key) => ({
+        in: where,
+        name: String(key),
+        message: `Unknown ${where} parameter '${String(key)}'.`,
+      }));
+    }
+    const name = issue.instancePath.replace(/^\//, '').replaceAll('/', '.') || where;
+    return [{ in: where, name, message: issue.message ?? 'invalid' }];
+  });
+}
+
+/** Sends one problem+json answer; the one place the API writes an error body. */
+export function sendProblem(
+  reply: FastifyReply,
+  code: ProblemCode,
+  detail: string,
+  errors?: FieldError[],
+): FastifyReply {
+  const body = problemBody(code, detail, errors);
+  return reply.code(body.status).type('application/problem+json; charset=utf-8').send(body);
+}
+
+/**
+ * The API's one error handler: every error becomes RFC 9457 problem+json. Validation errors
+ * list every invalid field; 5xx answers never carry internal details (they are logged with the
+ * request id instead).
+ */
+async function problemHandler(app: FastifyInstance): Promise<void> {
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    if (hasZodFastifySchemaValidationErrors(error)) {
+      const errors = fieldErrors(error);
+      return sendProblem(reply, 'validation', `The request has ${errors.length} invalid field(s).`, errors);
+    }
+    if (error instanceof ProblemError) {
+      if (error.headers) reply.headers(error.headers);
+      return sendProblem(reply, error.code, error.detail, error.errors);
+    }
+    if (error instanceof PeriodError) {
+      return sendProblem(reply, 'validation', error.message, [
+        { in: 'query', name: error.parameter, message: error.message },
+      ]);
+    }
+    const status = typeof error.statusCode === 'number' ? error.statusCode : 500;
+    const code = STATUS_CODES[status];
+    if (status < 500 && code) {
+      request.log.info({ code: error.code, status }, 'client error');
+      return sendProblem(reply, code, error.message);
+    }
+    request.log.error({ err: error }, 'request failed');
+    return sendProblem(
+      reply,
+      'internal',
+      'Der skete en intern fejl. Fejlen er logget med forespørgslens id.',
+    );
+  });
+
+  app.setNotFoundHandler((request, reply) =>
+    sendProblem(reply, 'not-found', `No route ${request.method} ${request.url.split('?')[0]}.`),
+  );
+}
+
+export default fp(problemHandler, { name: 'problem-handler', fastify: '5.x' });

@@ -1,0 +1,223 @@
+import {
+  aggregateCells,
+  DEFAULT_MEASURES,
+  toEffectRow,
+  type DateRange,
+  type EffectRow,
+  type EngineConfig,
+  type GroupKey,
+  type MeasureDefinition,
+  type Offer,
+  type PeriodUnit,
+  type Provider,
+  type Supervision,
+} from '@evg/effects';
+import type { DataVersion, Snapshot } from './snapshot.ts';
+import { periodKey } from './period-query.ts';
+
+/** An offer as search and profiles show it: the catalogue entry with its effect row. */
+export interface OfferView {
+  offer: Offer;
+  provider: Provider | undefined;
+  row: EffectRow;
+}
+
+export interface ReadModelOptions {
+  minCellSize: number;
+  measures?: readonly MeasureDefinition[];
+  /** How many distinct effect queries to keep answered; older ones are dropped first. */
+  cacheSize?: number;
+}
+
+/** An `/v1/effects` query after validation. */
+export interface EffectsQuery {
+  groupBy: readonly GroupKey[];
+  period: DateRange | undefined;
+  periodUnit: PeriodUnit;
+}
+
+/**
+ * The in-memory view every read endpoint answers from: built once from a snapshot of the stored
+ * tables (fine cells of one data version and the catalogue), immutable afterwards, and replaced
+ * as a whole when a refresh completes. Standard views are computed up front; any other grouping
+ * or period is aggregated from the fine cells on first request and cached.
+ *
+ * @example
+ *   const model = new ReadModel(await source.load(), { minCellSize: 5 });
+ *   model.offerView('T-0001')?.row.effect3m.rate;
+ */
+export class ReadModel {
+  readonly version: DataVersion | null;
+  readonly measures: readonly MeasureDefinition[];
+  readonly offers: readonly Offer[];
+  readonly providers: readonly Provider[];
+  private readonly offersById: Map<string, Offer>;
+  private readonly providersById: Map<string, Provider>;
+  private readonly supervisionByOffer: Map<string, Supervision>;
+  private readonly cache = new Map<string, EffectRow[]>();
+  private readonly offerViewsByPeriod = new Map<string, OfferView[]>();
+  private readonly byOfferTargetGroup: Map<string, EffectRow[]>;
+  private readonly byOfferHalfYear: Map<string, EffectRow[]>;
+  private readonly cacheSize: number;
+
+  constructor(
+    readonly snapshot: Snapshot,
+    private readonly options: ReadModelOptions,
+  ) {
+    this.version = snapshot.dataVersion;
+    this.measures = options.measures ?? DEFAULT_MEASURES;
+    this.cacheSize = options.cacheSize ?? 200;
+    this.offers = [...snapshot.offers].sort((a, b) => a.offerId.localeCompare(b.offerId));
+    this.providers = [...snapshot.providers].sort((a, b) => a.providerId.localeCompare(b.providerId));
+    this.offersById = new Map(this.offers.map((offer) => [offer.offerId, offer]));
+    this.providersById = new Map(this.providers.map((provider) => [provider.providerId, provider]));
+    this.supervisionByOffer = new Map(snapshot.latestSupervisions.map((s) => [s.offerId, s]));
+    this.byOfferTargetGroup = groupRows(this.effects(query(['offer', 'targetGroup'])), 'offerId');
+    this.byOfferHalfYear = groupRows(this.effects(query(['offer', 'period'])), 'offerId');
+    this.offerViews(undefined);
+    this.effects(query(['provider']));
+    this.effects(query(['targetGroup']));
+  }
+
+  offer(offerId: string): Offer | undefined {
+    return this.offersById.get(offerId);
+  }
+
+  provider(providerId: string): Provider | undefined {
+    return this.providersById.get(providerId);
+  }
+
+  latestSupervision(offerId: string): Supervision | undefined {
+    return this.supervisionByOffer.get(offerId);
+  }
+
+  /** Every offer with its effect row for `period` (all time when undefined), in id order. */
+  offerViews(period: DateRange | undefined): OfferView[] {
+    const key = periodKey(period);
+    const cached = this.offerViewsByPeriod.get(key);
+    if (cached) return cached;
+    const rows = indexRows(this.effects({ groupBy: ['offer'], period, periodUnit: 'halfYear' }), 'offerId');
+    const views = this.offers.map((offer) => ({
+      offer,
+      provider: this.providersById.get(offer.providerId),
+      row: rows.get(offer.offerId) ?? this.emptyRow({ offerId: offer.offerId }),
+    }));
+    remember(this.offerViewsByPeriod, key, views, this.cacheSize);
+    return views;
+  }
+
+  offerView(offerId: string, period?: DateRange): OfferView | undefined {
+    return this.offerViews(period).find((view) => view.offer.offerId === offerId);
+  }
+
+  /** One row per target group the offer has enrollments in. */
+  offerByTargetGroup(offerId: string): EffectRow[] {
+    return this.byOfferTargetGroup.get(offerId) ?? [];
+  }
+
+  /** One row per half-year, oldest first. */
+  offerTrend(offerId: string): EffectRow[] {
+    return this.byOfferHalfYear.get(offerId) ?? [];
+  }
+
+  providerRow(providerId: string, period?: DateRange): EffectRow {
+    const rows = indexRows(
+      this.effects({ groupBy: ['provider'], period, periodUnit: 'halfYear' }),
+      'providerId',
+    );
+    return rows.get(providerId) ?? this.emptyRow({ providerId });
+  }
+
+  providerByTargetGroup(providerId: string): EffectRow[] {
+    return this.effects(query(['provider', 'targetGroup'])).filter((row) => row.providerId === providerId);
+  }
+
+  targetGroupRow(code: string, period?: DateRange): EffectRow {
+    const rows = indexRows(
+      this.effects({ groupBy: ['targetGroup'], period, periodUnit: 'halfYear' }),
+      'targetGroup',
+    );
+    return rows.get(code) ?? this.emptyRow({ targetGroup: code });
+  }
+
+  /**
+   * The effect table for any grouping and period, exactly as `evg effects` computes it from
+   * the same records. Answers are cached per query; the model itself never changes.
+   */
+  effects(effectsQuery: EffectsQuery): EffectRow[] {
+    const key = `${effectsQuery.groupBy.join(',')}|${periodKey(effectsQuery.period)}|${effectsQuery.periodUnit}`;
+    const cached = this.cache.get(key);
+    if (cached) return cached;
+    const rows =
+      this.version === null
+        ? []
+        : aggregateCells(this.engineConfig(effectsQuery), this.snapshot.fineCells).map((cell) =>
+            toEffectRow(cell, this.measures),
+          );
+    remember(this.cache, key, rows, this.cacheSize);
+    return rows;
+  }
+
+  private engineConfig(effectsQuery: EffectsQuery): EngineConfig {
+    return {
+      asOf: this.version?.asOf ?? '1970-01-01',
+      catalog: {
+        benefitTypes: this.snapshot.benefitTypes,
+        offers: this.snapshot.offers,
+        providers: this.snapshot.providers,
+      },
+      measures: this.measures,
+      groupBy: effectsQuery.groupBy,
+      periodUnit: effectsQuery.periodUnit,
+      minCellSize: this.options.minCellSize,
+      ...(effectsQuery.period ? { period: effectsQuery.period } : {}),
+    };
+  }
+
+  /** The row of a group with no enrollments at all: every figure empty, keys as given. */
+  private emptyRow(keys: Partial<EffectRow>): EffectRow {
+    const [cell] = aggregateCells(this.engineConfig(query([])), []);
+    const base = cell ? toEffectRow(cell, this.measures) : ({} as EffectRow);
+    return { ...keys, ...base };
+  }
+}
+
+function query(groupBy: GroupKey[]): EffectsQuery {
+  return { groupBy, period: undefined, periodUnit: 'halfYear' };
+}
+
+function indexRows(
+  rows: readonly EffectRow[],
+  key: 'offerId' | 'providerId' | 'targetGroup',
+): Map<string, EffectRow> {
+  const index = new Map<string, EffectRow>();
+  for (const row of rows) {
+    const value = row[key];
+    if (value !== undefined) index.set(value, row);
+  }
+  return index;
+}
+
+function groupRows(rows: readonly EffectRow[], key: 'offerId' | 'providerId'): Map<string, EffectRow[]> {
+  const groups = new Map<string, EffectRow[]>();
+  for (const row of rows) {
+    const value = row[key];
+    if (value === undefined) continue;
+    const list = groups.get(value) ?? [];
+    list.push(row);
+    groups.set(value, list);
+  }
+  for (const list of groups.values()) {
+    list.sort((a, b) => String(a.period ?? a.targetGroup).localeCompare(String(b.period ?? b.targetGroup)));
+  }
+  return groups;
+}
+
+/** Map insertion order doubles as age: the oldest entry goes first when the cache is full. */
+function remember<T>(cache: Map<string, T>, key: string, value: T, size: number): void {
+  if (cache.size >= size) {
+    const oldest = cache.keys().next().value;
+    if (oldest !== undefined) cache.delete(oldest);
+  }
+  cache.set(key, value);
+}

@@ -1,0 +1,43 @@
+import type {
+  BenefitType,
+  CodeListEntry,
+  FineCell,
+  IsoDate,
+  Offer,
+  Provider,
+  Supervision,
+} from '@evg/effects';
+
+/** The stored data version the read model was built from (one row of `data_versions`). */
+export interface DataVersion {
+  id: number;
+  /** When the refresh that produced it completed; the `Last-Modified` of every effect table. */
+  createdAt: Date;
+  /** The data cut-off the effect tables were computed with. */
+  asOf: IsoDate;
+}
+
+/**
+ * Everything the read model holds, as loaded from the stored tables in one go: the fine cells
+ * of the current data version and the catalogue around them. No person-level data.
+ */
+export interface Snapshot {
+  /** Null while no refresh has completed yet: every effect figure is then empty. */
+  dataVersion: DataVersion | null;
+  fineCells: readonly FineCell[];
+  offers: readonly Offer[];
+  providers: readonly Provider[];
+  targetGroups: readonly CodeListEntry[];
+  industries: readonly CodeListEntry[];
+  packages: readonly CodeListEntry[];
+  benefitTypes: readonly BenefitType[];
+  /** The latest supervision of each offer that has one. */
+  latestSupervisions: readonly Supervision[];
+}
+
+/** Where snapshots come from: the database in the service, a fixture in unit tests. */
+export interface SnapshotSource {
+  /** The id of the current data version, cheap to ask often; null when none yet. */
+  currentVersionId(): Promise<number | null>;
+  load(): Promise<Snapshot>;
+}

@@ -1,0 +1,35 @@
+import type { Kysely } from 'kysely';
+import type { FineCell } from '@evg/effects';
+import type { Database } from '../db/database.ts';
+
+export interface CurrentDataVersion {
+  version: number;
+  createdAt: Date;
+  asOf: string;
+}
+
+/** The data version readers should see, or null before the first refresh. */
+export async function findCurrentDataVersion(db: Kysely<Database>): Promise<CurrentDataVersion | null> {
+  const row = await db
+    .selectFrom('data_versions')
+    .select(['version', 'created_at', 'as_of'])
+    .where('status', '=', 'current')
+    .executeTakeFirst();
+  return row ? { version: Number(row.version), createdAt: row.created_at, asOf: row.as_of } : null;
+}
+
+/** The engine's fine cells of one data version (aggregate, never person-level). */
+export async function listFineCells(db: Kysely<Database>, version: number): Promise<FineCell[]> {
+  const rows = await db
+    .selectFrom('effect_fine_cells')
+    .select(['offer_id', 'target_group', 'month', 'counters'])
+    .where('data_version', '=', version)
+    .execute();
+  // The key columns are authoritative; the JSON holds the counters.
+  return rows.map((row) => ({
+    ...(row.counters as FineCell),
+    offerId: row.offer_id,
+    targetGroup: row.target_group,
+    month: row.month,
+  }));
+}

@@ -1,0 +1,53 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { benefitTypeSchema, codeListEntrySchema } from '../../../../http/schemas/catalog.ts';
+import { commonProblems } from '../../../../http/schemas/problem.ts';
+
+/** Industries, packages and benefit types (target groups and providers have their own resources). */
+const codeLists: FastifyPluginAsyncZod = async (app) => {
+  const noQuery = z.object({}).strict();
+
+  app.get(
+    '/industries',
+    {
+      preHandler: app.readAccess,
+      schema: {
+        tags: ['code-lists'],
+        summary: 'Industries (brancher)',
+        querystring: noQuery,
+        response: { 200: z.array(codeListEntrySchema), ...commonProblems },
+      },
+    },
+    async () => [...app.readModel.current.snapshot.industries],
+  );
+
+  app.get(
+    '/packages',
+    {
+      preHandler: app.readAccess,
+      schema: {
+        tags: ['code-lists'],
+        summary: 'Packages (pakker)',
+        querystring: noQuery,
+        response: { 200: z.array(codeListEntrySchema), ...commonProblems },
+      },
+    },
+    async () => [...app.readModel.current.snapshot.packages],
+  );
+
+  app.get(
+    '/benefit-types',
+    {
+      preHandler: app.readAccess,
+      schema: {
+        tags: ['code-lists'],
+        summary: 'Benefit types (ydelsestyper)',
+        querystring: noQuery,
+        response: { 200: z.array(benefitTypeSchema), ...commonProblems },
+      },
+    },
+    async () => [...app.readModel.current.snapshot.benefitTypes],
+  );
+};
+
+export default codeLists;

@@ -1,0 +1,43 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { differencesAgainst } from '../../../../http/compare-offers.ts';
+import { toOfferSummary } from '../../../../http/offer-views.ts';
+import { ProblemError } from '../../../../http/problem.ts';
+import { compareQuerySchema, compareResultSchema } from '../../../../http/schemas/compare.ts';
+import { commonProblems, problemSchema } from '../../../../http/schemas/problem.ts';
+import { resolvePeriod } from '../../../../read-model/period-query.ts';
+
+const compare: FastifyPluginAsyncZod = async (app) => {
+  app.get(
+    '/',
+    {
+      preHandler: app.readAccess,
+      schema: {
+        tags: ['offers'],
+        summary: 'Compare 2–6 offers',
+        description: 'Every offer side by side, with the Newcombe difference of each against the first.',
+        querystring: compareQuerySchema,
+        response: { 200: compareResultSchema, 404: problemSchema, ...commonProblems },
+      },
+    },
+    async (request) => {
+      const model = app.readModel.current;
+      const period = resolvePeriod(request.query);
+      const views = request.query.ids.map((id) => model.offerView(id, period));
+      const missing = request.query.ids.filter((_, index) => !views[index]);
+      if (missing.length > 0) throw new ProblemError('not-found', `Ukendte tilbud: ${missing.join(', ')}.`);
+      const [reference, ...others] = views.map((view) => view!);
+      const keys = model.measures.map((measure) => measure.key);
+      return {
+        reference: reference!.offer.offerId,
+        dataVersion: model.version?.id ?? null,
+        offers: [reference!, ...others].map(toOfferSummary),
+        differences: others.map((view) => ({
+          offerId: view.offer.offerId,
+          measures: differencesAgainst(reference!, view, keys),
+        })),
+      };
+    },
+  );
+};
+
+export default compare;

@@ -1,0 +1,58 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { effectsCsvStream } from '../../../../http/effects-csv.ts';
+import { notModified } from '../../../../http/conditional.ts';
+import { asEffectRows, effectRowSchema } from '../../../../http/schemas/effect-row.ts';
+import { effectsQuerySchema } from '../../../../http/schemas/effects.ts';
+import { commonProblems } from '../../../../http/schemas/problem.ts';
+import { resolvePeriod } from '../../../../read-model/period-query.ts';
+
+/** CSV when the client asks for it and does not also accept JSON (browsers send *\/*). */
+function prefersCsv(accept: string | undefined): boolean {
+  return accept !== undefined && accept.includes('text/csv') && !accept.includes('application/json');
+}
+
+const effects: FastifyPluginAsyncZod = async (app) => {
+  app.get(
+    '/',
+    {
+      preHandler: app.readAccess,
+      schema: {
+        tags: ['effects'],
+        summary: 'Effect table (BI)',
+        description:
+          'Any grouping and period, as JSON (an array of rows shaped like `evg effects`) or as streamed CSV ' +
+          '(`Accept: text/csv` or `format=csv`, the columns of `evg effects --format csv`). ETag and ' +
+          'Last-Modified follow the data version; If-None-Match gives 304.',
+        querystring: effectsQuerySchema,
+        response: {
+          200: {
+            description: 'The effect table.',
+            content: {
+              'application/json': { schema: z.array(effectRowSchema) },
+              'text/csv': {
+                schema: z.string().meta({ examples: ['offerId,effect3m_n,...\r\nT-0001,356,...\r\n'] }),
+              },
+            },
+          },
+          304: z.null().describe('Not modified: the data version is unchanged.'),
+          ...commonProblems,
+        },
+      },
+    },
+    async (request, reply) => {
+      const { groupBy = [], periodUnit, format } = request.query;
+      const csv = format === 'csv' || (format === undefined && prefersCsv(request.headers.accept));
+      const model = app.readModel.current;
+      const rows = model.effects({ groupBy, period: resolvePeriod(request.query), periodUnit });
+      if (notModified(request, reply, model.version, csv ? 'csv' : 'json')) return reply.code(304).send(null);
+      if (!csv) return asEffectRows(rows);
+      // A stream bypasses the serializer; the type provider only knows serialised bodies.
+      return reply
+        .type('text/csv; charset=utf-8')
+        .send(effectsCsvStream(rows, groupBy, model.measures) as never);
+    },
+  );
+};
+
+export default effects;

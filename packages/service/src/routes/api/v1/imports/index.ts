@@ -1,0 +1,104 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { RecordKind } from '@evg/effects';
+import { z } from 'zod';
+import { importProblem } from '../../../../http/import-problems.ts';
+import { limitedBody } from '../../../../http/limited-body.ts';
+import { ProblemError } from '../../../../http/problem.ts';
+import {
+  importBatchSchema,
+  importQuerySchema,
+  importResultSchema,
+  recordKindSchema,
+} from '../../../../http/schemas/imports.ts';
+import { commonProblems, problemSchema } from '../../../../http/schemas/problem.ts';
+import { importRecords } from '../../../../imports/import-records.ts';
+import { findImportBatch } from '../../../../repositories/import-batches-read.ts';
+
+const FORMATS = { 'text/csv': 'csv', 'application/x-ndjson': 'ndjson' } as const;
+const authProblems = { 401: problemSchema, 403: problemSchema };
+
+const imports: FastifyPluginAsyncZod<{ bodyLimit: number }> = async (app, options) => {
+  // Bodies are streamed into the importer as they arrive; nothing is buffered whole.
+  app.addContentTypeParser(Object.keys(FORMATS), (_request, payload, done) => done(null, payload));
+  // Authenticate before any body is read.
+  app.addHook('onRequest', app.requireRole('ingest'));
+
+  app.post(
+    '/:kind',
+    {
+      schema: {
+        tags: ['imports'],
+        summary: 'Import records of one kind (all-or-nothing, idempotent)',
+        description: 'Body: CSV (`text/csv`) or NDJSON (`application/x-ndjson`) in the data contract format.',
+        security: [{ apiKey: [] }],
+        params: z.object({ kind: recordKindSchema }),
+        querystring: importQuerySchema,
+        response: {
+          201: importResultSchema,
+          413: problemSchema,
+          415: problemSchema,
+          422: problemSchema,
+          ...authProblems,
+          ...commonProblems,
+        },
+      },
+    },
+    async (request, reply) => {
+      const mediaType = (request.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+      if (!(mediaType in FORMATS)) {
+        throw new ProblemError('unsupported-media-type', 'Send text/csv or application/x-ndjson.');
+      }
+      const body = limitedBody(request.body as AsyncIterable<Buffer>, options.bodyLimit);
+      const result = await importRecords(app.db, request.params.kind as RecordKind, body, {
+        format: FORMATS[mediaType as keyof typeof FORMATS],
+        source: 'http',
+        keyId: request.apiKey?.id ?? null,
+        pseudonymise: request.query.pseudonymise,
+        pseudonymKey: process.env.EVG_PSEUDONYM_KEY,
+      }).catch((error: unknown) => Promise.reject(importProblem(error)));
+      const refresh = result.rowsChanged > 0 ? 'started' : 'not-needed';
+      if (refresh === 'started') app.refresher.trigger();
+      const { batchId, rowsReceived, rowsStored, rowsChanged } = result;
+      return reply.code(201).send({ batchId, rowsReceived, rowsStored, rowsChanged, refresh });
+    },
+  );
+
+  app.get(
+    '/:batchId',
+    {
+      schema: {
+        tags: ['imports'],
+        summary: 'An import batch and its outcome',
+        security: [{ apiKey: [] }],
+        params: z.object({
+          batchId: z
+            .string()
+            .regex(/^\d{1,15}$/, 'must be a batch number')
+            .transform(Number),
+        }),
+        response: { 200: importBatchSchema, 404: problemSchema, ...authProblems, ...commonProblems },
+      },
+    },
+    async (request) => {
+      const row = await findImportBatch(app.db, request.params.batchId);
+      if (!row) throw new ProblemError('not-found', `Importen ${request.params.batchId} findes ikke.`);
+      const { id, kind, source, rows_received, rows_stored, outcome, errors } = row;
+      const times = {
+        startedAt: new Date(row.started_at).toISOString(),
+        finishedAt: new Date(row.finished_at).toISOString(),
+      };
+      return {
+        batchId: id,
+        kind,
+        source,
+        rowsReceived: rows_received,
+        rowsStored: rows_stored,
+        outcome,
+        errors,
+        ...times,
+      };
+    },
+  );
+};
+
+export default imports;

@@ -1,0 +1,68 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { ProblemError } from '../../../../http/problem.ts';
+import { toOfferFilters, toOfferProfile, toOfferSummary } from '../../../../http/offer-views.ts';
+import { idParam, periodParams } from '../../../../http/schemas/common.ts';
+import { offerProfileSchema } from '../../../../http/schemas/offer-profile.ts';
+import { offerSearchQuerySchema, offerSearchResultSchema } from '../../../../http/schemas/offer-search.ts';
+import { commonProblems, problemSchema } from '../../../../http/schemas/problem.ts';
+import { searchOffers } from '../../../../read-model/offer-search.ts';
+import { resolvePeriod } from '../../../../read-model/period-query.ts';
+import { searchOfferIds } from '../../../../repositories/offers-read.ts';
+
+const offers: FastifyPluginAsyncZod = async (app) => {
+  const measureKeys = app.readModel.current.measures.map((measure) => measure.key);
+
+  app.get(
+    '/',
+    {
+      preHandler: app.readAccess,
+      schema: {
+        tags: ['offers'],
+        summary: 'Search offers',
+        description: 'Filter, sort and page the offers, with facet counts for the current filters.',
+        querystring: offerSearchQuerySchema(measureKeys),
+        response: { 200: offerSearchResultSchema, ...commonProblems },
+      },
+    },
+    async (request) => {
+      const { q, sort, limit, offset } = request.query;
+      const period = resolvePeriod(request.query);
+      // Danish stemming lives in PostgreSQL; every other filter runs on the read model.
+      const textMatches = q === undefined ? undefined : await searchOfferIds(app.db, q);
+      const model = app.readModel.current;
+      const filters = toOfferFilters(request.query, measureKeys, textMatches);
+      const result = searchOffers(model.offerViews(period), filters, sort, limit, offset);
+      return {
+        ...result,
+        items: result.items.map(toOfferSummary),
+        limit,
+        offset,
+        period: period ?? null,
+        dataVersion: model.version?.id ?? null,
+      };
+    },
+  );
+
+  app.get(
+    '/:id',
+    {
+      preHandler: app.readAccess,
+      schema: {
+        tags: ['offers'],
+        summary: "An offer's profile",
+        params: z.object({ id: idParam }),
+        querystring: z.object(periodParams).strict(),
+        response: { 200: offerProfileSchema, 404: problemSchema, ...commonProblems },
+      },
+    },
+    async (request) => {
+      const model = app.readModel.current;
+      const view = model.offerView(request.params.id, resolvePeriod(request.query));
+      if (!view) throw new ProblemError('not-found', `Tilbuddet '${request.params.id}' findes ikke.`);
+      return toOfferProfile(model, view);
+    },
+  );
+};
+
+export default offers;

@@ -1,0 +1,66 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { toOfferSummary } from '../../../../http/offer-views.ts';
+import { ProblemError } from '../../../../http/problem.ts';
+import { idParam, periodParams } from '../../../../http/schemas/common.ts';
+import { asEffectRow, asEffectRows } from '../../../../http/schemas/effect-row.ts';
+import { commonProblems, problemSchema } from '../../../../http/schemas/problem.ts';
+import { providerListSchema, providerProfileSchema } from '../../../../http/schemas/providers.ts';
+import { resolvePeriod } from '../../../../read-model/period-query.ts';
+
+const providers: FastifyPluginAsyncZod = async (app) => {
+  app.get(
+    '/',
+    {
+      preHandler: app.readAccess,
+      schema: {
+        tags: ['providers'],
+        summary: 'Providers with their measures',
+        querystring: z.object(periodParams).strict(),
+        response: { 200: providerListSchema, ...commonProblems },
+      },
+    },
+    async (request) => {
+      const model = app.readModel.current;
+      const period = resolvePeriod(request.query);
+      const items = model.providers.map((provider) => ({
+        provider,
+        offerCount: model.offers.filter((offer) => offer.providerId === provider.providerId).length,
+        effects: asEffectRow(model.providerRow(provider.providerId, period)),
+      }));
+      return { dataVersion: model.version?.id ?? null, items };
+    },
+  );
+
+  app.get(
+    '/:id',
+    {
+      preHandler: app.readAccess,
+      schema: {
+        tags: ['providers'],
+        summary: "A provider's profile",
+        params: z.object({ id: idParam }),
+        querystring: z.object(periodParams).strict(),
+        response: { 200: providerProfileSchema, 404: problemSchema, ...commonProblems },
+      },
+    },
+    async (request) => {
+      const model = app.readModel.current;
+      const provider = model.provider(request.params.id);
+      if (!provider) throw new ProblemError('not-found', `Udbyderen '${request.params.id}' findes ikke.`);
+      const period = resolvePeriod(request.query);
+      return {
+        provider,
+        dataVersion: model.version?.id ?? null,
+        effects: asEffectRow(model.providerRow(provider.providerId, period)),
+        byTargetGroup: asEffectRows(model.providerByTargetGroup(provider.providerId)),
+        offers: model
+          .offerViews(period)
+          .filter((view) => view.offer.providerId === provider.providerId)
+          .map(toOfferSummary),
+      };
+    },
+  );
+};
+
+export default providers;

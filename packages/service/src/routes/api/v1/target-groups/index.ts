@@ -1,0 +1,59 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { ProblemError } from '../../../../http/problem.ts';
+import { codeListEntrySchema } from '../../../../http/schemas/catalog.ts';
+import { idParam, periodParams } from '../../../../http/schemas/common.ts';
+import { asEffectRow } from '../../../../http/schemas/effect-row.ts';
+import { commonProblems, problemSchema } from '../../../../http/schemas/problem.ts';
+import { targetGroupProfileSchema } from '../../../../http/schemas/target-group-profile.ts';
+import { resolvePeriod } from '../../../../read-model/period-query.ts';
+
+const targetGroups: FastifyPluginAsyncZod = async (app) => {
+  app.get(
+    '/',
+    {
+      preHandler: app.readAccess,
+      schema: {
+        tags: ['code-lists'],
+        summary: 'Target groups (målgrupper)',
+        querystring: z.object({}).strict(),
+        response: { 200: z.array(codeListEntrySchema), ...commonProblems },
+      },
+    },
+    async () => [...app.readModel.current.snapshot.targetGroups],
+  );
+
+  app.get(
+    '/:code/profile',
+    {
+      preHandler: app.readAccess,
+      schema: {
+        tags: ['code-lists'],
+        summary: 'Context of a target group',
+        description: 'Active now, completed in the period, age split at 30, unemployment-duration bands.',
+        params: z.object({ code: idParam }),
+        querystring: z.object(periodParams).strict(),
+        response: { 200: targetGroupProfileSchema, 404: problemSchema, ...commonProblems },
+      },
+    },
+    async (request) => {
+      const model = app.readModel.current;
+      const targetGroup = model.snapshot.targetGroups.find((entry) => entry.code === request.params.code);
+      if (!targetGroup)
+        throw new ProblemError('not-found', `Målgruppen '${request.params.code}' findes ikke.`);
+      const period = resolvePeriod(request.query);
+      const row = asEffectRow(model.targetGroupRow(targetGroup.code, period));
+      const { active, started, completed, ageUnder30Share, unemploymentDuration } = row;
+      const context = { active, started, completed, ageUnder30Share, unemploymentDuration };
+      return {
+        targetGroup,
+        period: period ?? null,
+        dataVersion: model.version?.id ?? null,
+        ...context,
+        effects: row,
+      };
+    },
+  );
+};
+
+export default targetGroups;

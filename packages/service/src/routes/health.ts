@@ -1,0 +1,44 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { sql } from 'kysely';
+import { z } from 'zod';
+import { isMigrated } from '../db/migrate.ts';
+import { ProblemError } from '../http/problem.ts';
+import { problemSchema } from '../http/schemas/problem.ts';
+
+const healthSchema = z
+  .object({ status: z.literal('ok') })
+  .meta({ id: 'Health', examples: [{ status: 'ok' }] });
+const readySchema = z
+  .object({ status: z.literal('ready'), dataVersion: z.number().int().nullable() })
+  .meta({ id: 'Ready', examples: [{ status: 'ready', dataVersion: 3 }] });
+
+/** `/health`: the process answers. `/ready`: the database answers and is fully migrated. */
+const health: FastifyPluginAsyncZod = async (app) => {
+  app.get(
+    '/health',
+    {
+      config: { rateLimit: false },
+      schema: { tags: ['health'], summary: 'Liveness', response: { 200: healthSchema } },
+    },
+    async () => ({ status: 'ok' as const }),
+  );
+
+  app.get(
+    '/ready',
+    {
+      config: { rateLimit: false },
+      schema: { tags: ['health'], summary: 'Readiness', response: { 200: readySchema, 503: problemSchema } },
+    },
+    async () => {
+      const migrated = await sql`select 1`
+        .execute(app.db)
+        .then(() => isMigrated(app.db))
+        .catch(() => null);
+      if (migrated === null) throw new ProblemError('unavailable', 'Databasen svarer ikke.');
+      if (!migrated) throw new ProblemError('unavailable', 'Databasen mangler migreringer.');
+      return { status: 'ready' as const, dataVersion: app.readModel.current.version?.id ?? null };
+    },
+  );
+};
+
+export default health;
