@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { searchQuery } from '../../src/web/static/api.js';
+import { DEFAULT_STATE } from '../../src/web/static/url-state.js';
+
+describe('the GET /v1/offers query of a page state', () => {
+  it('sends minimum percentages as shares and sorts measures best first', () => {
+    const params = searchQuery(
+      {
+        ...DEFAULT_STATE,
+        targetGroup: 'kh_match2',
+        minEffect3m: 30,
+        minSatisfaction: 62.5,
+        sort: 'effect7m.adjusted',
+      },
+      20,
+    );
+    expect(Object.fromEntries(params)).toEqual({
+      targetGroup: 'kh_match2',
+      minEffect3m: '0.3',
+      minSatisfaction: '0.625',
+      sort: '-effect7m.adjusted',
+      limit: '20',
+    });
+  });
+
+  it('sorts price and cost per outcome cheapest first and names A–Z', () => {
+    expect(searchQuery({ ...DEFAULT_STATE, sort: 'price' }, 20).get('sort')).toBe('price');
+    expect(searchQuery({ ...DEFAULT_STATE, sort: 'costPerOutcome' }, 20).get('sort')).toBe('costPerOutcome');
+    expect(searchQuery({ ...DEFAULT_STATE, sort: 'name' }, 20).get('sort')).toBe('name');
+  });
+
+  it('sends paging and leaves out filters that are not set', () => {
+    const params = searchQuery({ ...DEFAULT_STATE, offset: 40, accessible: true, maxPrice: 20000 }, 20);
+    expect(Object.fromEntries(params)).toEqual({
+      accessible: 'true',
+      maxPrice: '20000',
+      sort: '-effect3m',
+      limit: '20',
+      offset: '40',
+    });
+  });
+});

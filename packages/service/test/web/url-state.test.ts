@@ -1,0 +1,112 @@
+import { describe, expect, it } from 'vitest';
+import {
+  DEFAULT_STATE,
+  MAX_COMPARE,
+  parseState,
+  serializeState,
+  stateFromForm,
+  toggleSelection,
+} from '../../src/web/static/url-state.js';
+
+describe('the URL holds the page state', () => {
+  it('round-trips a full search so a bookmarked link shows the same search', () => {
+    const state = {
+      ...DEFAULT_STATE,
+      lang: 'en' as const,
+      entry: 'industry' as const,
+      industry: 'transport',
+      targetGroup: 'kh_match2',
+      package: 'jobpakke',
+      provider: 'P-03',
+      providerKind: 'external',
+      q: 'truckcertifikat & lager',
+      maxPrice: 25000,
+      minEffect3m: 30,
+      minEffect7m: 40,
+      minSatisfaction: 60,
+      minCompanyShare: 20,
+      accessible: true,
+      sort: 'effect7m.adjusted' as const,
+      offset: 40,
+      ids: ['T-1', 'T-2'],
+    };
+    expect(parseState(`?${serializeState(state)}`)).toEqual(state);
+  });
+
+  it('writes nothing for the defaults, so the plain page has a plain URL', () => {
+    expect(serializeState(DEFAULT_STATE)).toBe('');
+    expect(parseState('')).toEqual(DEFAULT_STATE);
+  });
+
+  it('drops values a hand-edited link cannot mean instead of failing', () => {
+    const state = parseState(
+      '?lang=fr&view=admin&min3m=150&maxPrice=abc&sort=dropTable&offset=-3&accessible=yes',
+    );
+    expect(state.lang).toBe('da');
+    expect(state.view).toBe('search');
+    expect(state.minEffect3m).toBeNull();
+    expect(state.maxPrice).toBeNull();
+    expect(state.sort).toBe('effect3m');
+    expect(state.offset).toBe(0);
+    expect(state.accessible).toBe(false);
+  });
+
+  it('reads a Danish decimal comma in numbers', () => {
+    expect(parseState('?min3m=12,5').minEffect3m).toBe(12.5);
+  });
+
+  it('keeps at most six distinct offers for comparison, in the order chosen', () => {
+    const state = parseState('?ids=a,b,a,c,d,e,f,g');
+    expect(state.ids).toEqual(['a', 'b', 'c', 'd', 'e', 'f']);
+    expect(state.ids).toHaveLength(MAX_COMPARE);
+  });
+
+  it('falls back to the search when an offer profile link lacks the offer', () => {
+    expect(parseState('?view=offer').view).toBe('search');
+    expect(parseState('?view=offer&offer=T-9').view).toBe('offer');
+  });
+});
+
+describe('picking offers for comparison', () => {
+  it('adds and removes offers and never holds more than six', () => {
+    let state = { ...DEFAULT_STATE, ids: [] as string[] };
+    for (const id of ['a', 'b', 'c', 'd', 'e', 'f', 'g']) state = toggleSelection(state, id, true);
+    expect(state.ids).toEqual(['a', 'b', 'c', 'd', 'e', 'f']);
+    state = toggleSelection(state, 'c', false);
+    expect(state.ids).toEqual(['a', 'b', 'd', 'e', 'f']);
+  });
+});
+
+describe('submitting the search form', () => {
+  it('replaces the filters, starts from the first page and keeps language and selection', () => {
+    const before = {
+      ...DEFAULT_STATE,
+      lang: 'en' as const,
+      offset: 60,
+      ids: ['x', 'y'],
+      q: 'old',
+      package: 'mentorpakke',
+    };
+    const after = stateFromForm(before, [
+      ['entry', 'targetGroup'],
+      ['targetGroup', 'kh_match2'],
+      ['q', ''],
+      ['sort', 'price'],
+      ['minEffect3m', '25'],
+      ['package', ''],
+      ['accessible', 'true'],
+    ]);
+    expect(after).toMatchObject({
+      lang: 'en',
+      ids: ['x', 'y'],
+      offset: 0,
+      targetGroup: 'kh_match2',
+      q: '',
+      package: '',
+      sort: 'price',
+      minEffect3m: 25,
+      accessible: true,
+      view: 'search',
+    });
+  });
+});
