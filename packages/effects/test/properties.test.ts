@@ -1,0 +1,200 @@
+// fast-check properties of the engine (issue 2, "property-based tests").
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import {
+  DEFAULT_MEASURES,
+  EffectsAccumulator,
+  GROUP_KEYS,
+  toEffectRow,
+  type EngineConfig,
+  type GroupKey,
+  type PersonRecords,
+} from '../src/index.ts';
+import { catalog, complaint, config, offer } from './support/builders.ts';
+import { isoAfter2022, persons } from './support/arbitraries.ts';
+
+const base = config({
+  catalog: catalog([
+    offer('O1', { industries: ['it', 'bygge'], priceDkk: 9_000 }),
+    offer('O2', { providerId: 'P2', package: 'mentorpakke' }),
+    offer('O3', { industries: ['it'] }),
+  ]),
+});
+
+const groupBy = fc.subarray([...GROUP_KEYS] as GroupKey[]);
+const engineConfig: fc.Arbitrary<EngineConfig> = fc
+  .record({
+    groupBy,
+    minCellSize: fc.integer({ min: 1, max: 6 }),
+    periodUnit: fc.constantFrom('halfYear', 'quarter', 'year' as const),
+  })
+  .map((options) => ({ ...base, ...options }));
+
+const complaints = fc.array(
+  fc
+    .record({ offerId: fc.constantFrom('O1', 'O2', 'O3'), day: fc.integer({ min: 0, max: 1800 }) })
+    .map(({ offerId, day }) => complaint(offerId, isoAfter2022(day))),
+  { maxLength: 10 },
+);
+
+function accumulate(cfg: EngineConfig, records: readonly PersonRecords[]): EffectsAccumulator {
+  const accumulator = new EffectsAccumulator(cfg);
+  for (const person of records) accumulator.addPerson(person);
+  return accumulator;
+}
+
+/** Every { n, ... } object and every count in a JSON row, with its path. */
+function walk(
+  value: unknown,
+  path: string,
+  visit: (path: string, object: Record<string, unknown>) => void,
+): void {
+  if (value === null || typeof value !== 'object') return;
+  visit(path, value as Record<string, unknown>);
+  for (const [key, inner] of Object.entries(value)) walk(inner, `${path}.${key}`, visit);
+}
+
+describe('engine properties', () => {
+  it('merging accumulators over any split of the persons equals one pass', () => {
+    fc.assert(
+      fc.property(
+        engineConfig,
+        persons,
+        fc.array(fc.nat(2), { maxLength: 40 }),
+        complaints,
+        (cfg, records, parts, filed) => {
+          const single = accumulate(cfg, records);
+          const shards = [0, 1, 2].map(() => new EffectsAccumulator(cfg));
+          records.forEach((person, i) => shards[parts[i] ?? 0]!.addPerson(person));
+          filed.forEach((c, i) => {
+            single.addComplaint(c);
+            shards[i % 3]!.addComplaint(c);
+          });
+          const merged = shards[2]!;
+          merged.merge(shards[0]!);
+          merged.merge(shards[1]!);
+          expect(merged.fineCells()).toEqual(single.fineCells());
+          expect(merged.finish()).toEqual(single.finish());
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
+
+  it('fromFineCells(fineCells()) round-trips, also through JSON', () => {
+    fc.assert(
+      fc.property(engineConfig, persons, (cfg, records) => {
+        const original = accumulate(cfg, records);
+        const stored = JSON.parse(JSON.stringify(original.fineCells())) as ReturnType<
+          EffectsAccumulator['fineCells']
+        >;
+        const restored = EffectsAccumulator.fromFineCells(cfg, stored);
+        expect(restored.fineCells()).toEqual(original.fineCells());
+        expect(restored.finish()).toEqual(original.finish());
+      }),
+      { numRuns: 40 },
+    );
+  });
+
+  it('adding a public-support day never raises any outcome numerator, nor changes a denominator', () => {
+    const measures = [
+      ...DEFAULT_MEASURES,
+      {
+        key: 'effect12m',
+        label: '12 mdr. effekt',
+        anchor: 'end' as const,
+        fromMonth: 0,
+        toMonth: 12,
+        minSelfSufficientMonths: 9,
+      },
+    ];
+    const cfg = { ...base, measures };
+    fc.assert(
+      fc.property(persons, fc.nat(), fc.integer({ min: 300, max: 1800 }), (records, which, day) => {
+        fc.pre(records.length > 0);
+        const index = which % records.length;
+        const target = records[index]!;
+        const extra = {
+          personId: 'p',
+          benefitType: 'kontanthjaelp',
+          startDate: isoAfter2022(day),
+          endDate: isoAfter2022(day),
+          periodId: null,
+        };
+        const changed = records.map((p, i) =>
+          i === index ? { ...target, benefitPeriods: [...target.benefitPeriods, extra] } : p,
+        );
+        const before = accumulate(cfg, records).fineCells();
+        const after = accumulate(cfg, changed).fineCells();
+        expect(after.map((c) => [c.offerId, c.targetGroup, c.month])).toEqual(
+          before.map((c) => [c.offerId, c.targetGroup, c.month]),
+        );
+        after.forEach((cell, i) => {
+          for (const measure of measures) {
+            const b = before[i]!.outcomes[measure.key]!;
+            const a = cell.outcomes[measure.key]!;
+            expect(a.x).toBeLessThanOrEqual(b.x);
+            expect([a.n, a.pending]).toEqual([b.n, b.pending]);
+          }
+        });
+      }),
+      { numRuns: 80 },
+    );
+  });
+
+  it('every rate lies in [0, 1] inside its interval, and no n below minCellSize is ever shown', () => {
+    fc.assert(
+      fc.property(engineConfig, persons, complaints, (cfg, records, filed) => {
+        const accumulator = accumulate(cfg, records);
+        filed.forEach((c) => accumulator.addComplaint(c));
+        const min = cfg.minCellSize!;
+        for (const cell of accumulator.finish()) {
+          const row = toEffectRow(cell, DEFAULT_MEASURES);
+          walk(row, 'row', (path, object) => {
+            if ('rate' in object && object.rate !== null) {
+              const { rate, ciLow, ciHigh } = object as { rate: number; ciLow: number; ciHigh: number };
+              expect(rate, path).toBeGreaterThanOrEqual(0);
+              expect(rate, path).toBeLessThanOrEqual(1);
+              expect(ciLow, path).toBeLessThanOrEqual(rate);
+              expect(ciHigh, path).toBeGreaterThanOrEqual(rate);
+              expect(ciLow, path).toBeGreaterThanOrEqual(0);
+              expect(ciHigh, path).toBeLessThanOrEqual(1);
+            }
+            // A zero count discloses nothing (unemploymentDuration.n may be 0); rate cells hide it anyway.
+            if ('n' in object && object.n !== null) {
+              expect(object.n === 0 || (object.n as number) >= min, `${path}.n = ${String(object.n)}`).toBe(
+                true,
+              );
+            }
+            if ('suppressed' in object && object.suppressed) {
+              for (const field of [
+                'n',
+                'x',
+                'rate',
+                'ciLow',
+                'ciHigh',
+                'mean',
+                'median',
+                'expectedRate',
+                'oe',
+                'adjustedRate',
+              ]) {
+                if (field in object && !(field === 'n' && object.n === 0))
+                  expect(object[field], `${path}.${field}`).toBeNull();
+              }
+            }
+          });
+          for (const count of ['started', 'completed', 'active', 'complaints'] as const) {
+            const value = row[count];
+            if (value !== null) expect(value === 0 || value >= min, `${count} = ${value}`).toBe(true);
+          }
+          for (const measure of DEFAULT_MEASURES) {
+            const pending = (row[measure.key] as { pending: number | null }).pending;
+            if (pending !== null) expect(pending === 0 || pending >= min).toBe(true);
+          }
+        }
+      }),
+      { numRuns: 80 },
+    );
+  });
+});
