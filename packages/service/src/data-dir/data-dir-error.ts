@@ -1,0 +1,61 @@
+/** One bad row (or header, or file) of a data directory. `line` is 1-based; the header is line 1. */
+export interface RowIssue {
+  /** File name within the directory, e.g. `enrollments.csv`. */
+  file: string;
+  /** 0 when the problem is the file itself (e.g. both CSV and NDJSON present). */
+  line: number;
+  /** Snake_case field name; empty when the problem is not one field's. */
+  field: string;
+  message: string;
+}
+
+export type DataDirErrorCode = 'INVALID_DATA' | 'NOT_A_DIRECTORY';
+
+/**
+ * A data directory that cannot be used as it is. `issues` lists every bad row up to the
+ * collector's limit; `totalIssues` counts them all. Messages never contain a field's value.
+ */
+export class DataDirError extends Error {
+  constructor(
+    readonly code: DataDirErrorCode,
+    readonly issues: readonly RowIssue[],
+    readonly totalIssues = issues.length,
+  ) {
+    super(describeIssues(issues, totalIssues));
+    this.name = 'DataDirError';
+  }
+}
+
+/** `file line N, field: message` lines, with a note when some were left out. */
+export function describeIssues(issues: readonly RowIssue[], totalIssues = issues.length): string {
+  const lines = issues.map((issue) => {
+    const where = issue.line > 0 ? `${issue.file} line ${issue.line}` : issue.file;
+    return issue.field === ''
+      ? `${where}: ${issue.message}`
+      : `${where}, field ${issue.field}: ${issue.message}`;
+  });
+  if (totalIssues > issues.length) lines.push(`... and ${totalIssues - issues.length} more`);
+  return lines.join('\n');
+}
+
+/** Collects row issues up to `limit`, counting the rest, so a bad file reports many rows at once. */
+export class IssueCollector {
+  readonly issues: RowIssue[] = [];
+  total = 0;
+
+  constructor(readonly limit = 100) {}
+
+  add(issue: RowIssue): void {
+    this.total++;
+    if (this.issues.length < this.limit) this.issues.push(issue);
+  }
+
+  get empty(): boolean {
+    return this.total === 0;
+  }
+
+  /** Throws a DataDirError when any issue was collected. */
+  throwIfAny(): void {
+    if (this.total > 0) throw new DataDirError('INVALID_DATA', this.issues, this.total);
+  }
+}

@@ -1,0 +1,120 @@
+import {
+  compileCsvParser,
+  parseRecord,
+  recordFields,
+  type RecordKind,
+  type RecordsByKind,
+} from '@evg/effects';
+import { readCsvRows } from './csv-rows.ts';
+import type { IssueCollector } from './data-dir-error.ts';
+import { readNdjsonRows } from './ndjson-rows.ts';
+import type { RecordFile } from './record-files.ts';
+
+/** Valid records of one file and the line each came from. */
+export interface RecordBatch<K extends RecordKind> {
+  records: RecordsByKind[K][];
+  lines: number[];
+}
+
+/**
+ * Reads and validates one record file in batches. Bad rows are reported to `issues` (file,
+ * line, field) and left out; the caller decides what a bad row means (for `evg effects`:
+ * nothing is printed). An unknown CSV column is reported once, on line 1, and the file's rows
+ * are skipped: every one of them would carry the same problem.
+ *
+ * @example
+ * for await (const { records, lines } of readRecords(file, issues)) { ... }
+ */
+export async function* readRecords<K extends RecordKind>(
+  file: RecordFile & { kind: K },
+  issues: IssueCollector,
+): AsyncGenerator<RecordBatch<K>> {
+  if (file.format === 'ndjson') {
+    for await (const { values, lines } of readNdjsonRows(file.path, file.name)) {
+      yield validate(file, values, lines, issues);
+    }
+    return;
+  }
+  let header: string[] | null = null;
+  let fast: (values: readonly string[]) => RecordsByKind[K] | undefined = () => undefined;
+  for await (const { rows, lines } of readCsvRows(file.path, file.name)) {
+    let first = 0;
+    if (header === null) {
+      header = rows[0] ?? [];
+      first = 1;
+      if (!checkHeader(file, header, issues)) return;
+      fast = compileCsvParser(file.kind, header);
+    }
+    const records: RecordsByKind[K][] = [];
+    const recordLines: number[] = [];
+    for (let i = first; i < rows.length; i++) {
+      const row = rows[i] as string[];
+      const line = lines[i] as number;
+      if (row.length !== header.length) {
+        const message = `has ${row.length} fields but the header has ${header.length}`;
+        issues.add({ file: file.name, line, field: '', message });
+        continue;
+      }
+      // The fast path accepts only rows the zod schema accepts; anything else gets zod's verdict.
+      let record = fast(row);
+      if (record === undefined) {
+        const raw: Record<string, string> = {};
+        for (let j = 0; j < header.length; j++) raw[header[j] as string] = row[j] as string;
+        record = check(file, raw, line, issues);
+      }
+      if (record !== undefined) {
+        records.push(record);
+        recordLines.push(line);
+      }
+    }
+    yield { records, lines: recordLines };
+  }
+}
+
+function checkHeader(file: RecordFile, header: string[], issues: IssueCollector): boolean {
+  const known = new Set(recordFields[file.kind]);
+  const seen = new Set<string>();
+  let ok = true;
+  for (const column of header) {
+    if (!known.has(column)) {
+      issues.add({ file: file.name, line: 1, field: column, message: `is not a column of ${file.kind}` });
+      ok = false;
+    } else if (seen.has(column)) {
+      issues.add({ file: file.name, line: 1, field: column, message: 'appears twice in the header' });
+      ok = false;
+    }
+    seen.add(column);
+  }
+  return ok;
+}
+
+function validate<K extends RecordKind>(
+  file: RecordFile & { kind: K },
+  raws: unknown[],
+  rawLines: number[],
+  issues: IssueCollector,
+): RecordBatch<K> {
+  const records: RecordsByKind[K][] = [];
+  const lines: number[] = [];
+  for (let i = 0; i < raws.length; i++) {
+    const record = check(file, raws[i], rawLines[i] as number, issues);
+    if (record !== undefined) {
+      records.push(record);
+      lines.push(rawLines[i] as number);
+    }
+  }
+  return { records, lines };
+}
+
+/** parseRecord's verdict on one raw row: the record, or its issues reported and undefined. */
+function check<K extends RecordKind>(
+  file: RecordFile & { kind: K },
+  raw: unknown,
+  line: number,
+  issues: IssueCollector,
+): RecordsByKind[K] | undefined {
+  const result = parseRecord(file.kind, raw);
+  if (result.ok) return result.record;
+  for (const { field, message } of result.issues) issues.add({ file: file.name, line, field, message });
+  return undefined;
+}
