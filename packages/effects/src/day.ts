@@ -120,6 +120,31 @@ export function addMonths(day: Day, months: number): Day {
   return daysFromCivil(year, month, d < length ? d : length);
 }
 
+/**
+ * Writes addMonths(anchor, k) into out[k] for k = 0 … count − 1: the first days of the months
+ * after an anchor, computed from the anchor each time (no drift). One calendar split for all k.
+ * @example addMonthsSeries(parseDay('2024-01-31'), 3) // days of 2024-01-31, 2024-02-29, 2024-03-31
+ */
+export function addMonthsSeries(anchor: Day, count: number, out: number[] = []): number[] {
+  const [y, m, d] = civilFromDays(anchor, scratch);
+  let year = y;
+  let month = m;
+  // Day number of the first of the current target month, advanced by its length each step.
+  let firstOfMonth = anchor - d + 1;
+  for (let k = 0; k < count; k++) {
+    const length = daysInMonth(year, month);
+    out[k] = firstOfMonth + (d < length ? d : length) - 1;
+    firstOfMonth += length;
+    if (month === 12) {
+      month = 1;
+      year++;
+    } else {
+      month++;
+    }
+  }
+  return out;
+}
+
 /** First day of month k after anchor `a` (measures.md §2). */
 export function monthFirst(anchor: Day, k: number): Day {
   return addMonths(anchor, k);
@@ -154,7 +179,7 @@ export function parseMonth(text: string, field = 'month'): number {
 
 /** Whole years from `birth` to `day` (a birthday counts on its date; 29 Feb on 1 Mar in common years). */
 export function ageInYears(birth: Day, day: Day): number {
-  const [by, bm, bd] = civilFromDays(birth, [0, 0, 0]);
+  const [by, bm, bd] = civilFromDays(birth, scratch);
   const [y, m, d] = civilFromDays(day, scratch);
   const beforeBirthday = m < bm || (m === bm && d < bd);
   return y - by - (beforeBirthday ? 1 : 0);

@@ -5,7 +5,15 @@
 import type { Complaint, Enrollment, PersonRecords } from './records.ts';
 import type { EngineConfig, MeasureDefinition } from './engine-config.ts';
 import type { EffectCell } from './effect-cell.ts';
-import { addMonths, ageInYears, formatMonthIndex, monthIndexOfDay, parseDay, type Day } from './day.ts';
+import {
+  addMonthsSeries,
+  ageInYears,
+  formatMonthIndex,
+  monthIndexOfDay,
+  parseDay,
+  parseMonth,
+  type Day,
+} from './day.ts';
 import { DEFAULT_MEASURES, validateMeasures } from './measures.ts';
 import { SupportedIntervals } from './supported-intervals.ts';
 import { ageBandIndex, durationBandIndex, stratumIndex } from './strata.ts';
@@ -46,6 +54,7 @@ export class EffectsAccumulator {
   /** addMonths(anchor, k) for k = 0 … the largest toMonth, reused per enrollment. */
   private readonly firstDays: number[] = [];
   private readonly maxMonth: number;
+  private readonly hasEndMeasure: boolean;
 
   constructor(config: EngineConfig) {
     this.config = config;
@@ -59,6 +68,7 @@ export class EffectsAccumulator {
     this.publicSupport = new Map(config.catalog.benefitTypes.map((t) => [t.code, t.publicSupport]));
     this.offerIds = new Set(config.catalog.offers.map((o) => o.offerId));
     this.maxMonth = Math.max(0, ...this.measures.map((m) => m.toMonth));
+    this.hasEndMeasure = this.measures.some((m) => m.anchor === 'end');
   }
 
   /** Rebuilds an accumulator from stored fine cells (e.g. read back from PostgreSQL). */
@@ -101,9 +111,15 @@ export class EffectsAccumulator {
       const band = durationBandIndex(duration);
       const stratum = stratumIndex(ageBandIndex(age), band);
       const { offerId, targetGroup } = enrollment;
+      // Each enrollment touches at most two fine cells: its start month and its end month.
+      const startSlot = this.inPeriod(start) ? this.slot(offerId, targetGroup, start) : null;
+      const endSlot =
+        end !== null && this.inPeriod(end) && (end <= this.asOf || this.hasEndMeasure)
+          ? this.slot(offerId, targetGroup, end)
+          : null;
 
-      if (this.inPeriod(start)) {
-        const cell = this.slot(offerId, targetGroup, start).cell;
+      if (startSlot) {
+        const cell = startSlot.cell;
         cell.started++;
         if (enrollment.companyOriented) cell.companyOriented++;
         if (age !== null) {
@@ -114,10 +130,8 @@ export class EffectsAccumulator {
         cell.durationHistogram[duration] = (cell.durationHistogram[duration] ?? 0) + 1;
         if (end === null || end >= this.asOf) cell.active++;
       }
-      if (end !== null && end <= this.asOf && this.inPeriod(end)) {
-        this.slot(offerId, targetGroup, end).cell.completed++;
-      }
-      this.addOutcomes(offerId, targetGroup, start, end, stratum);
+      if (endSlot && (end as Day) <= this.asOf) endSlot.cell.completed++;
+      this.addOutcomes(start, end, startSlot, endSlot, stratum);
     }
 
     for (const { response, day } of responses) {
@@ -166,10 +180,10 @@ export class EffectsAccumulator {
   }
 
   private addOutcomes(
-    offerId: string,
-    targetGroup: string,
     start: Day,
     end: Day | null,
+    startSlot: CellSlot | null,
+    endSlot: CellSlot | null,
     stratum: number,
   ): void {
     const measures = this.measures;
@@ -177,20 +191,14 @@ export class EffectsAccumulator {
     let filledAnchor = NaN;
     for (let i = 0; i < measures.length; i++) {
       const measure = measures[i] as MeasureDefinition;
-      let anchor: Day;
-      let attribution: Day;
-      if (measure.anchor === 'start') {
-        anchor = start;
-        attribution = start;
-      } else {
-        if (end === null) continue;
-        anchor = end + 1;
-        attribution = end;
-      }
-      if (!this.inPeriod(attribution)) continue;
-      const counters = this.slot(offerId, targetGroup, attribution).outcomes[i] as OutcomeCounters;
+      const isStart = measure.anchor === 'start';
+      // Outcomes are attributed to the start day (start anchor) or the end day (end anchor).
+      const slot = isStart ? startSlot : endSlot;
+      if (slot === null) continue;
+      const anchor = isStart ? start : (end as Day) + 1;
+      const counters = slot.outcomes[i] as OutcomeCounters;
       if (anchor !== filledAnchor) {
-        for (let k = 0; k <= this.maxMonth; k++) firstDays[k] = addMonths(anchor, k);
+        addMonthsSeries(anchor, this.maxMonth + 1, firstDays);
         filledAnchor = anchor;
       }
       if ((firstDays[measure.toMonth] as number) - 1 > this.asOf) {
@@ -228,11 +236,11 @@ export class EffectsAccumulator {
   }
 
   private slot(offerId: string, targetGroup: string, day: Day): CellSlot {
-    const month = this.monthName(monthIndexOfDay(day));
-    const key = `${offerId}\u0000${targetGroup}\u0000${month}`;
+    const monthIndex = monthIndexOfDay(day);
+    const key = `${offerId}\u0000${targetGroup}\u0000${monthIndex}`;
     let slot = this.slots.get(key);
     if (!slot) {
-      slot = this.createSlot(offerId, targetGroup, month);
+      slot = this.createSlot(offerId, targetGroup, this.monthName(monthIndex));
       this.slots.set(key, slot);
     }
     return slot;
@@ -253,7 +261,8 @@ export class EffectsAccumulator {
   }
 
   private addFineCell(source: FineCell): void {
-    const key = `${source.offerId}\u0000${source.targetGroup}\u0000${source.month}`;
+    const monthIndex = parseMonth(source.month, 'fine cell month');
+    const key = `${source.offerId}\u0000${source.targetGroup}\u0000${monthIndex}`;
     let slot = this.slots.get(key);
     if (!slot) {
       slot = this.createSlot(source.offerId, source.targetGroup, source.month);

@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   addMonths,
+  addMonthsSeries,
   ageInYears,
   civilFromDays,
   daysFromCivil,
@@ -90,6 +91,23 @@ describe('addMonths', () => {
       ),
       { numRuns: 2000 },
     );
+  });
+});
+
+describe('addMonthsSeries', () => {
+  it('equals addMonths from the anchor for every k, across year ends and leap days', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: parseDay('1990-01-01'), max: parseDay('2060-12-31') }), (anchor) => {
+        const series = addMonthsSeries(anchor, 14);
+        expect(series).toEqual(Array.from({ length: 14 }, (_, k) => addMonths(anchor, k)));
+      }),
+      { numRuns: 2000 },
+    );
+    expect(addMonthsSeries(parseDay('2024-01-31'), 3).map(formatDay)).toEqual([
+      '2024-01-31',
+      '2024-02-29',
+      '2024-03-31',
+    ]);
   });
 });
 
