@@ -58,6 +58,19 @@ describe('SupportedIntervals', () => {
     expect(s.runEndingOn(parseDay('2024-03-01'))).toBe(61);
   });
 
+  it('a run continues across touching periods and stops at a one-day gap', () => {
+    const touching = new SupportedIntervals().load(
+      [period('2024-01-01', '2024-01-31'), period('2024-02-01', '2024-02-29', 'dagpenge')],
+      types,
+    );
+    expect(touching.runEndingOn(parseDay('2024-02-29'))).toBe(60);
+    const gap = new SupportedIntervals().load(
+      [period('2024-01-01', '2024-01-30'), period('2024-02-01', '2024-02-29')],
+      types,
+    );
+    expect(gap.runEndingOn(parseDay('2024-02-29'))).toBe(29);
+  });
+
   it('answers whether any day of a range is supported', () => {
     const s = new SupportedIntervals().load([period('2024-02-29', '2024-02-29')], types);
     expect(s.anySupported(parseDay('2024-02-01'), parseDay('2024-02-28'))).toBe(false);
