@@ -1,6 +1,14 @@
 // measures.md §6: every worked example, run through the engine (H and I: statistics/).
 import { describe, expect, it } from 'vitest';
-import { computeEffects, type EffectCell, type PersonRecords } from '../src/index.ts';
+import {
+  computeEffects,
+  formatDay,
+  monthFirst,
+  monthLast,
+  parseDay,
+  type EffectCell,
+  type PersonRecords,
+} from '../src/index.ts';
 import { config, copies, enrollment, period, person } from './support/builders.ts';
 
 /** The engine's only cell for `count` identical persons (count ≥ 5 so nothing is suppressed). */
@@ -18,7 +26,41 @@ function outcome(
   return { n: o?.n ?? null, x: o?.x ?? null, pending: o?.pending ?? null };
 }
 
+/** The month windows [first..last] for k in [0, count) after an anchor. */
+function windows(anchor: string, count: number): string[] {
+  const a = parseDay(anchor);
+  return Array.from(
+    { length: count },
+    (_, k) => `${formatDay(monthFirst(a, k))}..${formatDay(monthLast(a, k))}`,
+  );
+}
+
 describe('worked examples of measures.md', () => {
+  it('A and B: the month windows are exactly those listed', () => {
+    expect(windows('2024-04-01', 3)).toEqual([
+      '2024-04-01..2024-04-30',
+      '2024-05-01..2024-05-31',
+      '2024-06-01..2024-06-30',
+    ]);
+    expect(windows('2024-01-15', 7)).toEqual([
+      '2024-01-15..2024-02-14',
+      '2024-02-15..2024-03-14',
+      '2024-03-15..2024-04-14',
+      '2024-04-15..2024-05-14',
+      '2024-05-15..2024-06-14',
+      '2024-06-15..2024-07-14',
+      '2024-07-15..2024-08-14',
+    ]);
+    expect(windows('2024-01-31', 3)).toEqual([
+      '2024-01-31..2024-02-28',
+      '2024-02-29..2024-03-30',
+      '2024-03-31..2024-04-29',
+    ]);
+    // D: the 3-month window after 2026-09-16 ends 2026-12-15, the 1-month window 2026-10-15.
+    expect(formatDay(monthLast(parseDay('2026-09-16'), 2))).toBe('2026-12-15');
+    expect(formatDay(monthLast(parseDay('2026-09-16'), 0))).toBe('2026-10-15');
+  });
+
   it('A: support in end month 0 fails effect3m and status1m, status3m succeeds, effect7m succeeds', () => {
     const cell = cellFor(() =>
       person([enrollment('2024-01-15', '2024-03-31')], [period('2023-06-01', '2024-04-10')]),
