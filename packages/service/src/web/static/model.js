@@ -65,18 +65,18 @@ const text = (value) =>
 const num = (value) => (typeof value === 'number' && Number.isFinite(value) ? value : null);
 
 /**
- * @param {any} item an offer as search, profile and compare return it
+ * @param {any} item an `OfferSummary` (search, compare) or `OfferProfile`: `{ offer, provider, effects }`
  * @returns {OfferSummary}
  */
 export function toOfferSummary(item) {
-  const offer = item?.offer ?? item ?? {};
-  const provider = item?.provider ?? offer.provider ?? {};
+  const offer = item?.offer ?? {};
+  const provider = item?.provider ?? {};
   return {
-    id: text(offer.offerId ?? offer.id),
+    id: text(offer.offerId),
     name: text(offer.name),
-    providerId: text(offer.providerId ?? provider.providerId),
-    providerName: text(offer.providerName ?? provider.name),
-    providerKind: text(offer.providerKind ?? provider.kind),
+    providerId: text(offer.providerId),
+    providerName: text(provider.name),
+    providerKind: text(provider.kind),
     package: text(offer.package),
     priceDkk: num(offer.priceDkk),
     hoursPerWeek: num(offer.hoursPerWeek),
@@ -85,7 +85,7 @@ export function toOfferSummary(item) {
     description: text(offer.description),
     targetGroups: Array.isArray(offer.targetGroups) ? offer.targetGroups.map(text) : [],
     industries: Array.isArray(offer.industries) ? offer.industries.map(text) : [],
-    row: item?.effects ?? item?.row ?? item?.measures ?? {},
+    row: item?.effects ?? {},
   };
 }
 
@@ -97,7 +97,7 @@ export function toOfferSummary(item) {
  */
 
 /**
- * @param {any} body the `GET /v1/offers` answer
+ * @param {any} body the `GET /v1/offers` answer (`OfferSearchResult`)
  * @returns {SearchResult}
  */
 export function toSearchResult(body) {
@@ -115,25 +115,18 @@ export function toSearchResult(body) {
  */
 
 /**
- * @param {any} body the `GET /v1/offers/{id}` answer
+ * @param {any} body the `GET /v1/offers/{id}` answer (`OfferProfile`)
  * @returns {OfferProfile}
  */
 export function toOfferProfile(body) {
   const offer = toOfferSummary(body);
-  const supervision = body?.latestSupervision ?? body?.supervision ?? null;
-  const complaints = body?.complaints;
+  const supervision = body?.latestSupervision ?? null;
+  /** @param {unknown} rows */
+  const list = (rows) => (Array.isArray(rows) ? rows : []);
   return {
     offer,
-    byTargetGroup: (Array.isArray(body?.byTargetGroup) ? body.byTargetGroup : []).map(
-      (/** @type {any} */ row) => ({
-        row,
-        targetGroup: text(row.targetGroup),
-      }),
-    ),
-    trend: (Array.isArray(body?.trend) ? body.trend : []).map((/** @type {any} */ row) => ({
-      row,
-      period: text(row.period),
-    })),
+    byTargetGroup: list(body?.byTargetGroup).map((row) => ({ row, targetGroup: text(row?.targetGroup) })),
+    trend: list(body?.trend).map((row) => ({ row, period: text(row?.period) })),
     supervision: supervision
       ? {
           smiley: text(supervision.smiley),
@@ -141,18 +134,7 @@ export function toOfferProfile(body) {
           note: text(supervision.note),
         }
       : null,
-    complaints: {
-      count: num(
-        typeof complaints === 'object' && complaints !== null
-          ? complaints.count
-          : (complaints ?? offer.row.complaints),
-      ),
-      per100: num(
-        typeof complaints === 'object' && complaints !== null
-          ? complaints.per100
-          : offer.row.complaintsPer100,
-      ),
-    },
+    complaints: { count: num(offer.row.complaints), per100: num(offer.row.complaintsPer100) },
   };
 }
 
@@ -160,27 +142,19 @@ export function toOfferProfile(body) {
  * @typedef {import('./verdict.js').Difference} Difference
  * @typedef {object} Comparison
  * @property {OfferSummary[]} offers in the order asked; the first is the reference
- * @property {Record<string, Record<string, Difference>>} differences offer id → measure → difference vs the first
+ * @property {Record<string, Record<string, Difference | null>>} differences offer id → measure → difference vs the first
  */
 
 /**
- * @param {any} body the `GET /v1/compare` answer
+ * @param {any} body the `GET /v1/compare` answer (`Comparison`)
  * @returns {Comparison}
  */
 export function toComparison(body) {
-  const rawOffers = Array.isArray(body?.offers) ? body.offers : Array.isArray(body?.items) ? body.items : [];
-  const offers = rawOffers.map(toOfferSummary);
-  /** @type {Record<string, Record<string, Difference>>} */
+  const offers = (Array.isArray(body?.offers) ? body.offers : []).map(toOfferSummary);
+  /** @type {Record<string, Record<string, Difference | null>>} */
   const differences = {};
-  rawOffers.forEach((/** @type {any} */ raw, /** @type {number} */ i) => {
-    const id = offers[i]?.id ?? '';
-    if (raw?.differences && typeof raw.differences === 'object') differences[id] = raw.differences;
-  });
-  if (Array.isArray(body?.differences)) {
-    for (const entry of body.differences) {
-      const id = text(entry?.offerId);
-      differences[id] = entry?.measures ?? entry?.differences ?? entry;
-    }
+  for (const entry of Array.isArray(body?.differences) ? body.differences : []) {
+    differences[text(entry?.offerId)] = entry?.measures ?? {};
   }
   return { offers, differences };
 }
@@ -196,45 +170,39 @@ export function toComparison(body) {
  */
 
 /**
- * @param {any} body the `GET /v1/target-groups/{code}/profile` answer
+ * @param {any} body the `GET /v1/target-groups/{code}/profile` answer (`TargetGroupProfile`)
  * @returns {TargetGroupProfile}
  */
 export function toTargetGroupProfile(body) {
-  const row = body?.effects ?? body?.row ?? body ?? {};
   return {
-    code: text(body?.code ?? row.targetGroup),
-    name: text(body?.name),
-    active: num(body?.active ?? row.active),
-    completed: num(body?.completed ?? row.completed),
-    ageUnder30Share: body?.ageUnder30Share ?? row.ageUnder30Share ?? null,
-    unemploymentDuration: body?.unemploymentDuration ?? row.unemploymentDuration ?? null,
+    code: text(body?.targetGroup?.code),
+    name: text(body?.targetGroup?.name) || text(body?.targetGroup?.code),
+    active: num(body?.active),
+    completed: num(body?.completed),
+    ageUnder30Share: body?.ageUnder30Share ?? null,
+    unemploymentDuration: body?.unemploymentDuration ?? null,
   };
 }
 
 /**
- * @param {any} body a code list answer: an array, or `{ items: [...] }`
+ * @param {any} body a code list answer: an array of `{ code, name }`
  * @returns {CodeEntry[]}
  */
 export function toCodeList(body) {
-  const items = Array.isArray(body) ? body : Array.isArray(body?.items) ? body.items : [];
-  return items.map((/** @type {any} */ entry) => ({
-    code: text(entry.code),
-    name: text(entry.name) || text(entry.code),
+  return (Array.isArray(body) ? body : []).map((entry) => ({
+    code: text(entry?.code),
+    name: text(entry?.name) || text(entry?.code),
   }));
 }
 
 /**
- * @param {any} body the `GET /v1/providers` answer
+ * @param {any} body the `GET /v1/providers` answer (`ProviderList`)
  * @returns {ProviderEntry[]}
  */
 export function toProviderList(body) {
-  const items = Array.isArray(body) ? body : Array.isArray(body?.items) ? body.items : [];
-  return items.map((/** @type {any} */ entry) => {
-    const provider = entry.provider ?? entry;
-    return {
-      id: text(provider.providerId ?? provider.id),
-      name: text(provider.name),
-      kind: text(provider.kind),
-    };
-  });
+  return (Array.isArray(body?.items) ? body.items : []).map((/** @type {any} */ entry) => ({
+    id: text(entry?.provider?.providerId),
+    name: text(entry?.provider?.name),
+    kind: text(entry?.provider?.kind),
+  }));
 }

@@ -32,7 +32,7 @@ export const COMPARED_MEASURES = /** @type {const} */ ([
 /**
  * The verdict cell text of one offer on one measure against the reference offer.
  *
- * @param {import('./verdict.js').Difference | undefined} diff
+ * @param {import('./verdict.js').Difference | null | undefined} diff
  * @param {string} referenceName
  * @param {Lang} lang
  */
@@ -119,7 +119,7 @@ export function comparisonTable({ comparison, lists, lang, minCellSize, hrefFor 
           </tr>
           <tr>
             <th scope="row">${t(lang, 'results.price')}</th>
-            ${offers.map((offer) => html`<td class="num">${formatPrice(offer.priceDkk, lang)}</td>`)}
+            ${offers.map((offer) => html`<td class="num">${offer.priceDkk === null ? t(lang, 'offer.unknown') : formatPrice(offer.priceDkk, lang)}</td>`)}
           </tr>
           ${measureRows}${adjustedRows}
         </tbody>

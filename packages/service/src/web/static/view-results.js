@@ -117,7 +117,9 @@ export function resultsTable({ result, state, lists, lang, minCellSize, pageSize
       </th>
       <td>${offer.providerName}</td>
       <td>${packageLabel(offer.package, lists.packages, lang)}</td>
-      <td class="num${priceSorted ? ' sorted' : ''}">${formatPrice(offer.priceDkk, lang)}</td>
+      <td class="num${priceSorted ? ' sorted' : ''}">
+        ${offer.priceDkk === null ? t(lang, 'offer.unknown') : formatPrice(offer.priceDkk, lang)}
+      </td>
       ${MEASURE_COLUMNS.map(
         ([measure, adjusted, bar]) =>
           html`<td class="measure${ariaSort(state, measure, adjusted) ? ' sorted' : ''}">

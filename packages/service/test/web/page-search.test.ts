@@ -1,0 +1,145 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { browserAvailable, SKIP_NOTE, startBrowserApp, type BrowserApp } from './support/browser-app.ts';
+
+/** Offer names in the results table, top to bottom. */
+async function resultNames(page: Page): Promise<string[]> {
+  await page.locator('table.results').waitFor();
+  return (await page.locator('table.results tbody th[scope=row]').allTextContents()).map((name) =>
+    name.trim(),
+  );
+}
+
+/** Waits for the answer of the search the page is about to make, then for the table. */
+async function search(page: Page, act: () => Promise<void>): Promise<string[]> {
+  const answered = page.waitForResponse((response) => new URL(response.url()).pathname === '/v1/offers');
+  await act();
+  await answered;
+  return resultNames(page);
+}
+
+// The API fixture: T1 Rengøring og service (jobparat, rengøring, 10.000 kr., accessible, 3-month
+// effect 60 %), T2 Lager og truckcertifikat (jobparat + aktivitetsparat, transport, 20.000 kr.,
+// 30 %), T3 Mentorforløb (aktivitetsparat, every figure suppressed), T4 IT-opkvalificering
+// (jobparat, no enrollments, no price).
+describe.skipIf(!browserAvailable())(`searching by the two entry points${SKIP_NOTE}`, () => {
+  let b: BrowserApp;
+  beforeAll(async () => {
+    b = await startBrowserApp();
+  });
+  afterAll(() => b?.close());
+
+  it('starts by target group and lists its offers, best 3-month effect first', async () => {
+    const page = await b.newPage();
+    await page.goto('/');
+    await page.getByText('Vælg en målgruppe eller en branche for at se tilbuddene.').waitFor();
+    const names = await search(page, async () => {
+      await page.getByRole('combobox', { name: 'Målgruppe' }).selectOption('jobparat');
+      await page.getByRole('button', { name: 'Søg' }).click();
+    });
+    expect(names).toEqual(['Rengøring og service', 'Lager og truckcertifikat', 'IT-opkvalificering']);
+    expect(new URL(page.url()).searchParams.get('tg')).toBe('jobparat');
+    await page.getByRole('heading', { name: 'Målgruppen: Jobparat' }).waitFor();
+    await b.screenshot(page, 'search-target-group');
+  });
+
+  it('starts by industry', async () => {
+    const page = await b.newPage();
+    await page.goto('/');
+    await page.getByRole('radio', { name: 'Branche' }).check();
+    const names = await search(page, async () => {
+      await page.getByRole('combobox', { name: 'Branche' }).selectOption('transport');
+      await page.getByRole('button', { name: 'Søg' }).click();
+    });
+    expect(names).toEqual(['Lager og truckcertifikat']);
+    expect(new URL(page.url()).searchParams.get('entry')).toBe('industry');
+    expect(new URL(page.url()).searchParams.get('industry')).toBe('transport');
+  });
+
+  it('narrows by accessibility, minimum effect and free text', async () => {
+    const page = await b.newPage();
+    await page.goto('/?tg=jobparat');
+    expect(await resultNames(page)).toHaveLength(3);
+    await page.getByText('Flere filtre').click();
+    expect(
+      await search(page, async () => {
+        await page.getByLabel('Kun tilbud med handicapvenlig adgang').check();
+        await page.getByRole('button', { name: 'Søg' }).click();
+      }),
+    ).toEqual(['Rengøring og service']);
+    expect(
+      await search(page, async () => {
+        await page.getByLabel('Kun tilbud med handicapvenlig adgang').uncheck();
+        await page.getByLabel('Mindst 3 mdr. effekt (%)').fill('50');
+        await page.getByRole('button', { name: 'Søg' }).click();
+      }),
+    ).toEqual(['Rengøring og service']);
+    expect(new URL(page.url()).searchParams.get('min3m')).toBe('50');
+    expect(
+      await search(page, async () => {
+        await page.getByLabel('Mindst 3 mdr. effekt (%)').fill('');
+        await page.getByLabel('Fritekst').fill('truckcertifikat');
+        await page.getByRole('button', { name: 'Søg' }).click();
+      }),
+    ).toEqual(['Lager og truckcertifikat']);
+  });
+
+  it('sorts by any measure, price or name, and says which column is sorted', async () => {
+    const page = await b.newPage();
+    await page.goto('/?tg=jobparat');
+    expect(
+      await search(page, async () => {
+        await page.getByLabel('Sortér efter').selectOption({ label: 'Navn (A–Å)' });
+        await page.getByRole('button', { name: 'Søg' }).click();
+      }),
+    ).toEqual(['IT-opkvalificering', 'Lager og truckcertifikat', 'Rengøring og service']);
+    expect(
+      await search(page, async () => {
+        await page.getByLabel('Sortér efter').selectOption('price');
+        await page.getByRole('button', { name: 'Søg' }).click();
+      }),
+    ).toEqual(['Rengøring og service', 'Lager og truckcertifikat', 'IT-opkvalificering']);
+    expect((await page.locator('th[aria-sort]').textContent())?.trim()).toBe('Pris');
+    await search(page, async () => {
+      await page.getByLabel('Sortér efter').selectOption('effect7m.adjusted');
+      await page.getByRole('button', { name: 'Søg' }).click();
+    });
+    expect((await page.locator('th[aria-sort]').textContent())?.trim()).toBe('7 mdr. effekt, justeret');
+  });
+
+  it('opens a shared link with the same search, and Back returns to the previous one', async () => {
+    const page = await b.newPage();
+    await page.goto('/?tg=jobparat&sort=name&accessible=true');
+    expect(await resultNames(page)).toEqual(['Rengøring og service']);
+    await expect(page.getByLabel('Kun tilbud med handicapvenlig adgang').isChecked()).resolves.toBe(true);
+    await expect(page.getByLabel('Sortér efter').inputValue()).resolves.toBe('name');
+    await search(page, async () => {
+      await page.getByLabel('Kun tilbud med handicapvenlig adgang').uncheck();
+      await page.getByRole('button', { name: 'Søg' }).click();
+    });
+    await page.goBack();
+    await expect.poll(() => resultNames(page)).toEqual(['Rengøring og service']);
+    await expect(page.getByLabel('Kun tilbud med handicapvenlig adgang').isChecked()).resolves.toBe(true);
+  });
+
+  it('shows a hidden figure as a dash that explains the disclosure rule', async () => {
+    const page = await b.newPage();
+    await page.goto('/?tg=jobparat');
+    const row = page.locator('table.results tbody tr', { hasText: 'IT-opkvalificering' });
+    const hidden = row.locator('.suppressed').first();
+    await expect(hidden.getAttribute('title')).resolves.toBe(
+      'Skjult: færre end 5 borgere (diskretionsregel)',
+    );
+    await expect(hidden.locator('[aria-hidden=true]').textContent()).resolves.toBe('–');
+    await expect(hidden.locator('.visually-hidden').textContent()).resolves.toBe(
+      'Skjult: færre end 5 borgere (diskretionsregel)',
+    );
+    const shown = page
+      .locator('table.results tbody tr', { hasText: 'Rengøring og service' })
+      .locator('td.measure')
+      .first();
+    await expect(shown.locator('.value').textContent()).resolves.toMatch(/^60\s%$/);
+    await expect(shown.locator('.ci [aria-hidden=true]').textContent()).resolves.toMatch(/^\(39–78\s%\)$/);
+    await expect(shown.locator('.n').textContent()).resolves.toBe('n = 20');
+  });
+});
