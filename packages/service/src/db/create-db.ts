@@ -6,12 +6,15 @@ import pg from 'pg';
 import type { Database } from './database.ts';
 import { evgTypeParsers } from './type-parsers.ts';
 
+/** Connections the embedded server admits beyond the pool: refresh workers, a psql session. */
+const EXTRA_EMBEDDED_CONNECTIONS = 8;
+
 export interface CreateDbOptions {
   /** A PostgreSQL connection string; absent = the embedded PGlite database. */
   databaseUrl?: string | undefined;
   /** Folder of the embedded database; default `./data`. Ignored with `databaseUrl`. */
   dataDir?: string | undefined;
-  /** Pool size (and, embedded, the socket server's connection limit); default 10. */
+  /** Pool size; default 10. Embedded, the socket server admits 8 more (refresh workers, psql). */
   maxConnections?: number | undefined;
 }
 
@@ -39,7 +42,12 @@ export async function createDb(options: CreateDbOptions = {}): Promise<DbHandle>
     return openPool(options.databaseUrl, maxConnections, false, async () => {});
   }
   const pglite = await PGlite.create(resolve(options.dataDir ?? './data'));
-  const server = new PGLiteSocketServer({ db: pglite, host: '127.0.0.1', port: 0, maxConnections });
+  const server = new PGLiteSocketServer({
+    db: pglite,
+    host: '127.0.0.1',
+    port: 0,
+    maxConnections: maxConnections + EXTRA_EMBEDDED_CONNECTIONS,
+  });
   try {
     await server.start();
   } catch (error) {

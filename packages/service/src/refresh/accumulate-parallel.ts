@@ -1,0 +1,55 @@
+import { Worker } from 'node:worker_threads';
+import { EffectsAccumulator, type EngineConfig, type FineCell } from '@evg/effects';
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/database.ts';
+import { personIdBoundaries } from '../repositories/person-records.ts';
+import { accumulateRange, type PersonRange } from './accumulate-range.ts';
+import type { RangeWorkerInput } from './range-worker.ts';
+
+/**
+ * Accumulates every person, split into `workers` person_id ranges processed by worker threads
+ * (each with its own connection), then merged: the engine is mergeable, so the result equals
+ * one pass. With one worker, or no connection string to give the workers, it runs in-process.
+ */
+export async function accumulatePersons(
+  db: Kysely<Database>,
+  config: EngineConfig,
+  options: { workers: number; connectionString?: string | undefined; chunkSize: number },
+): Promise<{ accumulator: EffectsAccumulator; persons: number }> {
+  if (options.workers <= 1 || !options.connectionString) {
+    return accumulateRange(db, config, { after: null, upTo: null }, options.chunkSize);
+  }
+  const bounds = await personIdBoundaries(db, options.workers);
+  const ranges: PersonRange[] = [];
+  let after: string | null = null;
+  for (const upTo of [...bounds, null]) {
+    ranges.push({ after, upTo });
+    after = upTo;
+  }
+  const connectionString = options.connectionString;
+  const results = await Promise.all(
+    ranges.map((range) => runWorker({ connectionString, config, range, chunkSize: options.chunkSize })),
+  );
+  const accumulator = EffectsAccumulator.fromFineCells(
+    config,
+    results.flatMap((r) => r.fineCells),
+  );
+  return { accumulator, persons: results.reduce((sum, r) => sum + r.persons, 0) };
+}
+
+function runWorker(input: RangeWorkerInput): Promise<{ fineCells: FineCell[]; persons: number }> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(new URL('./range-worker-bootstrap.mjs', import.meta.url), {
+      workerData: input,
+    });
+    let result: { fineCells: FineCell[]; persons: number } | undefined;
+    worker.once('message', (message: { fineCells: FineCell[]; persons: number }) => {
+      result = message;
+    });
+    worker.once('error', reject);
+    worker.once('exit', (code) => {
+      if (result) resolve(result);
+      else reject(new Error(`refresh worker stopped with exit code ${code} before reporting`));
+    });
+  });
+}

@@ -1,0 +1,157 @@
+import { aggregateCells, type Catalog, type EngineConfig } from '@evg/effects';
+import { sql, type Kysely } from 'kysely';
+import type { Database } from '../db/database.ts';
+import { listBenefitTypes } from '../repositories/code-lists-read.ts';
+import { publishDataVersion } from '../repositories/effect-versions.ts';
+import { listOffers } from '../repositories/offers-read.ts';
+import { latestBenefitDay, listComplaints } from '../repositories/person-records.ts';
+import { listProviders } from '../repositories/providers-read.ts';
+import { finishRefreshRun, startRefreshRun } from '../repositories/refresh-runs.ts';
+import { accumulatePersons } from './accumulate-parallel.ts';
+import { copenhagenToday, resolveAsOf } from './as-of.ts';
+import { RefreshError } from './refresh-error.ts';
+import { STANDARD_GROUPINGS } from './standard-groupings.ts';
+
+/** Advisory-lock key of the refresh: one refresh at a time per database. ("EVGREFSH") */
+const REFRESH_LOCK = 0x45564752_45465348n;
+
+/**
+ * Refreshes running in this process. Embedded PGlite serves every connection from one session,
+ * where advisory locks are re-entrant, so the database lock alone would not stop a second
+ * refresh there; only one process can open an embedded data folder, so this set covers it.
+ */
+const runningHere = new WeakSet<Kysely<Database>>();
+
+export interface RefreshOptions {
+  /** Data cut-off; absent = derived from the stored benefit data (see as-of.ts). */
+  asOf?: string | undefined;
+  /** Today's date for the cap on a derived asOf; default: today in Copenhagen. */
+  today?: string;
+  /** Worker threads for the person pass; default 1. Needs `connectionString`. */
+  workers?: number;
+  /** Where workers connect (DbHandle.connectionString). */
+  connectionString?: string | undefined;
+  /** Persons per database round trip; default 2000. */
+  chunkSize?: number;
+  /** Cells with n below this are suppressed; default the engine's (5). */
+  minCellSize?: number;
+  /** Progress lines (counts and timings only, never person data). */
+  log?: (line: string) => void;
+}
+
+export interface RefreshResult {
+  dataVersion: number;
+  asOf: string;
+  persons: number;
+  fineCells: number;
+  durationMs: number;
+}
+
+/**
+ * Recomputes every stored effect table from the records and publishes them as a new data
+ * version in ONE transaction: readers see the old tables until the new ones are complete, and
+ * a refresh that fails leaves the previous version current. One refresh at a time
+ * (PostgreSQL advisory lock); its progress and outcome are in refresh_runs.
+ *
+ * @example
+ * const { dataVersion, asOf } = await refreshEffects(db, { asOf: '2026-10-31' });
+ */
+export async function refreshEffects(
+  db: Kysely<Database>,
+  options: RefreshOptions = {},
+): Promise<RefreshResult> {
+  const log = options.log ?? (() => {});
+  if (runningHere.has(db))
+    throw new RefreshError('REFRESH_RUNNING', 'another refresh is running; try again later');
+  runningHere.add(db);
+  try {
+    return await refreshWithLock(db, options, log);
+  } finally {
+    runningHere.delete(db);
+  }
+}
+
+async function refreshWithLock(
+  db: Kysely<Database>,
+  options: RefreshOptions,
+  log: (line: string) => void,
+): Promise<RefreshResult> {
+  // A session lock needs one connection for the whole refresh; the work uses the pool.
+  return db.connection().execute(async (lockConnection) => {
+    const { rows } = await sql<{
+      locked: boolean;
+    }>`SELECT pg_try_advisory_lock(${REFRESH_LOCK}) AS locked`.execute(lockConnection);
+    if (!rows[0]?.locked)
+      throw new RefreshError('REFRESH_RUNNING', 'another refresh is running; try again later');
+    try {
+      return await refreshLocked(db, options, log);
+    } finally {
+      await sql`SELECT pg_advisory_unlock(${REFRESH_LOCK})`.execute(lockConnection);
+    }
+  });
+}
+
+async function refreshLocked(
+  db: Kysely<Database>,
+  options: RefreshOptions,
+  log: (line: string) => void,
+): Promise<RefreshResult> {
+  const started = performance.now();
+  const runId = await startRefreshRun(db);
+  try {
+    const asOf = resolveAsOf({
+      explicit: options.asOf,
+      latestBenefitDay: await latestBenefitDay(db),
+      today: options.today ?? copenhagenToday(),
+    });
+    const [benefitTypes, offers, providers] = await Promise.all([
+      listBenefitTypes(db),
+      listOffers(db),
+      listProviders(db),
+    ]);
+    const catalog: Catalog = { benefitTypes, offers, providers };
+    const config: EngineConfig = { asOf, catalog };
+    if (options.minCellSize !== undefined) config.minCellSize = options.minCellSize;
+
+    const { accumulator, persons } = await accumulatePersons(db, config, {
+      workers: options.workers ?? 1,
+      connectionString: options.connectionString,
+      chunkSize: options.chunkSize ?? 2000,
+    });
+    for (const complaint of await listComplaints(db)) accumulator.addComplaint(complaint);
+    const fineCells = accumulator.fineCells();
+    log(
+      `refresh: ${persons} persons, ${fineCells.length} fine cells (${Math.round(performance.now() - started)} ms)`,
+    );
+
+    const tables = STANDARD_GROUPINGS.map((g) => ({
+      grouping: g.name,
+      cells: aggregateCells(
+        { ...config, groupBy: g.groupBy, periodUnit: g.periodUnit ?? 'halfYear' },
+        fineCells,
+      ),
+    }));
+    const dataVersion = await db
+      .transaction()
+      .execute((trx) => publishDataVersion(trx, { asOf, fineCells, tables }));
+    const durationMs = performance.now() - started;
+    await finishRefreshRun(db, runId, { status: 'succeeded', durationMs, dataVersion, asOf, persons });
+    log(`refresh: data version ${dataVersion} (asOf ${asOf}) published in ${Math.round(durationMs)} ms`);
+    return { dataVersion, asOf, persons, fineCells: fineCells.length, durationMs };
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    await finishRefreshRun(db, runId, {
+      status: 'failed',
+      durationMs: performance.now() - started,
+      error: message,
+    });
+    if (error instanceof RefreshError) throw error;
+    throw new RefreshError(
+      'REFRESH_FAILED',
+      `refresh failed, the previous data version stays current: ${message}`,
+      {
+        cause: error,
+      },
+    );
+  }
+}

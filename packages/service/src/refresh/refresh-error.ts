@@ -1,0 +1,19 @@
+export type RefreshErrorCode =
+  /** Another refresh holds the lock; this one did nothing. */
+  | 'REFRESH_RUNNING'
+  /** No asOf given and no benefit data to derive it from. */
+  | 'NO_AS_OF'
+  /** The computation or the database failed; the previous data version stays current. */
+  | 'REFRESH_FAILED';
+
+/** Why a refresh published nothing; `code` is stable. */
+export class RefreshError extends Error {
+  constructor(
+    readonly code: RefreshErrorCode,
+    message: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+    this.name = 'RefreshError';
+  }
+}

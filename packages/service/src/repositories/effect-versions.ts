@@ -1,0 +1,63 @@
+import { sql, type Transaction } from 'kysely';
+import type { EffectCell, FineCell } from '@evg/effects';
+import type { Database } from '../db/database.ts';
+
+/** One materialised grouping's cells (suppression already applied by the engine). */
+export interface MaterialisedTable {
+  grouping: string;
+  cells: readonly EffectCell[];
+}
+
+const INSERT_ROWS = 5000;
+
+/**
+ * Writes a complete new data version inside the caller's transaction and makes it current:
+ * its fine cells, its materialised tables, then the swap. Readers see the old version until
+ * the transaction commits. The version it replaces is kept (superseded) so a reader that
+ * looked up the old version a moment ago can still finish; older ones are deleted.
+ */
+export async function publishDataVersion(
+  trx: Transaction<Database>,
+  input: { asOf: string; fineCells: readonly FineCell[]; tables: readonly MaterialisedTable[] },
+): Promise<number> {
+  const { rows } = await sql<{ version: number }>`SELECT nextval('data_version_seq') AS version`.execute(trx);
+  const version = Number(rows[0]?.version);
+  await trx
+    .updateTable('data_versions')
+    .set({ status: 'superseded' })
+    .where('status', '=', 'current')
+    .execute();
+  await trx.insertInto('data_versions').values({ version, as_of: input.asOf, status: 'current' }).execute();
+
+  for (let i = 0; i < input.fineCells.length; i += INSERT_ROWS) {
+    const part = input.fineCells.slice(i, i + INSERT_ROWS);
+    await sql`INSERT INTO effect_fine_cells (data_version, offer_id, target_group, month, counters)
+      SELECT ${version}, * FROM unnest(${part.map((c) => c.offerId)}::text[], ${part.map((c) => c.targetGroup)}::text[],
+        ${part.map((c) => c.month)}::text[], ${part.map((c) => JSON.stringify(c))}::jsonb[])`.execute(trx);
+  }
+
+  const cells = input.tables.flatMap((t) => t.cells.map((cell) => ({ grouping: t.grouping, cell })));
+  for (let i = 0; i < cells.length; i += INSERT_ROWS) {
+    const part = cells.slice(i, i + INSERT_ROWS);
+    const key = (pick: (c: EffectCell) => string | null | undefined) =>
+      part.map(({ cell }) => pick(cell) ?? null);
+    await sql`INSERT INTO effect_cells (data_version, grouping, offer_id, provider_id, package, provider_kind,
+        target_group, industry, period, cell)
+      SELECT ${version}, * FROM unnest(${part.map((c) => c.grouping)}::text[], ${key((c) => c.offerId)}::text[],
+        ${key((c) => c.providerId)}::text[], ${key((c) => c.package)}::text[], ${key((c) => c.providerKind)}::text[],
+        ${key((c) => c.targetGroup)}::text[], ${key((c) => c.industry)}::text[], ${key((c) => c.period)}::text[],
+        ${part.map((c) => JSON.stringify(c.cell))}::jsonb[])`.execute(trx);
+  }
+
+  await trx
+    .deleteFrom('data_versions')
+    .where('status', '=', 'superseded')
+    .where('version', '<', (eb) =>
+      eb
+        .selectFrom('data_versions')
+        .select((e) => e.fn.max('version').as('v'))
+        .where('status', '=', 'superseded'),
+    )
+    .execute();
+  return version;
+}

@@ -1,0 +1,102 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/database.ts';
+
+export interface RefreshStatus {
+  /** A refresh is under way now. */
+  running: boolean;
+  /** The version readers see, or null before the first successful refresh. */
+  current: { dataVersion: number; asOf: string; createdAt: Date } | null;
+  lastSuccess: { finishedAt: Date; durationMs: number; dataVersion: number; persons: number | null } | null;
+  lastFailure: { finishedAt: Date; error: string } | null;
+}
+
+/** Records the start of a refresh; closes runs left "running" by a crashed process first. */
+export async function startRefreshRun(db: Kysely<Database>): Promise<number> {
+  await db
+    .updateTable('refresh_runs')
+    .set((eb) => ({
+      status: 'failed',
+      finished_at: eb.fn<Date>('greatest', [eb.ref('started_at'), eb.fn<Date>('now')]),
+      error: 'interrupted: the process running it stopped',
+    }))
+    .where('status', '=', 'running')
+    .execute();
+  const row = await db
+    .insertInto('refresh_runs')
+    .values({ status: 'running' })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export async function finishRefreshRun(
+  db: Kysely<Database>,
+  id: number,
+  outcome:
+    | { status: 'succeeded'; durationMs: number; dataVersion: number; asOf: string; persons: number }
+    | { status: 'failed'; durationMs: number; error: string },
+): Promise<void> {
+  await db
+    .updateTable('refresh_runs')
+    .set((eb) => ({
+      status: outcome.status,
+      finished_at: eb.fn<Date>('greatest', [eb.ref('started_at'), eb.fn<Date>('now')]),
+      duration_ms: Math.max(0, Math.round(outcome.durationMs)),
+      data_version: outcome.status === 'succeeded' ? outcome.dataVersion : null,
+      as_of: outcome.status === 'succeeded' ? outcome.asOf : null,
+      persons: outcome.status === 'succeeded' ? outcome.persons : null,
+      error: outcome.status === 'failed' ? outcome.error : null,
+    }))
+    .where('id', '=', id)
+    .execute();
+}
+
+/**
+ * Whether a refresh is running, which data version is current, and how the last successful
+ * and failed refreshes went.
+ *
+ * @example
+ * const status = await getRefreshStatus(db); // { running: false, current: { dataVersion: 3, ... }, ... }
+ */
+export async function getRefreshStatus(db: Kysely<Database>): Promise<RefreshStatus> {
+  const [running, current, success, failure] = await Promise.all([
+    db.selectFrom('refresh_runs').select('id').where('status', '=', 'running').limit(1).executeTakeFirst(),
+    db
+      .selectFrom('data_versions')
+      .select(['version', 'as_of', 'created_at'])
+      .where('status', '=', 'current')
+      .executeTakeFirst(),
+    db
+      .selectFrom('refresh_runs')
+      .selectAll()
+      .where('status', '=', 'succeeded')
+      .orderBy('id', 'desc')
+      .limit(1)
+      .executeTakeFirst(),
+    db
+      .selectFrom('refresh_runs')
+      .selectAll()
+      .where('status', '=', 'failed')
+      .orderBy('id', 'desc')
+      .limit(1)
+      .executeTakeFirst(),
+  ]);
+  return {
+    running: running !== undefined,
+    current: current
+      ? { dataVersion: current.version, asOf: current.as_of, createdAt: current.created_at }
+      : null,
+    lastSuccess:
+      success?.finished_at && success.data_version !== null
+        ? {
+            finishedAt: success.finished_at,
+            durationMs: success.duration_ms ?? 0,
+            dataVersion: success.data_version,
+            persons: success.persons,
+          }
+        : null,
+    lastFailure: failure?.finished_at
+      ? { finishedAt: failure.finished_at, error: failure.error ?? '' }
+      : null,
+  };
+}
