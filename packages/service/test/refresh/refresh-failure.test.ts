@@ -1,0 +1,94 @@
+import { sql } from 'kysely';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { importDataDir } from '../../src/imports/import-data-dir.ts';
+import { RefreshError } from '../../src/refresh/refresh-error.ts';
+import { refreshEffects } from '../../src/refresh/refresh-effects.ts';
+import { getRefreshStatus } from '../../src/repositories/refresh-runs.ts';
+import { validFiles, writeDataDir } from '../support/contract-files.ts';
+import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';
+
+let t: TestDatabase;
+beforeAll(async () => {
+  t = await createTestDatabase();
+  const data = await writeDataDir(validFiles());
+  await importDataDir(t.db, data.dir, { source: 'test' });
+  await data.remove();
+});
+afterAll(() => t.close());
+
+async function snapshot() {
+  const versions = await t.db.selectFrom('data_versions').selectAll().orderBy('version').execute();
+  const cells = await t.db.selectFrom('effect_cells').select(['data_version', 'grouping', 'cell']).execute();
+  const fine = await t.db.selectFrom('effect_fine_cells').select(['data_version', 'counters']).execute();
+  return { versions, cells, fine };
+}
+
+describe('a refresh that fails midway', () => {
+  it('leaves the previous data version and its tables current, and records the failure', async () => {
+    const first = await refreshEffects(t.db, { asOf: '2026-10-31' });
+    const before = await snapshot();
+    expect(before.cells.length).toBeGreaterThan(0);
+
+    // Fail after the new version and its fine cells are written, inside the publishing transaction.
+    await sql`CREATE FUNCTION evg_test_fail() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN RAISE EXCEPTION 'injected failure'; END $$`.execute(t.db);
+    await sql`CREATE TRIGGER evg_test_fail BEFORE INSERT ON effect_cells
+      FOR EACH STATEMENT EXECUTE FUNCTION evg_test_fail()`.execute(t.db);
+    try {
+      const error = await refreshEffects(t.db, { asOf: '2026-10-31' }).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(RefreshError);
+      expect((error as RefreshError).code).toBe('REFRESH_FAILED');
+    } finally {
+      await sql`DROP TRIGGER evg_test_fail ON effect_cells`.execute(t.db);
+      await sql`DROP FUNCTION evg_test_fail()`.execute(t.db);
+    }
+
+    expect(await snapshot()).toEqual(before);
+    const status = await getRefreshStatus(t.db);
+    expect(status.running).toBe(false);
+    expect(status.current?.dataVersion).toBe(first.dataVersion);
+    expect(status.lastFailure?.error).toMatch(/injected failure/);
+
+    const next = await refreshEffects(t.db, { asOf: '2026-10-31' });
+    expect(next.dataVersion).toBeGreaterThan(first.dataVersion);
+    expect((await getRefreshStatus(t.db)).current?.dataVersion).toBe(next.dataVersion);
+  });
+});
+
+describe('concurrent refreshes', () => {
+  it('are refused while one runs in this process', async () => {
+    const results = await Promise.allSettled([
+      refreshEffects(t.db, { asOf: '2026-10-31' }),
+      refreshEffects(t.db, { asOf: '2026-10-31' }),
+    ]);
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    const refused = results.find((r) => r.status === 'rejected');
+    expect((refused as PromiseRejectedResult).reason).toMatchObject({ code: 'REFRESH_RUNNING' });
+  });
+
+  it.skipIf(inject('evgTestDb').mode === 'embedded')(
+    'are refused while another process holds the refresh lock',
+    async () => {
+      const other = new pg.Client({ connectionString: t.connectionString });
+      await other.connect();
+      try {
+        await other.query('SELECT pg_advisory_lock($1)', [String(0x45564752_45465348n)]);
+        const error = await refreshEffects(t.db, { asOf: '2026-10-31' }).catch((e: unknown) => e);
+        expect(error).toMatchObject({ code: 'REFRESH_RUNNING' });
+      } finally {
+        await other.end();
+      }
+      await expect(refreshEffects(t.db, { asOf: '2026-10-31' })).resolves.toMatchObject({ persons: 3 });
+    },
+  );
+});
+
+describe('asOf', () => {
+  it('defaults to the latest benefit-data day, capped at today', async () => {
+    const derived = await refreshEffects(t.db, { today: '2030-01-01' });
+    expect(derived.asOf).toBe('2024-06-30');
+    const capped = await refreshEffects(t.db, { today: '2024-05-01' });
+    expect(capped.asOf).toBe('2024-05-01');
+  });
+});
