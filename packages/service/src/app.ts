@@ -57,8 +57,6 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       : false,
     bodyLimit: config.bodyLimit,
     requestIdHeader: 'x-request-id',
-    requestIdLogLabel: 'reqId',
-    disableRequestLogging: false,
     trustProxy: false,
     routerOptions: { ignoreTrailingSlash: true },
   }).withTypeProvider<ZodTypeProvider>();

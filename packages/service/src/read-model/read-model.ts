@@ -1,6 +1,7 @@
 import {
   aggregateCells,
   DEFAULT_MEASURES,
+  emptyFineCell,
   toEffectRow,
   type DateRange,
   type EffectRow,
@@ -59,6 +60,7 @@ export class ReadModel {
   private readonly byOfferTargetGroup: Map<string, EffectRow[]>;
   private readonly byOfferHalfYear: Map<string, EffectRow[]>;
   private readonly cacheSize: number;
+  private zeroRow: EffectRow | undefined;
 
   constructor(
     readonly snapshot: Snapshot,
@@ -176,9 +178,12 @@ export class ReadModel {
 
   /** The row of a group with no enrollments at all: every figure empty, keys as given. */
   private emptyRow(keys: Partial<EffectRow>): EffectRow {
-    const [cell] = aggregateCells(this.engineConfig(query([])), []);
-    const base = cell ? toEffectRow(cell, this.measures) : ({} as EffectRow);
-    return { ...keys, ...base };
+    // One all-zero fine cell aggregated without grouping gives a row with every figure empty.
+    this.zeroRow ??= toEffectRow(
+      aggregateCells(this.engineConfig(query([])), [emptyFineCell('', '', '2000-01', this.measures)])[0]!,
+      this.measures,
+    );
+    return { ...keys, ...this.zeroRow };
   }
 }
 

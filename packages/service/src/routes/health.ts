@@ -18,7 +18,13 @@ const health: FastifyPluginAsyncZod = async (app) => {
     '/health',
     {
       config: { rateLimit: false },
-      schema: { tags: ['health'], summary: 'Liveness', response: { 200: healthSchema } },
+      schema: {
+        tags: ['health'],
+        summary: 'Liveness',
+        operationId: 'getHealth',
+        security: [],
+        response: { 200: healthSchema },
+      },
     },
     async () => ({ status: 'ok' as const }),
   );
@@ -27,7 +33,13 @@ const health: FastifyPluginAsyncZod = async (app) => {
     '/ready',
     {
       config: { rateLimit: false },
-      schema: { tags: ['health'], summary: 'Readiness', response: { 200: readySchema, 503: problemSchema } },
+      schema: {
+        tags: ['health'],
+        summary: 'Readiness',
+        operationId: 'getReady',
+        security: [],
+        response: { 200: readySchema, 503: problemSchema },
+      },
     },
     async () => {
       const migrated = await sql`select 1`

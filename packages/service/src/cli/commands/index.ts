@@ -4,4 +4,7 @@ import type { CommandModule } from '../cli-io.ts';
 export const commands: Record<string, () => Promise<CommandModule>> = {
   effects: () => import('./effects.ts'),
   synth: () => import('./synth.ts'),
+  start: () => import('./start.ts'),
+  keys: () => import('./keys.ts'),
+  openapi: () => import('./openapi.ts'),
 };

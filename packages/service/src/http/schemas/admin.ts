@@ -21,7 +21,7 @@ export const offerInputSchema = z
     validTo: isoDate.nullable().default(null),
   })
   .strict()
-  .meta({ id: 'OfferInput' });
+  .meta({ id: 'OfferWrite' });
 
 export const providerInputSchema = z
   .object({
@@ -30,7 +30,7 @@ export const providerInputSchema = z
     frameworkAgreement: z.string().max(300).nullable().default(null),
   })
   .strict()
-  .meta({ id: 'ProviderInput' });
+  .meta({ id: 'ProviderWrite' });
 
 export const codeListInputSchema = z.object({ name: z.string().max(300).nullable().default(null) }).strict();
 
@@ -60,7 +60,7 @@ export const apiKeySchema = z
 export const apiKeyInputSchema = z
   .object({ name: z.string().min(1).max(200), role: z.enum(API_KEY_ROLES) })
   .strict()
-  .meta({ id: 'ApiKeyInput' });
+  .meta({ id: 'ApiKeyWrite' });
 
 export const createdApiKeySchema = z
   .object({ key: apiKeySchema, secret: z.string().describe('The key itself; shown only in this answer.') })

@@ -48,3 +48,6 @@ export const periodParams = {
 };
 
 export const idParam = z.string().min(1).max(100);
+
+/** Read endpoints: open by default (EVG_READ_REQUIRES_KEY closes them), so a key is optional. */
+export const readSecurity: { [scheme: string]: string[] }[] = [{}, { apiKey: [] }];

@@ -6,6 +6,7 @@ import effectsRoutes from './effects/index.ts';
 import importRoutes from './imports/index.ts';
 import offerRoutes from './offers/index.ts';
 import providerRoutes from './providers/index.ts';
+import refreshRoutes from './refresh/index.ts';
 import targetGroupRoutes from './target-groups/index.ts';
 
 /** Version 1 of the API; every resource under its own prefix. */
@@ -17,6 +18,7 @@ const v1: FastifyPluginAsync<{ importBodyLimit: number }> = async (app, options)
   await app.register(codeListRoutes);
   await app.register(effectsRoutes, { prefix: '/effects' });
   await app.register(importRoutes, { prefix: '/imports', bodyLimit: options.importBodyLimit });
+  await app.register(refreshRoutes, { prefix: '/refresh' });
   await app.register(adminRoutes, { prefix: '/admin' });
 };
 

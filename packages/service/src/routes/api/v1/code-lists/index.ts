@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { benefitTypeSchema, codeListEntrySchema } from '../../../../http/schemas/catalog.ts';
+import { readSecurity } from '../../../../http/schemas/common.ts';
 import { commonProblems } from '../../../../http/schemas/problem.ts';
 
 /** Industries, packages and benefit types (target groups and providers have their own resources). */
@@ -14,6 +15,8 @@ const codeLists: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['code-lists'],
         summary: 'Industries (brancher)',
+        operationId: 'listIndustries',
+        security: readSecurity,
         querystring: noQuery,
         response: { 200: z.array(codeListEntrySchema), ...commonProblems },
       },
@@ -28,6 +31,8 @@ const codeLists: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['code-lists'],
         summary: 'Packages (pakker)',
+        operationId: 'listPackages',
+        security: readSecurity,
         querystring: noQuery,
         response: { 200: z.array(codeListEntrySchema), ...commonProblems },
       },
@@ -42,6 +47,8 @@ const codeLists: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['code-lists'],
         summary: 'Benefit types (ydelsestyper)',
+        operationId: 'listBenefitTypes',
+        security: readSecurity,
         querystring: noQuery,
         response: { 200: z.array(benefitTypeSchema), ...commonProblems },
       },

@@ -3,6 +3,7 @@ import { differencesAgainst } from '../../../../http/compare-offers.ts';
 import { toOfferSummary } from '../../../../http/offer-views.ts';
 import { ProblemError } from '../../../../http/problem.ts';
 import { compareQuerySchema, compareResultSchema } from '../../../../http/schemas/compare.ts';
+import { readSecurity } from '../../../../http/schemas/common.ts';
 import { commonProblems, problemSchema } from '../../../../http/schemas/problem.ts';
 import { resolvePeriod } from '../../../../read-model/period-query.ts';
 
@@ -14,6 +15,8 @@ const compare: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['offers'],
         summary: 'Compare 2–6 offers',
+        operationId: 'compareOffers',
+        security: readSecurity,
         description: 'Every offer side by side, with the Newcombe difference of each against the first.',
         querystring: compareQuerySchema,
         response: { 200: compareResultSchema, 404: problemSchema, ...commonProblems },

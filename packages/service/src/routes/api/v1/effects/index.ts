@@ -4,6 +4,7 @@ import { effectsCsvStream } from '../../../../http/effects-csv.ts';
 import { notModified } from '../../../../http/conditional.ts';
 import { asEffectRows, effectRowSchema } from '../../../../http/schemas/effect-row.ts';
 import { effectsQuerySchema } from '../../../../http/schemas/effects.ts';
+import { readSecurity } from '../../../../http/schemas/common.ts';
 import { commonProblems } from '../../../../http/schemas/problem.ts';
 import { resolvePeriod } from '../../../../read-model/period-query.ts';
 
@@ -20,6 +21,8 @@ const effects: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['effects'],
         summary: 'Effect table (BI)',
+        operationId: 'getEffects',
+        security: readSecurity,
         description:
           'Any grouping and period, as JSON (an array of rows shaped like `evg effects`) or as streamed CSV ' +
           '(`Accept: text/csv` or `format=csv`, the columns of `evg effects --format csv`). ETag and ' +

@@ -29,6 +29,7 @@ const imports: FastifyPluginAsyncZod<{ bodyLimit: number }> = async (app, option
       schema: {
         tags: ['imports'],
         summary: 'Import records of one kind (all-or-nothing, idempotent)',
+        operationId: 'importRecords',
         description: 'Body: CSV (`text/csv`) or NDJSON (`application/x-ndjson`) in the data contract format.',
         security: [{ apiKey: [] }],
         params: z.object({ kind: recordKindSchema }),
@@ -64,11 +65,12 @@ const imports: FastifyPluginAsyncZod<{ bodyLimit: number }> = async (app, option
   );
 
   app.get(
-    '/:batchId',
+    '/batches/:batchId',
     {
       schema: {
         tags: ['imports'],
         summary: 'An import batch and its outcome',
+        operationId: 'getImportBatch',
         security: [{ apiKey: [] }],
         params: z.object({
           batchId: z

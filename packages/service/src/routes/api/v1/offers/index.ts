@@ -5,6 +5,7 @@ import { toOfferFilters, toOfferProfile, toOfferSummary } from '../../../../http
 import { idParam, periodParams } from '../../../../http/schemas/common.ts';
 import { offerProfileSchema } from '../../../../http/schemas/offer-profile.ts';
 import { offerSearchQuerySchema, offerSearchResultSchema } from '../../../../http/schemas/offer-search.ts';
+import { readSecurity } from '../../../../http/schemas/common.ts';
 import { commonProblems, problemSchema } from '../../../../http/schemas/problem.ts';
 import { searchOffers } from '../../../../read-model/offer-search.ts';
 import { resolvePeriod } from '../../../../read-model/period-query.ts';
@@ -20,6 +21,8 @@ const offers: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['offers'],
         summary: 'Search offers',
+        operationId: 'searchOffers',
+        security: readSecurity,
         description: 'Filter, sort and page the offers, with facet counts for the current filters.',
         querystring: offerSearchQuerySchema(measureKeys),
         response: { 200: offerSearchResultSchema, ...commonProblems },
@@ -51,6 +54,8 @@ const offers: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['offers'],
         summary: "An offer's profile",
+        operationId: 'getOffer',
+        security: readSecurity,
         params: z.object({ id: idParam }),
         querystring: z.object(periodParams).strict(),
         response: { 200: offerProfileSchema, 404: problemSchema, ...commonProblems },

@@ -4,6 +4,7 @@ import { toOfferSummary } from '../../../../http/offer-views.ts';
 import { ProblemError } from '../../../../http/problem.ts';
 import { idParam, periodParams } from '../../../../http/schemas/common.ts';
 import { asEffectRow, asEffectRows } from '../../../../http/schemas/effect-row.ts';
+import { readSecurity } from '../../../../http/schemas/common.ts';
 import { commonProblems, problemSchema } from '../../../../http/schemas/problem.ts';
 import { providerListSchema, providerProfileSchema } from '../../../../http/schemas/providers.ts';
 import { resolvePeriod } from '../../../../read-model/period-query.ts';
@@ -16,6 +17,8 @@ const providers: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['providers'],
         summary: 'Providers with their measures',
+        operationId: 'listProviders',
+        security: readSecurity,
         querystring: z.object(periodParams).strict(),
         response: { 200: providerListSchema, ...commonProblems },
       },
@@ -39,6 +42,8 @@ const providers: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['providers'],
         summary: "A provider's profile",
+        operationId: 'getProvider',
+        security: readSecurity,
         params: z.object({ id: idParam }),
         querystring: z.object(periodParams).strict(),
         response: { 200: providerProfileSchema, 404: problemSchema, ...commonProblems },

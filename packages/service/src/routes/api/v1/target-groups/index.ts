@@ -4,6 +4,7 @@ import { ProblemError } from '../../../../http/problem.ts';
 import { codeListEntrySchema } from '../../../../http/schemas/catalog.ts';
 import { idParam, periodParams } from '../../../../http/schemas/common.ts';
 import { asEffectRow } from '../../../../http/schemas/effect-row.ts';
+import { readSecurity } from '../../../../http/schemas/common.ts';
 import { commonProblems, problemSchema } from '../../../../http/schemas/problem.ts';
 import { targetGroupProfileSchema } from '../../../../http/schemas/target-group-profile.ts';
 import { resolvePeriod } from '../../../../read-model/period-query.ts';
@@ -16,6 +17,8 @@ const targetGroups: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['code-lists'],
         summary: 'Target groups (målgrupper)',
+        operationId: 'listTargetGroups',
+        security: readSecurity,
         querystring: z.object({}).strict(),
         response: { 200: z.array(codeListEntrySchema), ...commonProblems },
       },
@@ -30,6 +33,8 @@ const targetGroups: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['code-lists'],
         summary: 'Context of a target group',
+        operationId: 'getTargetGroupProfile',
+        security: readSecurity,
         description: 'Active now, completed in the period, age split at 30, unemployment-duration bands.',
         params: z.object({ code: idParam }),
         querystring: z.object(periodParams).strict(),

@@ -15,6 +15,7 @@ const adminApiKeys: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['admin'],
         summary: 'List API keys (never their secrets)',
+        operationId: 'listApiKeys',
         security: [{ apiKey: [] }],
         querystring: z.object({}).strict(),
         response: { 200: z.array(apiKeySchema), ...authProblems, ...commonProblems },
@@ -29,6 +30,7 @@ const adminApiKeys: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['admin'],
         summary: 'Create an API key (the secret is shown once)',
+        operationId: 'createApiKey',
         security: [{ apiKey: [] }],
         body: apiKeyInputSchema,
         response: { 201: createdApiKeySchema, ...authProblems, ...commonProblems },
@@ -43,6 +45,7 @@ const adminApiKeys: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['admin'],
         summary: 'Revoke an API key',
+        operationId: 'revokeApiKey',
         security: [{ apiKey: [] }],
         params: z.object({ id: idParam }),
         response: { 200: apiKeySchema, 404: problemSchema, ...authProblems, ...commonProblems },

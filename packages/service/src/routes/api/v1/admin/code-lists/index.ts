@@ -21,6 +21,7 @@ const adminCodeLists: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['admin'],
         summary: 'Create or rename a code list entry',
+        operationId: 'putCodeListEntry',
         security: [{ apiKey: [] }],
         params,
         body: codeListInputSchema,
@@ -41,6 +42,7 @@ const adminCodeLists: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['admin'],
         summary: 'Delete an unused code list entry',
+        operationId: 'deleteCodeListEntry',
         security: [{ apiKey: [] }],
         params,
         response: {

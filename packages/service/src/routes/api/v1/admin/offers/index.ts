@@ -17,6 +17,7 @@ const adminOffers: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['admin'],
         summary: 'Create or replace an offer',
+        operationId: 'putOffer',
         security: [{ apiKey: [] }],
         params: z.object({ id: idParam }),
         body: offerInputSchema,
@@ -37,6 +38,7 @@ const adminOffers: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['admin'],
         summary: 'Delete an offer',
+        operationId: 'deleteOffer',
         security: [{ apiKey: [] }],
         params: z.object({ id: idParam }),
         response: {

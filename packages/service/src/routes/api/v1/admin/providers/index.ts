@@ -17,6 +17,7 @@ const adminProviders: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['admin'],
         summary: 'Create or replace a provider',
+        operationId: 'putProvider',
         security: [{ apiKey: [] }],
         params: z.object({ id: idParam }),
         body: providerInputSchema,
@@ -37,6 +38,7 @@ const adminProviders: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['admin'],
         summary: 'Delete a provider without offers',
+        operationId: 'deleteProvider',
         security: [{ apiKey: [] }],
         params: z.object({ id: idParam }),
         response: {

@@ -1,0 +1,43 @@
+import { refreshEffects } from '../refresh/index.ts';
+import { buildApp } from '../app.ts';
+import type { ServiceConfig } from '../config.ts';
+import { createDb } from '../db/create-db.ts';
+import { migrateToLatest } from '../db/migrate.ts';
+import { listen, type RunningServer } from '../server.ts';
+import type { CliIo } from './cli-io.ts';
+import { ensureDemoKey } from './demo-key.ts';
+
+/**
+ * What `evg start` does: open (or create) the database, migrate it, load demo data on an empty
+ * embedded database, build the app, listen, and print where to go.
+ */
+export async function startService(config: ServiceConfig, io: CliIo): Promise<RunningServer> {
+  const handle = await createDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  try {
+    await migrateToLatest(handle.db);
+    const demoKey = await ensureDemoKey(handle.db, config.dataDir);
+    const app = await buildApp({
+      config,
+      db: handle.db,
+      logger: { level: config.logLevel, stream: io.stdout },
+      refreshEffects: (db) => refreshEffects(db, { minCellSize: config.minCellSize }),
+    });
+    const server = await listen(app, config, () => handle.close());
+    const base = server.url.replace('://[::1]', '://localhost');
+    const lines = [
+      `EVG kører på ${base}`,
+      `  Webklient:        ${base}/`,
+      `  API-dokumentation: ${base}/docs`,
+      `  OpenAPI:           ${base}/openapi.json`,
+      demoKey
+        ? `  Demo-nøgle (sagsbehandler): ${demoKey}`
+        : `  Opret en API-nøgle med: evg keys create --role caseworker`,
+      `  Database: ${handle.embedded ? `indlejret i ${config.dataDir}` : 'DATABASE_URL'}`,
+    ];
+    io.stderr.write(lines.join('\n') + '\n');
+    return server;
+  } catch (error) {
+    await handle.close();
+    throw error;
+  }
+}
