@@ -27,12 +27,6 @@ interface CellSlot {
   outcomes: OutcomeCounters[];
 }
 
-/** What a survey answer needs to know about its enrollment. */
-interface AnsweredEnrollment {
-  offerId: string;
-  targetGroup: string;
-}
-
 /**
  * @example
  * const acc = new EffectsAccumulator({ asOf: '2026-10-31', catalog, groupBy: ['offer'] });
@@ -53,6 +47,9 @@ export class EffectsAccumulator {
   private readonly intervals = new SupportedIntervals();
   /** addMonths(anchor, k) for k = 0 … the largest toMonth, reused per enrollment. */
   private readonly firstDays: number[] = [];
+  /** Parsed start and end days (NaN = open) of the current person's enrollments. */
+  private readonly starts: number[] = [];
+  private readonly ends: number[] = [];
   private readonly maxMonth: number;
   private readonly hasEndMeasure: boolean;
 
@@ -85,27 +82,24 @@ export class EffectsAccumulator {
   addPerson(records: PersonRecords): void {
     const intervals = this.intervals.load(records.benefitPeriods, this.publicSupport);
     const birth = records.person ? parseDay(records.person.birthDate, 'person birth_date') : null;
-    // Validate every enrollment before counting anything, so a bad record leaves no half person.
-    for (const enrollment of records.enrollments) this.checkEnrollment(enrollment);
-    const answered = new Map<string, AnsweredEnrollment | null>();
-    for (const enrollment of records.enrollments) {
-      answered.set(enrollment.enrollmentId, null);
+    // Parse and check every record before counting anything, so a bad one leaves no half person.
+    const enrollments = records.enrollments;
+    const starts = this.starts;
+    const ends = this.ends;
+    for (let e = 0; e < enrollments.length; e++) {
+      const enrollment = enrollments[e] as Enrollment;
+      this.checkOffer(enrollment.offerId, 'an enrollment');
+      starts[e] = parseDay(enrollment.startDate, 'enrollment start_date');
+      ends[e] = enrollment.endDate === null ? NaN : parseDay(enrollment.endDate, 'enrollment end_date');
     }
-    const responses = records.surveyResponses.map((response) => {
-      if (!answered.has(response.enrollmentId)) {
-        throw new EffectsError(
-          'UNKNOWN_ENROLLMENT',
-          `survey response "${response.responseId}" refers to an enrollment not among its person's enrollments`,
-        );
-      }
-      return { response, day: parseDay(response.answeredOn, 'survey response answered_on') };
-    });
+    const responses = records.surveyResponses.length === 0 ? null : this.parseResponses(records);
 
-    for (const enrollment of records.enrollments) {
-      const start = parseDay(enrollment.startDate, 'enrollment start_date');
+    for (let e = 0; e < enrollments.length; e++) {
+      const enrollment = enrollments[e] as Enrollment;
+      const start = starts[e] as number;
       if (start > this.asOf) continue;
-      const end = enrollment.endDate === null ? null : parseDay(enrollment.endDate, 'enrollment end_date');
-      answered.set(enrollment.enrollmentId, enrollment);
+      const endDay = ends[e] as number;
+      const end = Number.isNaN(endDay) ? null : endDay;
       const age = birth === null ? null : ageInYears(birth, start);
       const duration = intervals.runEndingOn(start - 1);
       const band = durationBandIndex(duration);
@@ -134,9 +128,34 @@ export class EffectsAccumulator {
       this.addOutcomes(start, end, startSlot, endSlot, stratum);
     }
 
-    for (const { response, day } of responses) {
-      const enrollment = answered.get(response.enrollmentId);
-      if (!enrollment || day > this.asOf || !this.inPeriod(day)) continue;
+    if (responses) this.addResponses(records, responses);
+  }
+
+  /** Answer days, checked against the person's enrollments before anything is counted. */
+  private parseResponses(records: PersonRecords): number[] {
+    const ids = new Set(records.enrollments.map((e) => e.enrollmentId));
+    return records.surveyResponses.map((response) => {
+      if (!ids.has(response.enrollmentId)) {
+        throw new EffectsError(
+          'UNKNOWN_ENROLLMENT',
+          `survey response "${response.responseId}" refers to an enrollment not among its person's enrollments`,
+        );
+      }
+      return parseDay(response.answeredOn, 'survey response answered_on');
+    });
+  }
+
+  /** Survey answers count for their enrollment's offer and target group, on the answer day. */
+  private addResponses(records: PersonRecords, days: readonly number[]): void {
+    const counted = new Map<string, Enrollment>();
+    records.enrollments.forEach((enrollment, e) => {
+      // this.starts still holds this person's parsed start days.
+      if ((this.starts[e] as number) <= this.asOf) counted.set(enrollment.enrollmentId, enrollment);
+    });
+    records.surveyResponses.forEach((response, r) => {
+      const day = days[r] as number;
+      const enrollment = counted.get(response.enrollmentId);
+      if (!enrollment || day > this.asOf || !this.inPeriod(day)) return;
       const cell = this.slot(enrollment.offerId, enrollment.targetGroup, day).cell;
       if (response.satisfaction !== null) {
         cell.satisfaction.n++;
@@ -148,7 +167,7 @@ export class EffectsAccumulator {
         cell.closeness.sum += response.closerToJob;
         if (response.closerToJob >= 4) cell.closeness.x++;
       }
-    }
+    });
   }
 
   /** Counts a complaint against its offer in the month it was received (target group ''). */
@@ -227,12 +246,6 @@ export class EffectsAccumulator {
     if (!this.offerIds.has(offerId)) {
       throw new EffectsError('UNKNOWN_OFFER', `${what} refers to offer "${offerId}", which is not in offers`);
     }
-  }
-
-  private checkEnrollment(enrollment: Enrollment): void {
-    this.checkOffer(enrollment.offerId, 'an enrollment');
-    parseDay(enrollment.startDate, 'enrollment start_date');
-    if (enrollment.endDate !== null) parseDay(enrollment.endDate, 'enrollment end_date');
   }
 
   private slot(offerId: string, targetGroup: string, day: Day): CellSlot {
