@@ -117,7 +117,7 @@ export class PersonGenerator {
       this.maybeAnswer(out, enrollmentId, offer, end, success);
 
       if (success) {
-        const exit = Math.max(start + 1, end + rng.int(-10, 25));
+        const exit = Math.max(start + 1, end + rng.int(-21, 3));
         intervals.push({ start: spellStart, end: exit - 1, benefit });
         spellOpen = false;
         if (age < 30 && rng.chance(0.3)) {

@@ -7,4 +7,9 @@ export const commands: Record<string, () => Promise<CommandModule>> = {
   start: () => import('./start.ts'),
   keys: () => import('./keys.ts'),
   openapi: () => import('./openapi.ts'),
+  'bench-effects': () => import('./bench-effects.ts'),
+  migrate: () => import('./migrate.ts'),
+  import: () => import('./import.ts'),
+  refresh: () => import('./refresh.ts'),
+  seed: () => import('./seed.ts'),
 };

@@ -1,0 +1,166 @@
+import type { Writable } from 'node:stream';
+import { once } from 'node:events';
+import {
+  DEFAULT_MEASURES,
+  EffectsAccumulator,
+  EffectsError,
+  effectCsvColumns,
+  isIsoDate,
+  parsePeriod,
+  toCsvRecord,
+  toEffectRow,
+  type DateRange,
+  type EngineConfig,
+  type PeriodUnit,
+} from '@evg/effects';
+import { CliError, type CliIo } from '../cli-io.ts';
+import { integerFlag, parseFlags, required } from '../args.ts';
+import { parseGroupBy } from '../group-by.ts';
+import { createProgress } from '../progress.ts';
+import { DataDirError } from '../../data-dir/data-dir-error.ts';
+import { openDataDir } from '../../data-dir/open-data-dir.ts';
+import { forEachPerson } from '../../data-dir/for-each-person.ts';
+import { csvLine } from '../../data-dir/record-writer.ts';
+
+export const summary = 'compute the effect table of a data directory (CSV or NDJSON), no database';
+
+const HELP = `Usage: evg effects --data DIR --as-of YYYY-MM-DD [options]
+
+Reads a data directory in the contract format and prints the effect table.
+
+Options:
+  --data DIR            directory with <kind>.csv or <kind>.ndjson files
+  --as-of D             data cut-off date (benefit data complete up to this day)
+  --group-by KEYS       comma-separated: offer, provider, package, provider_kind,
+                        target_group, industry, period (default: one cell for all)
+  --period P            only this period: 2026, 2026H1 or 2026Q3
+  --from D --to D       only this date range (instead of --period)
+  --period-unit U       unit of the period key: half-year (default), quarter, year
+  --min-cell-size N     cells with n below N are suppressed (default 5)
+  --format F            json (default) or csv
+  --progress            show progress on stderr even when it is not a terminal
+  --help                show this help
+
+Exit codes: 0 success, 2 bad options, 3 invalid data (every bad row is listed, up to 100).
+Files of persons, benefit periods and enrollments sorted by person_id are streamed with
+bounded memory; unsorted files are grouped in memory instead.
+`;
+
+const PERIOD_UNITS: Record<string, PeriodUnit> = {
+  'half-year': 'halfYear',
+  quarter: 'quarter',
+  year: 'year',
+};
+
+export async function run(argv: string[], io: CliIo): Promise<number> {
+  const { values } = parseFlags(argv, {
+    data: { type: 'string' },
+    'as-of': { type: 'string' },
+    'group-by': { type: 'string' },
+    period: { type: 'string' },
+    from: { type: 'string' },
+    to: { type: 'string' },
+    'period-unit': { type: 'string' },
+    'min-cell-size': { type: 'string' },
+    format: { type: 'string' },
+    progress: { type: 'boolean' },
+    help: { type: 'boolean' },
+  });
+  if (values.help) {
+    io.stdout.write(HELP);
+    return 0;
+  }
+  const dir = required(values.data, 'data');
+  const asOf = required(values['as-of'], 'as-of');
+  if (!isIsoDate(asOf)) throw new CliError('--as-of must be a date YYYY-MM-DD that exists');
+  const groupBy = parseGroupBy(values['group-by']);
+  const period = parsePeriodFlags(values.period, values.from, values.to);
+  const unitName = values['period-unit'] ?? 'half-year';
+  const periodUnit = PERIOD_UNITS[unitName];
+  if (periodUnit === undefined) throw new CliError('--period-unit must be half-year, quarter or year');
+  const minCellSize = integerFlag(values['min-cell-size'], 'min-cell-size', 5, 1, 1_000_000);
+  const format = values.format ?? 'json';
+  if (format !== 'json' && format !== 'csv') throw new CliError('--format must be json or csv');
+
+  const progress = createProgress(io, values.progress === true);
+  try {
+    const data = await openDataDir(dir);
+    const { benefitTypes, offers, providers, complaints } = data.catalog;
+    const config: EngineConfig = {
+      asOf,
+      catalog: { benefitTypes, offers, providers },
+      measures: DEFAULT_MEASURES,
+      groupBy,
+      periodUnit,
+      minCellSize,
+      ...(period ? { period } : {}),
+    };
+    let accumulator = new EffectsAccumulator(config);
+    await forEachPerson(
+      data,
+      () => {
+        accumulator = new EffectsAccumulator(config);
+        return (person) => accumulator.addPerson(person);
+      },
+      { onProgress: (persons) => progress.update(`evg effects: ${persons} persons`) },
+    );
+    progress.done();
+    data.issues.throwIfAny();
+    for (const complaint of complaints) accumulator.addComplaint(complaint);
+    const rows = accumulator.finish().map((cell) => toEffectRow(cell, DEFAULT_MEASURES));
+    if (format === 'json') {
+      await writeLines(
+        io.stdout,
+        rows.length === 0
+          ? ['[]']
+          : ['[', ...rows.map((row, i) => JSON.stringify(row) + (i < rows.length - 1 ? ',' : '')), ']'],
+      );
+    } else {
+      const columns = effectCsvColumns(groupBy, DEFAULT_MEASURES);
+      await writeLines(io.stdout, [
+        columns.join(','),
+        ...rows.map((row) => csvLine(columns, toCsvRecord(row)).slice(0, -1)),
+      ]);
+    }
+    return 0;
+  } catch (error) {
+    progress.done();
+    if (error instanceof DataDirError) {
+      const heading =
+        error.code === 'NOT_A_DIRECTORY' ? 'cannot read the data directory' : `invalid data in ${dir}`;
+      throw new CliError(`${heading}:\n${error.message}`, error.code === 'NOT_A_DIRECTORY' ? 2 : 3);
+    }
+    if (error instanceof EffectsError) throw new CliError(error.message, 3);
+    throw error;
+  }
+}
+
+function parsePeriodFlags(
+  period: string | undefined,
+  from: string | undefined,
+  to: string | undefined,
+): DateRange | null {
+  if (period !== undefined) {
+    if (from !== undefined || to !== undefined)
+      throw new CliError('give either --period or --from/--to, not both');
+    try {
+      return parsePeriod(period);
+    } catch (error) {
+      if (error instanceof EffectsError) throw new CliError(`--period: ${error.message}`);
+      throw error;
+    }
+  }
+  if (from === undefined && to === undefined) return null;
+  if (from === undefined || to === undefined) throw new CliError('--from and --to go together');
+  if (!isIsoDate(from)) throw new CliError('--from must be a date YYYY-MM-DD that exists');
+  if (!isIsoDate(to)) throw new CliError('--to must be a date YYYY-MM-DD that exists');
+  if (from > to) throw new CliError('--from must not be after --to');
+  return { from, to };
+}
+
+/** Writes lines in large chunks, waiting when the reader is slower than we are. */
+async function writeLines(out: Writable, lines: string[]): Promise<void> {
+  for (let i = 0; i < lines.length; i += 500) {
+    if (!out.write(lines.slice(i, i + 500).join('\n') + '\n')) await once(out, 'drain');
+  }
+}
