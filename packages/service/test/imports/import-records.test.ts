@@ -67,7 +67,10 @@ describe('importRecords (one kind, an HTTP body)', () => {
     const broken = await importRecords(t.db, 'complaints', chunked('{"complaint_id":"C6"\n'), {
       format: 'ndjson',
       source: 'http',
-    }).catch((e: unknown) => e as ImportError);
+    }).then(
+      () => expect.unreachable('accepted'),
+      (e: unknown) => e as ImportError,
+    );
     expect(broken.errors).toEqual([expect.objectContaining({ line: 1, message: 'is not valid JSON' })]);
     const short = await importRecords(
       t.db,
@@ -77,7 +80,10 @@ describe('importRecords (one kind, an HTTP body)', () => {
         format: 'csv',
         source: 'http',
       },
-    ).catch((e: unknown) => e as ImportError);
+    ).then(
+      () => expect.unreachable('accepted'),
+      (e: unknown) => e as ImportError,
+    );
     expect(short.errors).toEqual([expect.objectContaining({ line: 2, field: '' })]);
   });
 });

@@ -1,0 +1,22 @@
+import { isIsoDate } from '@evg/effects';
+import { CliError } from '../cli-io.ts';
+
+/** `--as-of D`, else EVG_AS_OF, else undefined (the refresh derives it from the data). */
+export function asOfFlag(value: string | undefined, env: NodeJS.ProcessEnv): string | undefined {
+  const asOf = value ?? env.EVG_AS_OF;
+  if (asOf === undefined || asOf === '') return undefined;
+  if (!isIsoDate(asOf))
+    throw new CliError(`${value ? '--as-of' : 'EVG_AS_OF'} must be a date YYYY-MM-DD that exists`);
+  return asOf;
+}
+
+/** Where the commands say the database is, without the password of a URL. */
+export function describeDatabase(env: NodeJS.ProcessEnv): string {
+  if (!env.DATABASE_URL) return `embedded database in ${env.EVG_DATA_DIR ?? './data'}`;
+  try {
+    const url = new URL(env.DATABASE_URL);
+    return `${url.host}${url.pathname}`;
+  } catch {
+    return 'DATABASE_URL';
+  }
+}

@@ -1,0 +1,53 @@
+import { CliError, type CliIo } from '../cli-io.ts';
+import { integerFlag, parseFlags } from '../args.ts';
+import { createDbFromEnv } from '../../db/create-db.ts';
+import { migrateToLatest } from '../../db/migrate.ts';
+import { RefreshError } from '../../refresh/refresh-error.ts';
+import { refreshEffects } from '../../refresh/refresh-effects.ts';
+import { asOfFlag } from './db-flags.ts';
+
+export const summary = 'recompute the stored effect tables from the stored records';
+
+const HELP = `Usage: evg refresh [options]
+
+Recomputes every stored effect table from the records in DATABASE_URL or the embedded
+database, and publishes them as a new data version in one transaction.
+
+Options:
+  --as-of D          data cut-off (default EVG_AS_OF, else the latest benefit-data day,
+                     at most today in Copenhagen)
+  --workers N        worker threads for the person pass (default 1)
+  --help             show this help
+`;
+
+export async function run(argv: string[], io: CliIo): Promise<number> {
+  const { values } = parseFlags(argv, {
+    'as-of': { type: 'string' },
+    workers: { type: 'string' },
+    help: { type: 'boolean' },
+  });
+  if (values.help) {
+    io.stdout.write(HELP);
+    return 0;
+  }
+  const asOf = asOfFlag(values['as-of'], io.env);
+  const workers = integerFlag(values.workers, 'workers', 1, 1, 64);
+  const handle = await createDbFromEnv(io.env);
+  try {
+    await migrateToLatest(handle.db);
+    const result = await refreshEffects(handle.db, {
+      asOf,
+      workers,
+      connectionString: handle.connectionString,
+    });
+    io.stdout.write(
+      `effect tables: data version ${result.dataVersion} (asOf ${result.asOf}, ${result.persons} persons, ${result.fineCells} fine cells, ${Math.round(result.durationMs)} ms)\n`,
+    );
+    return 0;
+  } catch (error) {
+    if (error instanceof RefreshError) throw new CliError(error.message, 1);
+    throw error;
+  } finally {
+    await handle.close();
+  }
+}
