@@ -91,6 +91,12 @@ export class EffectsAccumulator {
       this.checkOffer(enrollment.offerId, 'an enrollment');
       starts[e] = parseDay(enrollment.startDate, 'enrollment start_date');
       ends[e] = enrollment.endDate === null ? NaN : parseDay(enrollment.endDate, 'enrollment end_date');
+      if ((ends[e] as number) < (starts[e] as number)) {
+        throw new EffectsError(
+          'INVALID_DATE',
+          `an enrollment of offer "${enrollment.offerId}" has end_date before start_date`,
+        );
+      }
     }
     const responses = records.surveyResponses.length === 0 ? null : this.parseResponses(records);
 

@@ -38,6 +38,9 @@ export class SupportedIntervals {
       if (!isPublic) continue;
       const start = parseDay(period.startDate, 'benefit period start_date');
       const end = period.endDate === null ? Infinity : parseDay(period.endDate, 'benefit period end_date');
+      if (end < start) {
+        throw new EffectsError('INVALID_DATE', 'a benefit period has end_date before start_date');
+      }
       // Insertion by start: persons have few periods, usually already in order.
       let i = count;
       while (i > 0 && (starts[i - 1] as number) > start) {

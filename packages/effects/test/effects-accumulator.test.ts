@@ -89,6 +89,8 @@ describe('EffectsAccumulator', () => {
           person([good], [], { surveyResponses: [response('other', '2024-02-01', 5, 5)] }),
         ),
       () => accumulator.addPerson(person([{ ...good, endDate: '2024-02-30' }])),
+      () => accumulator.addPerson(person([{ ...good, endDate: '2024-01-14' }])),
+      () => accumulator.addPerson(person([good], [period('2024-01-02', '2024-01-01')])),
     ];
     for (const attempt of attempts) {
       try {
@@ -99,7 +101,14 @@ describe('EffectsAccumulator', () => {
         expect((error as Error).message).not.toContain('0101901234');
       }
     }
-    expect(codes).toEqual(['UNKNOWN_OFFER', 'UNKNOWN_BENEFIT_TYPE', 'UNKNOWN_ENROLLMENT', 'INVALID_DATE']);
+    expect(codes).toEqual([
+      'UNKNOWN_OFFER',
+      'UNKNOWN_BENEFIT_TYPE',
+      'UNKNOWN_ENROLLMENT',
+      'INVALID_DATE',
+      'INVALID_DATE',
+      'INVALID_DATE',
+    ]);
     expect(accumulator.fineCells()).toEqual([]);
   });
 
