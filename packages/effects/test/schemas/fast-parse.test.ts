@@ -1,0 +1,155 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { RecordKind } from '../../src/records.ts';
+import { compileCsvParser } from '../../src/schemas/fast-parse.ts';
+import { parseRecord } from '../../src/schemas/parse-record.ts';
+import { recordFields } from '../../src/schemas/record-schemas.ts';
+
+// Values that are valid for some field and invalid for others, plus edge cases of each rule.
+const SAMPLES = [
+  '',
+  ' ',
+  'x',
+  'P0000001',
+  '0101901234',
+  '010190-1234',
+  '2024-02-29',
+  '2023-02-29',
+  '2026-02-30',
+  '2024-01-15',
+  '2024-03-31',
+  '2024-1-5',
+  'true',
+  'false',
+  'TRUE',
+  '0',
+  '1',
+  '5',
+  '6',
+  '10',
+  '13',
+  '37',
+  '38',
+  '-1',
+  '-0',
+  '007',
+  '12.5',
+  '1e3',
+  '25000',
+  '99999999999999999999',
+  'jobpakke',
+  'mentorpakke',
+  'external',
+  'internal',
+  'other_actor',
+  'happy',
+  'sad',
+  'jobparat;dagpenge',
+  ' a ; ;b',
+  ';',
+];
+
+const KINDS = Object.keys(recordFields) as RecordKind[];
+
+/** Values that are mostly valid for a field, so that many generated rows are valid. */
+function plausible(field: string): string[] {
+  if (/(_date|_on|valid_from|valid_to)$/.test(field)) return ['2024-01-15', '2024-03-31', '2024-02-29', ''];
+  if (['public_support', 'accessible', 'company_oriented'].includes(field)) return ['true', 'false', ''];
+  if (['satisfaction', 'closer_to_job'].includes(field)) return ['1', '4', '5', ''];
+  if (['hours_per_week', 'duration_weeks'].includes(field)) return ['10', '13', ''];
+  if (['price_dkk', 'result_bonus_dkk'].includes(field)) return ['0', '25000', ''];
+  if (field === 'kind') return ['external', 'internal', 'other_actor'];
+  if (field === 'package') return ['jobpakke', 'mentorpakke'];
+  if (field === 'smiley') return ['happy', 'neutral', 'sad'];
+  if (field === 'target_groups' || field === 'industries') return ['jobparat;dagpenge', ' a ; ;b', ''];
+  return ['P0000001', 'x', 'Tekst, med "citat"'];
+}
+
+const valueFor = (field: string) =>
+  fc.oneof(
+    { weight: 9, arbitrary: fc.constantFrom(...plausible(field)) },
+    { weight: 1, arbitrary: fc.constantFrom(...SAMPLES) },
+  );
+
+/** A header: some of the kind's fields, in any order, sometimes with an unknown column. */
+const headerOf = (kind: RecordKind) =>
+  fc
+    .tuple(fc.shuffledSubarray([...recordFields[kind]]), fc.boolean())
+    .map(([fields, extra]) => (extra ? [...fields, 'unknown_column'] : fields));
+
+describe('compileCsvParser: the fast path agrees with the zod schemas', () => {
+  it('returns a record only when parseRecord returns the same record, and whenever it does', () => {
+    for (const kind of KINDS) {
+      let accepted = 0;
+      let refused = 0;
+      fc.assert(
+        fc.property(
+          headerOf(kind).chain((header) => fc.tuple(fc.constant(header), fc.tuple(...header.map(valueFor)))),
+          ([header, values]) => {
+            const fast = compileCsvParser(kind, header)(values);
+            const raw = Object.fromEntries(header.map((field, i) => [field, values[i]]));
+            const slow = parseRecord(kind, raw);
+            if (fast !== undefined) {
+              expect(slow).toEqual({ ok: true, record: fast });
+              accepted++;
+            } else {
+              // Unknown columns always go the slow way; otherwise a refusal must be zod's too.
+              if (!header.includes('unknown_column')) expect(slow.ok).toBe(false);
+              refused++;
+            }
+          },
+        ),
+        { numRuns: 2000 },
+      );
+      // Both sides of the agreement were exercised for every kind.
+      expect(accepted, kind).toBeGreaterThan(20);
+      expect(refused, kind).toBeGreaterThan(20);
+    }
+  });
+
+  it('accepts valid rows (so the fast path is really used)', () => {
+    const valid: Record<RecordKind, string[]> = {
+      benefit_types: ['su', 'false', 'SU'],
+      target_groups: ['jobparat', 'Jobparate'],
+      industries: ['it', ''],
+      providers: ['L01', 'Jobhuset', 'external', ''],
+      offers: [
+        'O1',
+        'L01',
+        'Job',
+        'jobpakke',
+        'Tekst, "citat"',
+        'jobparat;dagpenge',
+        '',
+        '25000',
+        '37',
+        '13',
+        'true',
+        '',
+        '2021-01-01',
+        '',
+      ],
+      persons: ['P0000001', '1990-04-01'],
+      benefit_periods: ['P0000001', 'kontanthjaelp', '2024-01-01', '2024-01-01', ''],
+      enrollments: ['E1', 'P0000001', 'O1', 'jobparat', '2024-01-15', '', 'true', ''],
+      survey_responses: ['R1', 'E1', '2024-04-01', '5', ''],
+      complaints: ['K1', 'O1', '2024-04-01', 'indhold'],
+      supervisions: ['S1', 'O1', '2024-04-01', 'neutral', ''],
+    };
+    for (const kind of KINDS) {
+      const values = valid[kind];
+      const fast = compileCsvParser(kind, recordFields[kind])(values);
+      expect(fast, kind).toBeDefined();
+      const raw = Object.fromEntries(recordFields[kind].map((field, i) => [field, values[i]]));
+      expect(parseRecord(kind, raw)).toEqual({ ok: true, record: fast });
+    }
+  });
+
+  it('leaves every invalid row to parseRecord', () => {
+    const persons = compileCsvParser('persons', ['person_id', 'birth_date']);
+    expect(persons(['P1', '2023-02-29'])).toBeUndefined();
+    expect(persons(['0101901234', '1990-01-01'])).toBeUndefined();
+    expect(persons(['', '1990-01-01'])).toBeUndefined();
+    expect(compileCsvParser('persons', ['person_id', 'birthdate'])(['P1', '1990-01-01'])).toBeUndefined();
+  });
+});
