@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   aggregateCells,
   computeEffects,
+  DEFAULT_MEASURES,
   EffectsAccumulator,
   parsePeriod,
   type EngineConfig,
@@ -141,6 +142,24 @@ describe('aggregateCells', () => {
     expect(byOffer.map((c) => [c.offerId, c.started, c.complaints, c.complaintsPer100])).toEqual([
       ['O1', 5, 5, 100],
     ]);
+  });
+
+  it('refuses fine cells computed without one of the configured measures', () => {
+    const stored = fineCells(base, population());
+    const measures = [
+      ...DEFAULT_MEASURES,
+      {
+        key: 'effect12m',
+        label: '12 mdr. effekt',
+        anchor: 'end' as const,
+        fromMonth: 0,
+        toMonth: 12,
+        minSelfSufficientMonths: 9,
+      },
+    ];
+    expect(() => aggregateCells({ ...base, measures }, stored)).toThrow(
+      expect.objectContaining({ code: 'INVALID_FINE_CELL' }),
+    );
   });
 
   it('fails with UNKNOWN_OFFER for a fine cell of an offer missing from the catalog', () => {
