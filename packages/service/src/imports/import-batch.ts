@@ -8,7 +8,7 @@ import { createPseudonymiser } from './pseudonymise.ts';
 import type { RawBatch } from './raw-rows.ts';
 import { findMissingReferences, type ReferenceCheck } from './reference-checks.ts';
 import { StagingTable } from './staging.ts';
-import { upsertFromStage, upsertOfferCodes } from './upsert.ts';
+import { upsertFromStage, upsertOffers } from './upsert.ts';
 
 /** The rows of one record kind, from one file or one HTTP body. */
 export interface RecordSource {
@@ -183,8 +183,10 @@ export async function importBatch(
 
       const kinds: KindImportResult[] = [];
       for (const { source, spec, stage, received: kindReceived } of staged) {
-        let changed = await upsertFromStage(trx, spec, stage.name);
-        if (source.kind === 'offers' && codes) changed += await upsertOfferCodes(trx, stage.name, codes.name);
+        const changed =
+          source.kind === 'offers' && codes
+            ? await upsertOffers(trx, spec, stage.name, codes.name)
+            : await upsertFromStage(trx, spec, stage.name);
         kinds.push({
           kind: source.kind,
           file: source.file,

@@ -13,6 +13,8 @@ export async function upsertFromStage(
   trx: Kysely<Database>,
   spec: KindSpec<RecordKind>,
   stage: string,
+  /** A table (column `key`) to receive the first key column of every row inserted or changed. */
+  changedInto: string | null = null,
 ): Promise<number> {
   if (spec.table === 'benefit_periods') {
     // Two keys (data contract): period_id when given, else (person_id, benefit_type, start_date).
@@ -20,7 +22,7 @@ export async function upsertFromStage(
     const withoutId = await upsert(trx, spec, stage, spec.key, 'period_id IS NULL');
     return withId + withoutId;
   }
-  return upsert(trx, spec, stage, spec.key, null);
+  return upsert(trx, spec, stage, spec.key, null, changedInto);
 }
 
 async function upsert(
@@ -29,6 +31,7 @@ async function upsert(
   stage: string,
   key: readonly string[],
   partial: string | null,
+  changedInto: string | null = null,
 ): Promise<number> {
   const columns = spec.columns.map((c) => c.name);
   const list = columns.join(', ');
@@ -40,28 +43,34 @@ async function upsert(
       ? 'DO NOTHING'
       : `DO UPDATE SET ${updated.map((c) => `${c} = EXCLUDED.${c}`).join(', ')}
          WHERE (${updated.map((c) => `t.${c}`).join(', ')}) IS DISTINCT FROM (${updated.map((c) => `EXCLUDED.${c}`).join(', ')})`;
-  const result = await sql
-    .raw(
-      `INSERT INTO ${spec.table} AS t (${list})
+  const statement = `INSERT INTO ${spec.table} AS t (${list})
        SELECT DISTINCT ON (${keyList}) ${list} FROM ${stage}
        ${partial ? `WHERE ${partial}` : ''}
        ORDER BY ${keyList}, line DESC
-       ON CONFLICT ${target} ${action}`,
+       ON CONFLICT ${target} ${action}`;
+  const result = await sql
+    .raw(
+      changedInto
+        ? `WITH changed AS (${statement} RETURNING ${key[0]}) INSERT INTO ${changedInto} (key) SELECT ${key[0]} FROM changed`
+        : statement,
     )
     .execute(trx);
   return Number(result.numAffectedRows ?? 0);
 }
 
 /**
- * Replaces the target-group and industry lists of every offer in the batch by the lists of
- * its last row. Returns the number of offers whose lists changed.
+ * Upserts the offers, then replaces the target-group and industry lists of every offer in the
+ * batch by the lists of its last row. Returns the number of offers whose row or lists changed.
  */
-export async function upsertOfferCodes(
+export async function upsertOffers(
   trx: Kysely<Database>,
+  spec: KindSpec<RecordKind>,
   offersStage: string,
   codesStage: string,
 ): Promise<number> {
-  let changed = 0;
+  const changedOffers = `${offersStage}_changed`;
+  await sql.raw(`CREATE TEMP TABLE ${changedOffers} (key text) ON COMMIT DROP`).execute(trx);
+  await upsertFromStage(trx, spec, offersStage, changedOffers);
   for (const [table, column, list] of [
     ['offer_target_groups', 'target_group', 'target_groups'],
     ['offer_industries', 'industry', 'industries'],
@@ -88,10 +97,10 @@ export async function upsertOfferCodes(
          WHERE offer_id IN (SELECT offer_id FROM ${deleted}) ORDER BY offer_id, code, position`,
       )
       .execute(trx);
-    const { rows } = await sql
-      .raw<{ n: number }>(`SELECT count(*)::integer AS n FROM ${deleted}`)
-      .execute(trx);
-    changed += rows[0]?.n ?? 0;
+    await sql.raw(`INSERT INTO ${changedOffers} (key) SELECT offer_id FROM ${deleted}`).execute(trx);
   }
-  return changed;
+  const { rows } = await sql
+    .raw<{ n: number }>(`SELECT count(DISTINCT key)::integer AS n FROM ${changedOffers}`)
+    .execute(trx);
+  return rows[0]?.n ?? 0;
 }

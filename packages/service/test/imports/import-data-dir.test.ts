@@ -105,6 +105,8 @@ describe('importDataDir', () => {
       'offer_id,provider_id,name,package,target_groups\nOF1,PR1,Rengøringskursus,jobpakke,aktivitetsparat\n';
     const changed = await importFiles(files);
     expect(changed.kinds.find((k) => k.kind === 'persons')?.rowsChanged).toBe(1);
+    // OF1's row (description, price, ...) and its target-group list changed: one offer.
+    expect(changed.kinds.find((k) => k.kind === 'offers')?.rowsChanged).toBe(1);
     const p1 = await t.db
       .selectFrom('persons')
       .selectAll()
