@@ -150,8 +150,15 @@ export const cohorts: Cohort[] = [
   },
 ];
 
+/** Five complaints about T1 (shown) and one about T2 (a count below 5: suppressed). */
 export const complaints: Complaint[] = [
-  { complaintId: 'C1', offerId: 'T1', receivedOn: '2025-03-01', category: 'kvalitet' },
+  ...[1, 2, 3, 4, 5].map((i) => ({
+    complaintId: `C${i}`,
+    offerId: 'T1',
+    receivedOn: `2025-03-0${i}`,
+    category: 'kvalitet',
+  })),
+  { complaintId: 'C6', offerId: 'T2', receivedOn: '2025-03-01', category: null },
 ];
 
 function addDays(day: string, days: number): string {

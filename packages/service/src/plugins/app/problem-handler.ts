@@ -46,7 +46,9 @@ function fieldErrors(
         message: `Unknown ${where} parameter '${String(key)}'.`,
       }));
     }
-    const name = issue.instancePath.replace(/^\//, '').replaceAll('/', '.') || where;
+    const path = issue.instancePath.replace(/^\//, '');
+    // Parameters are named as sent (`targetGroup`, not `targetGroup.1`); body fields by their path.
+    const name = (where === 'body' ? path.replaceAll('/', '.') : path.split('/')[0]) || where;
     return [{ in: where, name, message: issue.message ?? 'invalid' }];
   });
 }

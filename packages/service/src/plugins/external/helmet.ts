@@ -18,6 +18,8 @@ async function helmetPlugin(app: FastifyInstance): Promise<void> {
         connectSrc: ["'self'"],
         frameAncestors: ["'none'"],
         objectSrc: ["'none'"],
+        // The service is often reached over plain http on a LAN or loopback; upgrading would break it.
+        upgradeInsecureRequests: null,
       },
     },
   });

@@ -48,7 +48,9 @@ const effects: FastifyPluginAsyncZod = async (app) => {
       const csv = format === 'csv' || (format === undefined && prefersCsv(request.headers.accept));
       const model = app.readModel.current;
       const rows = model.effects({ groupBy, period: resolvePeriod(request.query), periodUnit });
-      if (notModified(request, reply, model.version, csv ? 'csv' : 'json')) return reply.code(304).send(null);
+      if (notModified(request, reply, model.version, csv ? 'csv' : 'json'))
+        // A 304 has no body at all (not even `null`).
+        return reply.code(304).send(undefined as never);
       if (!csv) return asEffectRows(rows);
       // A stream bypasses the serializer; the type provider only knows serialised bodies.
       return reply
