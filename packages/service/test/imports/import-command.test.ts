@@ -1,0 +1,88 @@
+import { PassThrough } from 'node:stream';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../../src/cli/run-cli.ts';
+import { validFiles, writeDataDir, type ContractFiles } from '../support/contract-files.ts';
+import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';
+
+let t: TestDatabase;
+beforeAll(async () => {
+  t = await createTestDatabase();
+});
+afterAll(() => t.close());
+
+async function evg(args: string[], env: NodeJS.ProcessEnv = {}) {
+  const stdout = new PassThrough();
+  const stderr = new PassThrough();
+  let out = '';
+  let err = '';
+  stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+  stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
+  const code = await runCli(args, { stdout, stderr, env: { DATABASE_URL: t.connectionString, ...env } });
+  return { code, out, err };
+}
+
+async function withDir<T>(files: ContractFiles, work: (dir: string) => Promise<T>): Promise<T> {
+  const data = await writeDataDir(files);
+  try {
+    return await work(data.dir);
+  } finally {
+    await data.remove();
+  }
+}
+
+describe('evg import', () => {
+  it('lists every bad row with file, line and field, exits 1 and never prints a CPR number', async () => {
+    const files = validFiles();
+    files['persons.csv'] = 'person_id,birth_date\nP1,1990-04-01\n0101901234,1990-01-01\nP3,1990-02-30\n';
+    const { code, out, err } = await withDir(files, (dir) => evg(['import', '--data', dir]));
+    expect(code).toBe(1);
+    expect(err).toContain('persons.csv line 3, field person_id: looks like a CPR number');
+    expect(err).toContain('persons.csv line 4, field birth_date:');
+    expect(out + err).not.toContain('0101901234');
+    expect(await t.db.selectFrom('persons').select('person_id').execute()).toEqual([]);
+  });
+
+  it('imports and refreshes, printing rows per file and the new data version', async () => {
+    const { code, out } = await withDir(validFiles(), (dir) =>
+      evg(['import', '--data', dir, '--as-of', '2026-10-31']),
+    );
+    expect(code).toBe(0);
+    expect(out).toContain('persons.csv: 3 rows (3 new or changed)');
+    expect(out).toMatch(/effect tables: data version \d+ \(asOf 2026-10-31, 3 persons/);
+  });
+
+  it('with --pseudonymise and the key, stores pseudonyms and prints no CPR number', async () => {
+    const files = { 'persons.csv': 'person_id,birth_date\n010190-1234,1990-01-01\n' };
+    const { code, out, err } = await withDir(files, (dir) =>
+      evg(['import', '--data', dir, '--pseudonymise', '--no-refresh'], { EVG_PSEUDONYM_KEY: 'k' }),
+    );
+    expect(code).toBe(0);
+    expect(out + err).not.toMatch(/0101901234|010190-1234/);
+    expect(out).not.toContain('effect tables');
+  });
+
+  it('refuses --pseudonymise without EVG_PSEUDONYM_KEY', async () => {
+    const files = { 'persons.csv': 'person_id,birth_date\n0101901234,1990-01-01\n' };
+    const { code, err } = await withDir(files, (dir) => evg(['import', '--data', dir, '--pseudonymise']));
+    expect(code).toBe(1);
+    expect(err).toContain('EVG_PSEUDONYM_KEY');
+    expect(err).not.toContain('0101901234');
+  });
+
+  it('names a missing --data flag', async () => {
+    const { code, err } = await evg(['import']);
+    expect(code).toBe(2);
+    expect(err).toContain('--data is required');
+  });
+});
+
+describe('evg migrate and evg refresh', () => {
+  it('migrate reports an up-to-date database; refresh publishes a new version', async () => {
+    const migrate = await evg(['migrate']);
+    expect(migrate.code).toBe(0);
+    expect(migrate.out).toContain('up to date');
+    const refresh = await evg(['refresh'], { EVG_AS_OF: '2026-10-31' });
+    expect(refresh.code).toBe(0);
+    expect(refresh.out).toMatch(/data version \d+ \(asOf 2026-10-31/);
+  });
+});

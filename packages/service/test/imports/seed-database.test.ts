@@ -1,0 +1,26 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_AS_OF, ensureDemoData } from '../../src/imports/seed-database.ts';
+import { getRefreshStatus } from '../../src/repositories/refresh-runs.ts';
+import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';
+
+let t: TestDatabase;
+beforeAll(async () => {
+  t = await createTestDatabase();
+});
+afterAll(() => t.close());
+
+describe('ensureDemoData', () => {
+  it('seeds an empty database with synthetic data and effect tables, once', async () => {
+    expect(await ensureDemoData(t.db, { persons: 150 })).toBe(true);
+    const persons = await t.db
+      .selectFrom('persons')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirst();
+    expect(Number(persons?.n)).toBe(150);
+    const status = await getRefreshStatus(t.db);
+    expect(status.current?.asOf).toBe(DEMO_AS_OF);
+
+    expect(await ensureDemoData(t.db, { persons: 150 })).toBe(false);
+    expect((await getRefreshStatus(t.db)).current?.dataVersion).toBe(status.current?.dataVersion);
+  });
+});
