@@ -42,7 +42,8 @@ export class EffectsAccumulator {
   private readonly periodTo: Day;
   private readonly publicSupport: Map<string, boolean>;
   private readonly offerIds: Set<string>;
-  private readonly slots = new Map<string, CellSlot>();
+  /** Fine cells by offer id, target group and month index. */
+  private readonly slots = new Map<string, Map<string, Map<number, CellSlot>>>();
   private readonly monthNames = new Map<number, string>();
   private readonly intervals = new SupportedIntervals();
   /** addMonths(anchor, k) for k = 0 … the largest toMonth, reused per enrollment. */
@@ -186,12 +187,12 @@ export class EffectsAccumulator {
 
   /** Adds every counter of `other` (built with the same config) into this accumulator. */
   merge(other: EffectsAccumulator): void {
-    for (const { cell } of other.slots.values()) this.addFineCell(cell);
+    for (const { cell } of other.allSlots()) this.addFineCell(cell);
   }
 
   /** Copies of the fine cells, sorted by offer, target group and month. */
   fineCells(): FineCell[] {
-    return [...this.slots.values()]
+    return [...this.allSlots()]
       .map(({ cell }) => structuredClone(cell))
       .sort(
         (a, b) =>
@@ -254,13 +255,27 @@ export class EffectsAccumulator {
     }
   }
 
+  /** The fine cell of (offer, target group, month of `day`), created on first use. */
   private slot(offerId: string, targetGroup: string, day: Day): CellSlot {
-    const monthIndex = monthIndexOfDay(day);
-    const key = `${offerId}\u0000${targetGroup}\u0000${monthIndex}`;
-    let slot = this.slots.get(key);
+    return this.slotOfMonth(offerId, targetGroup, monthIndexOfDay(day));
+  }
+
+  // Nested maps rather than one concatenated key: no string is built per lookup.
+  private slotOfMonth(offerId: string, targetGroup: string, monthIndex: number): CellSlot {
+    let byGroup = this.slots.get(offerId);
+    if (!byGroup) {
+      byGroup = new Map();
+      this.slots.set(offerId, byGroup);
+    }
+    let byMonth = byGroup.get(targetGroup);
+    if (!byMonth) {
+      byMonth = new Map();
+      byGroup.set(targetGroup, byMonth);
+    }
+    let slot = byMonth.get(monthIndex);
     if (!slot) {
       slot = this.createSlot(offerId, targetGroup, this.monthName(monthIndex));
-      this.slots.set(key, slot);
+      byMonth.set(monthIndex, slot);
     }
     return slot;
   }
@@ -281,13 +296,13 @@ export class EffectsAccumulator {
 
   private addFineCell(source: FineCell): void {
     const monthIndex = parseMonth(source.month, 'fine cell month');
-    const key = `${source.offerId}\u0000${source.targetGroup}\u0000${monthIndex}`;
-    let slot = this.slots.get(key);
-    if (!slot) {
-      slot = this.createSlot(source.offerId, source.targetGroup, source.month);
-      this.slots.set(key, slot);
+    addFineCell(this.slotOfMonth(source.offerId, source.targetGroup, monthIndex).cell, source, this.measures);
+  }
+
+  private *allSlots(): Iterable<CellSlot> {
+    for (const byGroup of this.slots.values()) {
+      for (const byMonth of byGroup.values()) yield* byMonth.values();
     }
-    addFineCell(slot.cell, source, this.measures);
   }
 }
 
