@@ -353,7 +353,8 @@ function drawCompare() {
   );
 }
 
-function drawOffer() {
+/** @param {boolean} moveFocus whether the caseworker just came here from another view */
+function drawOffer(moveFocus) {
   if (!lists) return;
   const currentLists = lists;
   const id = state.offer;
@@ -372,9 +373,9 @@ function drawOffer() {
     async () => toOfferProfile(await cachedJson(`/v1/offers/${encodeURIComponent(id)}`)),
     (profile) => offerProfile({ profile, lists: currentLists, lang: state.lang, minCellSize }),
     'retry-offer',
-    () => {
-      document.title = `${document.getElementById('view-title')?.textContent ?? ''} – ${t(state.lang, 'app.title')}`;
-      document.getElementById('view-title')?.focus();
+    (profile) => {
+      document.title = `${profile.offer.name} – ${t(state.lang, 'app.title')}`;
+      if (moveFocus) document.getElementById('view-title')?.focus();
     },
   );
 }
@@ -402,13 +403,14 @@ async function render(previous, rebuild) {
     generation += 1;
   }
   if (state.view === 'compare') drawCompare();
-  else if (state.view === 'offer') drawOffer();
+  else if (state.view === 'offer') drawOffer(previous !== null && previous.view !== 'offer');
   else if (previous && !viewChanged && !rebuild && sameSearch(previous, state) && lastSearch) {
     drawSelectionBar();
     drawResultsFromCache();
     return;
   } else drawSearch(rebuild || viewChanged || previous?.entry !== state.entry);
-  if (viewChanged && previous) document.getElementById('view-title')?.focus();
+  // A new view moves focus to its heading; a language switch leaves it on the switch.
+  if (previous && previous.view !== state.view) document.getElementById('view-title')?.focus();
 }
 
 document.addEventListener('click', (event) => {

@@ -142,9 +142,15 @@ export function trendChart({ periodLabels, series, formatShare }) {
     s.values.map((v) => (v && !v.suppressed ? (v.ciHigh ?? v.rate ?? 0) : 0)),
   );
   const top = Math.min(1, Math.max(0.1, Math.ceil(Math.max(0, ...highs) * 10) / 10));
-  const step = periodLabels.length > 1 ? plotWidth / (periodLabels.length - 1) : 0;
-  /** @param {number} i */
-  const xAt = (i) => MARGIN.left + (periodLabels.length > 1 ? i * step : plotWidth / 2);
+  // Each period gets an equal band; series are drawn side by side within it so equal values
+  // and their intervals stay visible instead of hiding one another.
+  const band = plotWidth / Math.max(1, periodLabels.length);
+  const dodge = Math.min(10, band / 8);
+  /** @param {number} i @param {number} [seriesIndex] */
+  const xAt = (i, seriesIndex = -1) =>
+    MARGIN.left +
+    band * (i + 0.5) +
+    (seriesIndex < 0 ? 0 : (seriesIndex - (Math.min(series.length, STYLES.length) - 1) / 2) * dodge);
   /** @param {number} share */
   const yAt = (share) => MARGIN.top + plotHeight * (1 - clamp01(share) / top);
 
@@ -180,7 +186,7 @@ export function trendChart({ periodLabels, series, formatShare }) {
         segments.push([]);
         return;
       }
-      const x = xAt(i);
+      const x = xAt(i, index);
       const y = yAt(value.rate);
       segments[segments.length - 1]?.push(`${fixed(x)},${fixed(y)}`);
       if (value.ciLow !== null && value.ciHigh !== null) {

@@ -119,7 +119,7 @@ export function comparisonTable({ comparison, lists, lang, minCellSize, hrefFor 
           </tr>
           <tr>
             <th scope="row">${t(lang, 'results.price')}</th>
-            ${offers.map((offer) => html`<td class="num">${offer.priceDkk === null ? t(lang, 'offer.unknown') : formatPrice(offer.priceDkk, lang)}</td>`)}
+            ${offers.map((offer) => html`<td>${offer.priceDkk === null ? t(lang, 'offer.unknown') : formatPrice(offer.priceDkk, lang)}</td>`)}
           </tr>
           ${measureRows}${adjustedRows}
         </tbody>

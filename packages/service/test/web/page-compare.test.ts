@@ -1,0 +1,77 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { browserAvailable, SKIP_NOTE, startBrowserApp, type BrowserApp } from './support/browser-app.ts';
+
+/** The verdict text of one offer (column, 0 = the reference) on one measure row. */
+async function verdict(page: Page, measure: string, column: number): Promise<string> {
+  const row = page.locator('table.comparison tbody tr', {
+    has: page.getByRole('rowheader', { name: measure, exact: true }),
+  });
+  const text = await row.locator('td').nth(column).locator('.verdict').textContent();
+  return (text ?? '').replace(/^[▲▼=?]\s*/, '').trim();
+}
+
+// Fixture: T1 Rengøring og service has 3-month effect 12/20 and company share 8/20; T2 Lager og
+// truckcertifikat 3/10 and 0/10 and no survey answers; T4 IT-opkvalificering no enrollments.
+// Newcombe, T2 − T1: effect3m −0.30 [−0.56, 0.07] (not significant); companyShare −0.40
+// [−0.61, −0.07] (significant).
+describe.skipIf(!browserAvailable())(`comparing offers side by side${SKIP_NOTE}`, () => {
+  let b: BrowserApp;
+  beforeAll(async () => {
+    b = await startBrowserApp();
+  });
+  afterAll(() => b?.close());
+
+  it('goes from a target group to a comparison of three offers in a few clicks', async () => {
+    const page = await b.newPage();
+    await page.goto('/?tg=jobparat');
+    await expect(page.getByText('Vælg 2–6 tilbud for at sammenligne dem.').isVisible()).resolves.toBe(true);
+    for (const name of ['Rengøring og service', 'Lager og truckcertifikat', 'IT-opkvalificering']) {
+      await page.getByRole('checkbox', { name: `Vælg ${name} til sammenligning` }).check();
+    }
+    await page.getByRole('link', { name: 'Sammenlign valgte (3)' }).click();
+    await page.locator('table.comparison').waitFor();
+    await expect(page.getByRole('heading', { level: 2, name: 'Sammenligning' }).isVisible()).resolves.toBe(
+      true,
+    );
+    expect(new URL(page.url()).searchParams.get('view')).toBe('compare');
+    expect(new URL(page.url()).searchParams.get('ids')).toBe('T1,T2,T4');
+    const headers = await page.locator('table.comparison thead th a').allTextContents();
+    expect(headers.map((h) => h.trim())).toEqual([
+      'Rengøring og service',
+      'Lager og truckcertifikat',
+      'IT-opkvalificering',
+    ]);
+
+    expect(await verdict(page, '3 mdr. effekt', 0)).toBe('Reference');
+    expect(await verdict(page, '3 mdr. effekt', 1)).toBe('ingen klar forskel');
+    expect(await verdict(page, 'Virksomhedsrettet', 1)).toBe('signifikant lavere end Rengøring og service');
+    expect(await verdict(page, 'Tilfredshed', 1)).toBe('kan ikke vurderes (for få borgere)');
+    expect(await verdict(page, '3 mdr. effekt', 2)).toBe('kan ikke vurderes (for få borgere)');
+    const difference = page
+      .locator('table.comparison tbody tr', {
+        has: page.getByRole('rowheader', { name: 'Virksomhedsrettet', exact: true }),
+      })
+      .locator('td')
+      .nth(1)
+      .locator('.difference');
+    await expect(difference.textContent()).resolves.toBe(
+      'Forskel −40,0 pct.point (−61,3 pct.point til −6,9 pct.point)',
+    );
+    await b.screenshot(page, 'compare');
+  });
+
+  it('keeps the selection when going back to the search', async () => {
+    const page = await b.newPage();
+    await page.goto('/?view=compare&tg=jobparat&ids=T1,T2');
+    await page.locator('table.comparison').waitFor();
+    await page.getByRole('link', { name: 'Tilbage til søgningen' }).click();
+    await page.locator('table.results').waitFor();
+    await expect(
+      page.getByRole('checkbox', { name: 'Vælg Rengøring og service til sammenligning' }).isChecked(),
+    ).resolves.toBe(true);
+    await page.getByRole('checkbox', { name: 'Vælg Rengøring og service til sammenligning' }).uncheck();
+    await expect(page.getByText('Vælg 2–6 tilbud for at sammenligne dem.').isVisible()).resolves.toBe(true);
+    expect(new URL(page.url()).searchParams.get('ids')).toBe('T2');
+  });
+});

@@ -1,0 +1,92 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { browserAvailable, SKIP_NOTE, startBrowserApp, type BrowserApp } from './support/browser-app.ts';
+
+// Fixture T1 Rengøring og service: Jobhuset ApS, jobpakke, 10.000 kr., 30 h/week, 8 weeks,
+// accessible; supervisions neutral (2024-05-01) then happy (2025-05-01, "Fint forløb"); 20
+// jobparat enrollments, 10 ending in 2024H2 and 10 in 2025H1; 5 complaints. T2 has 1 complaint.
+describe.skipIf(!browserAvailable())(`an offer's profile${SKIP_NOTE}`, () => {
+  let b: BrowserApp;
+  beforeAll(async () => {
+    b = await startBrowserApp();
+  });
+  afterAll(() => b?.close());
+
+  it('opens from the results and shows what the offer is, its supervision and its effects', async () => {
+    const page = await b.newPage();
+    await page.goto('/?tg=jobparat');
+    await page.getByRole('link', { name: 'Rengøring og service' }).click();
+    const title = page.getByRole('heading', { level: 2, name: 'Rengøring og service' });
+    await title.waitFor();
+    // Focus moves to the new view's heading, so a screen reader starts reading there.
+    await expect(title.evaluate((element) => element === document.activeElement)).resolves.toBe(true);
+    expect(new URL(page.url()).searchParams.get('view')).toBe('offer');
+    expect(new URL(page.url()).searchParams.get('offer')).toBe('T1');
+
+    await expect(
+      page.getByText('Kursus i professionel rengøring med praktik i virksomheder.').isVisible(),
+    ).resolves.toBe(true);
+    const fact = async (term: string) =>
+      (
+        await page
+          .locator('.facts div', { has: page.locator('dt').getByText(term, { exact: true }) })
+          .locator('dd')
+          .textContent()
+      )?.trim();
+    expect(await fact('Leverandør')).toBe('Jobhuset ApS');
+    expect(await fact('Timer pr. uge')).toBe('30');
+    expect(await fact('Varighed')).toBe('8 uger');
+    expect(await fact('Handicapvenlig adgang')).toBe('Ja');
+    expect((await fact('Pris for hele forløbet'))?.replace(/\s/g, ' ')).toBe('10.000 kr.');
+
+    // The smiley is told in words, not by a face or a colour alone.
+    const smiley = page.locator('.smiley');
+    await expect(smiley.getAttribute('data-smiley')).resolves.toBe('happy');
+    await expect(smiley.locator('strong').textContent()).resolves.toBe('Glad smiley');
+    await expect(smiley.textContent()).resolves.toContain('besøgt 1. maj 2025');
+    expect((await page.locator('#complaints').textContent())?.trim()).toBe('5 klager (25 pr. 100 forløb)');
+
+    const measureRow = page.locator('table.measures tbody tr', {
+      has: page.getByRole('rowheader', { name: '3 mdr. effekt' }),
+    });
+    await expect(measureRow.locator('td').first().locator('.n').textContent()).resolves.toBe('n = 20');
+    const breakdown = page.locator('table.breakdown tbody tr');
+    await expect(breakdown.count()).resolves.toBe(1);
+    await expect(breakdown.first().locator('th').textContent()).resolves.toBe('Jobparat');
+    await b.screenshot(page, 'offer-profile');
+  });
+
+  it('draws the half-year trend as a chart and gives the same figures as a table', async () => {
+    const page = await b.newPage();
+    await page.goto('/?view=offer&offer=T1');
+    await page.locator('svg.trend-chart').waitFor();
+    await expect(page.locator('svg.trend-chart').getAttribute('aria-hidden')).resolves.toBe('true');
+    await expect(page.locator('.trend figcaption').textContent()).resolves.toBe(
+      'Graf: 3 mdr. effekt og 7 mdr. effekt pr. halvår',
+    );
+    // One marker per half-year and measure: two half-years, two measures.
+    await expect(page.locator('svg.trend-chart g.series[data-series] .marker').count()).resolves.toBe(4);
+    await page.getByText('Tallene bag grafen').click();
+    const periods = await page.locator('.trend-table tbody th').allTextContents();
+    expect(periods).toEqual(['2. halvår 2024', '1. halvår 2025']);
+    const firstHalf = page.locator('.trend-table tbody tr').first().locator('td').first();
+    await expect(firstHalf.locator('.n').textContent()).resolves.toBe('n = 10');
+  });
+
+  it('hides a complaint count under the disclosure threshold, and says why', async () => {
+    const page = await b.newPage();
+    await page.goto('/?view=offer&offer=T2');
+    await page.getByRole('heading', { level: 2, name: 'Lager og truckcertifikat' }).waitFor();
+    expect((await page.locator('#complaints').textContent())?.trim()).toBe(
+      'Skjult: færre end 5 borgere (diskretionsregel)',
+    );
+  });
+
+  it('says so when an offer does not exist', async () => {
+    const page = await b.newPage();
+    await page.goto('/?view=offer&offer=NO-SUCH');
+    const alert = page.getByRole('alert');
+    await alert.waitFor();
+    await expect(alert.textContent()).resolves.toContain("Tilbuddet 'NO-SUCH' findes ikke.");
+    await expect(alert.getByRole('button', { name: 'Prøv igen' }).isVisible()).resolves.toBe(true);
+  });
+});
