@@ -192,17 +192,26 @@ export class EffectsAccumulator {
 
   /** Copies of the fine cells, sorted by offer, target group and month. */
   fineCells(): FineCell[] {
-    return [...this.allSlots()]
-      .map(({ cell }) => structuredClone(cell))
-      .sort(
-        (a, b) =>
-          compare(a.offerId, b.offerId) || compare(a.targetGroup, b.targetGroup) || compare(a.month, b.month),
-      );
+    return this.sortedCells().map((cell) => {
+      const copy = emptyFineCell(cell.offerId, cell.targetGroup, cell.month, this.measures);
+      addFineCell(copy, cell, this.measures);
+      return copy;
+    });
   }
 
   /** The effect table for `config.groupBy`; same as aggregateCells on fineCells(), filtered by day here. */
   finish(): EffectCell[] {
-    return aggregateFineCells(this.config, this.fineCells(), false);
+    // Aggregation only reads its input cells, so no copies are needed here.
+    return aggregateFineCells(this.config, this.sortedCells(), false);
+  }
+
+  private sortedCells(): FineCell[] {
+    return [...this.allSlots()]
+      .map((slot) => slot.cell)
+      .sort(
+        (a, b) =>
+          compare(a.offerId, b.offerId) || compare(a.targetGroup, b.targetGroup) || compare(a.month, b.month),
+      );
   }
 
   private addOutcomes(

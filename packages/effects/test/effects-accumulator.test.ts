@@ -133,5 +133,10 @@ describe('EffectsAccumulator', () => {
     expect(cells[1]?.completed).toBe(1);
     expect(cells[2]?.companyOriented).toBe(1);
     expect(JSON.parse(JSON.stringify(cells))).toEqual(cells);
+    // The cells are copies: changing them does not change the accumulator.
+    cells[0]!.started = 99;
+    cells[0]!.outcomes.effect7m!.strataN[0] = 99;
+    expect(accumulator.fineCells()[0]?.started).toBe(1);
+    expect(accumulator.fineCells()[0]?.outcomes.effect7m?.strataN[0]).toBe(0);
   });
 });
