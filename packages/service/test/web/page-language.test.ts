@@ -31,7 +31,7 @@ describe.skipIf(!browserAvailable())(`Danish first, English on request${SKIP_NOT
       'Hidden: fewer than 5 citizens (disclosure rule)',
     );
     // Focus stays on the switch, so a keyboard user can switch back at once.
-    await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('lang-switch');
+    await expect(page.locator(':focus').getAttribute('id')).resolves.toBe('lang-switch');
     await b.screenshot(page, 'search-english');
 
     await page.getByRole('button', { name: 'Skift til dansk' }).click();
