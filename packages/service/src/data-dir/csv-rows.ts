@@ -87,13 +87,17 @@ function parseQuoted(text: string, firstLine: number, name: string): CsvBatch & 
       relax_column_count: true,
     }) as unknown as typeof records;
   } catch (error) {
-    const lines = (error as { lines?: number }).lines;
+    const { code, lines } = error as { code?: string; lines?: number };
+    // An unclosed quote can only be in the file's last record, which starts this segment.
+    const unclosed = code === 'CSV_QUOTE_NOT_CLOSED';
     throw new DataDirError('INVALID_DATA', [
       {
         file: name,
-        line: lines === undefined ? firstLine : firstLine + lines - 1,
+        line: unclosed || lines === undefined ? firstLine : firstLine + lines - 1,
         field: '',
-        message: 'is not valid CSV (RFC 4180): check the quotes',
+        message: unclosed
+          ? 'has a quote that is never closed'
+          : 'is not valid CSV (RFC 4180): check the quotes',
       },
     ]);
   }
