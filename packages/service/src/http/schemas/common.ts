@@ -1,12 +1,27 @@
 import { z } from 'zod';
 
+/** Control characters (NUL above all) are never meaningful in a parameter and PostgreSQL refuses NUL. */
+export const NO_CONTROL_CHARS = /^[^\u0000-\u001f\u007f]*$/;
+export const text = (max: number) =>
+  z.string().min(1).max(max).regex(NO_CONTROL_CHARS, 'must not contain control characters');
+
 /** Comma-separated list parameter: `?targetGroup=a,b`; empty items are an error, not ignored. */
 export const csvList = () =>
   z
     .string()
     .max(2000)
     .transform((value) => value.split(',').map((part) => part.trim()))
-    .pipe(z.array(z.string().min(1, 'empty item in list').max(100)).min(1));
+    .pipe(
+      z
+        .array(
+          z
+            .string()
+            .min(1, 'empty item in list')
+            .max(100)
+            .regex(NO_CONTROL_CHARS, 'must not contain control characters'),
+        )
+        .min(1),
+    );
 
 /** Comma-separated list of fixed values. */
 export const csvEnumList = <const T extends readonly [string, ...string[]]>(values: T) =>
@@ -47,7 +62,7 @@ export const periodParams = {
   to: z.string().max(20).optional().describe('End: last day of a month (`2026-06-30`) or a period name.'),
 };
 
-export const idParam = z.string().min(1).max(100);
+export const idParam = text(100);
 
 /** Read endpoints: open by default (EVG_READ_REQUIRES_KEY closes them), so a key is optional. */
 export const readSecurity: { [scheme: string]: string[] }[] = [{}, { apiKey: [] }];

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { sortKeys } from '../../read-model/offer-sort.ts';
 import { offerSchema, providerSchema } from './catalog.ts';
-import { csvEnumList, csvList, periodParams, queryBoolean, queryInt, queryNumber } from './common.ts';
+import { csvEnumList, csvList, periodParams, text, queryBoolean, queryInt, queryNumber } from './common.ts';
 import { effectRowSchema } from './effect-row.ts';
 
 const capitalise = (key: string): string => key.charAt(0).toUpperCase() + key.slice(1);
@@ -22,12 +22,7 @@ export function offerSearchQuerySchema(measureKeys: readonly string[]) {
   );
   return z
     .object({
-      q: z
-        .string()
-        .min(1)
-        .max(200)
-        .optional()
-        .describe('Free text: Danish full-text search over name and description.'),
+      q: text(200).optional().describe('Free text: Danish full-text search over name and description.'),
       targetGroup: csvList().optional().describe('Target group code(s), comma-separated; any of them.'),
       industry: csvList().optional().describe('Industry code(s), comma-separated.'),
       package: csvList().optional().describe('Package(s), comma-separated.'),

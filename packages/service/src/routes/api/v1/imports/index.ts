@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { RecordKind } from '@evg/effects';
 import { z } from 'zod';
 import { importProblem } from '../../../../http/import-problems.ts';
-import { limitedBody } from '../../../../http/limited-body.ts';
+import { LimitedBody } from '../../../../http/limited-body.ts';
 import { ProblemError } from '../../../../http/problem.ts';
 import {
   importBatchSchema,
@@ -49,14 +49,14 @@ const imports: FastifyPluginAsyncZod<{ bodyLimit: number }> = async (app, option
       if (!(mediaType in FORMATS)) {
         throw new ProblemError('unsupported-media-type', 'Send text/csv or application/x-ndjson.');
       }
-      const body = limitedBody(request.body as AsyncIterable<Buffer>, options.bodyLimit);
-      const result = await importRecords(app.db, request.params.kind as RecordKind, body, {
+      const body = new LimitedBody(request.body as AsyncIterable<Buffer>, options.bodyLimit);
+      const result = await importRecords(app.db, request.params.kind as RecordKind, body.chunks(), {
         format: FORMATS[mediaType as keyof typeof FORMATS],
         source: 'http',
         keyId: request.apiKey?.id ?? null,
         pseudonymise: request.query.pseudonymise,
         pseudonymKey: process.env.EVG_PSEUDONYM_KEY,
-      }).catch((error: unknown) => Promise.reject(importProblem(error)));
+      }).catch((error: unknown) => Promise.reject(body.exceeded ? body.problem() : importProblem(error)));
       const refresh = result.rowsChanged > 0 ? 'started' : 'not-needed';
       if (refresh === 'started') app.refresher.trigger();
       const { batchId, rowsReceived, rowsStored, rowsChanged } = result;
