@@ -2,7 +2,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { EffectsAccumulator, DEFAULT_MEASURES, type MeasureDefinition } from '../src/index.ts';
-import { naiveOutcomes, type NaiveCounts } from './naive/naive-outcomes.ts';
+import { naiveDurations, naiveOutcomes, type NaiveCounts } from './naive/naive-outcomes.ts';
 import { catalog, config, offer } from './support/builders.ts';
 import { persons } from './support/arbitraries.ts';
 
@@ -54,6 +54,27 @@ describe('differential test against a naive implementation', () => {
         expect(new Map([...engineOutcomes(records)].sort())).toEqual(new Map([...naive].sort()));
       }),
       { numRuns: 60 },
+    );
+  });
+
+  it('started enrollments and unemployment durations per offer agree on random data', () => {
+    fc.assert(
+      fc.property(persons, (records) => {
+        const accumulator = new EffectsAccumulator(cfg);
+        for (const person of records) accumulator.addPerson(person);
+        const engine = new Map<string, { started: number; durationDays: number }>();
+        for (const cell of accumulator.fineCells()) {
+          if (cell.started === 0) continue;
+          const counts = engine.get(cell.offerId) ?? { started: 0, durationDays: 0 };
+          counts.started += cell.started;
+          for (const [days, count] of Object.entries(cell.durationHistogram))
+            counts.durationDays += Number(days) * count;
+          engine.set(cell.offerId, counts);
+        }
+        const naive = naiveDurations(records, cfg.catalog.benefitTypes, cfg.asOf);
+        expect(new Map([...engine].sort())).toEqual(new Map([...naive].sort()));
+      }),
+      { numRuns: 40 },
     );
   });
 });

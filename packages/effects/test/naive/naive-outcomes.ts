@@ -23,6 +23,38 @@ function toIso(date: Date): string {
   return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
 }
 
+/** Per offer: started enrollments and the sum of their unemployment durations, walked back day by day. */
+export function naiveDurations(
+  persons: readonly PersonRecords[],
+  benefitTypes: readonly BenefitType[],
+  asOf: string,
+): Map<string, { started: number; durationDays: number }> {
+  const result = new Map<string, { started: number; durationDays: number }>();
+  for (const person of persons) {
+    const isSupported = (iso: string): boolean =>
+      person.benefitPeriods.some(
+        (period) =>
+          benefitTypes.find((type) => type.code === period.benefitType)?.publicSupport === true &&
+          period.startDate <= iso &&
+          (period.endDate === null || iso <= period.endDate),
+      );
+    for (const enrollment of person.enrollments) {
+      if (enrollment.startDate > asOf) continue;
+      const counts = result.get(enrollment.offerId) ?? { started: 0, durationDays: 0 };
+      result.set(enrollment.offerId, counts);
+      counts.started++;
+      for (
+        let day = addDays(toDate(enrollment.startDate), -1);
+        isSupported(toIso(day));
+        day = addDays(day, -1)
+      ) {
+        counts.durationDays++;
+      }
+    }
+  }
+  return result;
+}
+
 /** Outcome counts by `${offerId} ${measureKey}`. */
 export function naiveOutcomes(
   persons: readonly PersonRecords[],
