@@ -79,8 +79,9 @@ export class PersonAssembler {
       }
       const answers = this.surveys.get(record.enrollmentId);
       if (answers !== undefined) {
+        // The enrollment exists, so its answers are not orphans, even when the enrollment is bad.
         this.surveys.delete(record.enrollmentId);
-        for (const answer of answers) surveyResponses.push(answer.record);
+        if (ok) for (const answer of answers) surveyResponses.push(answer.record);
       }
       if (ok) enrollments.push(record);
     }

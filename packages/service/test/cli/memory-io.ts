@@ -1,0 +1,19 @@
+import { Writable } from 'node:stream';
+import type { CliIo } from '../../src/cli/cli-io.ts';
+
+/** CliIo with in-memory stdout and stderr, for running commands in tests. */
+export function memoryIo(): CliIo & { out: () => string; err: () => string } {
+  const sink = () => {
+    const chunks: string[] = [];
+    const stream = new Writable({
+      write(chunk: Buffer | string, _encoding, done) {
+        chunks.push(chunk.toString());
+        done();
+      },
+    });
+    return { stream, text: () => chunks.join('') };
+  };
+  const stdout = sink();
+  const stderr = sink();
+  return { stdout: stdout.stream, stderr: stderr.stream, env: {}, out: stdout.text, err: stderr.text };
+}
