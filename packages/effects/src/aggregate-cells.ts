@@ -6,10 +6,10 @@ import type { EffectCell, OutcomeCell } from './effect-cell.ts';
 import type { EngineConfig, MeasureDefinition } from './engine-config.ts';
 import { addFineCell, emptyFineCell, type FineCell } from './fine-cell.ts';
 import { CellGrouping } from './cell-grouping.ts';
-import { DEFAULT_MEASURES, validateMeasures } from './measures.ts';
+import { resolveConfig } from './resolved-config.ts';
 import { daysInMonth, formatMonthIndex, monthIndexOfDay, parseDay } from './day.ts';
 import { EffectsError } from './errors.ts';
-import { DEFAULT_MIN_CELL_SIZE, isSuppressed, rateCell, suppressCount } from './statistics/suppression.ts';
+import { isSuppressed, rateCell, suppressCount } from './statistics/suppression.ts';
 import { medianOfHistogram } from './statistics/median.ts';
 import { addStrata, caseMix, expectedSuccesses, type StrataByTargetGroup } from './statistics/case-mix.ts';
 import { civilFromDays } from './day.ts';
@@ -49,9 +49,8 @@ export function aggregateFineCells(
   cells: Iterable<FineCell>,
   filterByMonth: boolean,
 ): EffectCell[] {
-  const measures = validateMeasures(config.measures ?? DEFAULT_MEASURES);
-  const groupBy = config.groupBy ?? [];
-  const grouping = new CellGrouping(config.catalog, groupBy, config.periodUnit ?? 'halfYear');
+  const { measures, groupBy, periodUnit, minCellSize } = resolveConfig(config);
+  const grouping = new CellGrouping(config.catalog, groupBy, periodUnit);
   const monthRange =
     filterByMonth && config.period ? monthRangeOf(config.period.from, config.period.to) : null;
   const byTargetGroup = groupBy.includes('targetGroup');
@@ -91,7 +90,6 @@ export function aggregateFineCells(
     }
   }
 
-  const minCellSize = config.minCellSize ?? DEFAULT_MIN_CELL_SIZE;
   return [...groups.values()]
     .sort((a, b) => compareValues(a.values, b.values))
     .map((group) => {

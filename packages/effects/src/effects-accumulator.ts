@@ -14,7 +14,7 @@ import {
   parseMonth,
   type Day,
 } from './day.ts';
-import { DEFAULT_MEASURES, validateMeasures } from './measures.ts';
+import { resolveConfig } from './resolved-config.ts';
 import { SupportedIntervals } from './supported-intervals.ts';
 import { ageBandIndex, durationBandIndex, stratumIndex } from './strata.ts';
 import { addFineCell, emptyFineCell, type FineCell, type OutcomeCounters } from './fine-cell.ts';
@@ -56,7 +56,7 @@ export class EffectsAccumulator {
 
   constructor(config: EngineConfig) {
     this.config = config;
-    this.measures = validateMeasures(config.measures ?? DEFAULT_MEASURES);
+    this.measures = resolveConfig(config).measures;
     this.asOf = parseDay(config.asOf, 'asOf');
     this.periodFrom = config.period ? parseDay(config.period.from, 'period from') : -Infinity;
     this.periodTo = config.period ? parseDay(config.period.to, 'period to') : Infinity;

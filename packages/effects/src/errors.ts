@@ -12,6 +12,7 @@ export const EFFECTS_ERROR_CODES = [
   'UNKNOWN_ENROLLMENT',
   'PERIOD_NOT_MONTH_ALIGNED',
   'INVALID_PERIOD',
+  'INVALID_CONFIG',
 ] as const;
 export type EffectsErrorCode = (typeof EFFECTS_ERROR_CODES)[number];
 

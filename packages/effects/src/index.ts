@@ -5,6 +5,7 @@ export * from './schemas/index.ts';
 export * from './errors.ts';
 export * from './day.ts';
 export * from './measures.ts';
+export * from './resolved-config.ts';
 export * from './period.ts';
 export * from './strata.ts';
 export * from './supported-intervals.ts';
