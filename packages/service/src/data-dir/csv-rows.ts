@@ -17,10 +17,14 @@ export interface CsvBatch {
  * @example
  * for await (const { rows, lines } of readCsvRows('/tmp/d/persons.csv', 'persons.csv')) { ... }
  */
-export async function* readCsvRows(path: string, name: string): AsyncGenerator<CsvBatch> {
+export async function* readCsvRows(
+  source: string | AsyncIterable<string>,
+  name: string,
+): AsyncGenerator<CsvBatch> {
   let carry = '';
   let line = 1;
-  for await (const chunk of textChunks(path)) {
+  // A path, or text already decoded (an HTTP body, BOM removed: see imports/raw-rows.ts).
+  for await (const chunk of typeof source === 'string' ? textChunks(source) : source) {
     const text = carry + chunk;
     const cut = lastRecordEnd(text);
     if (cut < 0) {

@@ -29,6 +29,8 @@ export interface ImportOptions {
   source: string;
   /** For the import_batches row: the API key id that sent it, if any. */
   keyId?: string | null;
+  /** Progress lines: phase timings and row counts, never row values. */
+  log?: (line: string) => void;
 }
 
 export interface KindImportResult {
@@ -96,6 +98,8 @@ export async function importBatch(
   options: ImportOptions,
 ): Promise<ImportResult> {
   const startedAt = new Date();
+  const log = options.log ?? (() => {});
+  const elapsed = () => `${Math.round(Date.now() - startedAt.getTime())} ms`;
   const ordered = [...sources].sort((a, b) => RECORD_KINDS.indexOf(a.kind) - RECORD_KINDS.indexOf(b.kind));
   const kindLabel = ordered.map((s) => s.kind).join(',') || '(none)';
   let received = 0;
@@ -163,9 +167,11 @@ export async function importBatch(
           }
         }
         await stage.flush(true);
+        log(`import: ${source.file}: ${entry.received} rows read and staged (${elapsed()})`);
         if (source.kind === 'offers') await codes?.flush(true);
       }
 
+      log(`import: staged (${elapsed()})`);
       for (const check of referenceChecks(staged, codes)) {
         const missing = await findMissingReferences(trx, check, options.errorLimit ?? 100);
         for (const error of missing.errors) errors.add(error);
@@ -181,6 +187,7 @@ export async function importBatch(
         );
       }
 
+      log(`import: references checked (${elapsed()})`);
       const kinds: KindImportResult[] = [];
       for (const { source, spec, stage, received: kindReceived } of staged) {
         const changed =
@@ -195,6 +202,7 @@ export async function importBatch(
           rowsChanged: changed,
         });
       }
+      log(`import: upserted (${elapsed()})`);
       return kinds;
     });
     const stored = result.reduce((sum, k) => sum + k.rowsStored, 0);

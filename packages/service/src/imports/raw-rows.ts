@@ -1,6 +1,7 @@
 import { StringDecoder } from 'node:string_decoder';
-import { parse } from 'csv-parse';
 import { recordFields, type RecordKind } from '@evg/effects';
+import { readCsvRows } from '../data-dir/csv-rows.ts';
+import { DataDirError } from '../data-dir/data-dir-error.ts';
 import type { ImportRowError } from './import-error.ts';
 
 export type ImportFormat = 'csv' | 'ndjson';
@@ -36,41 +37,28 @@ export function readRawRows(
 }
 
 async function* csvRows(input: ByteSource, kind: RecordKind, file: string): AsyncGenerator<RawBatch> {
-  const parser = parse({ bom: true, relax_column_count: true, skip_empty_lines: true, info: true });
-  const feed = (async () => {
-    try {
-      for await (const chunk of input) {
-        if (!parser.write(chunk)) await new Promise((resolve) => parser.once('drain', resolve));
-      }
-      parser.end();
-    } catch (error) {
-      parser.destroy(error as Error);
-    }
-  })();
   let header: string[] | null = null;
   let batch: RawBatch = { raws: [], lines: [], issues: [] };
-  let previousEnd = 0;
   try {
-    for await (const { record, info } of parser as AsyncIterable<{
-      record: string[];
-      info: { lines: number };
-    }>) {
-      // csv-parse reports the line a record ends on; a record starts after the previous one.
-      const line = Math.max(previousEnd + 1, info.lines - countNewlines(record));
-      previousEnd = info.lines;
-      if (header === null) {
-        header = record;
-        const issues = checkHeader(kind, file, header);
-        if (issues.length > 0) {
-          yield { raws: [], lines: [], issues };
-          return;
+    // The data-dir reader: hand-split where there are no quotes, csv-parse where there are.
+    for await (const { rows, lines } of readCsvRows(decodeText(input), file)) {
+      for (let r = 0; r < rows.length; r++) {
+        const record = rows[r] as string[];
+        const line = lines[r] as number;
+        if (header === null) {
+          header = record;
+          const issues = checkHeader(kind, file, header);
+          if (issues.length > 0) {
+            yield { raws: [], lines: [], issues };
+            return;
+          }
+          continue;
         }
-        continue;
-      }
-      if (record.length !== header.length) {
-        const message = `has ${record.length} fields but the header has ${header.length}`;
-        batch.issues.push({ file, line, field: '', message });
-      } else {
+        if (record.length !== header.length) {
+          const message = `has ${record.length} fields but the header has ${header.length}`;
+          batch.issues.push({ file, line, field: '', message });
+          continue;
+        }
         const raw: Record<string, unknown> = {};
         for (let i = 0; i < header.length; i++) raw[header[i] as string] = record[i];
         batch.raws.push(raw);
@@ -82,19 +70,29 @@ async function* csvRows(input: ByteSource, kind: RecordKind, file: string): Asyn
       }
     }
   } catch (error) {
-    const lines = (error as { lines?: number }).lines ?? previousEnd + 1;
-    batch.issues.push({ file, line: lines, field: '', message: 'is not valid CSV (check the quotes)' });
-  } finally {
-    parser.destroy();
-    await feed;
+    if (!(error instanceof DataDirError)) throw error;
+    batch.issues.push(...error.issues);
   }
   yield batch;
 }
 
-function countNewlines(record: string[]): number {
-  let n = 0;
-  for (const field of record) for (let i = field.indexOf('\n'); i >= 0; i = field.indexOf('\n', i + 1)) n++;
-  return n;
+/** UTF-8 text of a byte stream, characters never split across chunks, BOM removed. */
+async function* decodeText(input: ByteSource): AsyncGenerator<string> {
+  const decoder = new StringDecoder('utf8');
+  let first = true;
+  for await (const chunk of input) {
+    let text =
+      typeof chunk === 'string'
+        ? chunk
+        : decoder.write(Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength));
+    if (first && text !== '') {
+      first = false;
+      if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+    }
+    if (text !== '') yield text;
+  }
+  const rest = decoder.end();
+  if (rest !== '') yield rest;
 }
 
 function checkHeader(kind: RecordKind, file: string, header: string[]): ImportRowError[] {
