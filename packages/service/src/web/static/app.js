@@ -390,17 +390,19 @@ async function render(previous, rebuild) {
   const viewChanged = !previous || previous.view !== state.view || previous.lang !== state.lang;
   if (!lists) {
     const mine = generation;
-    await fill(
-      app,
-      async () => {
-        lists = await loadLists();
-        return lists;
-      },
-      () => html``,
-      'retry-lists',
-    );
-    if (mine !== generation || !lists) return;
-    generation += 1;
+    app.setAttribute('aria-busy', 'true');
+    replaceContent(app, loadingBox(state.lang));
+    try {
+      lists = await loadLists();
+    } catch (error) {
+      if (mine !== generation) return;
+      replaceContent(app, errorBox(error, state.lang, 'retry-lists'));
+      document.getElementById('retry-lists')?.addEventListener('click', () => void render(previous, true));
+      return;
+    } finally {
+      app.setAttribute('aria-busy', 'false');
+    }
+    if (mine !== generation) return;
   }
   if (state.view === 'compare') drawCompare();
   else if (state.view === 'offer') drawOffer(previous !== null && previous.view !== 'offer');

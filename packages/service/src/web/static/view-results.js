@@ -68,7 +68,7 @@ export function selectionBar(state, lang, compareHref) {
   return html`<div class="selection-bar" id="selection-bar">
     ${
       ready
-        ? html`<a class="button primary" id="compare-link" href="${compareHref}"
+        ? html`<a class="button primary" id="compare-link" href="${compareHref}" data-nav
             >${t(lang, 'results.compare', { count })}</a
           >`
         : html`<span class="hint" id="compare-hint">${t(lang, 'results.compareHint')}</span>`

@@ -6,7 +6,7 @@
  * @example
  *   main.innerHTML = searchForm({ state, lists, facets: {}, lang: 'da', moreOpen: false }).toString();
  */
-import { html } from './html.js';
+import { attr, html } from './html.js';
 import { hasText, t } from './i18n.js';
 import { SORT_KEYS } from './url-state.js';
 
@@ -161,22 +161,26 @@ export function searchForm({ state, lists, facets, lang, moreOpen }) {
       <fieldset class="entry">
         <legend>${t(lang, 'entry.legend')}</legend>
         <div class="entry-choice">
-          <input
-            type="radio"
-            id="entry-targetGroup"
-            name="entry"
-            value="targetGroup"
-            ${byTargetGroup ? html`checked` : ''}
-          />
-          <label for="entry-targetGroup">${t(lang, 'entry.targetGroup')}</label>
-          <input
-            type="radio"
-            id="entry-industry"
-            name="entry"
-            value="industry"
-            ${byTargetGroup ? '' : html`checked`}
-          />
-          <label for="entry-industry">${t(lang, 'entry.industry')}</label>
+          <span class="choice">
+            <input
+              type="radio"
+              id="entry-targetGroup"
+              name="entry"
+              value="targetGroup"
+              ${attr('checked', byTargetGroup)}
+            />
+            <label for="entry-targetGroup">${t(lang, 'entry.targetGroup')}</label>
+          </span>
+          <span class="choice">
+            <input
+              type="radio"
+              id="entry-industry"
+              name="entry"
+              value="industry"
+              ${attr('checked', !byTargetGroup)}
+            />
+            <label for="entry-industry">${t(lang, 'entry.industry')}</label>
+          </span>
         </div>
         <div class="entry-select">${byTargetGroup ? targetGroupSelect : industrySelect}</div>
       </fieldset>
