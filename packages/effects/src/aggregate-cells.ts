@@ -2,19 +2,15 @@
  * From fine cells to the effect table: group, sum the additive counters, then compute every
  * statistic of measures.md §3–4 with the disclosure rule applied.
  */
-import type { EffectCell, OutcomeCell } from './effect-cell.ts';
+import type { EffectCell } from './effect-cell.ts';
 import type { EngineConfig, MeasureDefinition } from './engine-config.ts';
 import { addFineCell, emptyFineCell, type FineCell } from './fine-cell.ts';
+import { effectCellOf } from './effect-cell-of.ts';
 import { CellGrouping } from './cell-grouping.ts';
 import { resolveConfig } from './resolved-config.ts';
-import { daysInMonth, formatMonthIndex, monthIndexOfDay, parseDay } from './day.ts';
+import { civilFromDays, daysInMonth, formatMonthIndex, monthIndexOfDay, parseDay } from './day.ts';
 import { EffectsError } from './errors.ts';
-import { isSuppressed, rateCell, suppressCount } from './statistics/suppression.ts';
-import { medianOfHistogram } from './statistics/median.ts';
-import { addStrata, caseMix, expectedSuccesses, type StrataByTargetGroup } from './statistics/case-mix.ts';
-import { civilFromDays } from './day.ts';
-import { DURATION_BANDS, type DurationBand, type DurationCell, type ScoreCell } from './effect-cell.ts';
-import type { ScoreCounters } from './fine-cell.ts';
+import { addStrata, type StrataByTargetGroup } from './statistics/case-mix.ts';
 
 /** Summed counters of one result cell, with per-target-group strata for case-mix. */
 interface Group {
@@ -79,13 +75,13 @@ export function aggregateFineCells(
       addFineCell(group.sum, cell, measures);
       measures.forEach((measure, i) => {
         const counters = cell.outcomes[measure.key];
-        if (counters)
-          addStrata(
-            group.strata[i] as StrataByTargetGroup,
-            cell.targetGroup,
-            counters.strataN,
-            counters.strataX,
-          );
+        if (!counters) return;
+        addStrata(
+          group.strata[i] as StrataByTargetGroup,
+          cell.targetGroup,
+          counters.strataN,
+          counters.strataX,
+        );
       });
     }
   }
@@ -98,15 +94,18 @@ export function aggregateFineCells(
       const offer = groupBy.includes('offer')
         ? grouping.offer(group.values[groupBy.indexOf('offer')] as string)
         : null;
-      return buildCell(
-        keys,
-        group,
-        reference,
+      return effectCellOf(keys, group.sum, {
         measures,
         minCellSize,
-        !byTargetGroup,
-        offer?.priceDkk ?? null,
-      );
+        withComplaints: !byTargetGroup,
+        priceDkk: offer?.priceDkk ?? null,
+        caseMix: (i) => ({
+          group: group.strata[i] as StrataByTargetGroup,
+          reference: reference.strata[i] as StrataByTargetGroup,
+          referenceRate:
+            (reference.n[i] as number) > 0 ? (reference.x[i] as number) / (reference.n[i] as number) : 0,
+        }),
+      });
     });
 }
 
@@ -159,80 +158,4 @@ function compareValues(a: readonly (string | null)[], b: readonly (string | null
     return x < y ? -1 : 1;
   }
   return 0;
-}
-
-function buildCell(
-  keys: Partial<Record<string, string | null>>,
-  group: Group,
-  reference: Reference,
-  measures: readonly MeasureDefinition[],
-  minCellSize: number,
-  withComplaints: boolean,
-  priceDkk: number | null,
-): EffectCell {
-  const sum = group.sum;
-  const outcomes: Record<string, OutcomeCell> = {};
-  measures.forEach((measure, i) => {
-    const counters = sum.outcomes[measure.key];
-    const n = counters?.n ?? 0;
-    const x = counters?.x ?? 0;
-    const rate = rateCell(x, n, minCellSize);
-    const refN = reference.n[i] as number;
-    const adjusted = rate.suppressed
-      ? { expectedRate: null, oe: null, adjustedRate: null }
-      : caseMix(
-          x,
-          n,
-          expectedSuccesses(
-            group.strata[i] as StrataByTargetGroup,
-            reference.strata[i] as StrataByTargetGroup,
-          ),
-          refN > 0 ? (reference.x[i] as number) / refN : 0,
-        );
-    outcomes[measure.key] = {
-      ...rate,
-      pending: suppressCount(counters?.pending ?? 0, minCellSize),
-      ...adjusted,
-    };
-  });
-
-  const started = suppressCount(sum.started, minCellSize);
-  const complaints = withComplaints ? suppressCount(sum.complaints, minCellSize) : null;
-  const effect3m = outcomes['effect3m'];
-  return {
-    ...keys,
-    outcomes,
-    companyShare: rateCell(sum.companyOriented, sum.started, minCellSize),
-    satisfiedShare: scoreCell(sum.satisfaction, minCellSize),
-    closerShare: scoreCell(sum.closeness, minCellSize),
-    ageUnder30Share: rateCell(sum.ageUnder30, sum.ageKnown, minCellSize),
-    unemploymentDuration: durationCell(sum, minCellSize),
-    started,
-    completed: suppressCount(sum.completed, minCellSize),
-    active: suppressCount(sum.active, minCellSize),
-    complaints,
-    complaintsPer100:
-      complaints === null || isSuppressed(sum.started, minCellSize) ? null : (100 * complaints) / sum.started,
-    costPerOutcome: priceDkk !== null && effect3m?.rate ? priceDkk / effect3m.rate : null,
-  } as EffectCell;
-}
-
-function scoreCell(scores: ScoreCounters, minCellSize: number): ScoreCell {
-  const rate = rateCell(scores.x, scores.n, minCellSize);
-  return { ...rate, mean: rate.suppressed ? null : scores.sum / scores.n };
-}
-
-function durationCell(sum: FineCell, minCellSize: number): DurationCell {
-  const n = sum.started;
-  const suppressed = isSuppressed(n, minCellSize);
-  const bands = {} as Record<DurationBand, number | null>;
-  DURATION_BANDS.forEach((band, i) => {
-    bands[band] = suppressed ? null : (sum.durationBands[i] as number) / n;
-  });
-  return {
-    n: suppressCount(n, minCellSize),
-    median: suppressed ? null : medianOfHistogram(sum.durationHistogram),
-    bands,
-    suppressed,
-  };
 }
