@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { parseRecord, RECORD_KINDS, type Offer, type RecordKind } from '@evg/effects';
 import type { Database } from '../db/database.ts';
 import { recordImportBatch } from '../repositories/import-batches.ts';
@@ -119,6 +119,8 @@ export async function importBatch(
   try {
     const pseudonymise = options.pseudonymise ? createPseudonymiser(options.pseudonymKey) : null;
     const result = await db.transaction().execute(async (trx) => {
+      // Room for the staging sorts (last row per key) in memory rather than on disk.
+      await sql`SET LOCAL work_mem = '256MB'`.execute(trx);
       const errors = new ErrorList(options.errorLimit ?? 100);
       const staged: Staged[] = [];
       let codes: StagingTable<CodeRow> | null = null;

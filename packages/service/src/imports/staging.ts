@@ -13,6 +13,8 @@ const FLUSH_ROWS = 10_000;
 export class StagingTable<R> {
   private lines: number[] = [];
   private values: unknown[][];
+  /** The insert in flight: parsing the next rows overlaps with the server storing these. */
+  private pending: Promise<void> = Promise.resolve();
   rows = 0;
 
   private constructor(
@@ -40,20 +42,32 @@ export class StagingTable<R> {
     for (let i = 0; i < this.columns.length; i++) {
       (this.values[i] as unknown[]).push((this.columns[i] as ColumnSpec<R>).value(record));
     }
-    if (this.lines.length >= FLUSH_ROWS) await this.flush();
+    if (this.lines.length >= FLUSH_ROWS) {
+      await this.pending;
+      this.pending = this.send();
+      // Awaited at the next flush; until then a failure must not count as unhandled.
+      this.pending.catch(() => {});
+    }
   }
 
-  /** Sends the buffered rows; call once more at the end. Analyzes so later joins plan well. */
+  /** Sends the remaining rows and waits for every insert; analyzes so later joins plan well. */
   async flush(final = false): Promise<void> {
-    if (this.lines.length > 0) {
-      const casts = this.columns.map((c, i) => sql`${this.values[i]}::${sql.raw(c.type)}[]`);
-      const names = sql.raw(['line', ...this.columns.map((c) => c.name)].join(', '));
-      await sql`INSERT INTO ${sql.raw(this.name)} (${names})
-        SELECT * FROM unnest(${this.lines}::integer[], ${sql.join(casts)})`.execute(this.trx);
-      this.rows += this.lines.length;
-      this.lines = [];
-      this.values = this.columns.map(() => []);
-    }
+    await this.pending;
+    this.pending = Promise.resolve();
+    await this.send();
     if (final) await sql.raw(`ANALYZE ${this.name}`).execute(this.trx);
+  }
+
+  private async send(): Promise<void> {
+    if (this.lines.length === 0) return;
+    const lines = this.lines;
+    const values = this.values;
+    this.lines = [];
+    this.values = this.columns.map(() => []);
+    const casts = this.columns.map((c, i) => sql`${values[i]}::${sql.raw(c.type)}[]`);
+    const names = sql.raw(['line', ...this.columns.map((c) => c.name)].join(', '));
+    await sql`INSERT INTO ${sql.raw(this.name)} (${names})
+      SELECT * FROM unnest(${lines}::integer[], ${sql.join(casts)})`.execute(this.trx);
+    this.rows += lines.length;
   }
 }
