@@ -1,3 +1,4 @@
+import { looksLikeCpr } from '@evg/effects';
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/database.ts';
 import type { ImportRowError } from './import-error.ts';
@@ -44,9 +45,11 @@ export async function findMissingReferences(
     file: check.file,
     line: row.line,
     field: check.field,
-    message: ref.echo
-      ? `${ref.noun} '${row.value}' does not exist (neither stored nor in this import)`
-      : `refers to a ${ref.noun} that does not exist (neither stored nor in this import)`,
+    // A CPR number in the wrong field must not be echoed either.
+    message:
+      ref.echo && !looksLikeCpr(row.value)
+        ? `${ref.noun} '${row.value}' does not exist (neither stored nor in this import)`
+        : `refers to a ${ref.noun} that does not exist (neither stored nor in this import)`,
   }));
   return { errors, total: rows[0]?.total ?? 0 };
 }

@@ -67,6 +67,17 @@ describe('CPR guard', () => {
     expectNoCpr(await everyStoredText());
   });
 
+  it('never echoes a CPR number that sits in a reference field', async () => {
+    const files = validFiles();
+    files['survey_responses.csv'] = `response_id,enrollment_id,answered_on\nS9,${CPR_A},2024-04-02\n`;
+    const error = (await run(files, {})) as ImportError;
+    expect(error.errors).toEqual([
+      expect.objectContaining({ file: 'survey_responses.csv', line: 2, field: 'enrollment_id' }),
+    ]);
+    expectNoCpr(JSON.stringify(error.errors) + error.message);
+    expectNoCpr(await everyStoredText());
+  });
+
   it('refuses to pseudonymise without the server secret', async () => {
     const error = await run(filesWithCpr(), { pseudonymise: true });
     expect(error).toBeInstanceOf(ImportError);
