@@ -8,8 +8,6 @@ import type { EffectCell } from './effect-cell.ts';
 import {
   addMonthsSeries,
   ageInYears,
-  daysFromCivil,
-  daysInMonth,
   formatMonthIndex,
   monthIndexOfDay,
   parseDay,
@@ -72,16 +70,14 @@ export class EffectsAccumulator {
   }
 
   /**
-   * Rebuilds an accumulator from stored fine cells (e.g. read back from PostgreSQL or sent by a
-   * worker). With `config.period`, cells of months outside it are left out; a cell of a month
-   * only partly inside it throws PERIOD_NOT_MONTH_ALIGNED (its days cannot be split).
+   * Rebuilds an accumulator from the fine cells of accumulators with the same config (worker
+   * threads, shards, a stored pass). The cells are taken as they are: they were already filtered
+   * by `config.period` day by day. To answer another grouping or whole-month period from stored
+   * cells, use `aggregateCells`.
    */
   static fromFineCells(config: EngineConfig, cells: Iterable<FineCell>): EffectsAccumulator {
     const accumulator = new EffectsAccumulator(config);
-    for (const cell of cells) {
-      const monthIndex = parseMonth(cell.month, 'fine cell month');
-      if (accumulator.monthInPeriod(monthIndex)) accumulator.addFineCell(cell, monthIndex);
-    }
+    for (const cell of cells) accumulator.addFineCell(cell);
     return accumulator;
   }
 
@@ -196,8 +192,7 @@ export class EffectsAccumulator {
 
   /** Adds every counter of `other` (built with the same config) into this accumulator. */
   merge(other: EffectsAccumulator): void {
-    // Same config: the other accumulator has already filtered its records by day.
-    for (const { cell } of other.allSlots()) this.addFineCell(cell, parseMonth(cell.month));
+    for (const { cell } of other.allSlots()) this.addFineCell(cell);
   }
 
   /** Copies of the fine cells, sorted by offer, target group and month. */
@@ -313,22 +308,8 @@ export class EffectsAccumulator {
     return { cell, outcomes: this.measures.map((m) => cell.outcomes[m.key] as OutcomeCounters) };
   }
 
-  /** Whether a whole month lies in config.period (false: wholly outside; partly: throws). */
-  private monthInPeriod(monthIndex: number): boolean {
-    if (this.config.period === undefined) return true;
-    const year = Math.floor(monthIndex / 12);
-    const month = monthIndex - year * 12 + 1;
-    const first = daysFromCivil(year, month, 1);
-    const last = first + daysInMonth(year, month) - 1;
-    if (last < this.periodFrom || first > this.periodTo) return false;
-    if (first >= this.periodFrom && last <= this.periodTo) return true;
-    throw new EffectsError(
-      'PERIOD_NOT_MONTH_ALIGNED',
-      `period ${this.config.period.from}..${this.config.period.to} cuts month ${formatMonthIndex(monthIndex)} of the stored cells`,
-    );
-  }
-
-  private addFineCell(source: FineCell, monthIndex: number): void {
+  private addFineCell(source: FineCell): void {
+    const monthIndex = parseMonth(source.month, 'fine cell month');
     addFineCell(this.slotOfMonth(source.offerId, source.targetGroup, monthIndex).cell, source, this.measures);
   }
 

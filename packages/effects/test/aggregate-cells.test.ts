@@ -66,14 +66,11 @@ describe('aggregateCells', () => {
     }
   });
 
-  it('fromFineCells with a period keeps only the months inside it, and refuses to cut a month', () => {
-    const stored = fineCells(base, population());
-    const cfg = { ...base, period: parsePeriod('2024H2'), groupBy: ['offer'] as const };
-    expect(EffectsAccumulator.fromFineCells(cfg, stored).finish()).toEqual(computeEffects(cfg, population()));
-    const cut = { ...base, period: { from: '2024-07-15', to: '2024-12-31' } };
-    expect(() => EffectsAccumulator.fromFineCells(cut, stored)).toThrow(
-      expect.objectContaining({ code: 'PERIOD_NOT_MONTH_ALIGNED' }),
-    );
+  it('fromFineCells merges worker cells of a day-level period as they are', () => {
+    const cfg = { ...base, period: { from: '2024-07-15', to: '2025-03-10' }, groupBy: ['offer'] as const };
+    const all = population();
+    const parts = [fineCells(cfg, all.slice(0, 7)), fineCells(cfg, all.slice(7))];
+    expect(EffectsAccumulator.fromFineCells(cfg, parts.flat()).finish()).toEqual(computeEffects(cfg, all));
   });
 
   it('refuses a period not aligned to months, which fine cells cannot answer', () => {
