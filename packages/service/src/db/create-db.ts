@@ -76,6 +76,9 @@ function openPool(
   // An idle client losing its connection (server restart) must not crash the process; the
   // pool drops it and the next query reconnects.
   pool.on('error', () => {});
+  // A checked-out client (mid-transaction) that loses its connection also emits 'error'; with no
+  // listener that crashes the process. Its pending query already fails with the same error.
+  pool.on('connect', (client) => client.on('error', () => {}));
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   let closed: Promise<void> | undefined;
   return {

@@ -218,13 +218,14 @@ export async function importBatch(
     };
   } catch (error) {
     if (error instanceof ImportError) {
-      const batchId = await record('rejected', 0, error.errors);
+      const batchId = await record('rejected', 0, error.errors).catch(() => null);
       throw new ImportError(error.code, error.message, error.errors, error.errorCount, batchId);
     }
     // Database errors may quote row values; the batch row keeps only that storing failed.
+    // With the database gone the attempt cannot be recorded either; the typed error still stands.
     const batchId = await record('failed', 0, [
       { file: '', line: 0, field: '', message: 'the database failed while storing' },
-    ]);
+    ]).catch(() => null);
     const failure = new ImportError(
       'IMPORT_FAILED',
       'the database failed while storing; nothing was stored',
