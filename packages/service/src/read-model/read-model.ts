@@ -6,6 +6,7 @@ import {
   type DateRange,
   type EffectRow,
   type EngineConfig,
+  type FineCell,
   type GroupKey,
   type MeasureDefinition,
   type Offer,
@@ -53,6 +54,7 @@ export class ReadModel {
   readonly offers: readonly Offer[];
   readonly providers: readonly Provider[];
   private readonly offersById: Map<string, Offer>;
+  private readonly fineCells: readonly FineCell[];
   private readonly providersById: Map<string, Provider>;
   private readonly supervisionByOffer: Map<string, Supervision>;
   private readonly cache = new Map<string, EffectRow[]>();
@@ -73,6 +75,9 @@ export class ReadModel {
     this.providers = [...snapshot.providers].sort((a, b) => a.providerId.localeCompare(b.providerId));
     this.offersById = new Map(this.offers.map((offer) => [offer.offerId, offer]));
     this.providersById = new Map(this.providers.map((provider) => [provider.providerId, provider]));
+    // Cells of an offer no longer in the catalogue (deleted since the last refresh) cannot be
+    // attributed to a provider or package; they are left out until the next refresh.
+    this.fineCells = snapshot.fineCells.filter((cell) => this.offersById.has(cell.offerId));
     this.supervisionByOffer = new Map(snapshot.latestSupervisions.map((s) => [s.offerId, s]));
     this.byOfferTargetGroup = groupRows(this.effects(query(['offer', 'targetGroup'])), 'offerId');
     this.byOfferHalfYear = groupRows(this.effects(query(['offer', 'period'])), 'offerId');
@@ -153,7 +158,7 @@ export class ReadModel {
     const rows =
       this.version === null
         ? []
-        : aggregateCells(this.engineConfig(effectsQuery), this.snapshot.fineCells).map((cell) =>
+        : aggregateCells(this.engineConfig(effectsQuery), this.fineCells).map((cell) =>
             toEffectRow(cell, this.measures),
           );
     remember(this.cache, key, rows, this.cacheSize);

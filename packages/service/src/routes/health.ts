@@ -3,7 +3,7 @@ import { sql } from 'kysely';
 import { z } from 'zod';
 import { isMigrated } from '../db/migrate.ts';
 import { ProblemError } from '../http/problem.ts';
-import { problemSchema } from '../http/schemas/problem.ts';
+import { problemResponse } from '../http/schemas/problem.ts';
 
 const healthSchema = z
   .object({ status: z.literal('ok') })
@@ -38,7 +38,7 @@ const health: FastifyPluginAsyncZod = async (app) => {
         summary: 'Readiness',
         operationId: 'getReady',
         security: [],
-        response: { 200: readySchema, 503: problemSchema },
+        response: { 200: readySchema, 503: problemResponse('Not ready.') },
       },
     },
     async () => {

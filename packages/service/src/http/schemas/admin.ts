@@ -64,4 +64,18 @@ export const apiKeyInputSchema = z
 
 export const createdApiKeySchema = z
   .object({ key: apiKeySchema, secret: z.string().describe('The key itself; shown only in this answer.') })
-  .meta({ id: 'CreatedApiKey' });
+  .meta({
+    id: 'CreatedApiKey',
+    examples: [
+      {
+        key: {
+          id: '0b4a7f8e-2f7c-4a51-9d8e-5a1d8c9b1e2f',
+          name: 'Power BI',
+          role: 'bi',
+          createdAt: '2026-11-22T10:00:00.000Z',
+          revokedAt: null,
+        },
+        secret: 'evg_3q2-7wX0cZ9mJ1fV5yT8bN4kL6hG2dS0aQ9pR7eU1iO',
+      },
+    ],
+  });

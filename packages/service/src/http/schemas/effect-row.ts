@@ -41,7 +41,7 @@ export const durationCellSchema = z
   .meta({ id: 'DurationCell', description: 'Unemployment duration before start.' });
 
 /** A documented example: offer T-0001 with 356 eligible enrollments for effect3m. */
-function exampleRow() {
+export function exampleRow() {
   const outcome = (n: number, x: number) => ({
     n,
     x,

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { offerSchema, providerSchema, supervisionSchema } from './catalog.ts';
-import { effectRowSchema } from './effect-row.ts';
+import { exampleOffer, exampleProvider, offerSchema, providerSchema, supervisionSchema } from './catalog.ts';
+import { effectRowSchema, exampleRow } from './effect-row.ts';
 
 export const offerProfileSchema = z
   .object({
@@ -12,4 +12,18 @@ export const offerProfileSchema = z
     trend: z.array(effectRowSchema).describe('One row per half-year (all time), oldest first.'),
     latestSupervision: supervisionSchema.nullable(),
   })
-  .meta({ id: 'OfferProfile', description: "An offer's profile." });
+  .meta({
+    id: 'OfferProfile',
+    description: "An offer's profile.",
+    examples: [
+      {
+        offer: exampleOffer,
+        provider: exampleProvider,
+        dataVersion: 3,
+        effects: exampleRow(),
+        byTargetGroup: [{ ...exampleRow(), targetGroup: 'jobparat' }],
+        trend: [{ ...exampleRow(), period: '2026H1' }],
+        latestSupervision: { supervisionId: 'V-17', visitedOn: '2026-05-04', smiley: 'happy', note: null },
+      },
+    ],
+  });

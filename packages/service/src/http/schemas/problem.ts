@@ -29,9 +29,26 @@ export const problemSchema = z
     ],
   });
 
+/** A documented error response, served as application/problem+json. */
+export const problemResponse = (description: string) => ({
+  description,
+  content: { 'application/problem+json': { schema: problemSchema } },
+});
+
 /** The error responses every route may give, merged into each route's `response`. */
 export const commonProblems = {
-  400: problemSchema.describe('Invalid request (see errors).'),
-  429: problemSchema.describe('Too many requests.'),
-  500: problemSchema.describe('Internal error (details are logged, never sent).'),
+  400: problemResponse('Invalid request; `errors` lists every invalid field.'),
+  429: problemResponse('Too many requests; see Retry-After.'),
+  500: problemResponse('Internal error (details are logged with the request id, never sent).'),
+};
+
+/** The answers of routes that need an API key. */
+export const authProblems = {
+  401: problemResponse('No API key, or an invalid or revoked one.'),
+  403: problemResponse('The API key lacks the required role.'),
+};
+
+/** Read endpoints answer 401 only when EVG_READ_REQUIRES_KEY closes them. */
+export const readAuthProblems = {
+  401: problemResponse('No valid API key while reads require one (EVG_READ_REQUIRES_KEY).'),
 };

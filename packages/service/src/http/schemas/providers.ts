@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { providerSchema } from './catalog.ts';
-import { effectRowSchema } from './effect-row.ts';
+import { exampleOffer, exampleProvider, providerSchema } from './catalog.ts';
+import { effectRowSchema, exampleRow } from './effect-row.ts';
 import { offerSummarySchema } from './offer-search.ts';
 
 export const providerSummarySchema = z
@@ -19,4 +19,15 @@ export const providerProfileSchema = z
     byTargetGroup: z.array(effectRowSchema),
     offers: z.array(offerSummarySchema),
   })
-  .meta({ id: 'ProviderProfile' });
+  .meta({
+    id: 'ProviderProfile',
+    examples: [
+      {
+        provider: exampleProvider,
+        dataVersion: 3,
+        effects: exampleRow(),
+        byTargetGroup: [{ ...exampleRow(), targetGroup: 'jobparat' }],
+        offers: [{ offer: exampleOffer, provider: exampleProvider, effects: exampleRow() }],
+      },
+    ],
+  });

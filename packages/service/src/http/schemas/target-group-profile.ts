@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { codeListEntrySchema } from './catalog.ts';
-import { durationCellSchema, effectRowSchema, rateCellSchema } from './effect-row.ts';
+import { durationCellSchema, effectRowSchema, exampleRow, rateCellSchema } from './effect-row.ts';
 
 export const targetGroupProfileSchema = z
   .object({
@@ -14,4 +14,19 @@ export const targetGroupProfileSchema = z
     unemploymentDuration: durationCellSchema.describe('Unemployment duration before start, in bands.'),
     effects: effectRowSchema,
   })
-  .meta({ id: 'TargetGroupProfile' });
+  .meta({
+    id: 'TargetGroupProfile',
+    examples: [
+      (() => {
+        const row = { ...exampleRow(), targetGroup: 'jobparat' };
+        const { active, started, completed, ageUnder30Share, unemploymentDuration } = row;
+        return {
+          targetGroup: { code: 'jobparat', name: 'Jobparat' },
+          period: { from: '2026-01-01', to: '2026-06-30' },
+          dataVersion: 3,
+          ...{ active, started, completed, ageUnder30Share, unemploymentDuration },
+          effects: row,
+        };
+      })(),
+    ],
+  });

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { benefitTypeSchema, codeListEntrySchema } from '../../../../http/schemas/catalog.ts';
 import { readSecurity } from '../../../../http/schemas/common.ts';
-import { commonProblems } from '../../../../http/schemas/problem.ts';
+import { commonProblems, readAuthProblems } from '../../../../http/schemas/problem.ts';
 
 /** Industries, packages and benefit types (target groups and providers have their own resources). */
 const codeLists: FastifyPluginAsyncZod = async (app) => {
@@ -18,7 +18,7 @@ const codeLists: FastifyPluginAsyncZod = async (app) => {
         operationId: 'listIndustries',
         security: readSecurity,
         querystring: noQuery,
-        response: { 200: z.array(codeListEntrySchema), ...commonProblems },
+        response: { 200: z.array(codeListEntrySchema), ...readAuthProblems, ...commonProblems },
       },
     },
     async () => [...app.readModel.current.snapshot.industries],
@@ -34,7 +34,7 @@ const codeLists: FastifyPluginAsyncZod = async (app) => {
         operationId: 'listPackages',
         security: readSecurity,
         querystring: noQuery,
-        response: { 200: z.array(codeListEntrySchema), ...commonProblems },
+        response: { 200: z.array(codeListEntrySchema), ...readAuthProblems, ...commonProblems },
       },
     },
     async () => [...app.readModel.current.snapshot.packages],
@@ -50,7 +50,7 @@ const codeLists: FastifyPluginAsyncZod = async (app) => {
         operationId: 'listBenefitTypes',
         security: readSecurity,
         querystring: noQuery,
-        response: { 200: z.array(benefitTypeSchema), ...commonProblems },
+        response: { 200: z.array(benefitTypeSchema), ...readAuthProblems, ...commonProblems },
       },
     },
     async () => [...app.readModel.current.snapshot.benefitTypes],

@@ -4,7 +4,7 @@ import { toOfferSummary } from '../../../../http/offer-views.ts';
 import { ProblemError } from '../../../../http/problem.ts';
 import { compareQuerySchema, compareResultSchema } from '../../../../http/schemas/compare.ts';
 import { readSecurity } from '../../../../http/schemas/common.ts';
-import { commonProblems, problemSchema } from '../../../../http/schemas/problem.ts';
+import { commonProblems, problemResponse, readAuthProblems } from '../../../../http/schemas/problem.ts';
 import { resolvePeriod } from '../../../../read-model/period-query.ts';
 
 const compare: FastifyPluginAsyncZod = async (app) => {
@@ -19,7 +19,12 @@ const compare: FastifyPluginAsyncZod = async (app) => {
         security: readSecurity,
         description: 'Every offer side by side, with the Newcombe difference of each against the first.',
         querystring: compareQuerySchema,
-        response: { 200: compareResultSchema, 404: problemSchema, ...commonProblems },
+        response: {
+          200: compareResultSchema,
+          404: problemResponse('Not found.'),
+          ...readAuthProblems,
+          ...commonProblems,
+        },
       },
     },
     async (request) => {

@@ -5,7 +5,7 @@ import { notModified } from '../../../../http/conditional.ts';
 import { asEffectRows, effectRowSchema } from '../../../../http/schemas/effect-row.ts';
 import { effectsQuerySchema } from '../../../../http/schemas/effects.ts';
 import { readSecurity } from '../../../../http/schemas/common.ts';
-import { commonProblems } from '../../../../http/schemas/problem.ts';
+import { commonProblems, readAuthProblems } from '../../../../http/schemas/problem.ts';
 import { resolvePeriod } from '../../../../read-model/period-query.ts';
 
 /** CSV when the client asks for it and does not also accept JSON (browsers send *\/*). */
@@ -39,6 +39,7 @@ const effects: FastifyPluginAsyncZod = async (app) => {
             },
           },
           304: z.null().describe('Not modified: the data version is unchanged.'),
+          ...readAuthProblems,
           ...commonProblems,
         },
       },

@@ -10,13 +10,11 @@ import {
   importResultSchema,
   recordKindSchema,
 } from '../../../../http/schemas/imports.ts';
-import { commonProblems, problemSchema } from '../../../../http/schemas/problem.ts';
+import { authProblems, commonProblems, problemResponse } from '../../../../http/schemas/problem.ts';
 import { importRecords } from '../../../../imports/import-records.ts';
 import { findImportBatch } from '../../../../repositories/import-batches-read.ts';
 
 const FORMATS = { 'text/csv': 'csv', 'application/x-ndjson': 'ndjson' } as const;
-const authProblems = { 401: problemSchema, 403: problemSchema };
-
 const imports: FastifyPluginAsyncZod<{ bodyLimit: number }> = async (app, options) => {
   // Bodies are streamed into the importer as they arrive; nothing is buffered whole.
   app.addContentTypeParser(Object.keys(FORMATS), (_request, payload, done) => done(null, payload));
@@ -36,9 +34,9 @@ const imports: FastifyPluginAsyncZod<{ bodyLimit: number }> = async (app, option
         querystring: importQuerySchema,
         response: {
           201: importResultSchema,
-          413: problemSchema,
-          415: problemSchema,
-          422: problemSchema,
+          413: problemResponse('Body larger than the limit.'),
+          415: problemResponse('Unsupported Content-Type.'),
+          422: problemResponse('Invalid records; nothing was stored. `errors` lists every bad row.'),
           ...authProblems,
           ...commonProblems,
         },
@@ -78,7 +76,12 @@ const imports: FastifyPluginAsyncZod<{ bodyLimit: number }> = async (app, option
             .regex(/^\d{1,15}$/, 'must be a batch number')
             .transform(Number),
         }),
-        response: { 200: importBatchSchema, 404: problemSchema, ...authProblems, ...commonProblems },
+        response: {
+          200: importBatchSchema,
+          404: problemResponse('Not found.'),
+          ...authProblems,
+          ...commonProblems,
+        },
       },
     },
     async (request) => {

@@ -6,7 +6,7 @@ import { idParam, periodParams } from '../../../../http/schemas/common.ts';
 import { offerProfileSchema } from '../../../../http/schemas/offer-profile.ts';
 import { offerSearchQuerySchema, offerSearchResultSchema } from '../../../../http/schemas/offer-search.ts';
 import { readSecurity } from '../../../../http/schemas/common.ts';
-import { commonProblems, problemSchema } from '../../../../http/schemas/problem.ts';
+import { commonProblems, problemResponse, readAuthProblems } from '../../../../http/schemas/problem.ts';
 import { searchOffers } from '../../../../read-model/offer-search.ts';
 import { resolvePeriod } from '../../../../read-model/period-query.ts';
 import { searchOfferIds } from '../../../../repositories/offers-read.ts';
@@ -25,7 +25,7 @@ const offers: FastifyPluginAsyncZod = async (app) => {
         security: readSecurity,
         description: 'Filter, sort and page the offers, with facet counts for the current filters.',
         querystring: offerSearchQuerySchema(measureKeys),
-        response: { 200: offerSearchResultSchema, ...commonProblems },
+        response: { 200: offerSearchResultSchema, ...readAuthProblems, ...commonProblems },
       },
     },
     async (request) => {
@@ -58,7 +58,12 @@ const offers: FastifyPluginAsyncZod = async (app) => {
         security: readSecurity,
         params: z.object({ id: idParam }),
         querystring: z.object(periodParams).strict(),
-        response: { 200: offerProfileSchema, 404: problemSchema, ...commonProblems },
+        response: {
+          200: offerProfileSchema,
+          404: problemResponse('Not found.'),
+          ...readAuthProblems,
+          ...commonProblems,
+        },
       },
     },
     async (request) => {

@@ -5,7 +5,7 @@ import { ProblemError } from '../../../../http/problem.ts';
 import { idParam, periodParams } from '../../../../http/schemas/common.ts';
 import { asEffectRow, asEffectRows } from '../../../../http/schemas/effect-row.ts';
 import { readSecurity } from '../../../../http/schemas/common.ts';
-import { commonProblems, problemSchema } from '../../../../http/schemas/problem.ts';
+import { commonProblems, problemResponse, readAuthProblems } from '../../../../http/schemas/problem.ts';
 import { providerListSchema, providerProfileSchema } from '../../../../http/schemas/providers.ts';
 import { resolvePeriod } from '../../../../read-model/period-query.ts';
 
@@ -20,7 +20,7 @@ const providers: FastifyPluginAsyncZod = async (app) => {
         operationId: 'listProviders',
         security: readSecurity,
         querystring: z.object(periodParams).strict(),
-        response: { 200: providerListSchema, ...commonProblems },
+        response: { 200: providerListSchema, ...readAuthProblems, ...commonProblems },
       },
     },
     async (request) => {
@@ -46,7 +46,12 @@ const providers: FastifyPluginAsyncZod = async (app) => {
         security: readSecurity,
         params: z.object({ id: idParam }),
         querystring: z.object(periodParams).strict(),
-        response: { 200: providerProfileSchema, 404: problemSchema, ...commonProblems },
+        response: {
+          200: providerProfileSchema,
+          404: problemResponse('Not found.'),
+          ...readAuthProblems,
+          ...commonProblems,
+        },
       },
     },
     async (request) => {

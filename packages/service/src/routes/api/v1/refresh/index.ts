@@ -1,10 +1,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { refreshStartedSchema, refreshStatusSchema } from '../../../../http/schemas/refresh.ts';
-import { commonProblems, problemSchema } from '../../../../http/schemas/problem.ts';
+import { authProblems, commonProblems } from '../../../../http/schemas/problem.ts';
 import { getRefreshStatus } from '../../../../repositories/refresh-runs.ts';
 
-const authProblems = { 401: problemSchema, 403: problemSchema };
 const iso = (value: Date | string) => new Date(value).toISOString();
 
 const refresh: FastifyPluginAsyncZod = async (app) => {

@@ -5,7 +5,7 @@ import { codeListEntrySchema } from '../../../../http/schemas/catalog.ts';
 import { idParam, periodParams } from '../../../../http/schemas/common.ts';
 import { asEffectRow } from '../../../../http/schemas/effect-row.ts';
 import { readSecurity } from '../../../../http/schemas/common.ts';
-import { commonProblems, problemSchema } from '../../../../http/schemas/problem.ts';
+import { commonProblems, problemResponse, readAuthProblems } from '../../../../http/schemas/problem.ts';
 import { targetGroupProfileSchema } from '../../../../http/schemas/target-group-profile.ts';
 import { resolvePeriod } from '../../../../read-model/period-query.ts';
 
@@ -20,7 +20,7 @@ const targetGroups: FastifyPluginAsyncZod = async (app) => {
         operationId: 'listTargetGroups',
         security: readSecurity,
         querystring: z.object({}).strict(),
-        response: { 200: z.array(codeListEntrySchema), ...commonProblems },
+        response: { 200: z.array(codeListEntrySchema), ...readAuthProblems, ...commonProblems },
       },
     },
     async () => [...app.readModel.current.snapshot.targetGroups],
@@ -38,7 +38,12 @@ const targetGroups: FastifyPluginAsyncZod = async (app) => {
         description: 'Active now, completed in the period, age split at 30, unemployment-duration bands.',
         params: z.object({ code: idParam }),
         querystring: z.object(periodParams).strict(),
-        response: { 200: targetGroupProfileSchema, 404: problemSchema, ...commonProblems },
+        response: {
+          200: targetGroupProfileSchema,
+          404: problemResponse('Not found.'),
+          ...readAuthProblems,
+          ...commonProblems,
+        },
       },
     },
     async (request) => {

@@ -3,10 +3,8 @@ import { z } from 'zod';
 import { ProblemError } from '../../../../../http/problem.ts';
 import { apiKeyInputSchema, apiKeySchema, createdApiKeySchema } from '../../../../../http/schemas/admin.ts';
 import { idParam } from '../../../../../http/schemas/common.ts';
-import { commonProblems, problemSchema } from '../../../../../http/schemas/problem.ts';
+import { authProblems, commonProblems, problemResponse } from '../../../../../http/schemas/problem.ts';
 import { createApiKey, listApiKeys, revokeApiKey } from '../../../../../repositories/api-keys.ts';
-
-const authProblems = { 401: problemSchema, 403: problemSchema };
 
 const adminApiKeys: FastifyPluginAsyncZod = async (app) => {
   app.get(
@@ -48,7 +46,12 @@ const adminApiKeys: FastifyPluginAsyncZod = async (app) => {
         operationId: 'revokeApiKey',
         security: [{ apiKey: [] }],
         params: z.object({ id: idParam }),
-        response: { 200: apiKeySchema, 404: problemSchema, ...authProblems, ...commonProblems },
+        response: {
+          200: apiKeySchema,
+          404: problemResponse('Not found.'),
+          ...authProblems,
+          ...commonProblems,
+        },
       },
     },
     async (request) => {

@@ -5,11 +5,10 @@ import { ProblemError } from '../../../../../http/problem.ts';
 import { codeListInputSchema, codeListNameSchema } from '../../../../../http/schemas/admin.ts';
 import { codeListEntrySchema } from '../../../../../http/schemas/catalog.ts';
 import { idParam } from '../../../../../http/schemas/common.ts';
-import { commonProblems, problemSchema } from '../../../../../http/schemas/problem.ts';
+import { authProblems, commonProblems, problemResponse } from '../../../../../http/schemas/problem.ts';
 import { deleteCodeListEntry, saveCodeListEntry } from '../../../../../repositories/catalog-admin.ts';
 import type { CodeListTableName } from '../../../../../repositories/code-lists-read.ts';
 
-const authProblems = { 401: problemSchema, 403: problemSchema };
 const params = z.object({ list: codeListNameSchema, code: idParam });
 const tableOf = (list: z.output<typeof codeListNameSchema>): CodeListTableName =>
   list === 'target-groups' ? 'target_groups' : list;
@@ -47,8 +46,8 @@ const adminCodeLists: FastifyPluginAsyncZod = async (app) => {
         params,
         response: {
           204: z.null(),
-          404: problemSchema,
-          409: problemSchema,
+          404: problemResponse('Not found.'),
+          409: problemResponse('Conflict: still in use.'),
           ...authProblems,
           ...commonProblems,
         },

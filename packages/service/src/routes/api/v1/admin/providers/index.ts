@@ -5,10 +5,8 @@ import { ProblemError } from '../../../../../http/problem.ts';
 import { providerInputSchema } from '../../../../../http/schemas/admin.ts';
 import { providerSchema } from '../../../../../http/schemas/catalog.ts';
 import { idParam } from '../../../../../http/schemas/common.ts';
-import { commonProblems, problemSchema } from '../../../../../http/schemas/problem.ts';
+import { authProblems, commonProblems, problemResponse } from '../../../../../http/schemas/problem.ts';
 import { deleteProvider, saveProvider } from '../../../../../repositories/catalog-admin.ts';
-
-const authProblems = { 401: problemSchema, 403: problemSchema };
 
 const adminProviders: FastifyPluginAsyncZod = async (app) => {
   app.put(
@@ -43,8 +41,8 @@ const adminProviders: FastifyPluginAsyncZod = async (app) => {
         params: z.object({ id: idParam }),
         response: {
           204: z.null(),
-          404: problemSchema,
-          409: problemSchema,
+          404: problemResponse('Not found.'),
+          409: problemResponse('Conflict: still in use.'),
           ...authProblems,
           ...commonProblems,
         },

@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import { ReadModelStore } from '../../src/read-model/read-model-store.ts';
+import type { Snapshot, SnapshotSource } from '../../src/read-model/snapshot.ts';
+import { AS_OF, benefitTypes, fixtureFineCells, offers, providers } from '../app/fixture.ts';
+
+const silent = { info: () => {}, error: () => {} };
+
+function snapshot(version: number, offerCount: number): Snapshot {
+  return {
+    dataVersion: { id: version, createdAt: new Date('2026-11-01T00:00:00Z'), asOf: AS_OF },
+    fineCells: fixtureFineCells(),
+    offers: offers.slice(0, offerCount),
+    providers,
+    targetGroups: [],
+    industries: [],
+    packages: [],
+    benefitTypes,
+    latestSupervisions: [],
+  };
+}
+
+/** A source whose "database" the test changes between calls. */
+function fakeSource(initial: Snapshot) {
+  const state = { current: initial, loads: 0 };
+  const source: SnapshotSource = {
+    currentVersionId: async () => state.current.dataVersion?.id ?? null,
+    load: async () => {
+      state.loads++;
+      return state.current;
+    },
+  };
+  return { state, source };
+}
+
+describe('ReadModelStore', () => {
+  it('keeps the model a request started with and swaps in the new one whole', async () => {
+    const { state, source } = fakeSource(snapshot(1, 4));
+    const store = await ReadModelStore.open(source, { minCellSize: 5 }, silent);
+    const inFlight = store.current;
+    state.current = snapshot(2, 2);
+    expect(await store.reloadIfChanged()).toBe(true);
+    expect(store.current.version?.id).toBe(2);
+    expect(store.current.offerViews(undefined)).toHaveLength(2);
+    expect(inFlight.version?.id).toBe(1);
+    expect(inFlight.offerViews(undefined)).toHaveLength(4);
+  });
+
+  it('does not reload while the data version is unchanged, and shares one reload between callers', async () => {
+    const { state, source } = fakeSource(snapshot(1, 4));
+    const store = await ReadModelStore.open(source, { minCellSize: 5 }, silent);
+    expect(await store.reloadIfChanged()).toBe(false);
+    expect(state.loads).toBe(1);
+    await Promise.all([store.reload(), store.reload(), store.reload()]);
+    expect(state.loads).toBe(2);
+  });
+
+  it('keeps serving the previous model when a reload fails', async () => {
+    const { source } = fakeSource(snapshot(1, 4));
+    const store = await ReadModelStore.open(source, { minCellSize: 5 }, silent);
+    source.load = async () => {
+      throw new Error('database down');
+    };
+    await expect(store.reload()).rejects.toThrow('database down');
+    expect(store.current.version?.id).toBe(1);
+  });
+
+  it('picks up a new data version by polling', async () => {
+    const { state, source } = fakeSource(snapshot(1, 4));
+    const store = await ReadModelStore.open(source, { minCellSize: 5 }, silent);
+    store.startPolling(10);
+    state.current = snapshot(3, 1);
+    await expect.poll(() => store.current.version?.id, { timeout: 2000 }).toBe(3);
+    store.stopPolling();
+  });
+});
