@@ -2,7 +2,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+  aggregateCells,
+  daysFromCivil,
   DEFAULT_MEASURES,
+  formatDay,
   EffectsAccumulator,
   GROUP_KEYS,
   toEffectRow,
@@ -93,6 +96,25 @@ describe('engine properties', () => {
         expect(restored.finish()).toEqual(original.finish());
       }),
       { numRuns: 40 },
+    );
+  });
+
+  it('stored all-time fine cells answer any grouping and whole-month period exactly as a direct pass', () => {
+    const month = fc.integer({ min: 2022 * 12, max: 2027 * 12 + 11 });
+    fc.assert(
+      fc.property(engineConfig, persons, complaints, month, month, (cfg, records, filed, a, b) => {
+        const [fromMonth, toMonth] = a <= b ? [a, b] : [b, a];
+        const period = {
+          from: formatDay(daysFromCivil(Math.floor(fromMonth / 12), (fromMonth % 12) + 1, 1)),
+          to: formatDay(daysFromCivil(Math.floor((toMonth + 1) / 12), ((toMonth + 1) % 12) + 1, 1) - 1),
+        };
+        const stored = accumulate(cfg, records);
+        filed.forEach((c) => stored.addComplaint(c));
+        const direct = accumulate({ ...cfg, period }, records);
+        filed.forEach((c) => direct.addComplaint(c));
+        expect(aggregateCells({ ...cfg, period }, stored.fineCells())).toEqual(direct.finish());
+      }),
+      { numRuns: 60 },
     );
   });
 
