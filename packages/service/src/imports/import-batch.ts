@@ -2,6 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import { parseRecord, RECORD_KINDS, type Offer, type RecordKind } from '@evg/effects';
 import type { Database } from '../db/database.ts';
 import { recordImportBatch } from '../repositories/import-batches.ts';
+import { BULK_ROWS, withForeignKeysCheckedAtOnce } from './bulk-foreign-keys.ts';
 import { ImportError, type ImportRowError } from './import-error.ts';
 import { kindSpecs, PERSON_ID_KINDS, type ColumnSpec, type KindSpec } from './kind-specs.ts';
 import { createPseudonymiser } from './pseudonymise.ts';
@@ -29,6 +30,8 @@ export interface ImportOptions {
   source: string;
   /** For the import_batches row: the API key id that sent it, if any. */
   keyId?: string | null;
+  /** Rows of one kind from which foreign keys are checked set-based (bulk-foreign-keys.ts). */
+  bulkRows?: number;
   /** Progress lines: phase timings and row counts, never row values. */
   log?: (line: string) => void;
 }
@@ -192,10 +195,14 @@ export async function importBatch(
       log(`import: references checked (${elapsed()})`);
       const kinds: KindImportResult[] = [];
       for (const { source, spec, stage, received: kindReceived } of staged) {
-        const changed =
+        const upsert = () =>
           source.kind === 'offers' && codes
-            ? await upsertOffers(trx, spec, stage.name, codes.name)
-            : await upsertFromStage(trx, spec, stage.name);
+            ? upsertOffers(trx, spec, stage.name, codes.name)
+            : upsertFromStage(trx, spec, stage.name);
+        const changed =
+          stage.rows >= BULK_ROWS
+            ? await withForeignKeysCheckedAtOnce(trx, spec.table, upsert)
+            : await upsert();
         kinds.push({
           kind: source.kind,
           file: source.file,
