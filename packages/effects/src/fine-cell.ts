@@ -131,9 +131,10 @@ export function addFineCell(
   target.ageKnown += source.ageKnown;
   target.ageUnder30 += source.ageUnder30;
   addArrays(target.durationBands, source.durationBands);
-  for (const [days, count] of Object.entries(source.durationHistogram)) {
-    target.durationHistogram[days] = (target.durationHistogram[days] ?? 0) + count;
-  }
+  const from = source.durationHistogram;
+  const to = target.durationHistogram;
+  // for…in rather than Object.entries: no array per cell on the aggregation path.
+  for (const days in from) to[days] = (to[days] ?? 0) + (from[days] as number);
   addScores(target.satisfaction, source.satisfaction);
   addScores(target.closeness, source.closeness);
   target.completed += source.completed;
