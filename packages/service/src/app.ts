@@ -6,7 +6,7 @@ import type { ServiceConfig } from './config.ts';
 import type { Database } from './db/database.ts';
 import authPlugin from './plugins/app/auth.ts';
 import dbPlugin from './plugins/app/db.ts';
-import problemHandler from './plugins/app/problem-handler.ts';
+import problemHandler, { sendProblem } from './plugins/app/problem-handler.ts';
 import readModelPlugin from './plugins/app/read-model.ts';
 import refresherPlugin, { type RefreshRunner } from './plugins/app/refresher.ts';
 import corsPlugin from './plugins/external/cors.ts';
@@ -59,6 +59,17 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     requestIdHeader: 'x-request-id',
     trustProxy: false,
     routerOptions: { ignoreTrailingSlash: true },
+    // The router's own errors (a malformed URL, a path parameter over 100 characters) bypass the
+    // error handler; they are problem+json too.
+    frameworkErrors: (error, _request, reply) => {
+      if (error.code === 'FST_ERR_ASYNC_CONSTRAINT')
+        return void sendProblem(reply, 'internal', 'Intern fejl.');
+      const detail =
+        error.code === 'FST_ERR_MAX_PARAM_LENGTH'
+          ? 'En parameter i stien er for lang.'
+          : 'Adressen er ugyldig.';
+      sendProblem(reply, 'validation', detail);
+    },
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

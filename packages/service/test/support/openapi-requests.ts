@@ -120,15 +120,18 @@ export function schemaValues(doc: OpenApiDocument, raw: JsonSchema | undefined):
   return fc.oneof(...options);
 }
 
+/** encodeURIComponent, after replacing lone surrogates as UTF-8 encoding does (it throws on them). */
+const percentEncode = (value: string) => encodeURIComponent(Buffer.from(value, 'utf8').toString('utf8'));
+
 /** Percent-encodes like a browser, or — sometimes — not at all, as a hand-written client might. */
 const encoded = (value: string): fc.Arbitrary<string> =>
-  fc.constantFrom(true, true, true, false).map((encode) => (encode ? encodeURIComponent(value) : value));
+  fc.constantFrom(true, true, true, false).map((encode) => (encode ? percentEncode(value) : value));
 
 const HEADER_SAFE = /^[\t\x20-\x7e\x80-\xff]*$/;
 
 /** A header value the HTTP layer can carry (light-my-request refuses CR/LF and code points > 255). */
 function headerValue(value: string): string {
-  return HEADER_SAFE.test(value) ? value : encodeURIComponent(value);
+  return HEADER_SAFE.test(value) ? value : percentEncode(value);
 }
 
 export interface RequestOptions {
@@ -188,7 +191,7 @@ export function requestArbitrary(doc: OpenApiDocument, endpoint: Endpoint, optio
         // Now and then the same parameter twice, which querystring parsers turn into an array.
         if (repeat === 0) pairs.push(`${name}=${value}`);
       }
-      for (const [name, value] of extras) pairs.push(`${encodeURIComponent(name)}=${value}`);
+      for (const [name, value] of extras) pairs.push(`${percentEncode(name)}=${value}`);
       return pairs.join('&');
     });
 

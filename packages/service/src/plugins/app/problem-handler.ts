@@ -53,6 +53,10 @@ function fieldErrors(
   });
 }
 
+/** A CPR-like run of digits anywhere in a text: messages may quote what the client sent. */
+const CPR_IN_TEXT = /(?<!\d)\d{6}-?\d{4}(?!\d)/g;
+const redactCpr = (text: string) => text.replace(CPR_IN_TEXT, '[CPR-lignende værdi]');
+
 /** Sends one problem+json answer; the one place the API writes an error body. */
 export function sendProblem(
   reply: FastifyReply,
@@ -60,7 +64,11 @@ export function sendProblem(
   detail: string,
   errors?: FieldError[],
 ): FastifyReply {
-  const body = problemBody(code, detail, errors);
+  const body = problemBody(
+    code,
+    redactCpr(detail),
+    errors?.map((error) => ({ ...error, message: redactCpr(error.message) })),
+  );
   return reply.code(body.status).type('application/problem+json; charset=utf-8').send(body);
 }
 
