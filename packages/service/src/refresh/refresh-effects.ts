@@ -10,10 +10,8 @@ import { finishRefreshRun, startRefreshRun } from '../repositories/refresh-runs.
 import { accumulatePersons } from './accumulate-parallel.ts';
 import { copenhagenToday, resolveAsOf } from './as-of.ts';
 import { RefreshError } from './refresh-error.ts';
+import { REFRESH_LOCK } from '../db/advisory-locks.ts';
 import { STANDARD_GROUPINGS } from './standard-groupings.ts';
-
-/** Advisory-lock key of the refresh: one refresh at a time per database. ("EVGREFSH") */
-const REFRESH_LOCK = 0x45564752_45465348n;
 
 /**
  * Refreshes running in this process. Embedded PGlite serves every connection from one session,

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { REFRESH_LOCK } from '../../src/db/advisory-locks.ts';
 import { importDataDir } from '../../src/imports/import-data-dir.ts';
 import { RefreshError } from '../../src/refresh/refresh-error.ts';
 import { refreshEffects } from '../../src/refresh/refresh-effects.ts';
@@ -73,13 +74,38 @@ describe('concurrent refreshes', () => {
       const other = new pg.Client({ connectionString: t.connectionString });
       await other.connect();
       try {
-        await other.query('SELECT pg_advisory_lock($1)', [String(0x45564752_45465348n)]);
+        await other.query('SELECT pg_advisory_lock($1)', [String(REFRESH_LOCK)]);
         const error = await refreshEffects(t.db, { asOf: '2026-10-31' }).catch((e: unknown) => e);
         expect(error).toMatchObject({ code: 'REFRESH_RUNNING' });
       } finally {
         await other.end();
       }
       await expect(refreshEffects(t.db, { asOf: '2026-10-31' })).resolves.toMatchObject({ persons: 3 });
+    },
+  );
+});
+
+describe('imports and refreshes', () => {
+  it.skipIf(inject('evgTestDb').mode === 'embedded')(
+    'an import waits while a refresh reads the records, then stores its rows',
+    async () => {
+      const other = new pg.Client({ connectionString: t.connectionString });
+      await other.connect();
+      let settled = false;
+      try {
+        await other.query('SELECT pg_advisory_lock($1)', [String(REFRESH_LOCK)]);
+        const data = await writeDataDir({ 'persons.csv': 'person_id,birth_date\nP9,1999-09-09\n' });
+        const pending = importDataDir(t.db, data.dir, { source: 'test' }).finally(() => {
+          settled = true;
+          return data.remove();
+        });
+        await new Promise((resolve) => setTimeout(resolve, 300));
+        expect(settled).toBe(false);
+        await other.query('SELECT pg_advisory_unlock($1)', [String(REFRESH_LOCK)]);
+        await expect(pending).resolves.toMatchObject({ rowsStored: 1 });
+      } finally {
+        await other.end();
+      }
     },
   );
 });
