@@ -32,18 +32,18 @@ export async function* readCsvRows(
       continue;
     }
     carry = text.slice(cut + 1);
-    const batch = parseSegment(text.slice(0, cut + 1), line, name);
+    const batch = parseCsvSegment(text.slice(0, cut + 1), line, name);
     line = batch.nextLine;
     if (batch.rows.length > 0) yield batch;
   }
   if (carry !== '') {
-    const batch = parseSegment(carry, line, name);
+    const batch = parseCsvSegment(carry, line, name);
     if (batch.rows.length > 0) yield batch;
   }
 }
 
 /** Index of the last `\n` that is outside quotes, or −1. */
-function lastRecordEnd(text: string): number {
+export function lastRecordEnd(text: string): number {
   if (text.indexOf('"') < 0) return text.lastIndexOf('\n');
   let inQuotes = false;
   let last = -1;
@@ -58,7 +58,12 @@ function lastRecordEnd(text: string): number {
 const QUOTE = 34;
 const NEWLINE = 10;
 
-function parseSegment(text: string, firstLine: number, name: string): CsvBatch & { nextLine: number } {
+/** Parses CSV text that holds complete records only, numbering lines from `firstLine`. */
+export function parseCsvSegment(
+  text: string,
+  firstLine: number,
+  name: string,
+): CsvBatch & { nextLine: number } {
   return text.indexOf('"') < 0 ? splitPlain(text, firstLine) : parseQuoted(text, firstLine, name);
 }
 

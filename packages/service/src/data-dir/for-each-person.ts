@@ -85,7 +85,8 @@ async function pass(
   return count;
 }
 
-async function loadSurveys(
+/** Survey answers by enrollment id, each with its line; problems go to `issues`. */
+export async function loadSurveys(
   data: DataDir,
   issues: IssueCollector,
 ): Promise<Map<string, Located<SurveyResponse>[]>> {

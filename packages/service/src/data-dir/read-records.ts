@@ -35,16 +35,37 @@ export async function* readRecords<K extends RecordKind>(
     }
     return;
   }
-  let header: string[] | null = null;
-  let fast: (values: readonly string[]) => RecordsByKind[K] | undefined = () => undefined;
+  let rowsToRecords: CsvRecordReader<K> | null = null;
   for await (const { rows, lines } of readCsvRows(file.path, file.name)) {
     let first = 0;
-    if (header === null) {
-      header = rows[0] ?? [];
+    if (rowsToRecords === null) {
       first = 1;
-      if (!checkHeader(file, header, issues)) return;
-      fast = compileCsvParser(file.kind, header);
+      rowsToRecords = csvRecordReader(file, rows[0] ?? [], issues);
+      if (rowsToRecords === null) return;
     }
+    yield rowsToRecords(rows, lines, first);
+  }
+}
+
+/** Turns parsed CSV rows (from `first` on) into records, reporting bad rows. */
+export type CsvRecordReader<K extends RecordKind> = (
+  rows: string[][],
+  lines: number[],
+  first: number,
+) => RecordBatch<K>;
+
+/**
+ * The row-to-record step of a CSV file with this header, or null (with issues reported) when
+ * the header has unknown or repeated columns.
+ */
+export function csvRecordReader<K extends RecordKind>(
+  file: RecordFile & { kind: K },
+  header: string[],
+  issues: IssueCollector,
+): CsvRecordReader<K> | null {
+  if (!checkHeader(file, header, issues)) return null;
+  const fast = compileCsvParser(file.kind, header);
+  return (rows, lines, first) => {
     const records: RecordsByKind[K][] = [];
     const recordLines: number[] = [];
     for (let i = first; i < rows.length; i++) {
@@ -67,8 +88,8 @@ export async function* readRecords<K extends RecordKind>(
         recordLines.push(line);
       }
     }
-    yield { records, lines: recordLines };
-  }
+    return { records, lines: recordLines };
+  };
 }
 
 function checkHeader(file: RecordFile, header: string[], issues: IssueCollector): boolean {
