@@ -115,14 +115,16 @@ export function resultsTable({ result, state, lists, lang, minCellSize, pageSize
       <th scope="row" class="offer-name">
         <a href="${hrefFor({ view: 'offer', offer: offer.id })}" data-nav>${offer.name}</a>
       </th>
-      <td>${offer.providerName}</td>
-      <td>${packageLabel(offer.package, lists.packages, lang)}</td>
+      <td class="small">${offer.providerName}</td>
+      <td class="small">${packageLabel(offer.package, lists.packages, lang)}</td>
       <td class="num${priceSorted ? ' sorted' : ''}">
         ${offer.priceDkk === null ? t(lang, 'offer.unknown') : formatPrice(offer.priceDkk, lang)}
       </td>
       ${MEASURE_COLUMNS.map(
         ([measure, adjusted, bar]) =>
-          html`<td class="measure${ariaSort(state, measure, adjusted) ? ' sorted' : ''}">
+          html`<td
+            class="measure${bar ? ' with-bar' : ''}${ariaSort(state, measure, adjusted) ? ' sorted' : ''}"
+          >
             ${rateFigure(offer.row[measure], {
               lang,
               minCellSize,

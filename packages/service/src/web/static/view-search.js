@@ -158,55 +158,57 @@ export function searchForm({ state, lists, facets, lang, moreOpen }) {
   return html`<section class="search panel" aria-labelledby="search-title">
     <h2 id="search-title">${t(lang, 'filters.title')}</h2>
     <form id="search-form" role="search" aria-labelledby="search-title">
-      <fieldset class="entry">
-        <legend>${t(lang, 'entry.legend')}</legend>
-        <div class="entry-choice">
-          <span class="choice">
+      <div class="search-top">
+        <fieldset class="entry">
+          <legend>${t(lang, 'entry.legend')}</legend>
+          <div class="entry-choice">
+            <span class="choice">
+              <input
+                type="radio"
+                id="entry-targetGroup"
+                name="entry"
+                value="targetGroup"
+                ${attr('checked', byTargetGroup)}
+              />
+              <label for="entry-targetGroup">${t(lang, 'entry.targetGroup')}</label>
+            </span>
+            <span class="choice">
+              <input
+                type="radio"
+                id="entry-industry"
+                name="entry"
+                value="industry"
+                ${attr('checked', !byTargetGroup)}
+              />
+              <label for="entry-industry">${t(lang, 'entry.industry')}</label>
+            </span>
+          </div>
+          <div class="entry-select">${byTargetGroup ? targetGroupSelect : industrySelect}</div>
+        </fieldset>
+        <div class="field-row">
+          <div class="field grow">
+            <label for="f-q">${t(lang, 'filters.q')}</label>
             <input
-              type="radio"
-              id="entry-targetGroup"
-              name="entry"
-              value="targetGroup"
-              ${attr('checked', byTargetGroup)}
+              id="f-q"
+              name="q"
+              type="search"
+              value="${state.q}"
+              aria-describedby="f-q-hint"
+              autocomplete="off"
             />
-            <label for="entry-targetGroup">${t(lang, 'entry.targetGroup')}</label>
-          </span>
-          <span class="choice">
-            <input
-              type="radio"
-              id="entry-industry"
-              name="entry"
-              value="industry"
-              ${attr('checked', !byTargetGroup)}
-            />
-            <label for="entry-industry">${t(lang, 'entry.industry')}</label>
-          </span>
-        </div>
-        <div class="entry-select">${byTargetGroup ? targetGroupSelect : industrySelect}</div>
-      </fieldset>
-      <div class="field-row">
-        <div class="field grow">
-          <label for="f-q">${t(lang, 'filters.q')}</label>
-          <input
-            id="f-q"
-            name="q"
-            type="search"
-            value="${state.q}"
-            aria-describedby="f-q-hint"
-            autocomplete="off"
-          />
-          <span id="f-q-hint" class="hint">${t(lang, 'filters.qHint')}</span>
-        </div>
-        <div class="field">
-          <label for="f-sort">${t(lang, 'filters.sort')}</label>
-          <select id="f-sort" name="sort">
-            ${SORT_KEYS.map(
-              (key) =>
-                html`<option value="${key}" ${key === state.sort ? html`selected` : ''}>
-                  ${sortLabel(key, lang)}
-                </option>`,
-            )}
-          </select>
+            <span id="f-q-hint" class="hint">${t(lang, 'filters.qHint')}</span>
+          </div>
+          <div class="field">
+            <label for="f-sort">${t(lang, 'filters.sort')}</label>
+            <select id="f-sort" name="sort">
+              ${SORT_KEYS.map(
+                (key) =>
+                  html`<option value="${key}" ${key === state.sort ? html`selected` : ''}>
+                    ${sortLabel(key, lang)}
+                  </option>`,
+              )}
+            </select>
+          </div>
         </div>
       </div>
       <details id="more-filters" ${moreOpen || advancedSet ? html`open` : ''}>
