@@ -6,7 +6,7 @@ import { findActiveApiKey, type ApiKeyInfo } from '../../repositories/api-keys.t
 
 declare module 'fastify' {
   interface FastifyInstance {
-    /** preHandler for read endpoints: open unless EVG_READ_REQUIRES_KEY, then any valid key. */
+    /** onRequest hook of read endpoints (before validation, so a caller without a key learns nothing): open unless EVG_READ_REQUIRES_KEY, then any valid key. */
     readAccess: preHandlerAsyncHookHandler;
     /** preHandler demanding a key of one of `roles` (admin always passes). */
     requireRole(...roles: ApiKeyRole[]): preHandlerAsyncHookHandler;

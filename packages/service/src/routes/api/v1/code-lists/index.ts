@@ -11,7 +11,7 @@ const codeLists: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/industries',
     {
-      preHandler: app.readAccess,
+      onRequest: app.readAccess,
       schema: {
         tags: ['code-lists'],
         summary: 'Industries (brancher)',
@@ -27,7 +27,7 @@ const codeLists: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/packages',
     {
-      preHandler: app.readAccess,
+      onRequest: app.readAccess,
       schema: {
         tags: ['code-lists'],
         summary: 'Packages (pakker)',
@@ -43,7 +43,7 @@ const codeLists: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/benefit-types',
     {
-      preHandler: app.readAccess,
+      onRequest: app.readAccess,
       schema: {
         tags: ['code-lists'],
         summary: 'Benefit types (ydelsestyper)',

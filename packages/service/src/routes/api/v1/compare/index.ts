@@ -11,7 +11,7 @@ const compare: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/',
     {
-      preHandler: app.readAccess,
+      onRequest: app.readAccess,
       schema: {
         tags: ['offers'],
         summary: 'Compare 2–6 offers',

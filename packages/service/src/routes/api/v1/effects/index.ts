@@ -17,7 +17,7 @@ const effects: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/',
     {
-      preHandler: app.readAccess,
+      onRequest: app.readAccess,
       schema: {
         tags: ['effects'],
         summary: 'Effect table (BI)',

@@ -17,7 +17,7 @@ const offers: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/',
     {
-      preHandler: app.readAccess,
+      onRequest: app.readAccess,
       schema: {
         tags: ['offers'],
         summary: 'Search offers',
@@ -50,7 +50,7 @@ const offers: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/:id',
     {
-      preHandler: app.readAccess,
+      onRequest: app.readAccess,
       schema: {
         tags: ['offers'],
         summary: "An offer's profile",

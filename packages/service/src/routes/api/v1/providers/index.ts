@@ -13,7 +13,7 @@ const providers: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/',
     {
-      preHandler: app.readAccess,
+      onRequest: app.readAccess,
       schema: {
         tags: ['providers'],
         summary: 'Providers with their measures',
@@ -38,7 +38,7 @@ const providers: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/:id',
     {
-      preHandler: app.readAccess,
+      onRequest: app.readAccess,
       schema: {
         tags: ['providers'],
         summary: "A provider's profile",

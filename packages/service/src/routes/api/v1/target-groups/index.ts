@@ -13,7 +13,7 @@ const targetGroups: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/',
     {
-      preHandler: app.readAccess,
+      onRequest: app.readAccess,
       schema: {
         tags: ['code-lists'],
         summary: 'Target groups (målgrupper)',
@@ -29,7 +29,7 @@ const targetGroups: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/:code/profile',
     {
-      preHandler: app.readAccess,
+      onRequest: app.readAccess,
       schema: {
         tags: ['code-lists'],
         summary: 'Context of a target group',
