@@ -10,7 +10,7 @@
 import { html } from './html.js';
 import { t } from './i18n.js';
 import { formatDate, formatNumber, formatPercent, formatPeriod, formatPrice } from './format.js';
-import { rateFigure } from './cells.js';
+import { rateFigure, suppressedFigure } from './cells.js';
 import { trendChart } from './charts.js';
 import { codeLabel, packageLabel } from './view-search.js';
 
@@ -93,14 +93,20 @@ export function offerProfile({ profile, lists, lang, minCellSize }) {
     [t(lang, 'offer.costPerOutcome'), formatPrice(offer.row.costPerOutcome, lang)],
   ];
 
+  const notApplicable = html`<span aria-hidden="true">–</span
+    ><span class="visually-hidden">${t(lang, 'cell.notApplicable')}</span>`;
   const measureRows = PROFILE_MEASURES.map((measure) => {
     const cell = offer.row[measure];
     const outcome = OUTCOME_MEASURES.includes(measure);
     return html`<tr>
       <th scope="row">${t(lang, `measure.${measure}`)}</th>
       <td>${rateFigure(cell, { lang, minCellSize, bar: true })}</td>
-      <td>${outcome ? rateFigure(cell, { lang, minCellSize, adjusted: true, showN: false }) : '–'}</td>
-      <td class="num">${outcome && cell && !cell.suppressed ? formatNumber(cell.pending, lang) : '–'}</td>
+      <td>
+        ${outcome ? rateFigure(cell, { lang, minCellSize, adjusted: true, showN: false }) : notApplicable}
+      </td>
+      <td class="num">
+        ${outcome ? (cell && !cell.suppressed ? formatNumber(cell.pending, lang) : suppressedFigure(lang, minCellSize)) : notApplicable}
+      </td>
     </tr>`;
   });
 
@@ -163,7 +169,9 @@ export function offerProfile({ profile, lists, lang, minCellSize }) {
               <th scope="col">
                 <abbr title="${t(lang, 'measure.adjustedLong')}">${t(lang, 'offer.adjusted')}</abbr>
               </th>
-              <th scope="col">${t(lang, 'offer.pending')}</th>
+              <th scope="col">
+                <abbr title="${t(lang, 'offer.pendingLong')}">${t(lang, 'offer.pending')}</abbr>
+              </th>
             </tr>
           </thead>
           <tbody>

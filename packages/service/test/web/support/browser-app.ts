@@ -85,7 +85,8 @@ export async function startBrowserApp(): Promise<BrowserApp> {
       const context = await browser.newContext({ viewport, baseURL: baseUrl, locale: 'da-DK' });
       contexts.push(context);
       const page = await context.newPage();
-      page.setDefaultTimeout(10_000);
+      // Generous: several engineers' test runs share two cores.
+      page.setDefaultTimeout(20_000);
       return page;
     },
     async screenshot(page, name) {
