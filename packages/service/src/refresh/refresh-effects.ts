@@ -1,10 +1,11 @@
+import { availableParallelism } from 'node:os';
 import { aggregateCells, type Catalog, type EngineConfig } from '@evg/effects';
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/database.ts';
 import { listBenefitTypes } from '../repositories/code-lists-read.ts';
 import { publishDataVersion } from '../repositories/effect-versions.ts';
 import { listOffers } from '../repositories/offers-read.ts';
-import { latestBenefitDay, listComplaints } from '../repositories/person-records.ts';
+import { countPersons, latestBenefitDay, listComplaints } from '../repositories/person-records.ts';
 import { listProviders } from '../repositories/providers-read.ts';
 import { finishRefreshRun, startRefreshRun } from '../repositories/refresh-runs.ts';
 import { accumulatePersons } from './accumulate-parallel.ts';
@@ -25,8 +26,12 @@ export interface RefreshOptions {
   asOf?: string | undefined;
   /** Today's date for the cap on a derived asOf; default: today in Copenhagen. */
   today?: string;
-  /** Worker threads for the person pass; default 1. Needs `connectionString`. */
-  workers?: number;
+  /**
+   * Worker threads for the person pass; default: one per core (at most 4) from 250,000
+   * persons on, else none. Needs `connectionString`. Measured in BENCHMARKS.md: on 2 cores,
+   * 2 workers cut 1,000,000 persons from 77 s to 59 s but slow 100,000 down (worker start-up).
+   */
+  workers?: number | undefined;
   /** Where workers connect (DbHandle.connectionString). */
   connectionString?: string | undefined;
   /** Persons per database round trip; default 2000. */
@@ -89,6 +94,12 @@ async function refreshWithLock(
   });
 }
 
+const WORKERS_FROM_PERSONS = 250_000;
+
+function defaultWorkers(persons: number): number {
+  return persons >= WORKERS_FROM_PERSONS ? Math.min(4, availableParallelism()) : 1;
+}
+
 async function refreshLocked(
   db: Kysely<Database>,
   options: RefreshOptions,
@@ -112,7 +123,7 @@ async function refreshLocked(
     if (options.minCellSize !== undefined) config.minCellSize = options.minCellSize;
 
     const { accumulator, persons } = await accumulatePersons(db, config, {
-      workers: options.workers ?? 1,
+      workers: options.workers ?? defaultWorkers(await countPersons(db)),
       connectionString: options.connectionString,
       chunkSize: options.chunkSize ?? 2000,
     });

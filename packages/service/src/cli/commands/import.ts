@@ -22,7 +22,8 @@ Options:
   --no-refresh       do not recompute the effect tables afterwards
   --as-of D          data cut-off for the refresh (default EVG_AS_OF, else the latest
                      benefit-data day, at most today)
-  --workers N        worker threads for the refresh (default 1)
+  --workers N        worker threads for the refresh (default: one per core from
+                     250,000 persons on, else none)
   --help             show this help
 `;
 
@@ -41,7 +42,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
   }
   const dir = required(values.data, 'data');
   const asOf = asOfFlag(values['as-of'], io.env);
-  const workers = integerFlag(values.workers, 'workers', 1, 1, 64);
+  const workers = values.workers === undefined ? undefined : integerFlag(values.workers, 'workers', 1, 1, 64);
   const handle = await createDbFromEnv(io.env);
   try {
     await migrateToLatest(handle.db);

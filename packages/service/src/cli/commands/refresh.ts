@@ -16,7 +16,8 @@ database, and publishes them as a new data version in one transaction.
 Options:
   --as-of D          data cut-off (default EVG_AS_OF, else the latest benefit-data day,
                      at most today in Copenhagen)
-  --workers N        worker threads for the person pass (default 1)
+  --workers N        worker threads for the person pass (default: one per core
+                     from 250,000 persons on, else none)
   --help             show this help
 `;
 
@@ -31,7 +32,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     return 0;
   }
   const asOf = asOfFlag(values['as-of'], io.env);
-  const workers = integerFlag(values.workers, 'workers', 1, 1, 64);
+  const workers = values.workers === undefined ? undefined : integerFlag(values.workers, 'workers', 1, 1, 64);
   const handle = await createDbFromEnv(io.env);
   try {
     await migrateToLatest(handle.db);

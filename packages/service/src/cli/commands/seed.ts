@@ -17,7 +17,8 @@ embedded database, and refreshes the effect tables (asOf ${DEMO_AS_OF}).
 Options:
   --persons N        number of persons (default ${DEMO_PERSONS})
   --seed S           random seed (default 1)
-  --workers N        worker threads for the refresh (default 1)
+  --workers N        worker threads for the refresh (default: one per core from
+                     250,000 persons on, else none)
   --help             show this help
 `;
 
@@ -34,7 +35,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
   }
   const persons = integerFlag(values.persons, 'persons', DEMO_PERSONS, 1, 10_000_000);
   const seed = integerFlag(values.seed, 'seed', 1, 0, 2 ** 32 - 1);
-  const workers = integerFlag(values.workers, 'workers', 1, 1, 64);
+  const workers = values.workers === undefined ? undefined : integerFlag(values.workers, 'workers', 1, 1, 64);
   const handle = await createDbFromEnv(io.env);
   try {
     await migrateToLatest(handle.db);
