@@ -40,6 +40,8 @@ interface RunResult {
   seconds: number;
   /** Peak resident set size in MiB, or null when /usr/bin/time is missing. */
   peakMiB: number | null;
+  /** User + system CPU seconds (all threads), or null when /usr/bin/time is missing. */
+  cpuSeconds: number | null;
   stdout: string;
 }
 
@@ -84,7 +86,8 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
 
   const mismatches = compare(evg.stdout, duck.stdout);
   const mib = (r: RunResult) => (r.peakMiB === null ? 'n/a' : `${r.peakMiB.toFixed(0)} MiB`);
-  const rate = (r: RunResult) => `${Math.round(persons / r.seconds).toLocaleString('en-US')} persons/s`;
+  const rate = (r: RunResult) =>
+    `${Math.round(persons / r.seconds).toLocaleString('en-US')} persons/s, CPU ${r.cpuSeconds === null ? 'n/a' : `${r.cpuSeconds.toFixed(2)} s`}`;
   say('');
   say(`persons: ${persons.toLocaleString('en-US')}, seed ${seed}, as of ${asOf}, data: ${dir}`);
   say(`evg effects --group-by offer: ${evg.seconds.toFixed(2)} s, ${rate(evg)}, peak RSS ${mib(evg)}`);
@@ -148,7 +151,7 @@ async function timed(args: string[]): Promise<RunResult> {
   const scratch = await mkdtemp(join(tmpdir(), 'evg-bench-'));
   const rssFile = join(scratch, 'rss');
   const [command, commandArgs] = timeBin
-    ? [timeBin, ['-o', rssFile, '-f', '%M', process.execPath, ...args]]
+    ? [timeBin, ['-o', rssFile, '-f', '%M %U %S', process.execPath, ...args]]
     : [process.execPath, args];
   const started = performance.now();
   const { code, stdout, stderr } = await new Promise<{ code: number | null; stdout: string; stderr: string }>(
@@ -169,10 +172,18 @@ async function timed(args: string[]): Promise<RunResult> {
     },
   );
   const seconds = (performance.now() - started) / 1000;
-  const peakKiB = timeBin ? Number((await readFile(rssFile, 'utf8')).trim().split('\n').pop()) : NaN;
+  // /usr/bin/time writes "peakKiB user system" as the last line.
+  const [peakKiB, user, system] = timeBin
+    ? ((await readFile(rssFile, 'utf8')).trim().split('\n').pop() ?? '').split(' ').map(Number)
+    : [];
   await rm(scratch, { recursive: true, force: true });
   if (code !== 0) throw new CliError(`benchmark child failed (exit ${code}): ${stderr.slice(0, 2000)}`, 1);
-  return { seconds, peakMiB: Number.isFinite(peakKiB) ? peakKiB / 1024 : null, stdout };
+  return {
+    seconds,
+    peakMiB: peakKiB !== undefined && Number.isFinite(peakKiB) ? peakKiB / 1024 : null,
+    cpuSeconds: user !== undefined && system !== undefined ? user + system : null,
+    stdout,
+  };
 }
 
 function median(results: RunResult[]): RunResult {
