@@ -56,7 +56,7 @@ describe.skipIf(!browserAvailable())(`searching by the two entry points${SKIP_NO
     expect(new URL(page.url()).searchParams.get('industry')).toBe('transport');
   });
 
-  it('narrows by accessibility, minimum effect and free text', async () => {
+  it('narrows by accessibility, minimum effect, hours and free text', async () => {
     const page = await b.newPage();
     await page.goto('/?tg=jobparat');
     expect(await resultNames(page)).toHaveLength(3);
@@ -75,9 +75,17 @@ describe.skipIf(!browserAvailable())(`searching by the two entry points${SKIP_NO
       }),
     ).toEqual(['Rengøring og service']);
     expect(new URL(page.url()).searchParams.get('min3m')).toBe('50');
+    // T1 runs 30 hours a week, T2 37; T4 states no hours, so a bound on hours leaves it out.
     expect(
       await search(page, async () => {
         await page.getByLabel('Mindst 3 mdr. effekt (%)').fill('');
+        await page.getByLabel('Højst timer pr. uge').fill('30');
+        await page.getByRole('button', { name: 'Søg' }).click();
+      }),
+    ).toEqual(['Rengøring og service']);
+    expect(
+      await search(page, async () => {
+        await page.getByLabel('Højst timer pr. uge').fill('');
         await page.getByLabel('Fritekst').fill('truckcertifikat');
         await page.getByRole('button', { name: 'Søg' }).click();
       }),

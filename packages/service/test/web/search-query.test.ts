@@ -30,10 +30,15 @@ describe('the GET /v1/offers query of a page state', () => {
   });
 
   it('sends paging and leaves out filters that are not set', () => {
-    const params = searchQuery({ ...DEFAULT_STATE, offset: 40, accessible: true, maxPrice: 20000 }, 20);
+    const params = searchQuery(
+      { ...DEFAULT_STATE, offset: 40, accessible: true, maxPrice: 20000, minHours: 20, maxWeeks: 8 },
+      20,
+    );
     expect(Object.fromEntries(params)).toEqual({
       accessible: 'true',
       maxPrice: '20000',
+      minHours: '20',
+      maxWeeks: '8',
       sort: '-effect3m',
       limit: '20',
       offset: '40',

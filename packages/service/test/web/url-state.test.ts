@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   DEFAULT_STATE,
+  hasCriteria,
   MAX_COMPARE,
   parseState,
   serializeState,
@@ -25,6 +26,10 @@ describe('the URL holds the page state', () => {
       minEffect7m: 40,
       minSatisfaction: 60,
       minCompanyShare: 20,
+      minHours: 15,
+      maxHours: 30,
+      minWeeks: 4,
+      maxWeeks: 12,
       accessible: true,
       sort: 'effect7m.adjusted' as const,
       offset: 40,
@@ -108,5 +113,16 @@ describe('submitting the search form', () => {
       accessible: true,
       view: 'search',
     });
+  });
+});
+
+describe('when the page lists offers', () => {
+  it('waits for an entry point or another filter before searching', () => {
+    expect(hasCriteria(DEFAULT_STATE)).toBe(false);
+    expect(hasCriteria({ ...DEFAULT_STATE, sort: 'price', lang: 'en', ids: ['a', 'b'] })).toBe(false);
+    expect(hasCriteria({ ...DEFAULT_STATE, targetGroup: 'jobparat' })).toBe(true);
+    expect(hasCriteria({ ...DEFAULT_STATE, industry: 'it' })).toBe(true);
+    expect(hasCriteria({ ...DEFAULT_STATE, maxWeeks: 8 })).toBe(true);
+    expect(hasCriteria({ ...DEFAULT_STATE, minEffect7m: 0 })).toBe(true);
   });
 });

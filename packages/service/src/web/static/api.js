@@ -83,6 +83,10 @@ export function searchQuery(state, limit) {
   if (state.minSatisfaction !== null) params.set('minSatisfaction', share(state.minSatisfaction));
   if (state.minCompanyShare !== null) params.set('minCompanyShare', share(state.minCompanyShare));
   if (state.accessible) params.set('accessible', 'true');
+  for (const field of /** @type {const} */ (['minHours', 'maxHours', 'minWeeks', 'maxWeeks'])) {
+    const value = state[field];
+    if (value !== null) params.set(field, String(value));
+  }
   const ascending = state.sort === 'name' || state.sort === 'price' || state.sort === 'costPerOutcome';
   params.set('sort', ascending ? state.sort : `-${state.sort}`);
   params.set('limit', String(limit));

@@ -18,6 +18,7 @@ import {
 } from './model.js';
 import {
   DEFAULT_STATE,
+  hasCriteria,
   parseState,
   sameSearch,
   serializeState,
@@ -189,24 +190,6 @@ function drawChrome() {
     switcher.setAttribute('lang', lang === 'da' ? 'en' : 'da');
     switcher.setAttribute('aria-label', t(lang, 'lang.switchLabel'));
   }
-}
-
-/** @param {AppState} s */
-function hasCriteria(s) {
-  return (
-    s.targetGroup !== '' ||
-    s.industry !== '' ||
-    s.q !== '' ||
-    s.package !== '' ||
-    s.provider !== '' ||
-    s.providerKind !== '' ||
-    s.maxPrice !== null ||
-    s.minEffect3m !== null ||
-    s.minEffect7m !== null ||
-    s.minSatisfaction !== null ||
-    s.minCompanyShare !== null ||
-    s.accessible
-  );
 }
 
 /** Writes facet counts into the option labels in place, without disturbing focus or typing. */

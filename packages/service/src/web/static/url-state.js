@@ -27,6 +27,10 @@
  * @property {number | null} minEffect7m percent 0..100
  * @property {number | null} minSatisfaction percent 0..100
  * @property {number | null} minCompanyShare percent 0..100
+ * @property {number | null} minHours hours per week, inclusive
+ * @property {number | null} maxHours
+ * @property {number | null} minWeeks duration in weeks, inclusive
+ * @property {number | null} maxWeeks
  * @property {boolean} accessible
  * @property {SortKey} sort
  * @property {number} offset paging offset of the results table
@@ -82,6 +86,10 @@ export const DEFAULT_STATE = Object.freeze({
   minEffect7m: null,
   minSatisfaction: null,
   minCompanyShare: null,
+  minHours: null,
+  maxHours: null,
+  minWeeks: null,
+  maxWeeks: null,
   accessible: false,
   sort: 'effect3m',
   offset: 0,
@@ -105,6 +113,10 @@ const PARAM = /** @type {const} */ ({
   minEffect7m: 'min7m',
   minSatisfaction: 'minSat',
   minCompanyShare: 'minCompany',
+  minHours: 'minHours',
+  maxHours: 'maxHours',
+  minWeeks: 'minWeeks',
+  maxWeeks: 'maxWeeks',
   accessible: 'accessible',
   sort: 'sort',
   offset: 'offset',
@@ -117,6 +129,13 @@ const PERCENT_FIELDS = /** @type {const} */ ([
   'minEffect7m',
   'minSatisfaction',
   'minCompanyShare',
+]);
+/** Hours per week and duration bounds, with the ranges the search API accepts. */
+const RANGE_FIELDS = /** @type {const} */ ([
+  ['minHours', 100],
+  ['maxHours', 100],
+  ['minWeeks', 200],
+  ['maxWeeks', 200],
 ]);
 const TEXT_FIELDS = /** @type {const} */ ([
   'targetGroup',
@@ -166,6 +185,8 @@ export function parseState(search) {
   }
   state.maxPrice = parseBoundedNumber(params.get(PARAM.maxPrice), 0, 10_000_000);
   for (const field of PERCENT_FIELDS) state[field] = parseBoundedNumber(params.get(PARAM[field]), 0, 100);
+  for (const [field, max] of RANGE_FIELDS)
+    state[field] = parseBoundedNumber(params.get(PARAM[field]), 0, max);
   state.accessible = params.get(PARAM.accessible) === 'true';
 
   const sort = params.get(PARAM.sort);
@@ -240,6 +261,7 @@ export function sameSearch(a, b) {
     'q',
     'maxPrice',
     ...PERCENT_FIELDS,
+    ...RANGE_FIELDS.map(([field]) => field),
     'accessible',
     'sort',
     'offset',
@@ -273,4 +295,25 @@ export function stateFromForm(state, entries) {
     offer: '',
     offset: 0,
   };
+}
+
+/**
+ * Whether the state asks for any offers at all: an entry point or any other filter chosen.
+ * Until then the page invites the caseworker to pick a target group or an industry.
+ *
+ * @param {AppState} state
+ * @returns {boolean}
+ */
+export function hasCriteria(state) {
+  return (
+    [state.targetGroup, state.industry, state.q, state.package, state.provider, state.providerKind].some(
+      (value) => value !== '',
+    ) ||
+    [
+      state.maxPrice,
+      ...PERCENT_FIELDS.map((field) => state[field]),
+      ...RANGE_FIELDS.map(([field]) => state[field]),
+    ].some((value) => value !== null) ||
+    state.accessible
+  );
 }

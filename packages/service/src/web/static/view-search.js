@@ -152,6 +152,10 @@ export function searchForm({ state, lists, facets, lang, moreOpen }) {
     state.minEffect7m !== null ||
     state.minSatisfaction !== null ||
     state.minCompanyShare !== null ||
+    state.minHours !== null ||
+    state.maxHours !== null ||
+    state.minWeeks !== null ||
+    state.maxWeeks !== null ||
     state.accessible ||
     (byTargetGroup ? state.industry !== '' : state.targetGroup !== '');
 
@@ -250,6 +254,10 @@ export function searchForm({ state, lists, facets, lang, moreOpen }) {
           ${numberField({ id: 'f-min7m', name: 'minEffect7m', label: t(lang, 'filters.minEffect7m'), value: state.minEffect7m, max: 100, step: 1 })}
           ${numberField({ id: 'f-minSat', name: 'minSatisfaction', label: t(lang, 'filters.minSatisfaction'), value: state.minSatisfaction, max: 100, step: 1 })}
           ${numberField({ id: 'f-minCompany', name: 'minCompanyShare', label: t(lang, 'filters.minCompanyShare'), value: state.minCompanyShare, max: 100, step: 1 })}
+          ${numberField({ id: 'f-minHours', name: 'minHours', label: t(lang, 'filters.minHours'), value: state.minHours, max: 100, step: 1 })}
+          ${numberField({ id: 'f-maxHours', name: 'maxHours', label: t(lang, 'filters.maxHours'), value: state.maxHours, max: 100, step: 1 })}
+          ${numberField({ id: 'f-minWeeks', name: 'minWeeks', label: t(lang, 'filters.minWeeks'), value: state.minWeeks, max: 200, step: 1 })}
+          ${numberField({ id: 'f-maxWeeks', name: 'maxWeeks', label: t(lang, 'filters.maxWeeks'), value: state.maxWeeks, max: 200, step: 1 })}
           <div class="field checkbox">
             <input
               id="f-accessible"
