@@ -1,9 +1,10 @@
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
-import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
 import type { MeasureDefinition } from '@evg/effects';
 import type { ServiceConfig } from './config.ts';
 import type { Database } from './db/database.ts';
+import { createResponseSerializer } from './http/response-serializer.ts';
 import authPlugin from './plugins/app/auth.ts';
 import dbPlugin from './plugins/app/db.ts';
 import problemHandler, { sendProblem } from './plugins/app/problem-handler.ts';
@@ -28,6 +29,8 @@ export interface AppOptions {
   refreshEffects: RefreshRunner;
   /** Where the read model loads from; defaults to the database. */
   snapshotSource?: SnapshotSource;
+  /** Check every response against its schema before sending (tests); off in production for speed. */
+  validateResponses?: boolean;
   /** Folder of the web client; defaults to `src/web/static`. */
   webRoot?: string;
 }
@@ -72,7 +75,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     },
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
-  app.setSerializerCompiler(serializerCompiler);
+  app.setSerializerCompiler(createResponseSerializer({ validate: options.validateResponses ?? false }));
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });

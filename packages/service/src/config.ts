@@ -45,7 +45,7 @@ const envSchema = z.object({
   EVG_DATA_DIR: z.string().min(1).default('data'),
   EVG_READ_REQUIRES_KEY: bool.default(false),
   EVG_CORS_ORIGINS: z.string().default(''),
-  EVG_RATE_LIMIT: int(1, 1_000_000).default(600),
+  EVG_RATE_LIMIT: int(1, 1_000_000_000).default(600),
   EVG_MIN_CELL_SIZE: int(1, 1000).default(5),
   EVG_BODY_LIMIT: int(1024, 100 * 1024 * 1024).default(1024 * 1024),
   EVG_IMPORT_BODY_LIMIT: int(1024, 10 * 1024 * 1024 * 1024).default(1024 * 1024 * 1024),

@@ -1,3 +1,4 @@
+import { ensureDemoData } from '../imports/seed-database.ts';
 import { refreshEffects } from '../refresh/index.ts';
 import { buildApp } from '../app.ts';
 import type { ServiceConfig } from '../config.ts';
@@ -15,6 +16,13 @@ export async function startService(config: ServiceConfig, io: CliIo): Promise<Ru
   const handle = await createDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   try {
     await migrateToLatest(handle.db);
+    // Only the embedded database gets demo data: a configured server is someone's real data.
+    if (handle.embedded) {
+      const log = (line: string) => io.stderr.write(`evg start: ${line}\n`);
+      if (await ensureDemoData(handle.db, { connectionString: handle.connectionString, log })) {
+        log('demo data loaded (synthetic, Copenhagen scale)');
+      }
+    }
     const demoKey = await ensureDemoKey(handle.db, config.dataDir);
     const app = await buildApp({
       config,
@@ -22,7 +30,10 @@ export async function startService(config: ServiceConfig, io: CliIo): Promise<Ru
       logger: { level: config.logLevel, stream: io.stdout },
       refreshEffects: (db) => refreshEffects(db, { minCellSize: config.minCellSize }),
     });
-    const server = await listen(app, config, () => handle.close());
+    const server = await listen(app, config, () => handle.close()).catch(async (error: unknown) => {
+      await app.close();
+      throw error;
+    });
     const base = server.url.replace('://[::1]', '://localhost');
     const lines = [
       `EVG kører på ${base}`,

@@ -39,6 +39,7 @@ export async function createTestApp(env: Record<string, string> = {}, seed = tru
   result.app = await buildApp({
     config,
     db: database.db,
+    validateResponses: true,
     logger: { level: 'error', stream: { write: (line: string) => void result.errorLogs.push(line) } },
     refreshEffects: async () => {
       result.refreshes++;
