@@ -6,7 +6,7 @@ import { recordImportBatch } from '../repositories/import-batches.ts';
 import { BULK_ROWS, withForeignKeysCheckedAtOnce } from './bulk-foreign-keys.ts';
 import { ImportError, type ImportRowError } from './import-error.ts';
 import { kindSpecs, PERSON_ID_KINDS, type ColumnSpec, type KindSpec } from './kind-specs.ts';
-import { createPseudonymiser } from './pseudonymise.ts';
+import { createPseudonymiser, type Pseudonymiser } from './pseudonymise.ts';
 import type { RawBatch } from './raw-rows.ts';
 import { findMissingReferences, type ReferenceCheck } from './reference-checks.ts';
 import { StagingTable } from './staging.ts';
@@ -149,30 +149,7 @@ export async function importBatch(
           for (const issue of batch.issues) errors.add(issue);
           received += batch.raws.length + batch.issues.length;
           entry.received += batch.raws.length + batch.issues.length;
-          for (let i = 0; i < batch.raws.length; i++) {
-            const raw = batch.raws[i] as Record<string, unknown>;
-            const line = batch.lines[i] as number;
-            if (pseudonymise && PERSON_ID_KINDS.has(source.kind) && typeof raw.person_id === 'string') {
-              raw.person_id = pseudonymise(raw.person_id);
-            }
-            const parsed = parseRecord(source.kind, raw);
-            if (!parsed.ok) {
-              for (const issue of parsed.issues) errors.add({ file: source.file, line, ...issue });
-              continue;
-            }
-            await stage.add(line, parsed.record);
-            if (codes && source.kind === 'offers') {
-              const offer = parsed.record as Offer;
-              for (const [list, values] of [
-                ['target_groups', offer.targetGroups],
-                ['industries', offer.industries],
-              ] as const) {
-                for (const [position, code] of values.entries()) {
-                  await codes.add(line, { offerId: offer.offerId, list, code, position });
-                }
-              }
-            }
-          }
+          await stageBatch(source, batch, stage, codes, pseudonymise, errors);
         }
         await stage.flush(true);
         log(`import: ${source.file}: ${entry.received} rows read and staged (${elapsed()})`);
@@ -202,10 +179,9 @@ export async function importBatch(
           source.kind === 'offers' && codes
             ? upsertOffers(trx, spec, stage.name, codes.name)
             : upsertFromStage(trx, spec, stage.name);
-        const changed =
-          stage.rows >= BULK_ROWS
-            ? await withForeignKeysCheckedAtOnce(trx, spec.table, upsert)
-            : await upsert();
+        const bulk = stage.rows >= (options.bulkRows ?? BULK_ROWS);
+        if (bulk) log(`import: ${source.file}: foreign keys checked once for the table (bulk)`);
+        const changed = bulk ? await withForeignKeysCheckedAtOnce(trx, spec.table, upsert) : await upsert();
         kinds.push({
           kind: source.kind,
           file: source.file,
@@ -245,6 +221,41 @@ export async function importBatch(
     );
     failure.cause = error;
     throw failure;
+  }
+}
+
+/** Validates one batch of raw rows (pseudonymising first when asked) and stages the good ones. */
+async function stageBatch(
+  source: RecordSource,
+  batch: RawBatch,
+  stage: StagingTable<unknown>,
+  codes: StagingTable<CodeRow> | null,
+  pseudonymise: Pseudonymiser | null,
+  errors: ErrorList,
+): Promise<void> {
+  for (let i = 0; i < batch.raws.length; i++) {
+    const raw = batch.raws[i] as Record<string, unknown>;
+    const line = batch.lines[i] as number;
+    if (pseudonymise && PERSON_ID_KINDS.has(source.kind) && typeof raw.person_id === 'string') {
+      raw.person_id = pseudonymise(raw.person_id);
+    }
+    const parsed = parseRecord(source.kind, raw);
+    if (!parsed.ok) {
+      for (const issue of parsed.issues) errors.add({ file: source.file, line, ...issue });
+      continue;
+    }
+    await stage.add(line, parsed.record);
+    if (codes && source.kind === 'offers') {
+      const offer = parsed.record as Offer;
+      for (const [list, values] of [
+        ['target_groups', offer.targetGroups],
+        ['industries', offer.industries],
+      ] as const) {
+        for (const [position, code] of values.entries()) {
+          await codes.add(line, { offerId: offer.offerId, list, code, position });
+        }
+      }
+    }
   }
 }
 

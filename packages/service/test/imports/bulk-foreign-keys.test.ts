@@ -27,8 +27,14 @@ describe('bulk imports check foreign keys once per table', () => {
     const data = await writeDataDir(validFiles());
     try {
       // bulkRows 1: every kind takes the bulk path.
-      const result = await importDataDir(t.db, data.dir, { source: 'test', bulkRows: 1 });
+      const log: string[] = [];
+      const result = await importDataDir(t.db, data.dir, {
+        source: 'test',
+        bulkRows: 1,
+        log: (line) => log.push(line),
+      });
       expect(result.rowsStored).toBe(21);
+      expect(log).toContain('import: benefit_periods.csv: foreign keys checked once for the table (bulk)');
     } finally {
       await data.remove();
     }
