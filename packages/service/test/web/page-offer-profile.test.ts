@@ -72,6 +72,20 @@ describe.skipIf(!browserAvailable())(`an offer's profile${SKIP_NOTE}`, () => {
     await expect(firstHalf.locator('.n').textContent()).resolves.toBe('n = 10');
   });
 
+  it('picks the offer for comparison from its profile', async () => {
+    const page = await b.newPage();
+    await page.goto('/?view=offer&offer=T1&ids=T2');
+    const pick = page.getByRole('checkbox', { name: 'Vælg Rengøring og service til sammenligning' });
+    await pick.check();
+    expect(new URL(page.url()).searchParams.get('ids')).toBe('T2,T1');
+    await expect(pick.isChecked()).resolves.toBe(true);
+    await expect(page.locator(':focus').getAttribute('id')).resolves.toBe('pick-profile');
+    await page.getByRole('link', { name: 'Sammenlign valgte (2)' }).click();
+    await page.locator('table.comparison').waitFor();
+    const headers = await page.locator('table.comparison thead th a').allTextContents();
+    expect(headers.map((h) => h.trim())).toEqual(['Lager og truckcertifikat', 'Rengøring og service']);
+  });
+
   it('hides a complaint count under the disclosure threshold, and says why', async () => {
     const page = await b.newPage();
     await page.goto('/?view=offer&offer=T2');

@@ -28,7 +28,7 @@ import {
 import { codeLabel, packageLabel, searchForm } from './view-search.js';
 import { resultsTable, selectionBar } from './view-results.js';
 import { comparisonTable } from './view-compare.js';
-import { offerProfile } from './view-offer.js';
+import { offerProfile, profileActions } from './view-offer.js';
 import { targetGroupContext } from './view-target-group.js';
 import { errorBox, loadingBox } from './status.js';
 
@@ -336,6 +336,24 @@ function drawCompare() {
   );
 }
 
+/** The name of the offer on show, for the label of its comparison checkbox. */
+let lastProfileName = '';
+
+function drawProfileActions() {
+  const holder = document.getElementById('profile-actions');
+  if (!holder) return;
+  replaceContent(
+    holder,
+    profileActions({
+      offerId: state.offer,
+      offerName: lastProfileName,
+      state,
+      lang: state.lang,
+      compareHref: hrefFor({ view: 'compare', offer: '' }),
+    }),
+  );
+}
+
 /** @param {boolean} moveFocus whether the caseworker just came here from another view */
 function drawOffer(moveFocus) {
   if (!lists) return;
@@ -346,9 +364,7 @@ function drawOffer(moveFocus) {
     html`<p class="back">
         <a href="${hrefFor({ view: 'search', offer: '' })}" data-nav>← ${t(state.lang, 'offer.back')}</a>
       </p>
-      <div id="offer-body">
-        <h2 id="view-title" tabindex="-1" class="visually-hidden">${t(state.lang, 'offer.about')}</h2>
-      </div>`,
+      <div id="offer-body"></div>`,
   );
   const region = /** @type {HTMLElement} */ (document.getElementById('offer-body'));
   void fill(
@@ -358,6 +374,8 @@ function drawOffer(moveFocus) {
     'retry-offer',
     (profile) => {
       document.title = `${profile.offer.name} – ${t(state.lang, 'app.title')}`;
+      lastProfileName = profile.offer.name;
+      drawProfileActions();
       if (moveFocus) document.getElementById('view-title')?.focus();
     },
   );
@@ -388,8 +406,19 @@ async function render(previous, rebuild) {
     if (mine !== generation) return;
   }
   if (state.view === 'compare') drawCompare();
-  else if (state.view === 'offer') drawOffer(previous !== null && previous.view !== 'offer');
-  else if (previous && !viewChanged && !rebuild && sameSearch(previous, state) && lastSearch) {
+  else if (state.view === 'offer') {
+    // Picking the offer for comparison only redraws the checkbox and the compare link.
+    if (
+      previous?.view === 'offer' &&
+      previous.offer === state.offer &&
+      previous.lang === state.lang &&
+      !rebuild
+    ) {
+      drawProfileActions();
+      return;
+    }
+    drawOffer(previous !== null && previous.view !== 'offer');
+  } else if (previous && !viewChanged && !rebuild && sameSearch(previous, state) && lastSearch) {
     drawSelectionBar();
     drawResultsFromCache();
     return;

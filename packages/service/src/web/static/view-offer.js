@@ -7,7 +7,8 @@
  * @example
  *   offerProfile({ profile, lists, lang: 'da', minCellSize: 5 })
  */
-import { html } from './html.js';
+import { attr, html } from './html.js';
+import { MAX_COMPARE } from './url-state.js';
 import { t } from './i18n.js';
 import { formatDate, formatNumber, formatPercent, formatPeriod, formatPrice } from './format.js';
 import { rateFigure, suppressedFigure } from './cells.js';
@@ -50,6 +51,38 @@ export function smileyText(supervision, lang) {
       >
     </p>
     ${supervision.note ? html`<p class="note">${supervision.note}</p>` : ''}`;
+}
+
+/**
+ * Picking the offer for comparison from its profile, and the way on to the comparison.
+ *
+ * @param {object} options
+ * @param {string} options.offerId
+ * @param {string} options.offerName
+ * @param {import('./url-state.js').AppState} options.state
+ * @param {Lang} options.lang
+ * @param {string} options.compareHref
+ */
+export function profileActions({ offerId, offerName, state, lang, compareHref }) {
+  const checked = state.ids.includes(offerId);
+  const count = state.ids.length;
+  return html`<span class="field checkbox">
+      <input
+        type="checkbox"
+        class="pick"
+        id="pick-profile"
+        data-offer="${offerId}"
+        ${attr('checked', checked)}${attr('disabled', !checked && count >= MAX_COMPARE)}
+      />
+      <label for="pick-profile">${t(lang, 'results.selectOffer', { name: offerName })}</label>
+    </span>
+    ${
+      count >= 2
+        ? html`<a class="button" id="compare-link" href="${compareHref}" data-nav
+            >${t(lang, 'results.compare', { count })}</a
+          >`
+        : ''
+    }`;
 }
 
 /**
@@ -128,6 +161,7 @@ export function offerProfile({ profile, lists, lang, minCellSize }) {
 
   return html`<article class="offer-profile" aria-labelledby="view-title">
     <h2 id="view-title" tabindex="-1">${offer.name}</h2>
+    <div class="profile-actions" id="profile-actions"></div>
     <div class="profile-grid">
       <section class="panel" aria-labelledby="about-title">
         <h3 id="about-title">${t(lang, 'offer.about')}</h3>
