@@ -92,6 +92,9 @@ function parseQuoted(text: string, firstLine: number, name: string): CsvBatch & 
   try {
     records = parse(text, {
       info: true,
+      // As splitPlain: LF or CRLF ends a record, even mixed in one file (else a lone LF after
+      // CRLF lines ends up inside the last field).
+      record_delimiter: ['\r\n', '\n'],
       skip_empty_lines: true,
       relax_column_count: true,
     }) as unknown as typeof records;
