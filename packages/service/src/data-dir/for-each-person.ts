@@ -54,7 +54,7 @@ export async function forEachPerson(
 async function pass(
   data: DataDir,
   begin: () => (person: PersonRecords) => void,
-  source: (data: DataDir, issues: IssueCollector) => AsyncGenerator<PersonRows>,
+  source: (data: DataDir, issues: IssueCollector) => AsyncGenerator<PersonRows[]>,
   { onProgress, progressEvery = 50_000 }: ForEachPersonOptions,
 ): Promise<number> {
   // Issues of an abandoned pass must not be reported twice: collect per pass, copy at the end.
@@ -63,10 +63,12 @@ async function pass(
   const assembler = new PersonAssembler(data, surveys, issues);
   const consume = begin();
   let count = 0;
-  for await (const rows of source(data, issues)) {
-    consume(assembler.assemble(rows));
-    count++;
-    if (onProgress && count % progressEvery === 0) onProgress(count);
+  for await (const batch of source(data, issues)) {
+    for (const rows of batch) {
+      consume(assembler.assemble(rows));
+      count++;
+      if (onProgress && count % progressEvery === 0) onProgress(count);
+    }
   }
   onProgress?.(count);
   const file = data.files.get('survey_responses')?.name ?? 'survey_responses.csv';

@@ -53,16 +53,22 @@ class Cursor<K extends PersonKind> {
     return this.exhausted ? undefined : (this.records[this.index] as { personId: string }).personId;
   }
 
+  /**
+   * Moves the records of `personId` at the head into `into`; true when it stopped at the end of
+   * a batch with more to read (then `take` finishes the job). Synchronous on purpose: a promise
+   * per person and file cost more than the rest of the merge.
+   */
+  takeSync(personId: string, into: Located<RecordsByKind[K]>[]): boolean {
+    while (!this.exhausted && (this.records[this.index] as { personId: string }).personId === personId) {
+      into.push({ record: this.records[this.index]!, line: this.lines[this.index]! });
+      this.index++;
+    }
+    return this.exhausted && !this.done;
+  }
+
   /** Moves every record of `personId` at the head into `into`, across batch boundaries. */
   async take(personId: string, into: Located<RecordsByKind[K]>[]): Promise<void> {
-    for (;;) {
-      while (!this.exhausted && (this.records[this.index] as { personId: string }).personId === personId) {
-        into.push({ record: this.records[this.index]!, line: this.lines[this.index]! });
-        this.index++;
-      }
-      if (!this.exhausted || this.done) return;
-      await this.fill();
-    }
+    while (this.takeSync(personId, into)) await this.fill();
   }
 }
 
@@ -75,7 +81,7 @@ class Cursor<K extends PersonKind> {
  * missing, so it throws UnsortedInputError and the caller starts over (`forEachPerson` does,
  * grouping in memory).
  */
-export async function* streamPersonRows(data: DataDir, issues: IssueCollector): AsyncGenerator<PersonRows> {
+export async function* streamPersonRows(data: DataDir, issues: IssueCollector): AsyncGenerator<PersonRows[]> {
   const cursor = <K extends PersonKind>(kind: K) =>
     new Cursor<K>(
       data.files.get(kind) as (RecordFile & { kind: K }) | undefined,
@@ -87,30 +93,51 @@ export async function* streamPersonRows(data: DataDir, issues: IssueCollector): 
   const enrollments = cursor('enrollments');
   const cursors = [persons, periods, enrollments] as const;
   let last: string | undefined;
+  // Persons go out in batches, one per read batch: one promise per batch, not per person.
+  let batch: PersonRows[] = [];
   for (;;) {
     let id: string | undefined;
     for (const c of cursors) {
-      if (c.exhausted && !c.done) await c.fill();
+      if (c.exhausted && !c.done) {
+        if (batch.length > 0) {
+          yield batch;
+          batch = [];
+        }
+        await c.fill();
+      }
       const head = c.headId();
       if (head === undefined) continue;
       if (last !== undefined && head <= last) throw new UnsortedInputError(c.name);
       if (id === undefined || head < id) id = head;
     }
-    if (id === undefined) return;
+    if (id === undefined) break;
     const rows: PersonRows = { persons: [], benefitPeriods: [], enrollments: [] };
-    await persons.take(id, rows.persons);
-    await periods.take(id, rows.benefitPeriods);
-    await enrollments.take(id, rows.enrollments);
+    const more = [
+      persons.takeSync(id, rows.persons),
+      periods.takeSync(id, rows.benefitPeriods),
+      enrollments.takeSync(id, rows.enrollments),
+    ];
+    if (more[0] || more[1] || more[2]) {
+      // About to wait for a read: hand out the persons finished so far first.
+      if (batch.length > 0) {
+        yield batch;
+        batch = [];
+      }
+      if (more[0]) await persons.take(id, rows.persons);
+      if (more[1]) await periods.take(id, rows.benefitPeriods);
+      if (more[2]) await enrollments.take(id, rows.enrollments);
+    }
     last = id;
-    yield rows;
+    batch.push(rows);
   }
+  if (batch.length > 0) yield batch;
 }
 
 /** The same rows as `streamPersonRows`, for files in any order: everything is held in memory. */
 export async function* groupPersonRowsInMemory(
   data: DataDir,
   issues: IssueCollector,
-): AsyncGenerator<PersonRows> {
+): AsyncGenerator<PersonRows[]> {
   const byPerson = new Map<string, PersonRows>();
   const rowsOf = (personId: string) => {
     let rows = byPerson.get(personId);
@@ -136,9 +163,9 @@ export async function* groupPersonRowsInMemory(
   );
   await read('enrollments', (record, line) => rowsOf(record.personId).enrollments.push({ record, line }));
   const ids = [...byPerson.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-  for (const id of ids) {
-    const rows = byPerson.get(id)!;
-    byPerson.delete(id);
-    yield rows;
+  for (let i = 0; i < ids.length; i += 1000) {
+    const batch = ids.slice(i, i + 1000).map((id) => byPerson.get(id)!);
+    for (const id of ids.slice(i, i + 1000)) byPerson.delete(id);
+    yield batch;
   }
 }
