@@ -235,15 +235,17 @@ export function offerProfile({ profile, lists, lang, minCellSize }) {
       ${
         trendVisible
           ? html`<figure class="trend">
-              ${trendChart({
-                periodLabels: trendLabels,
-                series: TREND_MEASURES.map((m) => ({
-                  key: m,
-                  label: t(lang, `measure.${m}`),
-                  values: trend.map(({ row }) => row[m] ?? null),
-                })),
-                formatShare: (share) => formatPercent(share, lang),
-              })}
+              <div class="chart-scroll" role="region" aria-label="${t(lang, 'offer.trend')}" tabindex="0">
+                ${trendChart({
+                  periodLabels: trendLabels,
+                  series: TREND_MEASURES.map((m) => ({
+                    key: m,
+                    label: t(lang, `measure.${m}`),
+                    values: trend.map(({ row }) => row[m] ?? null),
+                  })),
+                  formatShare: (share) => formatPercent(share, lang),
+                })}
+              </div>
               <figcaption>${t(lang, 'offer.trendChart', { measures: measuresNames })}</figcaption>
             </figure>`
           : html`<p>${t(lang, 'offer.noTrend')}</p>`
