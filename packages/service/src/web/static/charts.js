@@ -99,8 +99,9 @@ export function shareBar(share) {
  */
 
 const WIDTH = 640;
-const HEIGHT = 260;
-const MARGIN = { left: 48, right: 16, top: 16, bottom: 40 };
+const HEIGHT = 300;
+// Legend above the plot; room below for period labels, slanted when they would collide.
+const MARGIN = { left: 72, right: 16, top: 40, bottom: 64 };
 const STYLES = [
   { className: 'series-a', dash: '', marker: 'circle' },
   { className: 'series-b', dash: '6 4', marker: 'square' },
@@ -167,12 +168,16 @@ export function trendChart({ periodLabels, series, formatShare }) {
         <text x="${MARGIN.left - 6}" y="${fixed(yAt(tick) + 4)}" text-anchor="end">${formatShare(tick)}</text>
       </g>`,
   );
-  const xLabels = periodLabels.map(
-    (label, i) =>
-      html`<text class="x-label" x="${fixed(xAt(i))}" y="${HEIGHT - MARGIN.bottom + 20}" text-anchor="middle"
-        >${label}</text
-      >`,
-  );
+  const slanted = band < 90;
+  const xLabels = periodLabels.map((label, i) => {
+    const x = fixed(xAt(i));
+    const y = HEIGHT - MARGIN.bottom + 18;
+    return slanted
+      ? html`<text class="x-label" x="${x}" y="${y}" text-anchor="end" transform="rotate(-30 ${x} ${y})"
+          >${label}</text
+        >`
+      : html`<text class="x-label" x="${x}" y="${y}" text-anchor="middle">${label}</text>`;
+  });
 
   const lines = series.slice(0, STYLES.length).map((s, index) => {
     const style = STYLES[index] ?? STYLES[0];
@@ -215,7 +220,7 @@ export function trendChart({ periodLabels, series, formatShare }) {
     const style = STYLES[index] ?? STYLES[0];
     if (!style) return html``;
     const x = MARGIN.left + index * 200;
-    const y = HEIGHT - 8;
+    const y = 18;
     return html`<g class="series ${style.className}">
       <line x1="${x}" x2="${x + 28}" y1="${y - 4}" y2="${y - 4}" stroke-dasharray="${style.dash}"></line>
       ${markerAt(/** @type {'circle' | 'square' | 'triangle'} */ (style.marker), x + 14, y - 4)}
