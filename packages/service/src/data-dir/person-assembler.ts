@@ -36,26 +36,18 @@ export class PersonAssembler {
   }
 
   assemble(rows: PersonRows): PersonRecords {
-    const [first, ...repeated] = rows.persons;
-    for (const { line } of repeated) {
-      this.issues.add({
-        file: this.name('persons'),
-        line,
-        field: 'person_id',
-        message: 'repeats an earlier person',
-      });
+    // Plain indexing: destructuring with a rest element costs an iterator per person.
+    const first = rows.persons[0];
+    for (let i = 1; i < rows.persons.length; i++) {
+      this.issue('persons', rows.persons[i]!.line, 'person_id', 'repeats an earlier person');
     }
+    const personMissing = first === undefined && this.hasPersonsFile;
     const benefitPeriods: BenefitPeriod[] = [];
     for (const { record, line } of rows.benefitPeriods) {
       if (!this.benefitTypes.has(record.benefitType)) {
-        this.issues.add({
-          file: this.name('benefit_periods'),
-          line,
-          field: 'benefit_type',
-          message: 'is not a code in benefit_types',
-        });
-      } else if (!first && this.hasPersonsFile) {
-        this.missingPerson('benefit_periods', line);
+        this.issue('benefit_periods', line, 'benefit_type', 'is not a code in benefit_types');
+      } else if (personMissing) {
+        this.issue('benefit_periods', line, 'person_id', 'refers to a person not in persons');
       } else {
         benefitPeriods.push(record);
       }
@@ -63,18 +55,17 @@ export class PersonAssembler {
     const enrollments: Enrollment[] = [];
     const surveyResponses: SurveyResponse[] = [];
     for (const { record, line } of rows.enrollments) {
-      const file = this.name('enrollments');
       let ok = true;
       if (!this.offers.has(record.offerId)) {
-        this.issues.add({ file, line, field: 'offer_id', message: 'refers to an offer that does not exist' });
+        this.issue('enrollments', line, 'offer_id', 'refers to an offer that does not exist');
         ok = false;
       }
       if (this.targetGroups && !this.targetGroups.has(record.targetGroup)) {
-        this.issues.add({ file, line, field: 'target_group', message: 'is not a code in target_groups' });
+        this.issue('enrollments', line, 'target_group', 'is not a code in target_groups');
         ok = false;
       }
-      if (!first && this.hasPersonsFile) {
-        this.missingPerson('enrollments', line);
+      if (personMissing) {
+        this.issue('enrollments', line, 'person_id', 'refers to a person not in persons');
         ok = false;
       }
       const answers = this.surveys.get(record.enrollmentId);
@@ -88,12 +79,12 @@ export class PersonAssembler {
     return { person: first?.record ?? null, benefitPeriods, enrollments, surveyResponses };
   }
 
-  private missingPerson(kind: 'benefit_periods' | 'enrollments', line: number): void {
-    this.issues.add({
-      file: this.name(kind),
-      line,
-      field: 'person_id',
-      message: 'refers to a person not in persons',
-    });
+  private issue(
+    kind: 'persons' | 'benefit_periods' | 'enrollments',
+    line: number,
+    field: string,
+    message: string,
+  ) {
+    this.issues.add({ file: this.name(kind), line, field, message });
   }
 }
