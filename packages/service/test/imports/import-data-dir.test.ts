@@ -219,6 +219,8 @@ describe('importDataDir', () => {
       2,
       'smiley',
     ],
+    ['bad boolean', 'benefit_types.csv', 'code,public_support\nkontanthjaelp,ja\n', 2, 'public_support'],
+    ['a row with too few fields', 'complaints.csv', 'complaint_id,offer_id,received_on\nC9,OF1\n', 2, ''],
     [
       'hours outside 10–37',
       'offers.csv',
@@ -233,6 +235,17 @@ describe('importDataDir', () => {
     expect(error.code).toBe('IMPORT_REJECTED');
     expect(error.errors).toContainEqual(expect.objectContaining({ file, line, field }));
     expect(Object.values(await countRows()).every((n) => n === 0)).toBe(true);
+  });
+
+  it('rejects a directory holding both CSV and NDJSON of one kind, and records the attempt', async () => {
+    const files = validFiles();
+    files['persons.ndjson'] = '{"person_id":"P1","birth_date":"1990-04-01"}\n';
+    const error = await rejection(files);
+    expect(error.code).toBe('IMPORT_REJECTED');
+    expect(error.message).toContain('both persons.csv and persons.ndjson');
+    expect(Object.values(await countRows()).every((n) => n === 0)).toBe(true);
+    const batch = await t.db.selectFrom('import_batches').selectAll().executeTakeFirstOrThrow();
+    expect(batch).toMatchObject({ outcome: 'rejected', rows_stored: 0 });
   });
 
   it('resolves references to rows stored by an earlier import', async () => {
