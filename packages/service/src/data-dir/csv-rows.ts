@@ -78,7 +78,15 @@ function splitPlain(text: string, firstLine: number): CsvBatch & { nextLine: num
     if (end < 0) end = text.length;
     if (end > start && text.charCodeAt(end - 1) === 13) end--;
     if (end > start) {
-      rows.push(text.slice(start, end).split(','));
+      // Fields straight from the segment: no intermediate line string.
+      const row: string[] = [];
+      let from = start;
+      for (let comma = text.indexOf(',', from); comma >= 0 && comma < end; comma = text.indexOf(',', from)) {
+        row.push(text.slice(from, comma));
+        from = comma + 1;
+      }
+      row.push(text.slice(from, end));
+      rows.push(row);
       lines.push(line);
     }
     line++;
