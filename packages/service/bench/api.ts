@@ -34,6 +34,11 @@ async function serve(): Promise<void> {
   await ensureDemoData(handle.db, { connectionString: handle.connectionString });
   const app = await buildApp({ config, db: handle.db, refreshEffects: (db) => refreshEffects(db) });
   app.get('/hello', { schema: { hide: true } }, async () => ({ hello: 'world' }));
+  // The floor for a body the size of a search page: a fixed 28 KiB JSON string.
+  const large = JSON.stringify({ filler: 'x'.repeat(28 * 1024) });
+  app.get('/hello-28k', { schema: { hide: true } }, async (_request, reply) =>
+    reply.type('application/json').send(large),
+  );
   const url = await app.listen({ port: 0, host: '127.0.0.1' });
   process.send!({ url });
   process.on('SIGTERM', () => {
@@ -53,12 +58,26 @@ interface Result {
   errors: number;
 }
 
+/** `{maxPrice}` in a path is replaced by a random price per request, so answers are not cached. */
 async function measure(base: string, name: string, path: string): Promise<Result> {
+  const randomise = path.includes('{maxPrice}');
   const result = await autocannon({
     url: base + path,
     connections: Number(values.connections),
     duration: Number(values.seconds),
-    headers: path.includes('format=csv') ? { accept: 'text/csv' } : {},
+    headers: path.includes('format=csv') ? { accept: 'text/csv' } : { accept: 'application/json' },
+    ...(randomise
+      ? {
+          requests: [
+            {
+              setupRequest: (request: autocannon.Request) => ({
+                ...request,
+                path: path.replace('{maxPrice}', String(20000 + Math.floor(Math.random() * 40000))),
+              }),
+            },
+          ],
+        }
+      : {}),
   });
   return {
     name,
@@ -88,9 +107,14 @@ async function main(): Promise<void> {
     const groups = (await get('/v1/target-groups')) as { code: string }[];
     const targetGroup = groups[0]!.code;
     const scenarios: [string, string][] = [
+      ['hello world with a fixed 28 KiB body (size floor)', '/hello-28k'],
       [
         'search with filters',
         `/v1/offers?targetGroup=${targetGroup}&maxPrice=40000&minEffect3m=0.2&sort=-effect3m.adjusted&limit=20`,
+      ],
+      [
+        'search with filters, a different query each time (no cache hits)',
+        `/v1/offers?targetGroup=${targetGroup}&maxPrice={maxPrice}&minEffect3m=0.2&sort=-effect3m.adjusted&limit=20`,
       ],
       ['search with free text (PostgreSQL)', '/v1/offers?q=kontor&sort=-effect3m'],
       ['offer profile', `/v1/offers/${ids[0]}`],

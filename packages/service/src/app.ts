@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
@@ -7,9 +8,11 @@ import type { Database } from './db/database.ts';
 import { createResponseSerializer } from './http/response-serializer.ts';
 import authPlugin from './plugins/app/auth.ts';
 import dbPlugin from './plugins/app/db.ts';
+import { containsCprLike, redactCpr } from './http/redact-cpr.ts';
 import problemHandler, { sendProblem } from './plugins/app/problem-handler.ts';
 import readModelPlugin from './plugins/app/read-model.ts';
 import refresherPlugin, { type RefreshRunner } from './plugins/app/refresher.ts';
+import responseCachePlugin from './plugins/app/response-cache.ts';
 import corsPlugin from './plugins/external/cors.ts';
 import helmetPlugin from './plugins/external/helmet.ts';
 import rateLimitPlugin from './plugins/external/rate-limit.ts';
@@ -37,7 +40,7 @@ export interface AppOptions {
 
 /** Import bodies may hold register numbers: log paths only, never query strings or bodies. */
 function requestSummary(request: { method: string; url: string; id: string }) {
-  return { method: request.method, url: request.url.split('?')[0], reqId: request.id };
+  return { method: request.method, url: redactCpr(request.url.split('?')[0] ?? ''), reqId: request.id };
 }
 
 /**
@@ -59,7 +62,13 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         }
       : false,
     bodyLimit: config.bodyLimit,
-    requestIdHeader: 'x-request-id',
+    // A caller's x-request-id is kept for tracing, unless it could be personal data.
+    requestIdHeader: false,
+    genReqId: (request) => {
+      const sent = request.headers['x-request-id'];
+      const usable = typeof sent === 'string' && /^[\w.:-]{1,100}$/.test(sent) && !containsCprLike(sent);
+      return usable ? sent : randomUUID();
+    },
     trustProxy: false,
     routerOptions: { ignoreTrailingSlash: true },
     // The router's own errors (a malformed URL, a path parameter over 100 characters) bypass the
@@ -93,6 +102,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     ...(options.measures ? { measures: options.measures } : {}),
     ...(options.snapshotSource ? { source: options.snapshotSource } : {}),
   });
+  await app.register(responseCachePlugin, { entries: 500, maxBytes: 512 * 1024 });
   await app.register(refresherPlugin, { run: options.refreshEffects });
   await app.register(healthRoutes);
   await app.register(v1Routes, { prefix: '/v1', importBodyLimit: config.importBodyLimit });

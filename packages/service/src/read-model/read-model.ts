@@ -48,7 +48,11 @@ export interface EffectsQuery {
  *   const model = new ReadModel(await source.load(), { minCellSize: 5 });
  *   model.offerView('T-0001')?.row.effect3m.rate;
  */
+let generations = 0;
+
 export class ReadModel {
+  /** Distinct for every model built in this process; caches of answers are keyed by it. */
+  readonly generation = ++generations;
   readonly version: DataVersion | null;
   readonly measures: readonly MeasureDefinition[];
   readonly offers: readonly Offer[];

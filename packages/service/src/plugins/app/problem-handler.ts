@@ -8,6 +8,7 @@ import {
   type ProblemCode,
   type ProblemLocation,
 } from '../../http/problem.ts';
+import { redactCpr } from '../../http/redact-cpr.ts';
 import { PeriodError } from '../../read-model/period-query.ts';
 
 const LOCATIONS: Record<string, ProblemLocation> = {
@@ -52,10 +53,6 @@ function fieldErrors(
     return [{ in: where, name, message: issue.message ?? 'invalid' }];
   });
 }
-
-/** A CPR-like run of digits anywhere in a text: messages may quote what the client sent. */
-const CPR_IN_TEXT = /(?<!\d)\d{6}-?\d{4}(?!\d)/g;
-const redactCpr = (text: string) => text.replace(CPR_IN_TEXT, '[CPR-lignende værdi]');
 
 /** Sends one problem+json answer; the one place the API writes an error body. */
 export function sendProblem(
