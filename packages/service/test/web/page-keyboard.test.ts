@@ -89,4 +89,22 @@ describe.skipIf(!browserAvailable())(`keyboard-only use${SKIP_NOTE}`, () => {
     await page.keyboard.press('Tab');
     expect(await focused(page)).toBe('f-industry');
   });
+
+  it('retries a failed search from the keyboard and lands on the answer', async () => {
+    const page = await b.newPage();
+    await page.route('**/v1/offers?*', (route) =>
+      route.fulfill({
+        status: 503,
+        contentType: 'application/problem+json',
+        body: '{"title":"Tjenesten er ikke klar","detail":"Prøv igen."}',
+      }),
+    );
+    await page.goto('/?tg=jobparat');
+    await page.getByRole('alert').waitFor();
+    await page.unroute('**/v1/offers?*');
+    await tabTo(page, 'retry-results');
+    await page.keyboard.press('Enter');
+    await page.locator('table.results').waitFor();
+    expect(await focused(page)).toBe('result-count');
+  });
 });

@@ -115,6 +115,18 @@ function navigate(next, { replace = false, rebuild = true } = {}) {
 }
 
 /**
+ * Moves focus into a freshly drawn region: to its marked landing element, else to the region.
+ *
+ * @param {Element} region
+ */
+function focusWithin(region) {
+  const target = region.querySelector('[data-focus-landing]') ?? region;
+  if (!(target instanceof HTMLElement)) return;
+  if (!target.hasAttribute('tabindex')) target.setAttribute('tabindex', '-1');
+  target.focus();
+}
+
+/**
  * Fills a region with the answer of `load`, showing a loading state first and an error with a
  * retry button if the request fails.
  *
@@ -127,12 +139,15 @@ function navigate(next, { replace = false, rebuild = true } = {}) {
  */
 async function fill(region, load, draw, retryId, after) {
   const mine = generation;
+  // A keyboard user inside the region (on a pager link, say) must not be dropped to the top.
+  const hadFocus = region.contains(document.activeElement);
   region.setAttribute('aria-busy', 'true');
   replaceContent(region, loadingBox(state.lang));
   try {
     const data = await load();
     if (mine !== generation) return;
     replaceContent(region, draw(data));
+    if (hadFocus && !region.contains(document.activeElement)) focusWithin(region);
     after?.(data);
   } catch (error) {
     if (mine !== generation) return;
@@ -141,10 +156,7 @@ async function fill(region, load, draw, retryId, after) {
     document.getElementById(retryId)?.addEventListener('click', () => {
       void fill(region, load, draw, retryId, after).then(() => {
         // Keep the keyboard user where they were: on the region they retried.
-        if (region instanceof HTMLElement && !region.contains(document.activeElement)) {
-          region.setAttribute('tabindex', '-1');
-          region.focus();
-        }
+        if (!region.contains(document.activeElement)) focusWithin(region);
       });
     });
   } finally {

@@ -94,7 +94,7 @@ export function resultsTable({ result, state, lists, lang, minCellSize, pageSize
       ? t(lang, 'results.countOne')
       : t(lang, 'results.count', { count: formatNumber(total, lang) });
   if (items.length === 0) {
-    return html`<p class="result-count" id="result-count">${countText}</p>
+    return html`<p class="result-count" id="result-count" tabindex="-1" data-focus-landing>${countText}</p>
       <p>${t(lang, 'results.none')}</p>`;
   }
   const full = state.ids.length >= MAX_COMPARE;
@@ -139,7 +139,7 @@ export function resultsTable({ result, state, lists, lang, minCellSize, pageSize
   const to = state.offset + items.length;
   const hasPrevious = state.offset > 0;
   const hasNext = to < total;
-  return html`<p class="result-count" id="result-count">${countText}</p>
+  return html`<p class="result-count" id="result-count" tabindex="-1" data-focus-landing>${countText}</p>
     <div class="table-scroll" role="region" aria-label="${t(lang, 'results.scrollRegion')}" tabindex="0">
       <table class="results">
         <caption>
