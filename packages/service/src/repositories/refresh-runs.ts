@@ -1,4 +1,5 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
+import { REFRESH_LOCK } from '../db/advisory-locks.ts';
 import type { Database } from '../db/database.ts';
 
 export interface RefreshStatus {
@@ -59,8 +60,9 @@ export async function finishRefreshRun(
  * const status = await getRefreshStatus(db); // { running: false, current: { dataVersion: 3, ... }, ... }
  */
 export async function getRefreshStatus(db: Kysely<Database>): Promise<RefreshStatus> {
-  const [running, current, success, failure] = await Promise.all([
+  const [running, lockHeld, current, success, failure] = await Promise.all([
     db.selectFrom('refresh_runs').select('id').where('status', '=', 'running').limit(1).executeTakeFirst(),
+    refreshLockHeld(db),
     db
       .selectFrom('data_versions')
       .select(['version', 'as_of', 'created_at'])
@@ -82,7 +84,8 @@ export async function getRefreshStatus(db: Kysely<Database>): Promise<RefreshSta
       .executeTakeFirst(),
   ]);
   return {
-    running: running !== undefined,
+    // A "running" row whose process died holds no lock: not running (closed at the next refresh).
+    running: running !== undefined && lockHeld,
     current: current
       ? { dataVersion: current.version, asOf: current.as_of, createdAt: current.created_at }
       : null,
@@ -99,4 +102,17 @@ export async function getRefreshStatus(db: Kysely<Database>): Promise<RefreshSta
       ? { finishedAt: failure.finished_at, error: failure.error ?? '' }
       : null,
   };
+}
+
+/** Whether some session holds the refresh lock exclusively (a bigint key: classid high, objid low). */
+async function refreshLockHeld(db: Kysely<Database>): Promise<boolean> {
+  const high = Number(REFRESH_LOCK >> 32n);
+  const low = Number(REFRESH_LOCK & 0xffffffffn);
+  const { rows } = await sql<{ held: boolean }>`
+    SELECT EXISTS (
+      SELECT 1 FROM pg_locks
+      WHERE locktype = 'advisory' AND granted AND mode = 'ExclusiveLock'
+        AND classid::bigint = ${high} AND objid::bigint = ${low} AND objsubid = 1
+    ) AS held`.execute(db);
+  return rows[0]?.held === true;
 }

@@ -110,6 +110,31 @@ describe('imports and refreshes', () => {
   );
 });
 
+describe('refresh status', () => {
+  it('reports running during a refresh, and not for a run whose process died', async () => {
+    let during: Promise<Awaited<ReturnType<typeof getRefreshStatus>>> | undefined;
+    await refreshEffects(t.db, {
+      asOf: '2026-10-31',
+      log: () => {
+        during ??= getRefreshStatus(t.db);
+      },
+    });
+    expect((await during)?.running).toBe(true);
+    expect((await getRefreshStatus(t.db)).running).toBe(false);
+
+    // A crashed process leaves its row "running" but holds no lock.
+    await t.db.insertInto('refresh_runs').values({ status: 'running' }).execute();
+    expect((await getRefreshStatus(t.db)).running).toBe(false);
+    await refreshEffects(t.db, { asOf: '2026-10-31' });
+    const stale = await t.db
+      .selectFrom('refresh_runs')
+      .select('status')
+      .where('error', 'like', 'interrupted%')
+      .execute();
+    expect(stale).toEqual([{ status: 'failed' }]);
+  });
+});
+
 describe('asOf', () => {
   it('defaults to the latest benefit-data day, capped at today', async () => {
     const derived = await refreshEffects(t.db, { today: '2030-01-01' });
