@@ -1,8 +1,10 @@
+import { mkdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
+import { lockDataDir } from './data-dir-lock.ts';
 import type { Database } from './database.ts';
 import { evgTypeParsers } from './type-parsers.ts';
 
@@ -41,7 +43,16 @@ export async function createDb(options: CreateDbOptions = {}): Promise<DbHandle>
   if (options.databaseUrl) {
     return openPool(options.databaseUrl, maxConnections, false, async () => {});
   }
-  const pglite = await PGlite.create(resolve(options.dataDir ?? './data'));
+  const dataDir = resolve(options.dataDir ?? './data');
+  await mkdir(dataDir, { recursive: true });
+  const unlock = await lockDataDir(dataDir);
+  let pglite: PGlite;
+  try {
+    pglite = await PGlite.create(dataDir);
+  } catch (error) {
+    await unlock();
+    throw error;
+  }
   const server = new PGLiteSocketServer({
     db: pglite,
     host: '127.0.0.1',
@@ -52,12 +63,14 @@ export async function createDb(options: CreateDbOptions = {}): Promise<DbHandle>
     await server.start();
   } catch (error) {
     await pglite.close();
+    await unlock();
     throw error;
   }
   const url = `postgres://postgres@${server.getServerConn()}/postgres`;
   return openPool(url, maxConnections, true, async () => {
     await server.stop();
     await pglite.close();
+    await unlock();
   });
 }
 

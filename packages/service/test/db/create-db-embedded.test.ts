@@ -34,6 +34,10 @@ describe('embedded database (no DATABASE_URL)', () => {
     }
   });
 
+  it('refuses a second opening of the same folder while the first is open', async () => {
+    await expect(createDb({ dataDir: dir })).rejects.toMatchObject({ code: 'DATA_DIR_IN_USE' });
+  });
+
   it('keeps its data in the folder across restarts', async () => {
     await handle.close();
     handle = await createDb({ dataDir: dir, maxConnections: 2 });
