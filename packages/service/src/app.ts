@@ -12,6 +12,7 @@ import { containsCprLike, redactCpr } from './http/redact-cpr.ts';
 import problemHandler, { sendProblem } from './plugins/app/problem-handler.ts';
 import readModelPlugin from './plugins/app/read-model.ts';
 import refresherPlugin, { type RefreshRunner } from './plugins/app/refresher.ts';
+import responseCachePlugin from './plugins/app/response-cache.ts';
 import corsPlugin from './plugins/external/cors.ts';
 import helmetPlugin from './plugins/external/helmet.ts';
 import rateLimitPlugin from './plugins/external/rate-limit.ts';
@@ -101,6 +102,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     ...(options.measures ? { measures: options.measures } : {}),
     ...(options.snapshotSource ? { source: options.snapshotSource } : {}),
   });
+  await app.register(responseCachePlugin, { entries: 500, maxBytes: 512 * 1024 });
   await app.register(refresherPlugin, { run: options.refreshEffects });
   await app.register(healthRoutes);
   await app.register(v1Routes, { prefix: '/v1', importBodyLimit: config.importBodyLimit });
