@@ -9,7 +9,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
-import { cpus, tmpdir, totalmem } from 'node:os';
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -194,6 +194,8 @@ async function main(): Promise<void> {
     out('soak: warm-up 20 s');
     await Promise.all(plan.map((t) => drive(base, t, 20)));
     const rssStart = await rssMiB(pid);
+    // The machine may be shared: its load says how much of the figures is this service's own.
+    const loadStart = loadavg()[0]!;
 
     // Beside the readers: imports and refreshes back to back for the whole run.
     let stopWriters = false;
@@ -220,6 +222,7 @@ async function main(): Promise<void> {
     stopWriters = true;
     await writers;
     const rssEnd = await rssMiB(pid);
+    const loadEnd = loadavg()[0]!;
 
     const rows = plan.map((t, i) => {
       const r = results[i]!;
@@ -254,6 +257,8 @@ async function main(): Promise<void> {
       endpoints: rows,
       total: { ...all, errorRate: all.requests > 0 ? all.errors / all.requests : 0 },
       memoryMiB: { start: rssStart, end: rssEnd, peak: Math.max(rssStart, rssEnd, ...rssSamples), growth },
+      rssSamplesMiB: rssSamples,
+      loadAverage1m: { start: loadStart, end: loadEnd },
       writers: writerRuns,
       serverStderr: serverErrors.slice(-2000),
       targets: {
@@ -280,7 +285,16 @@ async function main(): Promise<void> {
       `writers: ${writerRuns.imports} imports and ${writerRuns.refreshes} refreshes, ${writerRuns.failures.length} failed`,
     );
     for (const failure of writerRuns.failures.slice(0, 5)) out(`  ${failure}`);
-    out(`machine: ${report.machine}`);
+    out(
+      `machine: ${report.machine}; 1-min load average ${loadStart.toFixed(1)} at start, ${loadEnd.toFixed(1)} at end`,
+    );
+    const tenth = Math.max(1, Math.floor(rssSamples.length / 10));
+    out(
+      `RSS every ~${5 * tenth} s: ${rssSamples
+        .filter((_, i) => i % tenth === 0)
+        .map((v) => v.toFixed(0))
+        .join(' ')} MiB`,
+    );
     out(`targets: ${JSON.stringify(report.targets)}`);
     if (args.json) {
       const { writeFile } = await import('node:fs/promises');
