@@ -32,9 +32,13 @@ export async function listen(
     stopping ??= (async () => {
       process.off('SIGTERM', onSignal);
       process.off('SIGINT', onSignal);
+      // Keep-alive connections that finish their request during the close would otherwise hold
+      // it open until they time out; close each as soon as it is idle.
+      const sweep = setInterval(() => app.server.closeIdleConnections(), 100);
       try {
         await app.close();
       } finally {
+        clearInterval(sweep);
         await cleanup();
         resolveClosed();
       }
