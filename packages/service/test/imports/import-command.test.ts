@@ -1,3 +1,6 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/run-cli.ts';
@@ -73,6 +76,22 @@ describe('evg import', () => {
     const { code, err } = await evg(['import']);
     expect(code).toBe(2);
     expect(err).toContain('--data is required');
+  });
+});
+
+describe('on the embedded database', () => {
+  it('refuses to open a data folder another process has open, with a clear message', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'evg-cli-embedded-'));
+    const lock = join(dir, 'evg.pid');
+    // A live process that is not this one: the parent of the test worker.
+    await writeFile(lock, String(process.ppid));
+    try {
+      const { code, err } = await evg(['migrate'], { DATABASE_URL: '', EVG_DATA_DIR: dir });
+      expect(code).toBe(1);
+      expect(err).toContain(`is in use by process ${process.ppid}`);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });
 

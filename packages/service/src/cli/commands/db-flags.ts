@@ -1,5 +1,7 @@
 import { isIsoDate } from '@evg/effects';
 import { CliError } from '../cli-io.ts';
+import { createDbFromEnv, type DbHandle } from '../../db/create-db.ts';
+import { DataDirInUseError } from '../../db/data-dir-lock.ts';
 
 /** `--as-of D`, else EVG_AS_OF, else undefined (the refresh derives it from the data). */
 export function asOfFlag(value: string | undefined, env: NodeJS.ProcessEnv): string | undefined {
@@ -18,5 +20,15 @@ export function describeDatabase(env: NodeJS.ProcessEnv): string {
     return `${url.host}${url.pathname}`;
   } catch {
     return 'DATABASE_URL';
+  }
+}
+
+/** The database of DATABASE_URL or the embedded one; a folder in use is the user's to fix. */
+export async function openDatabase(env: NodeJS.ProcessEnv): Promise<DbHandle> {
+  try {
+    return await createDbFromEnv(env);
+  } catch (error) {
+    if (error instanceof DataDirInUseError) throw new CliError(error.message, 1);
+    throw error;
   }
 }

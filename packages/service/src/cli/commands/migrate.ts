@@ -1,8 +1,7 @@
 import { CliError, type CliIo } from '../cli-io.ts';
 import { parseFlags } from '../args.ts';
-import { createDbFromEnv } from '../../db/create-db.ts';
 import { MigrationError, migrateToLatest } from '../../db/migrate.ts';
-import { describeDatabase } from './db-flags.ts';
+import { describeDatabase, openDatabase } from './db-flags.ts';
 
 export const summary = 'apply pending database migrations (DATABASE_URL or the embedded database)';
 
@@ -19,7 +18,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     io.stdout.write(HELP);
     return 0;
   }
-  const handle = await createDbFromEnv(io.env);
+  const handle = await openDatabase(io.env);
   try {
     const applied = await migrateToLatest(handle.db);
     for (const name of applied) io.stdout.write(`applied ${name}\n`);

@@ -1,11 +1,10 @@
 import { CliError, type CliIo } from '../cli-io.ts';
 import { integerFlag, parseFlags } from '../args.ts';
-import { createDbFromEnv } from '../../db/create-db.ts';
 import { migrateToLatest } from '../../db/migrate.ts';
 import { ImportError } from '../../imports/import-error.ts';
 import { DEMO_AS_OF, DEMO_PERSONS, seedDatabase } from '../../imports/seed-database.ts';
 import { RefreshError } from '../../refresh/refresh-error.ts';
-import { describeDatabase } from './db-flags.ts';
+import { describeDatabase, openDatabase } from './db-flags.ts';
 
 export const summary = 'load synthetic Copenhagen-scale data into the database and refresh';
 
@@ -36,7 +35,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
   const persons = integerFlag(values.persons, 'persons', DEMO_PERSONS, 1, 10_000_000);
   const seed = integerFlag(values.seed, 'seed', 1, 0, 2 ** 32 - 1);
   const workers = values.workers === undefined ? undefined : integerFlag(values.workers, 'workers', 1, 1, 64);
-  const handle = await createDbFromEnv(io.env);
+  const handle = await openDatabase(io.env);
   try {
     await migrateToLatest(handle.db);
     const { imported, refreshed } = await seedDatabase(handle.db, {
