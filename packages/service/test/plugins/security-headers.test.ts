@@ -30,6 +30,12 @@ describe('security headers and CORS', () => {
     expect(response.headers['x-request-id']).toBe('abc-123');
   });
 
+  it('serves the web client at /', async () => {
+    const response = await t.app.inject('/');
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['content-type']).toMatch(/text\/html/);
+  });
+
   it('serves the interactive docs', async () => {
     const response = await t.app.inject('/docs/');
     expect(response.statusCode).toBe(200);

@@ -82,6 +82,21 @@ describe('GET /v1/effects as CSV', () => {
     });
   });
 
+  it('suppresses small cells in CSV too: empty figures and suppressed = true', async () => {
+    const response = await t.app.inject('/v1/effects?groupBy=offer,targetGroup&format=csv');
+    const records = parse(response.body, { columns: true }) as Record<string, string>[];
+    const small = records.find(
+      (record) => record.offerId === 'T2' && record.targetGroup === 'aktivitetsparat',
+    )!;
+    expect(small).toMatchObject({
+      effect3m_n: '',
+      effect3m_x: '',
+      effect3m_rate: '',
+      effect3m_suppressed: 'true',
+    });
+    expect(small.companyShare_n).toBe('');
+  });
+
   it('answers CSV for ?format=csv whatever the Accept header says', async () => {
     const response = await t.app.inject({
       url: '/v1/effects?format=csv',
