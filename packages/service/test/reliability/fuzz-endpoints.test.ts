@@ -154,6 +154,8 @@ describe('every documented endpoint under hostile input', () => {
       );
     }
     expect(sent).toBeGreaterThanOrEqual(endpoints.length * RUNS_PER_ENDPOINT);
+    // Issue 6 asks for at least 10,000 generated requests per CI run.
+    if (process.env.EVG_FUZZ_RUNS === undefined) expect(sent).toBeGreaterThanOrEqual(10_000);
     // Bounded by the number of runs, not by a clock; the timeout only stops a hung run.
   }, 600_000);
 });
