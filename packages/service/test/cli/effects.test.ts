@@ -1,4 +1,4 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
@@ -162,6 +162,21 @@ describe('evg effects', () => {
     expect(result.err).toContain('persons.csv line 4, field person_id: looks like a CPR number');
     expect(result.err).toContain('field person_id: refers to a person not in persons');
     expect(result.err).not.toContain('0101901234');
+  });
+
+  it('gives the same table when the person-level files are not sorted', async () => {
+    const shuffledDir = join(root, 'shuffled');
+    await evg('synth', '--persons', '2000', '--seed', '3', '--out', shuffledDir);
+    for (const name of ['benefit_periods.csv', 'enrollments.csv']) {
+      const [header, ...rows] = (await readFile(join(shuffledDir, name), 'utf8')).trimEnd().split('\n');
+      // Reverse order: every person is out of place, the rows themselves unchanged.
+      await writeFile(join(shuffledDir, name), [header, ...rows.reverse()].join('\n') + '\n');
+    }
+    const args = ['--as-of', '2026-10-31', '--group-by', 'offer,target_group'];
+    const sorted = await evg('effects', '--data', data, ...args);
+    const unsorted = await evg('effects', '--data', shuffledDir, ...args);
+    expect(unsorted.code).toBe(0);
+    expect(unsorted.out).toBe(sorted.out);
   });
 
   it('has --help', async () => {

@@ -85,4 +85,10 @@ describe('readCsvRows', () => {
     expect(error).toBeInstanceOf(DataDirError);
     expect((error as DataDirError).issues[0]).toMatchObject({ file: 'f.csv', line: 3 });
   });
+
+  it('reports a quote in the middle of a field with its line', async () => {
+    const error = await read('a,b\n1,2\n3,"x"y\n4,5\n').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(DataDirError);
+    expect((error as DataDirError).issues[0]).toMatchObject({ file: 'f.csv', line: 3 });
+  });
 });
