@@ -57,6 +57,7 @@ export function lastRecordEnd(text: string): number {
 
 const QUOTE = 34;
 const NEWLINE = 10;
+const CR = 13;
 
 /** Parses CSV text that holds complete records only, numbering lines from `firstLine`. */
 export function parseCsvSegment(
@@ -96,24 +97,25 @@ function splitPlain(text: string, firstLine: number): CsvBatch & { nextLine: num
 }
 
 function parseQuoted(text: string, firstLine: number, name: string): CsvBatch & { nextLine: number } {
-  let records: { record: string[]; info: { lines: number } }[];
+  let rows: string[][];
   try {
-    records = parse(text, {
-      info: true,
+    rows = parse(text, {
       // As splitPlain: LF or CRLF ends a record, even mixed in one file (else a lone LF after
       // CRLF lines ends up inside the last field).
       record_delimiter: ['\r\n', '\n'],
       skip_empty_lines: true,
       relax_column_count: true,
-    }) as unknown as typeof records;
+    }) as string[][];
   } catch (error) {
-    const { code, lines } = error as { code?: string; lines?: number };
-    // An unclosed quote can only be in the file's last record, which starts this segment.
+    const { code, records: parsed } = error as { code?: string; records?: number };
+    // An unclosed quote can only be in the file's last record, which starts this segment;
+    // otherwise the bad record is the one after those parsed.
     const unclosed = code === 'CSV_QUOTE_NOT_CLOSED';
+    const bad = unclosed || parsed === undefined ? undefined : recordStartLines(text, firstLine)[parsed];
     throw new DataDirError('INVALID_DATA', [
       {
         file: name,
-        line: unclosed || lines === undefined ? firstLine : firstLine + lines - 1,
+        line: bad ?? firstLine,
         field: '',
         message: unclosed
           ? 'has a quote that is never closed'
@@ -121,17 +123,41 @@ function parseQuoted(text: string, firstLine: number, name: string): CsvBatch & 
       },
     ]);
   }
-  const rows: string[][] = [];
-  const lines: number[] = [];
-  for (const { record, info } of records) {
-    let inner = 0;
-    for (const field of record)
-      for (let i = field.indexOf('\n'); i >= 0; i = field.indexOf('\n', i + 1)) inner++;
-    rows.push(record);
-    lines.push(firstLine + info.lines - 1 - inner);
-  }
+  // csv-parse's own line count is off after a CRLF inside quotes (it counts it twice), so the
+  // start lines come from our own scan, which skips empty lines exactly as csv-parse does.
+  const starts = recordStartLines(text, firstLine);
+  const lines = rows.map((_, i) => starts[i] ?? firstLine);
   // The segment ends with a newline (or the end of the file): the next segment starts after it.
   let newlines = 0;
   for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) newlines++;
   return { rows, lines, nextLine: firstLine + newlines };
+}
+
+/**
+ * The line each non-empty record of `text` starts on: lines are counted on every LF, records
+ * end only at an LF outside quotes, and empty lines (LF or CRLF alone) hold no record.
+ */
+function recordStartLines(text: string, firstLine: number): number[] {
+  const starts: number[] = [];
+  let line = firstLine;
+  let inQuotes = false;
+  let atStart = true;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (atStart) {
+      if (c === NEWLINE) {
+        line++;
+        continue;
+      }
+      if (c === CR && text.charCodeAt(i + 1) === NEWLINE) continue;
+      starts.push(line);
+      atStart = false;
+    }
+    if (c === QUOTE) inQuotes = !inQuotes;
+    else if (c === NEWLINE) {
+      line++;
+      if (!inQuotes) atStart = true;
+    }
+  }
+  return starts;
 }

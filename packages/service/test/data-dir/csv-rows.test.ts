@@ -80,6 +80,20 @@ describe('readCsvRows', () => {
     expect(got.lines).toEqual(expectedLines);
   });
 
+  it('numbers lines right after a CRLF inside quotes', async () => {
+    const text = 'a,b\r\n1,"x\r\ny"\r\n2,3\r\n3,"p\r\nq\r\nr"\r\n\r\n4,5\r\n';
+    expect(await read(text)).toEqual({
+      rows: [
+        ['a', 'b'],
+        ['1', 'x\r\ny'],
+        ['2', '3'],
+        ['3', 'p\r\nq\r\nr'],
+        ['4', '5'],
+      ],
+      lines: [1, 2, 4, 5, 9],
+    });
+  });
+
   it('reports an unclosed quote with the file and line', async () => {
     const error = await read('a,b\n1,2\n3,"oops\n4,5\n').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(DataDirError);
