@@ -12,6 +12,8 @@ const codeLists: FastifyPluginAsyncZod = async (app) => {
     '/industries',
     {
       onRequest: app.readAccess,
+      preHandler: app.cachedResponse,
+      config: { cacheResponse: true },
       schema: {
         tags: ['code-lists'],
         summary: 'Industries (brancher)',
@@ -28,6 +30,8 @@ const codeLists: FastifyPluginAsyncZod = async (app) => {
     '/packages',
     {
       onRequest: app.readAccess,
+      preHandler: app.cachedResponse,
+      config: { cacheResponse: true },
       schema: {
         tags: ['code-lists'],
         summary: 'Packages (pakker)',
@@ -44,6 +48,8 @@ const codeLists: FastifyPluginAsyncZod = async (app) => {
     '/benefit-types',
     {
       onRequest: app.readAccess,
+      preHandler: app.cachedResponse,
+      config: { cacheResponse: true },
       schema: {
         tags: ['code-lists'],
         summary: 'Benefit types (ydelsestyper)',

@@ -12,6 +12,8 @@ const compare: FastifyPluginAsyncZod = async (app) => {
     '/',
     {
       onRequest: app.readAccess,
+      preHandler: app.cachedResponse,
+      config: { cacheResponse: true },
       schema: {
         tags: ['offers'],
         summary: 'Compare 2–6 offers',

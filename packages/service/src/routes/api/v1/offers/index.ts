@@ -18,6 +18,8 @@ const offers: FastifyPluginAsyncZod = async (app) => {
     '/',
     {
       onRequest: app.readAccess,
+      preHandler: app.cachedResponse,
+      config: { cacheResponse: true },
       schema: {
         tags: ['offers'],
         summary: 'Search offers',
@@ -51,6 +53,8 @@ const offers: FastifyPluginAsyncZod = async (app) => {
     '/:id',
     {
       onRequest: app.readAccess,
+      preHandler: app.cachedResponse,
+      config: { cacheResponse: true },
       schema: {
         tags: ['offers'],
         summary: "An offer's profile",

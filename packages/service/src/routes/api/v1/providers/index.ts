@@ -14,6 +14,8 @@ const providers: FastifyPluginAsyncZod = async (app) => {
     '/',
     {
       onRequest: app.readAccess,
+      preHandler: app.cachedResponse,
+      config: { cacheResponse: true },
       schema: {
         tags: ['providers'],
         summary: 'Providers with their measures',
@@ -39,6 +41,8 @@ const providers: FastifyPluginAsyncZod = async (app) => {
     '/:id',
     {
       onRequest: app.readAccess,
+      preHandler: app.cachedResponse,
+      config: { cacheResponse: true },
       schema: {
         tags: ['providers'],
         summary: "A provider's profile",

@@ -14,6 +14,8 @@ const targetGroups: FastifyPluginAsyncZod = async (app) => {
     '/',
     {
       onRequest: app.readAccess,
+      preHandler: app.cachedResponse,
+      config: { cacheResponse: true },
       schema: {
         tags: ['code-lists'],
         summary: 'Target groups (målgrupper)',
@@ -30,6 +32,8 @@ const targetGroups: FastifyPluginAsyncZod = async (app) => {
     '/:code/profile',
     {
       onRequest: app.readAccess,
+      preHandler: app.cachedResponse,
+      config: { cacheResponse: true },
       schema: {
         tags: ['code-lists'],
         summary: 'Context of a target group',
