@@ -27,9 +27,10 @@ export interface RefreshOptions {
   /** Today's date for the cap on a derived asOf; default: today in Copenhagen. */
   today?: string;
   /**
-   * Worker threads for the person pass; default: one per core (at most 4) from 250,000
-   * persons on, else none. Needs `connectionString`. Measured in BENCHMARKS.md: on 2 cores,
-   * 2 workers cut 1,000,000 persons from 77 s to 59 s but slow 100,000 down (worker start-up).
+   * Worker threads for the person pass. Default: none below 250,000 persons or below 4 cores
+   * (with 2 cores the database server and one thread already fill the machine: BENCHMARKS.md
+   * has 2 workers both faster and slower than 1 at 1,000,000 persons there), else one per
+   * core but one, at most 4. Needs `connectionString`.
    */
   workers?: number | undefined;
   /** Where workers connect (DbHandle.connectionString). */
@@ -97,7 +98,8 @@ async function refreshWithLock(
 const WORKERS_FROM_PERSONS = 250_000;
 
 function defaultWorkers(persons: number): number {
-  return persons >= WORKERS_FROM_PERSONS ? Math.min(4, availableParallelism()) : 1;
+  const cores = availableParallelism();
+  return persons >= WORKERS_FROM_PERSONS && cores >= 4 ? Math.min(4, cores - 1) : 1;
 }
 
 async function refreshLocked(

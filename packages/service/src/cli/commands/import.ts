@@ -21,8 +21,8 @@ Options:
   --no-refresh       do not recompute the effect tables afterwards
   --as-of D          data cut-off for the refresh (default EVG_AS_OF, else the latest
                      benefit-data day, at most today)
-  --workers N        worker threads for the refresh (default: one per core from
-                     250,000 persons on, else none)
+  --workers N        worker threads for the refresh (default: cores - 1, at most 4, from
+                     250,000 persons on with 4+ cores, else none)
   --help             show this help
 `;
 

@@ -15,8 +15,8 @@ database, and publishes them as a new data version in one transaction.
 Options:
   --as-of D          data cut-off (default EVG_AS_OF, else the latest benefit-data day,
                      at most today in Copenhagen)
-  --workers N        worker threads for the person pass (default: one per core
-                     from 250,000 persons on, else none)
+  --workers N        worker threads for the person pass (default: cores - 1, at most 4,
+                     from 250,000 persons on with 4+ cores, else none)
   --help             show this help
 `;
 

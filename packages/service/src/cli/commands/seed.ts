@@ -16,8 +16,8 @@ embedded database, and refreshes the effect tables (asOf ${DEMO_AS_OF}).
 Options:
   --persons N        number of persons (default ${DEMO_PERSONS})
   --seed S           random seed (default 1)
-  --workers N        worker threads for the refresh (default: one per core from
-                     250,000 persons on, else none)
+  --workers N        worker threads for the refresh (default: cores - 1, at most 4, from
+                     250,000 persons on with 4+ cores, else none)
   --help             show this help
 `;
 
