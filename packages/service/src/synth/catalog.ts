@@ -50,15 +50,42 @@ export const TARGET_GROUPS = [
 ] as const;
 export type TargetGroup = (typeof TARGET_GROUPS)[number];
 
-/** Match groups replaced by the 2014 reform: still in the code list, no longer referred to. */
-const HISTORIC_TARGET_GROUPS = [
-  { code: 'kontanthjaelp_match1', name: 'Kontanthjælpsmodtagere, matchgruppe 1 (før 2014)' },
-  { code: 'kontanthjaelp_match2', name: 'Kontanthjælpsmodtagere, matchgruppe 2 (før 2014)' },
-  { code: 'kontanthjaelp_match3', name: 'Kontanthjælpsmodtagere, matchgruppe 3 (før 2014)' },
-];
+/** The 2014 kontanthjælp reform: from this day citizens are jobparat/aktivitetsparat, not matched. */
+export const REFORM_DATE = '2014-01-01';
+
+/**
+ * The kontanthjælp match groups before the reform and the group their members became after it:
+ * match 1 (closest to work) became jobparat; match 2 (ready for activity) and match 3
+ * (temporarily passive) became aktivitetsparat. `share` is the share within the successor group;
+ * `ease` is the member's ease (the two aktivitetsparat shares average aktivitetsparat's -1.1).
+ */
+export const MATCH_GROUPS = [
+  {
+    code: 'kontanthjaelp_match1',
+    name: 'Kontanthjælpsmodtagere, matchgruppe 1 (før 2014)',
+    successor: 'jobparat',
+    share: 1,
+    ease: 0.4,
+  },
+  {
+    code: 'kontanthjaelp_match2',
+    name: 'Kontanthjælpsmodtagere, matchgruppe 2 (før 2014)',
+    successor: 'aktivitetsparat',
+    share: 0.6,
+    ease: -0.8,
+  },
+  {
+    code: 'kontanthjaelp_match3',
+    name: 'Kontanthjælpsmodtagere, matchgruppe 3 (før 2014)',
+    successor: 'aktivitetsparat',
+    share: 0.4,
+    ease: -1.55,
+  },
+] as const;
+export type MatchGroup = (typeof MATCH_GROUPS)[number];
 
 export const TARGET_GROUP_ROWS: RawRow[] = [
-  ...HISTORIC_TARGET_GROUPS,
+  ...MATCH_GROUPS.map(({ code, name }) => ({ code, name })),
   ...TARGET_GROUPS.map(({ code, name }) => ({ code, name })),
 ];
 
@@ -169,13 +196,21 @@ export interface SynthOffer {
   quality: number;
   /** > 0: caseworkers send it younger, shorter-unemployed citizens; < 0: the hardest cases. */
   selectivity: number;
+  /** First day new citizens can start (the row's valid_from). */
+  firstStart: number;
   /** Last day new citizens can start (the row's valid_to), or Infinity. */
   lastStart: number;
 }
 
+/** Offers drawn first are established (valid since 2012), so every package had offers before 2014. */
+const ESTABLISHED_FIRST = 2 * PACKAGES.length;
+const ESTABLISHED_SHARE = 0.35;
+
 /**
  * Draws the offers: 3–5 per provider, every package at least twice. Quality and selectivity are
- * drawn independently, so some offers look good only because they get easier citizens.
+ * drawn independently, so some offers look good only because they get easier citizens. Offers
+ * established before the 2014 reform also list the match groups of the kontanthjælp groups they
+ * serve (they took those citizens then); newer offers start between 2014 and 2022.
  */
 export function drawOffers(rng: Prng): SynthOffer[] {
   const offers: SynthOffer[] = [];
@@ -184,7 +219,15 @@ export function drawOffers(rng: Prng): SynthOffer[] {
     const count = rng.int(3, 5);
     for (let i = 0; i < count; i++) {
       const pkg = PACKAGES[packageIndex++ % PACKAGES.length] as OfferPackage;
-      const groups = PACKAGE_TARGET_GROUPS[pkg].filter((_, j) => j === 0 || rng.chance(0.6));
+      const established = packageIndex <= ESTABLISHED_FIRST || rng.chance(ESTABLISHED_SHARE);
+      const current = PACKAGE_TARGET_GROUPS[pkg].filter((_, j) => j === 0 || rng.chance(0.6));
+      const groups = established
+        ? [
+            ...MATCH_GROUPS.filter((match) => current.includes(match.successor)).map((match) => match.code),
+            ...current,
+          ]
+        : current;
+      const validFrom = established ? '2012-01-01' : `${rng.int(2014, 2022)}-01-01`;
       const industries = INDUSTRIES.filter(() => rng.chance(0.18)).map((industry) => industry.code);
       const [low, high] = PRICE_RANGES[pkg];
       const durationWeeks = rng.int(1, 13);
@@ -200,6 +243,7 @@ export function drawOffers(rng: Prng): SynthOffer[] {
         durationWeeks,
         quality: rng.normal() * 0.45,
         selectivity: rng.chance(0.3) ? rng.pick([-1, 1]) * (0.6 + rng.float() * 0.6) : rng.normal() * 0.2,
+        firstStart: parseIsoDay(validFrom),
         lastStart: validTo === null ? Infinity : parseIsoDay(validTo),
         row: {
           offer_id: offerId,
@@ -214,7 +258,7 @@ export function drawOffers(rng: Prng): SynthOffer[] {
           duration_weeks: durationWeeks,
           accessible: rng.chance(0.7),
           result_bonus_dkk: provider.kind === 'external' && rng.chance(0.4) ? rng.int(4, 20) * 500 : null,
-          valid_from: '2021-01-01',
+          valid_from: validFrom,
           valid_to: validTo,
         },
       });

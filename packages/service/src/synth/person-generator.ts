@@ -1,6 +1,14 @@
 import type { RawRow } from '../data-dir/record-writer.ts';
-import { COMPANY_ORIENTED_SHARE, TARGET_GROUPS, type SynthOffer, type TargetGroup } from './catalog.ts';
-import { dayOf, isoOf, type Day } from './days.ts';
+import {
+  COMPANY_ORIENTED_SHARE,
+  MATCH_GROUPS,
+  REFORM_DATE,
+  TARGET_GROUPS,
+  type MatchGroup,
+  type SynthOffer,
+  type TargetGroup,
+} from './catalog.ts';
+import { dayOf, isoOf, parseIsoDay, type Day } from './days.ts';
 import type { Prng } from './prng.ts';
 
 /** Everything generated for one person; persons, periods and enrollments in that order on disk. */
@@ -12,8 +20,12 @@ export interface PersonOutput {
   complaints: RawRow[];
 }
 
-const FIRST_ENROLLMENT_DAY = dayOf(2022, 1, 1);
-const EARLIEST_SUPPORT_DAY = dayOf(2019, 6, 1);
+const FIRST_ENROLLMENT_DAY = dayOf(2012, 1, 1);
+const EARLIEST_SUPPORT_DAY = dayOf(2011, 6, 1);
+const REFORM_DAY = parseIsoDay(REFORM_DATE);
+/** Spells before this day are history: fewer per year than in the recent years the EVG is used for. */
+const RECENT_SUPPORT_DAY = dayOf(2019, 6, 1);
+const HISTORIC_SPELL_SHARE = 0.35;
 const COMPLAINT_CATEGORIES = ['indhold', 'sagsbehandling', 'fysiske rammer', 'transport', 'andet'];
 const TARGET_GROUP_SHARES = TARGET_GROUPS.map((group) => group.share);
 
@@ -43,10 +55,10 @@ export class PersonGenerator {
     offers: readonly SynthOffer[],
     private readonly asOf: Day,
   ) {
-    for (const group of TARGET_GROUPS) {
+    for (const { code } of [...TARGET_GROUPS, ...MATCH_GROUPS]) {
       this.offersByGroup.set(
-        group.code,
-        offers.filter((offer) => offer.targetGroups.includes(group.code)),
+        code,
+        offers.filter((offer) => offer.targetGroups.includes(code)),
       );
     }
   }
@@ -54,13 +66,17 @@ export class PersonGenerator {
   generate(personId: string): PersonOutput {
     const rng = this.rng;
     const group = TARGET_GROUPS[rng.weighted(TARGET_GROUP_SHARES)] as TargetGroup;
-    const age2024 =
+    const matchGroup = this.drawMatchGroup(group.code);
+    const ease = matchGroup?.ease ?? group.ease;
+    let spellStart = this.drawFirstSpellStart(group.code);
+    const ageAtSpell =
       group.code === 'uddannelseshjaelp'
         ? rng.int(18, 29)
         : group.code === 'sygedagpenge'
           ? rng.int(25, 64)
           : rng.int(19, 64);
-    const birth = dayOf(2024 - age2024, 1, 1) + rng.int(0, 364);
+    const birth = spellStart - Math.round(ageAtSpell * 365.25) - rng.int(0, 364);
+    const ageOn = (day: Day) => (day - birth) / 365.25;
     const frailty = rng.normal() * 0.6;
     const out: PersonOutput = {
       person: { person_id: personId, birth_date: isoOf(birth) },
@@ -71,7 +87,6 @@ export class PersonGenerator {
     };
     const intervals: SupportInterval[] = [];
     let benefit: string = group.benefit;
-    let spellStart = rng.int(EARLIEST_SUPPORT_DAY, this.asOf - 30);
     let cursor = spellStart;
     let spellOpen = true;
     const offerCount = rng.weighted([0.2, 0.5, 0.22, 0.08]);
@@ -82,12 +97,14 @@ export class PersonGenerator {
         spellOpen = true;
         if (rng.chance(0.3)) benefit = 'dagpenge';
       }
-      let start = cursor + Math.round(this.waitDays(age2024, frailty, n));
+      let start = cursor + Math.round(this.waitDays(ageOn(cursor), frailty, n));
       if (start < FIRST_ENROLLMENT_DAY) start = FIRST_ENROLLMENT_DAY + rng.int(0, 90);
       if (start > this.asOf) break;
       const unemployed = start - spellStart;
-      const age = age2024 + (start - dayOf(2024, 1, 1)) / 365.25;
-      const offer = this.chooseOffer(group.code, start, age, unemployed);
+      const age = ageOn(start);
+      // Referred before the reform, a kontanthjælp recipient was in a match group.
+      const targetGroup = start < REFORM_DAY && matchGroup ? matchGroup.code : group.code;
+      const offer = this.chooseOffer(targetGroup, start, age, unemployed);
       if (offer === undefined) break;
 
       let length = Math.max(3, offer.durationWeeks * 7 + rng.int(-3, 3));
@@ -99,14 +116,14 @@ export class PersonGenerator {
       const end = start + length - 1;
       const ongoing = end > this.asOf;
       const band = unemployed < 91 ? 0 : unemployed < 183 ? 1 : unemployed < 366 ? 2 : 3;
-      const logit = -0.3 + offer.quality + group.ease - 0.025 * (age - 35) - 0.45 * band - frailty;
+      const logit = -0.3 + offer.quality + ease - 0.025 * (age - 35) - 0.45 * band - frailty;
       const success = !ongoing && rng.chance(1 / (1 + Math.exp(-logit)));
       const enrollmentId = `E${String(++this.enrollments).padStart(8, '0')}`;
       out.enrollments.push({
         enrollment_id: enrollmentId,
         person_id: personId,
         offer_id: offer.offerId,
-        target_group: group.code,
+        target_group: targetGroup,
         start_date: isoOf(start),
         end_date: ongoing ? null : isoOf(end),
         company_oriented: rng.chance(COMPANY_ORIENTED_SHARE[offer.package]),
@@ -143,6 +160,25 @@ export class PersonGenerator {
     return out;
   }
 
+  /** The match group a kontanthjælp recipient had before the reform; none for other groups. */
+  private drawMatchGroup(group: string): MatchGroup | undefined {
+    const matches = MATCH_GROUPS.filter((match) => match.successor === group);
+    if (matches.length === 0) return undefined;
+    return matches[this.rng.weighted(matches.map((match) => match.share))];
+  }
+
+  /**
+   * Start of the first spell on support: a share in the historic years (back to before the
+   * reform), the rest recent. Uddannelseshjælp exists only since the reform.
+   */
+  private drawFirstSpellStart(group: string): Day {
+    const rng = this.rng;
+    const earliest = group === 'uddannelseshjaelp' ? REFORM_DAY : EARLIEST_SUPPORT_DAY;
+    return rng.chance(HISTORIC_SPELL_SHARE)
+      ? rng.int(earliest, RECENT_SUPPORT_DAY - 1)
+      : rng.int(RECENT_SUPPORT_DAY, this.asOf - 30);
+  }
+
   /** Days on support before an offer starts: longer for older and frailer citizens. */
   private waitDays(age: number, frailty: number, nth: number): number {
     const mean = (nth === 0 ? 120 : 60) * Math.exp(0.5 * frailty + 0.012 * (age - 35));
@@ -150,7 +186,9 @@ export class PersonGenerator {
   }
 
   private chooseOffer(group: string, start: Day, age: number, unemployed: number): SynthOffer | undefined {
-    const candidates = (this.offersByGroup.get(group) ?? []).filter((offer) => start <= offer.lastStart);
+    const candidates = (this.offersByGroup.get(group) ?? []).filter(
+      (offer) => offer.firstStart <= start && start <= offer.lastStart,
+    );
     if (candidates.length === 0) return undefined;
     const easy =
       (age < 30 ? 1 : -0.4) + (unemployed < 91 ? 0.8 : unemployed < 183 ? 0.2 : unemployed < 366 ? -0.4 : -1);

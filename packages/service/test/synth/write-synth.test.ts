@@ -108,7 +108,7 @@ describe('evg synth data', () => {
     expect(enrollments.some((e) => e.endDate === null)).toBe(true);
     expect(enrollments.some((e) => e.endReason === 'afbrudt')).toBe(true);
     expect(enrollments.some((e) => e.companyOriented)).toBe(true);
-    expect(enrollments.every((e) => e.startDate >= '2022-01-01' && e.startDate <= '2026-10-31')).toBe(true);
+    expect(enrollments.every((e) => e.startDate >= '2012-01-01' && e.startDate <= '2026-10-31')).toBe(true);
     expect(persons.some((p) => p.surveyResponses.length > 0)).toBe(true);
     expect(data.catalog.complaints.length).toBeGreaterThan(0);
     expect(new Set(data.catalog.supervisions.map((s) => s.smiley)).size).toBe(3);
