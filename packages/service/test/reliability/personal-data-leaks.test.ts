@@ -5,7 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { endpointsOf, type OpenApiDocument } from '../support/openapi-requests.ts';
 import { createWorldApp, type WorldApp } from '../support/world-app.ts';
 
-const CPR_IN_TEXT = /(?<!\d)\d{6}-?\d{4}(?!\d)/;
+/** A CPR-like value as a value of its own: not a digit run inside a UUID, a float or a timestamp. */
+const CPR_IN_TEXT = /(?<![\w.])\d{6}-?\d{4}(?![\w.])/;
 let w: WorldApp;
 const bodies: string[] = [];
 
@@ -108,7 +109,8 @@ describe('personal data', () => {
     const lines = w.logs.join('\n');
     expect(w.logs.length).toBeGreaterThan(10);
     expect(personIdIn(lines)).toBeUndefined();
-    expect(lines).not.toMatch(CPR_IN_TEXT);
+    const cprLike = w.logs.filter((line) => CPR_IN_TEXT.test(line));
+    expect(cprLike).toEqual([]);
     for (const key of Object.values(w.keys)) expect(lines.includes(key)).toBe(false);
   });
 });
