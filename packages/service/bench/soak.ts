@@ -26,6 +26,8 @@ const { values: args } = parseArgs({
     persons: { type: 'string', default: '20000' },
     'admin-url': { type: 'string' },
     json: { type: 'string' },
+    // Reads alone, to tell the writers' share of the latency from the service's own.
+    'no-writers': { type: 'boolean', default: false },
   },
 });
 const minutes = Number(args.minutes);
@@ -201,7 +203,7 @@ async function main(): Promise<void> {
     let stopWriters = false;
     const writerRuns = { imports: 0, refreshes: 0, failures: [] as string[] };
     const writers = (async () => {
-      while (!stopWriters) {
+      while (!stopWriters && !args['no-writers']) {
         // The same files again: every row is read, validated, staged and compared (an idempotent
         // no-op upsert), which is the import's full load on the database without changing it.
         const imported = await evg(['import', '--data', dataDir, '--no-refresh'], env);
@@ -251,7 +253,7 @@ async function main(): Promise<void> {
     );
     const growth = (rssEnd - rssStart) / rssStart;
     const report = {
-      command: `npm run soak -- --minutes ${minutes} --rate ${totalRate} --persons ${persons}`,
+      command: `npm run soak -- --minutes ${minutes} --rate ${totalRate} --persons ${persons}${args['no-writers'] ? ' --no-writers' : ''}`,
       machine: `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`,
       at: new Date().toISOString(),
       endpoints: rows,
