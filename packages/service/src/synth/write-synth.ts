@@ -19,7 +19,7 @@ export interface SynthOptions {
   seed: number;
   out: string;
   format: DataFormat;
-  /** Data cut-off: nothing happens after it. ISO date. */
+  /** Data cut-off: nothing happens after it. ISO date, 2022-03-01 or later (history runs from 2012). */
   asOf: string;
   /** Called every 10,000 persons and at the end. */
   onProgress?: (done: number, total: number) => void;

@@ -43,7 +43,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
   const asOf = values['as-of'] ?? '2026-10-31';
   if (!isIsoDate(asOf)) throw new CliError('--as-of must be a date YYYY-MM-DD that exists');
   if (asOf < '2022-03-01')
-    throw new CliError('--as-of must be 2022-03-01 or later (enrollments start in 2022)');
+    throw new CliError('--as-of must be 2022-03-01 or later (the synthetic data run from 2012 to it)');
 
   const progress = createProgress(io, values.progress === true);
   await writeSynthData({
