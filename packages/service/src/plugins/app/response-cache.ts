@@ -4,8 +4,9 @@ import fp from 'fastify-plugin';
 declare module 'fastify' {
   interface FastifyInstance {
     /**
-     * preHandler (after `readAccess`) answering from the cache of serialised JSON bodies when the
-     * same URL was answered before from the same data version.
+     * preValidation hook answering from the cache of serialised JSON bodies when the same URL
+     * was answered 200 before from the same read model. It runs after the key check and the rate
+     * limit (onRequest); a URL answered 200 was valid, so a hit skips validation.
      */
     cachedResponse: (request: FastifyRequest, reply: FastifyReply) => Promise<FastifyReply | undefined>;
   }

@@ -12,7 +12,7 @@ const codeLists: FastifyPluginAsyncZod = async (app) => {
     '/industries',
     {
       onRequest: app.readAccess,
-      preHandler: app.cachedResponse,
+      preValidation: app.cachedResponse,
       config: { cacheResponse: true },
       schema: {
         tags: ['code-lists'],
@@ -30,7 +30,7 @@ const codeLists: FastifyPluginAsyncZod = async (app) => {
     '/packages',
     {
       onRequest: app.readAccess,
-      preHandler: app.cachedResponse,
+      preValidation: app.cachedResponse,
       config: { cacheResponse: true },
       schema: {
         tags: ['code-lists'],
@@ -48,7 +48,7 @@ const codeLists: FastifyPluginAsyncZod = async (app) => {
     '/benefit-types',
     {
       onRequest: app.readAccess,
-      preHandler: app.cachedResponse,
+      preValidation: app.cachedResponse,
       config: { cacheResponse: true },
       schema: {
         tags: ['code-lists'],

@@ -12,7 +12,7 @@ const compare: FastifyPluginAsyncZod = async (app) => {
     '/',
     {
       onRequest: app.readAccess,
-      preHandler: app.cachedResponse,
+      preValidation: app.cachedResponse,
       config: { cacheResponse: true },
       schema: {
         tags: ['offers'],

@@ -18,7 +18,7 @@ const offers: FastifyPluginAsyncZod = async (app) => {
     '/',
     {
       onRequest: app.readAccess,
-      preHandler: app.cachedResponse,
+      preValidation: app.cachedResponse,
       config: { cacheResponse: true },
       schema: {
         tags: ['offers'],
@@ -53,7 +53,7 @@ const offers: FastifyPluginAsyncZod = async (app) => {
     '/:id',
     {
       onRequest: app.readAccess,
-      preHandler: app.cachedResponse,
+      preValidation: app.cachedResponse,
       config: { cacheResponse: true },
       schema: {
         tags: ['offers'],

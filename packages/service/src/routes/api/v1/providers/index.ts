@@ -14,7 +14,7 @@ const providers: FastifyPluginAsyncZod = async (app) => {
     '/',
     {
       onRequest: app.readAccess,
-      preHandler: app.cachedResponse,
+      preValidation: app.cachedResponse,
       config: { cacheResponse: true },
       schema: {
         tags: ['providers'],
@@ -41,7 +41,7 @@ const providers: FastifyPluginAsyncZod = async (app) => {
     '/:id',
     {
       onRequest: app.readAccess,
-      preHandler: app.cachedResponse,
+      preValidation: app.cachedResponse,
       config: { cacheResponse: true },
       schema: {
         tags: ['providers'],

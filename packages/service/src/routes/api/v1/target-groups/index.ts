@@ -14,7 +14,7 @@ const targetGroups: FastifyPluginAsyncZod = async (app) => {
     '/',
     {
       onRequest: app.readAccess,
-      preHandler: app.cachedResponse,
+      preValidation: app.cachedResponse,
       config: { cacheResponse: true },
       schema: {
         tags: ['code-lists'],
@@ -32,7 +32,7 @@ const targetGroups: FastifyPluginAsyncZod = async (app) => {
     '/:code/profile',
     {
       onRequest: app.readAccess,
-      preHandler: app.cachedResponse,
+      preValidation: app.cachedResponse,
       config: { cacheResponse: true },
       schema: {
         tags: ['code-lists'],
