@@ -67,6 +67,9 @@ export class ReadModel {
   private readonly byOfferHalfYear: Map<string, EffectRow[]>;
   private readonly cacheSize: number;
   private zeroRow: EffectRow | undefined;
+  // Keyed by the cached arrays themselves, so an index lives exactly as long as its table.
+  private readonly rowIndexes = new WeakMap<readonly EffectRow[], Map<string, EffectRow>>();
+  private readonly offerViewIndexes = new WeakMap<readonly OfferView[], Map<string, OfferView>>();
 
   constructor(
     readonly snapshot: Snapshot,
@@ -118,7 +121,13 @@ export class ReadModel {
   }
 
   offerView(offerId: string, period?: DateRange): OfferView | undefined {
-    return this.offerViews(period).find((view) => view.offer.offerId === offerId);
+    const views = this.offerViews(period);
+    let index = this.offerViewIndexes.get(views);
+    if (!index) {
+      index = new Map(views.map((view) => [view.offer.offerId, view]));
+      this.offerViewIndexes.set(views, index);
+    }
+    return index.get(offerId);
   }
 
   /** One row per target group the offer has enrollments in. */
@@ -132,10 +141,7 @@ export class ReadModel {
   }
 
   providerRow(providerId: string, period?: DateRange): EffectRow {
-    const rows = indexRows(
-      this.effects({ groupBy: ['provider'], period, periodUnit: 'halfYear' }),
-      'providerId',
-    );
+    const rows = this.indexed(['provider'], period, 'providerId');
     return rows.get(providerId) ?? this.emptyRow({ providerId });
   }
 
@@ -144,11 +150,23 @@ export class ReadModel {
   }
 
   targetGroupRow(code: string, period?: DateRange): EffectRow {
-    const rows = indexRows(
-      this.effects({ groupBy: ['targetGroup'], period, periodUnit: 'halfYear' }),
-      'targetGroup',
-    );
+    const rows = this.indexed(['targetGroup'], period, 'targetGroup');
     return rows.get(code) ?? this.emptyRow({ targetGroup: code });
+  }
+
+  /** The rows of a one-key grouping by that key, indexed once per cached table. */
+  private indexed(
+    groupBy: GroupKey[],
+    period: DateRange | undefined,
+    key: 'offerId' | 'providerId' | 'targetGroup',
+  ): Map<string, EffectRow> {
+    const rows = this.effects({ groupBy, period, periodUnit: 'halfYear' });
+    let index = this.rowIndexes.get(rows);
+    if (!index) {
+      index = indexRows(rows, key);
+      this.rowIndexes.set(rows, index);
+    }
+    return index;
   }
 
   /**
