@@ -45,6 +45,7 @@ export function toOfferProfile(model: ReadModel, view: OfferView) {
   return {
     ...toOfferSummary(view),
     dataVersion: model.version?.id ?? null,
+    minCellSize: model.minCellSize,
     byTargetGroup: asEffectRows(model.offerByTargetGroup(view.offer.offerId)),
     trend: asEffectRows(model.offerTrend(view.offer.offerId)),
     latestSupervision: supervision

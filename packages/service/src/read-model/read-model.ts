@@ -57,12 +57,14 @@ export class ReadModel {
   readonly measures: readonly MeasureDefinition[];
   readonly offers: readonly Offer[];
   readonly providers: readonly Provider[];
+  /** The disclosure threshold every figure of this model was suppressed with. */
+  readonly minCellSize: number;
   private readonly offersById: Map<string, Offer>;
   private readonly fineCells: readonly FineCell[];
   private readonly providersById: Map<string, Provider>;
   private readonly supervisionByOffer: Map<string, Supervision>;
   private readonly cache = new Map<string, EffectRow[]>();
-  private readonly offerViewsByPeriod = new Map<string, OfferView[]>();
+  private readonly offerViewsByScope = new Map<string, OfferView[]>();
   private readonly byOfferTargetGroup: Map<string, EffectRow[]>;
   private readonly byOfferHalfYear: Map<string, EffectRow[]>;
   private readonly cacheSize: number;
@@ -77,6 +79,7 @@ export class ReadModel {
   ) {
     this.version = snapshot.dataVersion;
     this.measures = options.measures ?? DEFAULT_MEASURES;
+    this.minCellSize = options.minCellSize;
     this.cacheSize = options.cacheSize ?? 200;
     this.offers = [...snapshot.offers].sort((a, b) => a.offerId.localeCompare(b.offerId));
     this.providers = [...snapshot.providers].sort((a, b) => a.providerId.localeCompare(b.providerId));
@@ -105,29 +108,51 @@ export class ReadModel {
     return this.supervisionByOffer.get(offerId);
   }
 
-  /** Every offer with its effect row for `period` (all time when undefined), in id order. */
-  offerViews(period: DateRange | undefined): OfferView[] {
-    const key = periodKey(period);
-    const cached = this.offerViewsByPeriod.get(key);
+  /**
+   * Every offer with its effect row for `period` (all time when undefined), in id order. With
+   * `targetGroups`, each row is aggregated over the offer's fine cells of those target groups
+   * only, and the case-mix reference is every offer's cells of the same target groups, so a
+   * caseworker sitting with a citizen of that group compares like with like. Complaints carry
+   * no target group, so a scoped row has none (as in `groupBy=offer,targetGroup`).
+   *
+   * @example
+   *   model.offerViews(undefined, ['jobparat'])[0]?.row.effect3m.rate; // jobparat enrollments only
+   */
+  offerViews(period: DateRange | undefined, targetGroups?: readonly string[]): OfferView[] {
+    const scope = targetGroups && targetGroups.length > 0 ? [...new Set(targetGroups)].sort() : undefined;
+    const key = `${periodKey(period)}|${scope?.join(',') ?? '*'}`;
+    const cached = this.offerViewsByScope.get(key);
     if (cached) return cached;
-    const rows = indexRows(this.effects({ groupBy: ['offer'], period, periodUnit: 'halfYear' }), 'offerId');
+    const rows = indexRows(scope ? this.scopedOfferRows(scope, period) : this.offerRows(period), 'offerId');
     const views = this.offers.map((offer) => ({
       offer,
       provider: this.providersById.get(offer.providerId),
-      row: rows.get(offer.offerId) ?? this.emptyRow({ offerId: offer.offerId }),
+      row: rows.get(offer.offerId) ?? this.emptyRow({ offerId: offer.offerId }, scope !== undefined),
     }));
-    remember(this.offerViewsByPeriod, key, views, this.cacheSize);
+    remember(this.offerViewsByScope, key, views, this.cacheSize);
     return views;
   }
 
-  offerView(offerId: string, period?: DateRange): OfferView | undefined {
-    const views = this.offerViews(period);
+  offerView(offerId: string, period?: DateRange, targetGroups?: readonly string[]): OfferView | undefined {
+    const views = this.offerViews(period, targetGroups);
     let index = this.offerViewIndexes.get(views);
     if (!index) {
       index = new Map(views.map((view) => [view.offer.offerId, view]));
       this.offerViewIndexes.set(views, index);
     }
     return index.get(offerId);
+  }
+
+  private offerRows(period: DateRange | undefined): EffectRow[] {
+    return this.effects({ groupBy: ['offer'], period, periodUnit: 'halfYear' });
+  }
+
+  private scopedOfferRows(targetGroups: readonly string[], period: DateRange | undefined): EffectRow[] {
+    if (this.version === null) return [];
+    const wanted = new Set(targetGroups);
+    const cells = this.fineCells.filter((cell) => wanted.has(cell.targetGroup));
+    const config = this.engineConfig({ groupBy: ['offer'], period, periodUnit: 'halfYear' });
+    return aggregateCells(config, cells).map((cell) => withoutComplaints(toEffectRow(cell, this.measures)));
   }
 
   /** One row per target group the offer has enrollments in. */
@@ -204,18 +229,24 @@ export class ReadModel {
   }
 
   /** The row of a group with no enrollments at all: every figure empty, keys as given. */
-  private emptyRow(keys: Partial<EffectRow>): EffectRow {
+  private emptyRow(keys: Partial<EffectRow>, scoped = false): EffectRow {
     // One all-zero fine cell aggregated without grouping gives a row with every figure empty.
     this.zeroRow ??= toEffectRow(
       aggregateCells(this.engineConfig(query([])), [emptyFineCell('', '', '2000-01', this.measures)])[0]!,
       this.measures,
     );
-    return { ...keys, ...this.zeroRow };
+    const row = { ...keys, ...this.zeroRow };
+    return scoped ? withoutComplaints(row) : row;
   }
 }
 
 function query(groupBy: GroupKey[]): EffectsQuery {
   return { groupBy, period: undefined, periodUnit: 'halfYear' };
+}
+
+/** Complaints carry no target group: a row over some target groups' cells cannot count them. */
+function withoutComplaints(row: EffectRow): EffectRow {
+  return { ...row, complaints: null, complaintsPer100: null };
 }
 
 function indexRows(

@@ -67,3 +67,19 @@ export const idParam = text(100);
 
 /** Read endpoints: open by default (EVG_READ_REQUIRES_KEY closes them), so a key is optional. */
 export const readSecurity: { [scheme: string]: string[] }[] = [{}, { apiKey: [] }];
+
+/** Every response carrying statistics says which threshold suppressed its figures. */
+export const minCellSizeField = z
+  .number()
+  .int()
+  .describe('Disclosure threshold: a figure over fewer than this many enrollments is suppressed (null).');
+
+/** Which enrollments the figures of a search or comparison are over. */
+export const scopeSchema = z
+  .object({
+    targetGroups: z
+      .array(z.string())
+      .nullable()
+      .describe('The target groups the figures are computed over; null = all target groups.'),
+  })
+  .meta({ id: 'FigureScope' });

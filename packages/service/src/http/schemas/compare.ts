@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { csvList } from './common.ts';
+import { csvList, minCellSizeField, scopeSchema } from './common.ts';
 import { offerSummarySchema } from './offer-search.ts';
 
 export const compareQuerySchema = z
@@ -7,6 +7,9 @@ export const compareQuerySchema = z
     ids: csvList()
       .pipe(z.array(z.string()).min(2, 'give at least 2 offer ids').max(6, 'give at most 6 offer ids'))
       .describe('2–6 offer ids, comma-separated; the first is the reference.'),
+    targetGroup: csvList()
+      .optional()
+      .describe('Target group code(s): every figure over these target groups only, as in the search.'),
     period: z.string().max(20).optional(),
     from: z.string().max(20).optional(),
     to: z.string().max(20).optional(),
@@ -27,6 +30,8 @@ export const compareResultSchema = z
   .object({
     reference: z.string().describe('Offer id everything is compared against (the first id).'),
     dataVersion: z.number().int().nullable(),
+    minCellSize: minCellSizeField,
+    scope: scopeSchema,
     offers: z.array(offerSummarySchema),
     differences: z.array(z.object({ offerId: z.string(), measures: z.record(z.string(), differenceSchema) })),
   })
@@ -36,6 +41,8 @@ export const compareResultSchema = z
       {
         reference: 'T-0001',
         dataVersion: 1,
+        minCellSize: 5,
+        scope: { targetGroups: null },
         offers: [],
         differences: [
           {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { exampleOffer, exampleProvider, offerSchema, providerSchema, supervisionSchema } from './catalog.ts';
+import { minCellSizeField } from './common.ts';
 import { effectRowSchema, exampleRow } from './effect-row.ts';
 
 export const offerProfileSchema = z
@@ -7,6 +8,7 @@ export const offerProfileSchema = z
     offer: offerSchema,
     provider: providerSchema.nullable(),
     dataVersion: z.number().int().nullable(),
+    minCellSize: minCellSizeField,
     effects: effectRowSchema.describe('Every measure over the period, with intervals; includes complaints.'),
     byTargetGroup: z.array(effectRowSchema).describe('One row per target group (all time).'),
     trend: z.array(effectRowSchema).describe('One row per half-year (all time), oldest first.'),
@@ -20,6 +22,7 @@ export const offerProfileSchema = z
         offer: exampleOffer,
         provider: exampleProvider,
         dataVersion: 3,
+        minCellSize: 5,
         effects: exampleRow(),
         byTargetGroup: [{ ...exampleRow(), targetGroup: 'jobparat' }],
         trend: [{ ...exampleRow(), period: '2026H1' }],

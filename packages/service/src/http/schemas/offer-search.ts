@@ -1,7 +1,17 @@
 import { z } from 'zod';
 import { sortKeys } from '../../read-model/offer-sort.ts';
 import { offerSchema, providerSchema } from './catalog.ts';
-import { csvEnumList, csvList, periodParams, text, queryBoolean, queryInt, queryNumber } from './common.ts';
+import {
+  csvEnumList,
+  csvList,
+  minCellSizeField,
+  periodParams,
+  scopeSchema,
+  text,
+  queryBoolean,
+  queryInt,
+  queryNumber,
+} from './common.ts';
 import { effectRowSchema } from './effect-row.ts';
 
 const capitalise = (key: string): string => key.charAt(0).toUpperCase() + key.slice(1);
@@ -23,7 +33,12 @@ export function offerSearchQuerySchema(measureKeys: readonly string[]) {
   return z
     .object({
       q: text(200).optional().describe('Free text: Danish full-text search over name and description.'),
-      targetGroup: csvList().optional().describe('Target group code(s), comma-separated; any of them.'),
+      targetGroup: csvList()
+        .optional()
+        .describe(
+          'Target group code(s), comma-separated; any of them. Also scopes every figure to these ' +
+            'target groups (see the operation description).',
+        ),
       industry: csvList().optional().describe('Industry code(s), comma-separated.'),
       package: csvList().optional().describe('Package(s), comma-separated.'),
       provider: csvList().optional().describe('Provider id(s), comma-separated.'),
@@ -70,6 +85,8 @@ export const offerSearchResultSchema = z
     offset: z.number().int(),
     period: z.object({ from: z.string(), to: z.string() }).nullable(),
     dataVersion: z.number().int().nullable(),
+    minCellSize: minCellSizeField,
+    scope: scopeSchema,
     items: z.array(offerSummarySchema),
     facets: z
       .object({
@@ -89,6 +106,8 @@ export const offerSearchResultSchema = z
         offset: 0,
         period: null,
         dataVersion: 1,
+        minCellSize: 5,
+        scope: { targetGroups: ['jobparat'] },
         items: [],
         facets: { targetGroup: [{ value: 'jobparat', count: 12 }], industry: [], package: [], provider: [] },
       },

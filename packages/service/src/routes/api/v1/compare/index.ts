@@ -19,7 +19,11 @@ const compare: FastifyPluginAsyncZod = async (app) => {
         summary: 'Compare 2–6 offers',
         operationId: 'compareOffers',
         security: readSecurity,
-        description: 'Every offer side by side, with the Newcombe difference of each against the first.',
+        description:
+          'Every offer side by side, with the Newcombe difference of each against the first. With ' +
+          "`targetGroup`, every figure is over the offers' enrollments in those target groups only " +
+          "(case-mix reference: every offer's enrollments in the same target groups), exactly as in " +
+          'the search with the same `targetGroup`; `scope` says which.',
         querystring: compareQuerySchema,
         response: {
           200: compareResultSchema,
@@ -32,7 +36,8 @@ const compare: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       const model = app.readModel.current;
       const period = resolvePeriod(request.query);
-      const views = request.query.ids.map((id) => model.offerView(id, period));
+      const scope = request.query.targetGroup ?? null;
+      const views = request.query.ids.map((id) => model.offerView(id, period, scope ?? undefined));
       const missing = request.query.ids.filter((_, index) => !views[index]);
       if (missing.length > 0) throw new ProblemError('not-found', `Ukendte tilbud: ${missing.join(', ')}.`);
       const [reference, ...others] = views.map((view) => view!);
@@ -40,6 +45,8 @@ const compare: FastifyPluginAsyncZod = async (app) => {
       return {
         reference: reference!.offer.offerId,
         dataVersion: model.version?.id ?? null,
+        minCellSize: model.minCellSize,
+        scope: { targetGroups: scope },
         offers: [reference!, ...others].map(toOfferSummary),
         differences: others.map((view) => ({
           offerId: view.offer.offerId,

@@ -26,7 +26,9 @@ const effects: FastifyPluginAsyncZod = async (app) => {
         description:
           'Any grouping and period, as JSON (an array of rows shaped like `evg effects`) or as streamed CSV ' +
           '(`Accept: text/csv` or `format=csv`, the columns of `evg effects --format csv`). ETag and ' +
-          'Last-Modified follow the data version; If-None-Match gives 304.',
+          'Last-Modified follow the data version; If-None-Match gives 304. The body stays the bare ' +
+          'table BI tools load as is; the disclosure threshold its figures were suppressed with is in ' +
+          'the `EVG-Min-Cell-Size` header.',
         querystring: effectsQuerySchema,
         response: {
           200: {
@@ -49,6 +51,7 @@ const effects: FastifyPluginAsyncZod = async (app) => {
       const csv = format === 'csv' || (format === undefined && prefersCsv(request.headers.accept));
       const model = app.readModel.current;
       const rows = model.effects({ groupBy, period: resolvePeriod(request.query), periodUnit });
+      reply.header('evg-min-cell-size', String(model.minCellSize));
       if (notModified(request, reply, model.version, csv ? 'csv' : 'json'))
         // A 304 has no body at all (not even `null`).
         return reply.code(304).send(undefined as never);

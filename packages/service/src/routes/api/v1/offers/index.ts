@@ -25,7 +25,15 @@ const offers: FastifyPluginAsyncZod = async (app) => {
         summary: 'Search offers',
         operationId: 'searchOffers',
         security: readSecurity,
-        description: 'Filter, sort and page the offers, with facet counts for the current filters.',
+        description:
+          'Filter, sort and page the offers, with facet counts for the current filters.\n\n' +
+          "Without `targetGroup`, every figure of an item is over all of the offer's enrollments. With " +
+          "`targetGroup`, every figure (and the minimum filters and the sort) is over the offer's " +
+          'enrollments in those target groups only: the figures a caseworker needs for a citizen of that ' +
+          'group, equal to the offer × target group rows of `/v1/effects?groupBy=offer,targetGroup` for ' +
+          "one group. The case-mix reference of the adjusted rates is then every offer's enrollments in " +
+          'the same target groups; complaints carry no target group, so scoped items have none (null). ' +
+          '`scope` in the answer says which target groups the figures are over.',
         querystring: offerSearchQuerySchema(measureKeys),
         response: { 200: offerSearchResultSchema, ...readAuthProblems, ...commonProblems },
       },
@@ -37,7 +45,9 @@ const offers: FastifyPluginAsyncZod = async (app) => {
       const textMatches = q === undefined ? undefined : await searchOfferIds(app.db, q);
       const model = app.readModel.current;
       const filters = toOfferFilters(request.query, measureKeys, textMatches);
-      const result = searchOffers(model.offerViews(period), filters, sort, limit, offset);
+      const scope = request.query.targetGroup ?? null;
+      const views = model.offerViews(period, scope ?? undefined);
+      const result = searchOffers(views, filters, sort, limit, offset);
       return {
         ...result,
         items: result.items.map(toOfferSummary),
@@ -45,6 +55,8 @@ const offers: FastifyPluginAsyncZod = async (app) => {
         offset,
         period: period ?? null,
         dataVersion: model.version?.id ?? null,
+        minCellSize: model.minCellSize,
+        scope: { targetGroups: scope },
       };
     },
   );

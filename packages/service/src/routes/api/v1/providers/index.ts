@@ -33,7 +33,7 @@ const providers: FastifyPluginAsyncZod = async (app) => {
         offerCount: model.offers.filter((offer) => offer.providerId === provider.providerId).length,
         effects: asEffectRow(model.providerRow(provider.providerId, period)),
       }));
-      return { dataVersion: model.version?.id ?? null, items };
+      return { dataVersion: model.version?.id ?? null, minCellSize: model.minCellSize, items };
     },
   );
 
@@ -66,6 +66,7 @@ const providers: FastifyPluginAsyncZod = async (app) => {
       return {
         provider,
         dataVersion: model.version?.id ?? null,
+        minCellSize: model.minCellSize,
         effects: asEffectRow(model.providerRow(provider.providerId, period)),
         byTargetGroup: asEffectRows(model.providerByTargetGroup(provider.providerId)),
         offers: model

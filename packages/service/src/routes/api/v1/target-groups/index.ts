@@ -63,6 +63,7 @@ const targetGroups: FastifyPluginAsyncZod = async (app) => {
         targetGroup,
         period: period ?? null,
         dataVersion: model.version?.id ?? null,
+        minCellSize: model.minCellSize,
         ...context,
         effects: row,
       };
