@@ -55,6 +55,8 @@ describe.skipIf(!browserAvailable())(`the page uses the public API only${SKIP_NO
         '/v1/industries',
         '/v1/packages',
         '/v1/providers',
+        // The half-years of the period filter: `groupBy=period`, one small row per half-year.
+        '/v1/effects',
         '/v1/offers',
         '/v1/target-groups/jobparat/profile',
         '/v1/compare',

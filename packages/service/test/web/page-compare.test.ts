@@ -13,8 +13,8 @@ async function verdict(page: Page, measure: string, column: number): Promise<str
 
 // Fixture: T1 Rengøring og service has 3-month effect 12/20 and company share 8/20; T2 Lager og
 // truckcertifikat 3/10 and 0/10 and no survey answers; T4 IT-opkvalificering no enrollments.
-// Newcombe, T2 − T1: effect3m −0.30 [−0.56, 0.07] (not significant); companyShare −0.40
-// [−0.61, −0.07] (significant).
+// Newcombe over all target groups, T2 − T1: effect3m −0.30 [−0.56, 0.07] (not significant);
+// companyShare −0.40 [−0.61, −0.07] (significant).
 describe.skipIf(!browserAvailable())(`comparing offers side by side${SKIP_NOTE}`, () => {
   let b: BrowserApp;
   beforeAll(async () => {
@@ -43,6 +43,10 @@ describe.skipIf(!browserAvailable())(`comparing offers side by side${SKIP_NOTE}`
       'IT-opkvalificering',
     ]);
 
+    // From a target group the figures are that group's (see below); over every group T2's
+    // company share is significantly lower than T1's.
+    await page.goto('/?view=compare&ids=T1,T2,T4');
+    await page.locator('table.comparison').waitFor();
     expect(await verdict(page, '3 mdr. effekt', 0)).toBe('Reference');
     expect(await verdict(page, '3 mdr. effekt', 1)).toBe('ingen klar forskel');
     expect(await verdict(page, 'Virksomhedsrettet', 1)).toBe('signifikant lavere end Rengøring og service');
@@ -59,6 +63,37 @@ describe.skipIf(!browserAvailable())(`comparing offers side by side${SKIP_NOTE}`
       'Forskel −40,0 pct.point (−61,3 pct.point til −6,9 pct.point)',
     );
     await b.screenshot(page, 'compare');
+  });
+
+  it('compares on the figures of the search’s target group and says which group they are for', async () => {
+    const page = await b.newPage();
+    const compareQueries: URLSearchParams[] = [];
+    page.on('request', (request) => {
+      const url = new URL(request.url());
+      if (url.pathname === '/v1/compare') compareQueries.push(url.searchParams);
+    });
+    await page.goto('/?tg=jobparat&ids=T1,T2');
+    await page.getByRole('link', { name: 'Sammenlign valgte (2)' }).click();
+    await page.locator('table.comparison').waitFor();
+    expect(new URL(page.url()).searchParams.get('tg')).toBe('jobparat');
+    expect(compareQueries.at(-1)?.get('targetGroup')).toBe('jobparat');
+    await expect(page.locator('#compare-scope').textContent()).resolves.toBe(
+      'Tallene gælder borgere i målgruppen: Jobparat.',
+    );
+    // T2's jobparat enrollments alone: 2 of 6 (over every group it is 3 of 10).
+    const effect = page
+      .locator('table.comparison tbody tr', {
+        has: page.getByRole('rowheader', { name: '3 mdr. effekt', exact: true }),
+      })
+      .locator('td')
+      .nth(1);
+    await expect(effect.locator('.n').textContent()).resolves.toBe('n = 6');
+
+    await page.goto('/?view=compare&ids=T1,T2');
+    await page.locator('table.comparison').waitFor();
+    await expect(page.locator('#compare-scope').textContent()).resolves.toBe(
+      'Tallene gælder alle målgrupper.',
+    );
   });
 
   it('keeps the selection when going back to the search', async () => {

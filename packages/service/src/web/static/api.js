@@ -1,3 +1,4 @@
+/* global sessionStorage -- a browser global the shared config does not list */
 /**
  * The page's only way to the service: the documented `/v1` read endpoints. Failures become an
  * `ApiError` carrying the problem+json `title` and `detail`, so the page can say what went
@@ -24,6 +25,33 @@ export class ApiError extends Error {
   }
 }
 
+const KEY_STORAGE = 'evg.apiKey';
+
+/**
+ * The API key the caseworker entered in this tab ('' = none). Kept in sessionStorage: it
+ * survives a reload but not the tab, and is never put in the URL.
+ *
+ * @returns {string}
+ */
+export function storedApiKey() {
+  try {
+    return sessionStorage.getItem(KEY_STORAGE) ?? '';
+  } catch {
+    // Storage can be switched off; the page then asks again after each reload.
+    return '';
+  }
+}
+
+/** @param {string} key the key as entered; '' forgets it */
+export function storeApiKey(key) {
+  try {
+    if (key) sessionStorage.setItem(KEY_STORAGE, key);
+    else sessionStorage.removeItem(KEY_STORAGE);
+  } catch {
+    // See storedApiKey.
+  }
+}
+
 /**
  * GET a JSON document. Query parameters with empty values are left out.
  *
@@ -37,7 +65,11 @@ export async function getJson(path, params, signal) {
   /** @type {Response} */
   let response;
   try {
-    response = await fetch(path + query, { headers: { Accept: 'application/json' }, signal });
+    const key = storedApiKey();
+    /** @type {Record<string, string>} */
+    const headers = { Accept: 'application/json' };
+    if (key) headers.Authorization = `Bearer ${key}`;
+    response = await fetch(path + query, { headers, signal });
   } catch (error) {
     if (error instanceof Error && error.name === 'AbortError') throw error;
     throw new ApiError(0, '', '');
@@ -83,6 +115,7 @@ export function searchQuery(state, limit) {
   if (state.minSatisfaction !== null) params.set('minSatisfaction', share(state.minSatisfaction));
   if (state.minCompanyShare !== null) params.set('minCompanyShare', share(state.minCompanyShare));
   if (state.accessible) params.set('accessible', 'true');
+  if (state.period) params.set('period', state.period);
   for (const field of /** @type {const} */ (['minHours', 'maxHours', 'minWeeks', 'maxWeeks'])) {
     const value = state[field];
     if (value !== null) params.set(field, String(value));

@@ -5,12 +5,14 @@
  * view modules; this file only wires them to the DOM.
  */
 /* global HTMLAnchorElement, HTMLInputElement, HTMLFormElement, FormData -- browser globals the shared config does not list */
-import { getJson, searchQuery } from './api.js';
+import { getJson, searchQuery, storeApiKey } from './api.js';
 import { t } from './i18n.js';
+import { formatPeriod } from './format.js';
 import { html } from './html.js';
 import {
   toCodeList,
   toComparison,
+  toPeriodList,
   toOfferProfile,
   toProviderList,
   toSearchResult,
@@ -30,15 +32,18 @@ import { resultsTable, selectionBar } from './view-results.js';
 import { comparisonTable } from './view-compare.js';
 import { offerProfile, profileActions } from './view-offer.js';
 import { targetGroupContext } from './view-target-group.js';
-import { errorBox, loadingBox } from './status.js';
+import { apiKeyForm, errorBox, loadingBox, needsApiKey } from './status.js';
 
 /** @typedef {import('./url-state.js').AppState} AppState */
 /** @typedef {import('./view-search.js').CodeLists} CodeLists */
 /** @typedef {import('./html.js').SafeHtml} SafeHtml */
 
 const PAGE_SIZE = 20;
-/** The disclosure threshold the page explains; the API's own value wins when it sends one. */
-let minCellSize = 5;
+/**
+ * The disclosure threshold the page explains, as the API reports it in every answer carrying
+ * figures; the providers list (loaded before any figure is drawn) sets it first.
+ */
+let minCellSize = Number.NaN;
 
 const app = /** @type {HTMLElement} */ (document.getElementById('app'));
 const live = /** @type {HTMLElement} */ (document.getElementById('live'));
@@ -152,6 +157,10 @@ async function fill(region, load, draw, retryId, after) {
   } catch (error) {
     if (mine !== generation) return;
     if (error instanceof Error && error.name === 'AbortError') return;
+    if (needsApiKey(error)) {
+      showKeyForm();
+      return;
+    }
     replaceContent(region, errorBox(error, state.lang, retryId));
     document.getElementById(retryId)?.addEventListener('click', () => {
       void fill(region, load, draw, retryId, after).then(() => {
@@ -165,18 +174,37 @@ async function fill(region, load, draw, retryId, after) {
 }
 
 async function loadLists() {
-  const [targetGroups, industries, packages, providers] = await Promise.all([
+  const [targetGroups, industries, packages, providers, halfYears] = await Promise.all([
     cachedJson('/v1/target-groups'),
     cachedJson('/v1/industries'),
     cachedJson('/v1/packages'),
     cachedJson('/v1/providers'),
+    cachedJson('/v1/effects', new URLSearchParams({ groupBy: 'period' })),
   ]);
   return {
     targetGroups: toCodeList(targetGroups),
     industries: toCodeList(industries),
     packages: toCodeList(packages),
     providers: toProviderList(providers),
+    periods: toPeriodList(halfYears),
   };
+}
+
+/** Only the period the caseworker chose, as the API's `period` parameter. */
+function periodParams() {
+  return new URLSearchParams(state.period ? { period: state.period } : {});
+}
+
+/**
+ * Replaces the page with the API-key form (the read endpoints answered 401). Submitting it
+ * keeps the key for this tab and draws the current view again with it.
+ */
+function showKeyForm() {
+  generation += 1;
+  lists = null;
+  cache.clear();
+  replaceContent(app, apiKeyForm(state.lang));
+  document.getElementById('api-key')?.focus();
 }
 
 function drawChrome() {
@@ -276,7 +304,9 @@ function drawSearch(rebuildForm) {
     void fill(
       context,
       async () =>
-        toTargetGroupProfile(await cachedJson(`/v1/target-groups/${encodeURIComponent(code)}/profile`)),
+        toTargetGroupProfile(
+          await cachedJson(`/v1/target-groups/${encodeURIComponent(code)}/profile`, periodParams()),
+        ),
       (profile) => targetGroupContext({ profile, name, lang: state.lang, minCellSize }),
       'retry-context',
     );
@@ -330,6 +360,7 @@ function drawCompare() {
       </p>
       <section class="panel" aria-labelledby="view-title">
         <h2 id="view-title" tabindex="-1">${t(state.lang, 'compare.title')}</h2>
+        <p id="compare-scope">${compareScope(currentLists)}</p>
         <div id="compare-body"></div>
       </section>`,
   );
@@ -338,7 +369,11 @@ function drawCompare() {
     replaceContent(region, html`<p>${t(state.lang, 'compare.needTwo')}</p>`);
     return;
   }
-  const params = new URLSearchParams({ ids: state.ids.join(',') });
+  // The search's target group and period go along, so the offers are compared on the figures
+  // the caseworker was looking at.
+  const params = periodParams();
+  params.set('ids', state.ids.join(','));
+  if (state.targetGroup) params.set('targetGroup', state.targetGroup);
   void fill(
     region,
     async () => toComparison(await cachedJson('/v1/compare', params)),
@@ -348,8 +383,25 @@ function drawCompare() {
   );
 }
 
+/**
+ * Which enrollments the comparison's figures are over, in words.
+ *
+ * @param {CodeLists} currentLists
+ */
+function compareScope(currentLists) {
+  const lang = state.lang;
+  const groups = state.targetGroup
+    ? t(lang, 'compare.scopeGroups', { names: codeLabel(state.targetGroup, currentLists.targetGroups) })
+    : t(lang, 'compare.scopeAll');
+  return state.period
+    ? `${groups} ${t(lang, 'compare.scopePeriod', { period: formatPeriod(state.period, lang) })}`
+    : groups;
+}
+
 /** The name of the offer on show, for the label of its comparison checkbox. */
 let lastProfileName = '';
+/** Whether the profile's trend chart shows every half-year (the toggle under the chart). */
+let allHalfYears = false;
 
 function drawProfileActions() {
   const holder = document.getElementById('profile-actions');
@@ -366,8 +418,11 @@ function drawProfileActions() {
   );
 }
 
-/** @param {boolean} moveFocus whether the caseworker just came here from another view */
-function drawOffer(moveFocus) {
+/**
+ * @param {boolean} moveFocus whether the caseworker just came here from another view
+ * @param {string} [focusId] the element to give focus once drawn (a control that redrew the view)
+ */
+function drawOffer(moveFocus, focusId) {
   if (!lists) return;
   const currentLists = lists;
   const id = state.offer;
@@ -381,14 +436,15 @@ function drawOffer(moveFocus) {
   const region = /** @type {HTMLElement} */ (document.getElementById('offer-body'));
   void fill(
     region,
-    async () => toOfferProfile(await cachedJson(`/v1/offers/${encodeURIComponent(id)}`)),
-    (profile) => offerProfile({ profile, lists: currentLists, lang: state.lang, minCellSize }),
+    async () => toOfferProfile(await cachedJson(`/v1/offers/${encodeURIComponent(id)}`, periodParams())),
+    (profile) => offerProfile({ profile, lists: currentLists, lang: state.lang, minCellSize, allHalfYears }),
     'retry-offer',
     (profile) => {
       document.title = `${profile.offer.name} – ${t(state.lang, 'app.title')}`;
       lastProfileName = profile.offer.name;
       drawProfileActions();
       if (moveFocus) document.getElementById('view-title')?.focus();
+      if (focusId) document.getElementById(focusId)?.focus();
     },
   );
 }
@@ -409,6 +465,10 @@ async function render(previous, rebuild) {
       lists = await loadLists();
     } catch (error) {
       if (mine !== generation) return;
+      if (needsApiKey(error)) {
+        showKeyForm();
+        return;
+      }
       replaceContent(app, errorBox(error, state.lang, 'retry-lists'));
       document.getElementById('retry-lists')?.addEventListener('click', () => void render(previous, true));
       return;
@@ -452,6 +512,11 @@ document.addEventListener('click', (event) => {
     navigate({ ...state, lang: state.lang === 'da' ? 'en' : 'da' });
     return;
   }
+  if (target.closest('#trend-toggle')) {
+    allHalfYears = !allHalfYears;
+    drawOffer(false, 'trend-toggle');
+    return;
+  }
   if (target.closest('#reset-search')) {
     navigate({ ...DEFAULT_STATE, ids: state.ids, lang: state.lang, entry: state.entry });
     return;
@@ -480,6 +545,16 @@ document.addEventListener('submit', (event) => {
   event.preventDefault();
   navigate(stateFromForm(state, new FormData(form)), { rebuild: false });
   announce(t(state.lang, 'state.loading'));
+});
+
+document.addEventListener('submit', (event) => {
+  const form = event.target;
+  if (!(form instanceof HTMLFormElement) || form.id !== 'key-form') return;
+  event.preventDefault();
+  const key = new FormData(form).get('apiKey');
+  if (typeof key !== 'string' || key.trim() === '') return;
+  storeApiKey(key.trim());
+  void render(null, true);
 });
 
 window.addEventListener('popstate', () => {

@@ -206,3 +206,16 @@ export function toProviderList(body) {
     kind: text(entry?.provider?.kind),
   }));
 }
+
+/**
+ * The half-years the data cover, newest first, from `GET /v1/effects?groupBy=period`.
+ *
+ * @param {any} body an array of effect rows, each with a `period` such as '2025H1'
+ * @returns {string[]}
+ */
+export function toPeriodList(body) {
+  const periods = (Array.isArray(body) ? body : [])
+    .map((/** @type {any} */ row) => text(row?.period))
+    .filter((period) => /^\d{4}H[12]$/.test(period));
+  return [...new Set(periods)].sort().reverse();
+}

@@ -8,7 +8,7 @@
  */
 import { html } from './html.js';
 import { t } from './i18n.js';
-import { ApiError } from './api.js';
+import { ApiError, storedApiKey } from './api.js';
 
 /** @typedef {import('./i18n.js').Lang} Lang */
 
@@ -37,4 +37,38 @@ export function errorBox(error, lang, retryId) {
     ${detail ? html`<p class="error-detail">${detail}</p>` : ''}
     <button type="button" class="retry" id="${retryId}">${t(lang, 'state.retry')}</button>
   </div>`;
+}
+
+/** Whether an error means the read endpoints want an API key (EVG_READ_REQUIRES_KEY). */
+/** @param {unknown} error */
+export function needsApiKey(error) {
+  return error instanceof ApiError && error.status === 401;
+}
+
+/**
+ * The form asking for an API key when the service answers 401, saying so when the key the tab
+ * already sent was rejected.
+ *
+ * @param {Lang} lang
+ */
+export function apiKeyForm(lang) {
+  const rejected = storedApiKey() !== '';
+  return html`<form id="key-form" class="panel key-form" aria-labelledby="key-title">
+    <h2 id="key-title">${t(lang, 'key.title')}</h2>
+    <p id="key-intro">${t(lang, 'key.intro')}</p>
+    ${rejected ? html`<p class="error" role="alert">${t(lang, 'key.rejected')}</p>` : ''}
+    <div class="field">
+      <label for="api-key">${t(lang, 'key.label')}</label>
+      <input
+        id="api-key"
+        name="apiKey"
+        type="password"
+        autocomplete="off"
+        required
+        aria-describedby="key-intro"
+        data-focus-landing
+      />
+    </div>
+    <div class="actions"><button type="submit" class="primary">${t(lang, 'key.submit')}</button></div>
+  </form>`;
 }

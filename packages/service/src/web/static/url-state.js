@@ -32,6 +32,7 @@
  * @property {number | null} minWeeks duration in weeks, inclusive
  * @property {number | null} maxWeeks
  * @property {boolean} accessible
+ * @property {string} period a half-year such as '2025H1', '' = all time
  * @property {SortKey} sort
  * @property {number} offset paging offset of the results table
  * @property {string[]} ids offers selected for comparison, 0..6, in the order chosen
@@ -91,6 +92,7 @@ export const DEFAULT_STATE = Object.freeze({
   minWeeks: null,
   maxWeeks: null,
   accessible: false,
+  period: '',
   sort: 'effect3m',
   offset: 0,
   ids: [],
@@ -118,6 +120,7 @@ const PARAM = /** @type {const} */ ({
   minWeeks: 'minWeeks',
   maxWeeks: 'maxWeeks',
   accessible: 'accessible',
+  period: 'period',
   sort: 'sort',
   offset: 'offset',
   ids: 'ids',
@@ -188,6 +191,9 @@ export function parseState(search) {
   for (const [field, max] of RANGE_FIELDS)
     state[field] = parseBoundedNumber(params.get(PARAM[field]), 0, max);
   state.accessible = params.get(PARAM.accessible) === 'true';
+  // Only half-years are offered; anything else would be a link we never wrote.
+  const period = (params.get(PARAM.period) ?? '').trim();
+  state.period = /^\d{4}H[12]$/.test(period) ? period : '';
 
   const sort = params.get(PARAM.sort);
   if (sort !== null && /** @type {readonly string[]} */ (SORT_KEYS).includes(sort)) {
@@ -263,6 +269,7 @@ export function sameSearch(a, b) {
     ...PERCENT_FIELDS,
     ...RANGE_FIELDS.map(([field]) => field),
     'accessible',
+    'period',
     'sort',
     'offset',
   ];

@@ -85,14 +85,18 @@ export function profileActions({ offerId, offerName, state, lang, compareHref })
     }`;
 }
 
+/** Half-years the trend chart shows by default. */
+export const TREND_RECENT = 10;
+
 /**
  * @param {object} options
  * @param {OfferProfile} options.profile
  * @param {CodeLists} options.lists
  * @param {Lang} options.lang
  * @param {number} options.minCellSize
+ * @param {boolean} [options.allHalfYears] whether the trend chart shows every half-year, not only the last TREND_RECENT
  */
-export function offerProfile({ profile, lists, lang, minCellSize }) {
+export function offerProfile({ profile, lists, lang, minCellSize, allHalfYears = false }) {
   const { offer, byTargetGroup, trend, supervision, complaints } = profile;
   const yesNo = (/** @type {boolean | null} */ value) =>
     value === null ? t(lang, 'offer.unknown') : t(lang, value ? 'offer.yes' : 'offer.no');
@@ -154,6 +158,24 @@ export function offerProfile({ profile, lists, lang, minCellSize }) {
   );
 
   const trendLabels = trend.map(({ period }) => formatPeriod(period, lang));
+  // Offers date back to 2012: thirty half-years squeeze the chart unreadable, so it shows the
+  // recent ones unless asked; the table below always has every half-year.
+  const trimmed = !allHalfYears && trend.length > TREND_RECENT;
+  const chartFrom = trimmed ? trend.length - TREND_RECENT : 0;
+  const chartTrend = trend.slice(chartFrom);
+  const trendToggle =
+    trend.length > TREND_RECENT
+      ? html`<p class="trend-scope">
+          ${trimmed ? html`<span id="trend-note">${t(lang, 'offer.trendRecent', { shown: TREND_RECENT, count: trend.length })}</span>` : ''}
+          <button type="button" id="trend-toggle" aria-pressed="${allHalfYears ? 'true' : 'false'}">
+            ${
+              allHalfYears
+                ? t(lang, 'offer.trendShowRecent', { count: TREND_RECENT })
+                : t(lang, 'offer.trendShowAll', { count: trend.length })
+            }
+          </button>
+        </p>`
+      : '';
   const trendVisible = trend.some(({ row }) => TREND_MEASURES.some((m) => row[m] && !row[m].suppressed));
   const measuresNames = TREND_MEASURES.map((m) => t(lang, `measure.${m}`)).join(
     lang === 'da' ? ' og ' : ' and ',
@@ -235,19 +257,20 @@ export function offerProfile({ profile, lists, lang, minCellSize }) {
       ${
         trendVisible
           ? html`<figure class="trend">
-              <div class="chart-scroll" role="region" aria-label="${t(lang, 'offer.trend')}" tabindex="0">
-                ${trendChart({
-                  periodLabels: trendLabels,
-                  series: TREND_MEASURES.map((m) => ({
-                    key: m,
-                    label: t(lang, `measure.${m}`),
-                    values: trend.map(({ row }) => row[m] ?? null),
-                  })),
-                  formatShare: (share) => formatPercent(share, lang),
-                })}
-              </div>
-              <figcaption>${t(lang, 'offer.trendChart', { measures: measuresNames })}</figcaption>
-            </figure>`
+                <div class="chart-scroll" role="region" aria-label="${t(lang, 'offer.trend')}" tabindex="0">
+                  ${trendChart({
+                    periodLabels: trendLabels.slice(chartFrom),
+                    series: TREND_MEASURES.map((m) => ({
+                      key: m,
+                      label: t(lang, `measure.${m}`),
+                      values: chartTrend.map(({ row }) => row[m] ?? null),
+                    })),
+                    formatShare: (share) => formatPercent(share, lang),
+                  })}
+                </div>
+                <figcaption>${t(lang, 'offer.trendChart', { measures: measuresNames })}</figcaption>
+              </figure>
+              ${trendToggle}`
           : html`<p>${t(lang, 'offer.noTrend')}</p>`
       }
       <details class="trend-table" ${trendVisible ? '' : html`open`}>

@@ -7,6 +7,7 @@
  *   main.innerHTML = searchForm({ state, lists, facets: {}, lang: 'da', moreOpen: false }).toString();
  */
 import { attr, html } from './html.js';
+import { formatPeriod } from './format.js';
 import { hasText, t } from './i18n.js';
 import { SORT_KEYS } from './url-state.js';
 
@@ -22,6 +23,7 @@ import { SORT_KEYS } from './url-state.js';
  * @property {CodeEntry[]} industries
  * @property {CodeEntry[]} packages
  * @property {ProviderEntry[]} providers
+ * @property {string[]} periods half-years the data cover, newest first
  */
 
 export const PROVIDER_KINDS = /** @type {const} */ (['external', 'internal', 'other_actor']);
@@ -201,6 +203,18 @@ export function searchForm({ state, lists, facets, lang, moreOpen }) {
               autocomplete="off"
             />
             <span id="f-q-hint" class="hint">${t(lang, 'filters.qHint')}</span>
+          </div>
+          <div class="field">
+            <label for="f-period">${t(lang, 'filters.period')}</label>
+            <select id="f-period" name="period">
+              <option value="">${t(lang, 'filters.allTime')}</option>
+              ${lists.periods.map(
+                (period) =>
+                  html`<option value="${period}" ${period === state.period ? html`selected` : ''}>
+                    ${formatPeriod(period, lang)}
+                  </option>`,
+              )}
+            </select>
           </div>
           <div class="field">
             <label for="f-sort">${t(lang, 'filters.sort')}</label>

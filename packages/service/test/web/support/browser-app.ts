@@ -56,15 +56,15 @@ export interface BrowserApp {
 }
 
 /**
- * Starts the app on the fixture database and launches Chromium.
+ * Starts the app on the fixture database (with `env` as extra configuration) and launches Chromium.
  *
  * @example
  *   let b: BrowserApp;
  *   beforeAll(async () => { b = await startBrowserApp(); });
  *   afterAll(() => b.close());
  */
-export async function startBrowserApp(): Promise<BrowserApp> {
-  const testApp = await createTestApp();
+export async function startBrowserApp(env: Record<string, string> = {}): Promise<BrowserApp> {
+  const testApp = await createTestApp(env);
   await testApp.app.listen({ host: '127.0.0.1', port: 0 });
   const address = testApp.app.server.address();
   if (address === null || typeof address === 'string')
