@@ -1,6 +1,7 @@
 /**
  * From fine cells to the effect table: group, sum the additive counters, then compute every
- * statistic of measures.md §3–4 with the disclosure rule applied.
+ * statistic of measures.md §3–4 with the disclosure rule applied, primary (n < minCellSize) and
+ * secondary (so that no line of the table can be differenced against its marginal).
  */
 import type { EffectCell } from './effect-cell.ts';
 import type { EngineConfig, MeasureDefinition } from './engine-config.ts';
@@ -11,6 +12,7 @@ import { resolveConfig } from './resolved-config.ts';
 import { civilFromDays, daysInMonth, formatMonthIndex, monthIndexOfDay, parseDay } from './day.ts';
 import { EffectsError } from './errors.ts';
 import { addStrata, type StrataByTargetGroup } from './statistics/case-mix.ts';
+import { quantityValues, secondarySuppression } from './secondary-suppression.ts';
 
 /** Summed counters of one result cell, with per-target-group strata for case-mix. */
 interface Group {
@@ -86,27 +88,36 @@ export function aggregateFineCells(
     }
   }
 
-  return [...groups.values()]
-    .sort((a, b) => compareValues(a.values, b.values))
-    .map((group) => {
-      const reference = references.get(group.referenceKey) as Reference;
-      const keys = grouping.cellKeys(group.values);
-      const offer = groupBy.includes('offer')
-        ? grouping.offer(group.values[groupBy.indexOf('offer')] as string)
-        : null;
-      return effectCellOf(keys, group.sum, {
-        measures,
-        minCellSize,
-        withComplaints: !byTargetGroup,
-        priceDkk: offer?.priceDkk ?? null,
-        caseMix: (i) => ({
-          group: group.strata[i] as StrataByTargetGroup,
-          reference: reference.strata[i] as StrataByTargetGroup,
-          referenceRate:
-            (reference.n[i] as number) > 0 ? (reference.x[i] as number) / (reference.n[i] as number) : 0,
-        }),
-      });
+  const withComplaints = !byTargetGroup;
+  const sorted = [...groups.values()].sort((a, b) => compareValues(a.values, b.values));
+  const secondary = secondarySuppression(
+    sorted.map((group) => ({
+      values: group.values,
+      quantities: quantityValues(group.sum, measures, withComplaints),
+    })),
+    groupBy,
+    minCellSize,
+  );
+  return sorted.map((group, index) => {
+    const reference = references.get(group.referenceKey) as Reference;
+    const keys = grouping.cellKeys(group.values);
+    const offer = groupBy.includes('offer')
+      ? grouping.offer(group.values[groupBy.indexOf('offer')] as string)
+      : null;
+    return effectCellOf(keys, group.sum, {
+      measures,
+      minCellSize,
+      withComplaints,
+      priceDkk: offer?.priceDkk ?? null,
+      secondary: secondary[index] as Set<string>,
+      caseMix: (i) => ({
+        group: group.strata[i] as StrataByTargetGroup,
+        reference: reference.strata[i] as StrataByTargetGroup,
+        referenceRate:
+          (reference.n[i] as number) > 0 ? (reference.x[i] as number) / (reference.n[i] as number) : 0,
+      }),
     });
+  });
 }
 
 function monthRangeOf(fromText: string, toText: string): { from: string; to: string } {

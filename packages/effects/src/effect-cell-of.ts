@@ -14,6 +14,7 @@ import type { FineCell, ScoreCounters } from './fine-cell.ts';
 import { isSuppressed, rateCell, suppressCount } from './statistics/suppression.ts';
 import { medianOfHistogram } from './statistics/median.ts';
 import { caseMix, expectedSuccesses, type CaseMix, type StrataByTargetGroup } from './statistics/case-mix.ts';
+import { outcomeQuantity, pendingQuantity } from './secondary-suppression.ts';
 
 export interface CellOptions {
   measures: readonly MeasureDefinition[];
@@ -22,6 +23,11 @@ export interface CellOptions {
   withComplaints: boolean;
   /** The offer's price when grouped by offer, for cost per outcome. */
   priceDkk: number | null;
+  /**
+   * Quantities hidden by secondary suppression (secondary-suppression.ts), whatever their size.
+   * They look exactly like primary suppression: nothing tells the two apart.
+   */
+  secondary: ReadonlySet<string>;
   /** Strata of the cell and of its case-mix reference for measure i, and the reference's rate. */
   caseMix: (measureIndex: number) => {
     group: StrataByTargetGroup;
@@ -33,20 +39,22 @@ export interface CellOptions {
 /**
  * The statistics of one result cell from its summed counters (measures.md §3–4), with the
  * disclosure rule applied to every figure.
- * @example effectCellOf({ offerId: 'O1' }, summedFineCell, { measures, minCellSize: 5, withComplaints: true, priceDkk: 12000, caseMix })
+ * @example effectCellOf({ offerId: 'O1' }, summedFineCell, { measures, minCellSize: 5, withComplaints: true, priceDkk: 12000, secondary: new Set(), caseMix })
  */
 export function effectCellOf(
   keys: Partial<Record<string, string | null>>,
   sum: FineCell,
   options: CellOptions,
 ): EffectCell {
-  const { measures, minCellSize, withComplaints, priceDkk } = options;
+  const { measures, minCellSize, withComplaints, priceDkk, secondary } = options;
+  // A secondarily suppressed quantity is hidden at any size; a zero is never one of them.
+  const limit = (quantity: string): number => (secondary.has(quantity) ? Infinity : minCellSize);
   const outcomes: Record<string, OutcomeCell> = {};
   measures.forEach((measure, i) => {
     const counters = sum.outcomes[measure.key];
     const n = counters?.n ?? 0;
     const x = counters?.x ?? 0;
-    const rate = rateCell(x, n, minCellSize);
+    const rate = rateCell(x, n, limit(outcomeQuantity(measure.key)));
     let adjusted: CaseMix = { expectedRate: null, oe: null, adjustedRate: null };
     if (!rate.suppressed) {
       const strata = options.caseMix(i);
@@ -54,27 +62,30 @@ export function effectCellOf(
     }
     outcomes[measure.key] = {
       ...rate,
-      pending: suppressCount(counters?.pending ?? 0, minCellSize),
+      pending: suppressCount(counters?.pending ?? 0, limit(pendingQuantity(measure.key))),
       ...adjusted,
     };
   });
 
-  const complaints = withComplaints ? suppressCount(sum.complaints, minCellSize) : null;
+  const complaints = withComplaints ? suppressCount(sum.complaints, limit('complaints')) : null;
   const effect3m = outcomes['effect3m'];
+  const startedLimit = limit('started');
   return {
     ...keys,
     outcomes,
-    companyShare: rateCell(sum.companyOriented, sum.started, minCellSize),
-    satisfiedShare: scoreCell(sum.satisfaction, minCellSize),
-    closerShare: scoreCell(sum.closeness, minCellSize),
-    ageUnder30Share: rateCell(sum.ageUnder30, sum.ageKnown, minCellSize),
-    unemploymentDuration: durationCell(sum, minCellSize),
-    started: suppressCount(sum.started, minCellSize),
-    completed: suppressCount(sum.completed, minCellSize),
-    active: suppressCount(sum.active, minCellSize),
+    companyShare: rateCell(sum.companyOriented, sum.started, startedLimit),
+    satisfiedShare: scoreCell(sum.satisfaction, limit('satisfiedShare')),
+    closerShare: scoreCell(sum.closeness, limit('closerShare')),
+    ageUnder30Share: rateCell(sum.ageUnder30, sum.ageKnown, limit('ageUnder30Share')),
+    unemploymentDuration: durationCell(sum, startedLimit),
+    started: suppressCount(sum.started, startedLimit),
+    completed: suppressCount(sum.completed, limit('completed')),
+    active: suppressCount(sum.active, limit('active')),
     complaints,
     complaintsPer100:
-      complaints === null || isSuppressed(sum.started, minCellSize) ? null : (100 * complaints) / sum.started,
+      complaints === null || isSuppressed(sum.started, startedLimit)
+        ? null
+        : (100 * complaints) / sum.started,
     costPerOutcome: priceDkk !== null && effect3m?.rate ? priceDkk / effect3m.rate : null,
   } as EffectCell;
 }

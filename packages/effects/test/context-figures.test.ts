@@ -1,7 +1,16 @@
 // measures.md §3 "other rates" and "counts and context".
 import { describe, expect, it } from 'vitest';
 import { computeEffects, type EffectCell } from '../src/index.ts';
-import { complaint, config, enrollment, period, person, response } from './support/builders.ts';
+import {
+  catalog,
+  complaint,
+  config,
+  enrollment,
+  offer,
+  period,
+  person,
+  response,
+} from './support/builders.ts';
 
 function only(cells: EffectCell[]): EffectCell {
   expect(cells).toHaveLength(1);
@@ -77,13 +86,21 @@ describe('context figures', () => {
   it('complaints and complaints per 100 started, grouped by offer', () => {
     const persons = Array.from({ length: 10 }, () => person([enrollment('2025-01-01', null)]));
     const complaints = Array.from({ length: 6 }, () => complaint('O1', '2025-05-01'));
-    const cells = computeEffects(config({ groupBy: ['offer'] }), persons, [
-      ...complaints,
-      complaint('O2', '2025-05-01'),
-    ]);
+    // O2's single complaint and O3's four are hidden together (5 ≥ minCellSize), so the total
+    // minus O1 recovers no small count and O1 needs no secondary suppression.
+    const cells = computeEffects(
+      config({ groupBy: ['offer'], catalog: catalog([offer('O1'), offer('O2'), offer('O3')]) }),
+      persons,
+      [
+        ...complaints,
+        complaint('O2', '2025-05-01'),
+        ...Array.from({ length: 4 }, () => complaint('O3', '2025-05-01')),
+      ],
+    );
     expect(cells.map((c) => [c.offerId, c.started, c.complaints, c.complaintsPer100])).toEqual([
       ['O1', 10, 6, 60],
       ['O2', 0, null, null],
+      ['O3', 0, null, null],
     ]);
   });
 

@@ -1,0 +1,128 @@
+/**
+ * Secondary (complementary) suppression: primary suppression hides a small cell, but the
+ * marginal of its line (the same table without one dimension) is published by another query,
+ * so `marginal − visible cells` would give the hidden value back. This pass hides more cells
+ * until every line's hidden cells are either none, or at least two non-zero ones summing to
+ * `minCellSize` or more.
+ *
+ * Lines run along every dimension except `industry`: an offer with several industries counts in
+ * each of their cells, so industry cells do not sum to the marginal and differencing along them
+ * recovers nothing.
+ */
+import type { GroupKey, MeasureDefinition } from './engine-config.ts';
+import type { FineCell } from './fine-cell.ts';
+
+/**
+ * The figures that can be suppressed independently, with the summed count each one shows.
+ * Everything computed from a quantity is suppressed with it (effect-cell-of.ts): an outcome's
+ * x, rate, interval, case-mix and (for effect3m) cost per outcome go with its n; `started` is
+ * also the n of companyShare and unemploymentDuration and the denominator of complaintsPer100.
+ * @example quantityValues(sum, DEFAULT_MEASURES, true) // { 'outcome:effect3m': 12, 'pending:effect3m': 3, started: 20, ... }
+ */
+export function quantityValues(
+  sum: FineCell,
+  measures: readonly MeasureDefinition[],
+  withComplaints: boolean,
+): Record<string, number> {
+  const values: Record<string, number> = {};
+  for (const measure of measures) {
+    const counters = sum.outcomes[measure.key];
+    values[outcomeQuantity(measure.key)] = counters?.n ?? 0;
+    values[pendingQuantity(measure.key)] = counters?.pending ?? 0;
+  }
+  values['started'] = sum.started;
+  values['completed'] = sum.completed;
+  values['active'] = sum.active;
+  if (withComplaints) values['complaints'] = sum.complaints;
+  values['satisfiedShare'] = sum.satisfaction.n;
+  values['closerShare'] = sum.closeness.n;
+  values['ageUnder30Share'] = sum.ageKnown;
+  return values;
+}
+
+export const outcomeQuantity = (key: string): string => `outcome:${key}`;
+export const pendingQuantity = (key: string): string => `pending:${key}`;
+
+/** One result cell as the pass sees it: its key values (in groupBy order) and quantity values. */
+export interface ProtectedCell {
+  values: readonly (string | null)[];
+  quantities: Readonly<Record<string, number>>;
+}
+
+/**
+ * For each cell, the quantities to suppress in addition to the primary rule (n < minCellSize).
+ * Per quantity: while a line has exactly one hidden non-zero cell, or its hidden cells sum to
+ * 1..minCellSize−1, the smallest still-shown non-zero cell of the line is hidden too; repeated
+ * over all dimensions and lines until nothing changes. Runs on the result table, not per person.
+ * @example
+ * secondarySuppression([{ values: ['A', 'jobparat'], quantities: { started: 40 } }, { values: ['A', 'aktivitetsparat'], quantities: { started: 3 } }], ['offer', 'targetGroup'], 5)
+ * // [Set { 'started' }, Set {}]: offer A's total minus jobparat would give the 3 back
+ */
+export function secondarySuppression(
+  cells: readonly ProtectedCell[],
+  groupBy: readonly GroupKey[],
+  minCellSize: number,
+): Set<string>[] {
+  const secondary = cells.map(() => new Set<string>());
+  const lines = linesOf(cells, groupBy);
+  if (lines.length === 0) return secondary;
+  const names = new Set(cells.flatMap((cell) => Object.keys(cell.quantities)));
+  for (const name of names) {
+    const value = cells.map((cell) => cell.quantities[name] ?? 0);
+    const hidden = value.map((v) => v > 0 && v < minCellSize);
+    let changed = true;
+    while (changed) {
+      changed = false;
+      for (const line of lines) {
+        if (!lineNeedsMore(line, value, hidden, minCellSize)) continue;
+        const next = smallestShown(line, value, hidden);
+        if (next === null) continue; // the line's marginal equals its small hidden sum: suppressed too
+        hidden[next] = true;
+        secondary[next]?.add(name);
+        changed = true;
+      }
+    }
+  }
+  return secondary;
+}
+
+/** Cells sharing every key but one (not industry), as lists of cell indices; single-cell lines need nothing. */
+function linesOf(cells: readonly ProtectedCell[], groupBy: readonly GroupKey[]): number[][] {
+  const lines: number[][] = [];
+  groupBy.forEach((key, dim) => {
+    if (key === 'industry') return;
+    const byRest = new Map<string, number[]>();
+    cells.forEach((cell, i) => {
+      const rest = JSON.stringify(cell.values.filter((_, j) => j !== dim));
+      const line = byRest.get(rest);
+      if (line) line.push(i);
+      else byRest.set(rest, [i]);
+    });
+    for (const line of byRest.values()) if (line.length > 1) lines.push(line);
+  });
+  return lines;
+}
+
+function lineNeedsMore(line: number[], value: number[], hidden: boolean[], minCellSize: number): boolean {
+  let count = 0;
+  let sum = 0;
+  for (const i of line) {
+    const v = value[i] as number;
+    if (hidden[i] && v > 0) {
+      count++;
+      sum += v;
+    }
+  }
+  return count === 1 || (sum > 0 && sum < minCellSize);
+}
+
+/** The shown non-zero cell with the smallest value (first in table order on ties), or null. */
+function smallestShown(line: number[], value: number[], hidden: boolean[]): number | null {
+  let best: number | null = null;
+  for (const i of line) {
+    const v = value[i] as number;
+    if (hidden[i] || v === 0) continue;
+    if (best === null || v < (value[best] as number)) best = i;
+  }
+  return best;
+}
