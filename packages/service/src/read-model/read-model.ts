@@ -113,7 +113,10 @@ export class ReadModel {
    * `targetGroups`, each row is aggregated over the offer's fine cells of those target groups
    * only, and the case-mix reference is every offer's cells of the same target groups, so a
    * caseworker sitting with a citizen of that group compares like with like. Complaints carry
-   * no target group, so a scoped row has none (as in `groupBy=offer,targetGroup`).
+   * no target group, so a scoped row has none (as in `groupBy=offer,targetGroup`). With one
+   * target group the rows are that group's cells of `groupBy=offer,targetGroup` (same figures,
+   * same secondary suppression; its case-mix reference is every target group, which gives the
+   * same expected rate, since strata include the target group).
    *
    * @example
    *   model.offerViews(undefined, ['jobparat'])[0]?.row.effect3m.rate; // jobparat enrollments only
@@ -149,6 +152,13 @@ export class ReadModel {
 
   private scopedOfferRows(targetGroups: readonly string[], period: DateRange | undefined): EffectRow[] {
     if (this.version === null) return [];
+    if (targetGroups.length === 1) {
+      // Exactly the offer × targetGroup cells of /v1/effects: a table of its own would have its
+      // own secondary-suppression pattern, and differencing the two could undo both.
+      return this.effects({ groupBy: ['offer', 'targetGroup'], period, periodUnit: 'halfYear' })
+        .filter((row) => row.targetGroup === targetGroups[0])
+        .map(({ targetGroup: _targetGroup, ...row }) => withoutComplaints(row));
+    }
     const wanted = new Set(targetGroups);
     const cells = this.fineCells.filter((cell) => wanted.has(cell.targetGroup));
     const config = this.engineConfig({ groupBy: ['offer'], period, periodUnit: 'halfYear' });
