@@ -16,6 +16,7 @@ import {
 } from '@evg/effects';
 import type { DataVersion, Snapshot } from './snapshot.ts';
 import { periodKey } from './period-query.ts';
+import { withMemberSuppression } from './scope-suppression.ts';
 
 /** An offer as search and profiles show it: the catalogue entry with its effect row. */
 export interface OfferView {
@@ -113,10 +114,12 @@ export class ReadModel {
    * `targetGroups`, each row is aggregated over the offer's fine cells of those target groups
    * only, and the case-mix reference is every offer's cells of the same target groups, so a
    * caseworker sitting with a citizen of that group compares like with like. Complaints carry
-   * no target group, so a scoped row has none (as in `groupBy=offer,targetGroup`). With one
-   * target group the rows are that group's cells of `groupBy=offer,targetGroup` (same figures,
-   * same secondary suppression; its case-mix reference is every target group, which gives the
-   * same expected rate, since strata include the target group).
+   * no target group, so a scoped row has none (as in `groupBy=offer,targetGroup`). Disclosure:
+   * with one target group the figures are that group's cells of `groupBy=offer,targetGroup`
+   * (same suppression, primary and secondary; only the adjusted rate is standardised to the
+   * group's own reference); with several, a figure is shown only where that table shows it for
+   * every one of them (scope-suppression.ts), so no scoped figure can be differenced against a
+   * published one to give a hidden count back.
    *
    * @example
    *   model.offerViews(undefined, ['jobparat'])[0]?.row.effect3m.rate; // jobparat enrollments only
@@ -152,17 +155,26 @@ export class ReadModel {
 
   private scopedOfferRows(targetGroups: readonly string[], period: DateRange | undefined): EffectRow[] {
     if (this.version === null) return [];
-    if (targetGroups.length === 1) {
-      // Exactly the offer × targetGroup cells of /v1/effects: a table of its own would have its
-      // own secondary-suppression pattern, and differencing the two could undo both.
-      return this.effects({ groupBy: ['offer', 'targetGroup'], period, periodUnit: 'halfYear' })
-        .filter((row) => row.targetGroup === targetGroups[0])
-        .map(({ targetGroup: _targetGroup, ...row }) => withoutComplaints(row));
-    }
     const wanted = new Set(targetGroups);
     const cells = this.fineCells.filter((cell) => wanted.has(cell.targetGroup));
     const config = this.engineConfig({ groupBy: ['offer'], period, periodUnit: 'halfYear' });
-    return aggregateCells(config, cells).map((cell) => withoutComplaints(toEffectRow(cell, this.measures)));
+    // The case-mix reference of aggregateCells is the cells it is given: the scoped groups'.
+    const scoped = aggregateCells(config, cells).map((cell) =>
+      withoutComplaints(toEffectRow(cell, this.measures)),
+    );
+    const table = this.effects({ groupBy: ['offer', 'targetGroup'], period, periodUnit: 'halfYear' });
+    const members = table.filter((row) => row.targetGroup !== undefined && wanted.has(row.targetGroup));
+    if (targetGroups.length === 1) {
+      // Exactly the published offer × target group cells: a table of its own would have its own
+      // secondary-suppression pattern, and differencing the two could undo both.
+      const adjusted = indexRows(scoped, 'offerId');
+      return members.map(({ targetGroup: _targetGroup, ...row }) =>
+        withAdjustedRates(withoutComplaints(row), adjusted.get(row.offerId ?? ''), this.measures),
+      );
+    }
+    const byOffer = groupRows(members, 'offerId');
+    const hidden = this.emptyRow({}, true);
+    return scoped.map((row) => withMemberSuppression(row, byOffer.get(row.offerId ?? '') ?? [], hidden));
   }
 
   /** One row per target group the offer has enrollments in. */
@@ -252,6 +264,26 @@ export class ReadModel {
 
 function query(groupBy: GroupKey[]): EffectsQuery {
   return { groupBy, period: undefined, periodUnit: 'halfYear' };
+}
+
+/**
+ * A published row with its shown outcomes' adjusted rates taken from `scoped`, the same cells
+ * standardised to the scoped groups' reference instead of every group's. The expected rate and
+ * O/E do not depend on the reference (strata are per target group), so they stay as published.
+ */
+function withAdjustedRates(
+  row: EffectRow,
+  scoped: EffectRow | undefined,
+  measures: readonly MeasureDefinition[],
+): EffectRow {
+  const result: Record<string, unknown> = { ...row };
+  for (const { key } of measures) {
+    const published = row[key] as { suppressed: boolean; adjustedRate: number | null } | undefined;
+    const own = scoped?.[key] as { adjustedRate: number | null } | undefined;
+    if (!published || published.suppressed) continue;
+    result[key] = { ...published, adjustedRate: own?.adjustedRate ?? null };
+  }
+  return result as EffectRow;
 }
 
 /** Complaints carry no target group: a row over some target groups' cells cannot count them. */

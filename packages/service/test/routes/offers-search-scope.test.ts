@@ -1,17 +1,22 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../app/test-app.ts';
 
+// Fixture: T1 has 20 jobparat enrollments (12 successes); T2 6 jobparat (2) and 4
+// aktivitetsparat (1); T3 3 aktivitetsparat (3); T4 none. `open` publishes every figure (a
+// threshold of 1), so the scoped figures themselves can be checked; `t` has the default 5.
+let open: TestApp;
 let t: TestApp;
 beforeAll(async () => {
+  open = await createTestApp({ EVG_MIN_CELL_SIZE: '1' });
   t = await createTestApp();
 });
-afterAll(() => t.close());
+afterAll(async () => {
+  await open.close();
+  await t.close();
+});
 
-type Row = Record<string, unknown> & {
-  offerId?: string;
-  targetGroup?: string;
-  effect3m: { n: number | null; x: number | null; rate: number | null; suppressed: boolean };
-};
+type Figure = { n: number | null; x: number | null; rate: number | null; suppressed: boolean };
+type Row = Record<string, unknown> & { offerId?: string; targetGroup?: string; effect3m: Figure };
 interface SearchBody {
   minCellSize: number;
   scope: { targetGroups: string[] | null };
@@ -24,13 +29,16 @@ interface Comparison {
   differences: { offerId: string; measures: Record<string, { difference: number } | null> }[];
 }
 
-async function get<T>(url: string): Promise<T> {
-  const response = await t.app.inject(url);
-  expect(response.statusCode, response.body + t.errorLogs.join('\n')).toBe(200);
+async function get<T>(app: TestApp, url: string): Promise<T> {
+  const response = await app.app.inject(url);
+  expect(response.statusCode, response.body + app.errorLogs.join('\n')).toBe(200);
   return response.json<T>();
 }
-const ids = async (query: string) =>
-  (await get<SearchBody>(`/v1/offers${query}`)).items.map((item) => item.offer.offerId);
+const search = (app: TestApp, query: string) => get<SearchBody>(app, `/v1/offers${query}`);
+const ids = async (app: TestApp, query: string) =>
+  (await search(app, query)).items.map((item) => item.offer.offerId);
+const rateOf = (body: SearchBody, offerId: string) =>
+  body.items.find((item) => item.offer.offerId === offerId)!.effects.effect3m.rate;
 
 /**
  * The adjusted rate is standardised to its reference population: all enrollments in
@@ -50,77 +58,86 @@ function withoutReferenceDependent(row: Row): Record<string, unknown> {
 }
 
 describe('GET /v1/offers?targetGroup=…: figures for the citizen’s target group', () => {
-  it('gives every item the offer × target group figures of /v1/effects, and says so in scope', async () => {
-    const table = await get<Row[]>('/v1/effects?groupBy=offer,targetGroup');
-    const body = await get<SearchBody>('/v1/offers?targetGroup=jobparat');
-    expect(body.scope).toEqual({ targetGroups: ['jobparat'] });
-    expect(body.items.map((item) => item.offer.offerId).sort()).toEqual(['T1', 'T2', 'T4']);
-    for (const item of body.items) {
-      const cell = table.find((row) => row.offerId === item.offer.offerId && row.targetGroup === 'jobparat');
-      if (cell) expect(withoutReferenceDependent(item.effects)).toEqual(withoutReferenceDependent(cell));
-      else expect(item.effects.effect3m).toMatchObject({ n: null, rate: null });
-    }
-    // T2 over all target groups is 3/10; its jobparat enrollments alone are 2/6.
-    const t2 = body.items.find((item) => item.offer.offerId === 'T2')!;
-    expect(t2.effects.effect3m).toMatchObject({ n: 6, x: 2, suppressed: false });
-  });
+  it.each(['every figure published', 'threshold 5'])(
+    'gives every item the offer × target group figures of /v1/effects (%s)',
+    async (label) => {
+      const app = label === 'threshold 5' ? t : open;
+      const table = await get<Row[]>(app, '/v1/effects?groupBy=offer,targetGroup');
+      for (const group of ['jobparat', 'aktivitetsparat']) {
+        const body = await search(app, `?targetGroup=${group}`);
+        expect(body.scope).toEqual({ targetGroups: [group] });
+        for (const item of body.items) {
+          const cell = table.find((row) => row.offerId === item.offer.offerId && row.targetGroup === group);
+          if (cell) expect(withoutReferenceDependent(item.effects)).toEqual(withoutReferenceDependent(cell));
+          else expect(item.effects.effect3m).toMatchObject({ n: null, rate: null });
+        }
+      }
+    },
+  );
 
-  it('without targetGroup the figures are over all target groups (scope null)', async () => {
-    const body = await get<SearchBody>('/v1/offers?provider=P1');
-    expect(body.scope).toEqual({ targetGroups: null });
-    const t2 = body.items.find((item) => item.offer.offerId === 'T2')!;
-    expect(t2.effects.effect3m).toMatchObject({ n: 10, x: 3 });
+  it('scopes the figures: T2 is 2/6 for jobparat, 1/4 for aktivitetsparat, 3/10 over all', async () => {
+    expect((await search(open, '?targetGroup=jobparat')).items[1]).toBeDefined();
+    expect(rateOf(await search(open, '?targetGroup=jobparat'), 'T2')).toBeCloseTo(2 / 6, 12);
+    expect(rateOf(await search(open, '?targetGroup=aktivitetsparat'), 'T2')).toBeCloseTo(1 / 4, 12);
+    const all = await search(open, '?provider=P1');
+    expect(all.scope).toEqual({ targetGroups: null });
+    expect(rateOf(all, 'T2')).toBeCloseTo(3 / 10, 12);
   });
 
   it('applies the minimum filters to the scoped figures', async () => {
     // 2/6 = 0.333 passes 0.32 for jobparat; over all groups T2 has 3/10 = 0.3 and does not.
-    expect(await ids('?minEffect3m=0.32&sort=name')).toEqual(['T1']);
-    expect(await ids('?targetGroup=jobparat&minEffect3m=0.32&sort=name')).toEqual(['T2', 'T1']);
+    expect(await ids(open, '?provider=P1&minEffect3m=0.32&sort=name')).toEqual(['T1']);
+    expect(await ids(open, '?targetGroup=jobparat&minEffect3m=0.32&sort=name')).toEqual(['T2', 'T1']);
+    // 1/4 for aktivitetsparat does not pass 0.28; over all groups (0.3) it would.
+    expect(await ids(open, '?provider=P1&minEffect3m=0.28&sort=name')).toEqual(['T2', 'T1']);
+    expect(await ids(open, '?targetGroup=aktivitetsparat&minEffect3m=0.28&sort=name')).toEqual(['T3']);
   });
 
-  it('sorts on the scoped figures, suppressed (scoped) values last', async () => {
-    const body = await get<SearchBody>('/v1/offers?targetGroup=jobparat&sort=effect3m');
-    const rates = body.items.map((item) => item.effects.effect3m.rate);
-    expect(rates).toEqual([2 / 6, 12 / 20, null]);
-    // Over all groups T2 (3/10) is shown and sorted; for aktivitetsparat its 4 enrollments are not.
-    const active = await get<SearchBody>('/v1/offers?targetGroup=aktivitetsparat&sort=-effect3m');
-    expect(active.items.map((item) => item.offer.offerId)).toEqual(['T2', 'T3']);
-    for (const item of active.items) {
-      expect(item.effects.effect3m).toMatchObject({ n: null, x: null, rate: null, suppressed: true });
-    }
-    expect(await ids('?targetGroup=aktivitetsparat&minEffect3m=0')).toEqual([]);
+  it('sorts on the scoped figures, offers without one last', async () => {
+    const body = await search(open, '?targetGroup=jobparat&sort=-effect3m');
+    expect(body.items.map((item) => item.offer.offerId)).toEqual(['T1', 'T2', 'T4']);
+    expect(body.items.map((item) => item.effects.effect3m.rate)).toEqual([12 / 20, 2 / 6, null]);
+    const active = await search(open, '?targetGroup=aktivitetsparat&sort=effect3m');
+    expect(active.items.map((item) => item.effects.effect3m.rate)).toEqual([1 / 4, 3 / 3]);
   });
 
-  it('keeps the suppression rule and says which threshold it used', async () => {
-    const body = await get<SearchBody>('/v1/offers?targetGroup=aktivitetsparat');
+  it('keeps the suppression rule (primary and the table’s secondary) and says the threshold', async () => {
+    const body = await search(t, '?targetGroup=jobparat');
     expect(body.minCellSize).toBe(5);
-    for (const item of body.items) {
-      const n = item.effects.effect3m.n;
-      expect(n === null || n >= body.minCellSize).toBe(true);
-      // Complaints carry no target group, so a scoped row cannot report them.
-      expect(item.effects.complaints).toBeNull();
+    // T2's 6 jobparat enrollments would give its 4 aktivitetsparat ones back from its
+    // all-groups row: hidden, as in the offer × target group table.
+    const t2 = body.items.find((item) => item.offer.offerId === 'T2')!;
+    expect(t2.effects.effect3m).toMatchObject({ n: null, x: null, rate: null, suppressed: true });
+    for (const group of ['jobparat', 'aktivitetsparat', 'jobparat,aktivitetsparat']) {
+      for (const item of (await search(t, `?targetGroup=${group}`)).items) {
+        const n = item.effects.effect3m.n;
+        expect(n === null || n >= 5).toBe(true);
+        // Complaints carry no target group, so a scoped row cannot report them.
+        expect(item.effects.complaints).toBeNull();
+      }
     }
+    expect(await ids(t, '?targetGroup=jobparat&minEffect3m=0')).not.toContain('T2');
   });
 });
 
 describe('GET /v1/compare?targetGroup=…', () => {
   it('compares the offers on the same scoped figures as the search', async () => {
-    const search = await get<SearchBody>('/v1/offers?targetGroup=jobparat');
-    const body = await get<Comparison>('/v1/compare?ids=T1,T2&targetGroup=jobparat');
+    const found = await search(open, '?targetGroup=jobparat');
+    const body = await get<Comparison>(open, '/v1/compare?ids=T1,T2&targetGroup=jobparat');
     expect(body.scope).toEqual({ targetGroups: ['jobparat'] });
-    expect(body.minCellSize).toBe(5);
+    expect(body.minCellSize).toBe(1);
     for (const entry of body.offers) {
-      const item = search.items.find((candidate) => candidate.offer.offerId === entry.offer.offerId)!;
+      const item = found.items.find((candidate) => candidate.offer.offerId === entry.offer.offerId)!;
       expect(entry.effects).toEqual(item.effects);
     }
     expect(body.differences[0]!.measures.effect3m!.difference).toBeCloseTo(2 / 6 - 12 / 20, 12);
-    const unscoped = await get<Comparison>('/v1/compare?ids=T1,T2');
+    const unscoped = await get<Comparison>(open, '/v1/compare?ids=T1,T2');
     expect(unscoped.scope).toEqual({ targetGroups: null });
     expect(unscoped.differences[0]!.measures.effect3m!.difference).toBeCloseTo(3 / 10 - 12 / 20, 12);
   });
 
-  it('gives no difference when the scoped figures are suppressed', async () => {
-    const body = await get<Comparison>('/v1/compare?ids=T1,T2&targetGroup=aktivitetsparat');
+  it('gives no difference when a scoped figure is hidden', async () => {
+    const body = await get<Comparison>(t, '/v1/compare?ids=T1,T2&targetGroup=jobparat');
     expect(body.differences[0]!.measures.effect3m).toBeNull();
   });
 });

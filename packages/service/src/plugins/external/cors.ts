@@ -18,7 +18,7 @@ async function corsPlugin(app: FastifyInstance, options: CorsPluginOptions): Pro
     origin,
     methods: ['GET', 'HEAD', 'POST', 'PUT', 'DELETE'],
     allowedHeaders: ['Authorization', 'Content-Type', 'If-None-Match'],
-    exposedHeaders: ['ETag', 'Last-Modified', 'X-Request-Id'],
+    exposedHeaders: ['ETag', 'Last-Modified', 'X-Request-Id', 'EVG-Min-Cell-Size'],
   });
 }
 
