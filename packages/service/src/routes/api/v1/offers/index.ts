@@ -31,8 +31,10 @@ const offers: FastifyPluginAsyncZod = async (app) => {
           "`targetGroup`, every figure (and the minimum filters and the sort) is over the offer's " +
           'enrollments in those target groups only: the figures a caseworker needs for a citizen of that ' +
           'group, equal to the offer × target group rows of `/v1/effects?groupBy=offer,targetGroup` for ' +
-          "one group. The case-mix reference of the adjusted rates is then every offer's enrollments in " +
-          'the same target groups; complaints carry no target group, so scoped items have none (null). ' +
+          'one group (with their suppression); with several groups a figure is shown only where that ' +
+          'table shows it for each of them. The case-mix reference of the adjusted rates is then every ' +
+          "offer's enrollments in the same target groups; complaints carry no target group, so scoped " +
+          'items have none (null). ' +
           '`scope` in the answer says which target groups the figures are over.',
         querystring: offerSearchQuerySchema(measureKeys),
         response: { 200: offerSearchResultSchema, ...readAuthProblems, ...commonProblems },
