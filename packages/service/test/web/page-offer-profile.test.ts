@@ -72,6 +72,39 @@ describe.skipIf(!browserAvailable())(`an offer's profile${SKIP_NOTE}`, () => {
     await expect(firstHalf.locator('.n').textContent()).resolves.toBe('n = 10');
   });
 
+  it('keeps the trend chart readable for an offer with 30 half-years, with a toggle for all', async () => {
+    const page = await b.newPage();
+    // The fixture has two half-years; give T1's answer thirty, 2012H1 … 2026H2, each shown.
+    const shown = { n: 20, x: 10, rate: 0.5, ciLow: 0.3, ciHigh: 0.7, suppressed: false };
+    await page.route('**/v1/offers/T1', async (route) => {
+      const response = await route.fetch();
+      const body = (await response.json()) as { trend: Record<string, unknown>[] };
+      body.trend = Array.from({ length: 30 }, (_, i) => ({
+        period: `${2012 + Math.floor(i / 2)}H${(i % 2) + 1}`,
+        effect3m: shown,
+        effect7m: shown,
+      }));
+      await route.fulfill({ response, json: body });
+    });
+    await page.goto('/?view=offer&offer=T1');
+    const markers = page.locator('svg.trend-chart g.series[data-series] .marker');
+    await page.locator('svg.trend-chart').waitFor();
+    await expect(markers.count()).resolves.toBe(20);
+    await expect(page.locator('#trend-note').textContent()).resolves.toBe(
+      'Grafen viser de seneste 10 af 30 halvår; tabellen har dem alle.',
+    );
+    await expect(page.locator('.trend-table tbody tr').count()).resolves.toBe(30);
+
+    const toggle = page.getByRole('button', { name: 'Vis alle 30 halvår' });
+    await toggle.focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('button', { name: 'Vis kun de seneste 10 halvår' }).waitFor();
+    await expect(markers.count()).resolves.toBe(60);
+    // The redraw leaves the keyboard user on the toggle.
+    await expect(page.locator(':focus').getAttribute('id')).resolves.toBe('trend-toggle');
+    await expect(page.locator('#trend-toggle').getAttribute('aria-pressed')).resolves.toBe('true');
+  });
+
   it('picks the offer for comparison from its profile', async () => {
     const page = await b.newPage();
     await page.goto('/?view=offer&offer=T1&ids=T2');
