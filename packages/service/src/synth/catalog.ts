@@ -1,6 +1,5 @@
-import { PACKAGES, type OfferPackage } from '@evg/effects';
+import { PACKAGES, parseDay, type OfferPackage } from '@evg/effects';
 import type { RawRow } from '../data-dir/record-writer.ts';
-import { parseIsoDay } from './days.ts';
 import type { Prng } from './prng.ts';
 
 /**
@@ -243,8 +242,8 @@ export function drawOffers(rng: Prng): SynthOffer[] {
         durationWeeks,
         quality: rng.normal() * 0.45,
         selectivity: rng.chance(0.3) ? rng.pick([-1, 1]) * (0.6 + rng.float() * 0.6) : rng.normal() * 0.2,
-        firstStart: parseIsoDay(validFrom),
-        lastStart: validTo === null ? Infinity : parseIsoDay(validTo),
+        firstStart: parseDay(validFrom),
+        lastStart: validTo === null ? Infinity : parseDay(validTo),
         row: {
           offer_id: offerId,
           provider_id: provider.provider_id,

@@ -1,3 +1,4 @@
+import { daysFromCivil, parseDay, type Day } from '@evg/effects';
 import type { RawRow } from '../data-dir/record-writer.ts';
 import {
   COMPANY_ORIENTED_SHARE,
@@ -8,7 +9,7 @@ import {
   type SynthOffer,
   type TargetGroup,
 } from './catalog.ts';
-import { dayOf, isoOf, parseIsoDay, type Day } from './days.ts';
+import { isoOf } from './days.ts';
 import type { Prng } from './prng.ts';
 
 /** Everything generated for one person; persons, periods and enrollments in that order on disk. */
@@ -20,11 +21,11 @@ export interface PersonOutput {
   complaints: RawRow[];
 }
 
-const FIRST_ENROLLMENT_DAY = dayOf(2012, 1, 1);
-const EARLIEST_SUPPORT_DAY = dayOf(2011, 6, 1);
-const REFORM_DAY = parseIsoDay(REFORM_DATE);
+const FIRST_ENROLLMENT_DAY = daysFromCivil(2012, 1, 1);
+const EARLIEST_SUPPORT_DAY = daysFromCivil(2011, 6, 1);
+const REFORM_DAY = parseDay(REFORM_DATE);
 /** Spells before this day are history: fewer per year than in the recent years the EVG is used for. */
-const RECENT_SUPPORT_DAY = dayOf(2019, 6, 1);
+const RECENT_SUPPORT_DAY = daysFromCivil(2019, 6, 1);
 const HISTORIC_SPELL_SHARE = 0.35;
 const COMPLAINT_CATEGORIES = ['indhold', 'sagsbehandling', 'fysiske rammer', 'transport', 'andet'];
 const TARGET_GROUP_SHARES = TARGET_GROUPS.map((group) => group.share);
@@ -237,7 +238,7 @@ export class PersonGenerator {
     if (interval.start > this.asOf) return;
     const end = interval.end !== null && interval.end > this.asOf ? null : interval.end;
     const pieces: [Day, Day | null][] = [];
-    const newYear = dayOf(Number(isoOf(interval.start).slice(0, 4)) + 1, 1, 1);
+    const newYear = daysFromCivil(Number(isoOf(interval.start).slice(0, 4)) + 1, 1, 1);
     if (newYear <= (end ?? this.asOf) && rng.chance(0.5)) {
       pieces.push([interval.start, newYear - 1], [newYear, end]);
     } else {

@@ -1,5 +1,5 @@
 import { mkdir } from 'node:fs/promises';
-import type { RecordKind } from '@evg/effects';
+import { daysFromCivil, parseDay, type RecordKind } from '@evg/effects';
 import { createRecordWriter, type RawRow, type RecordWriter } from '../data-dir/record-writer.ts';
 import type { DataFormat } from '../data-dir/record-files.ts';
 import {
@@ -10,7 +10,7 @@ import {
   TARGET_GROUP_ROWS,
   type SynthOffer,
 } from './catalog.ts';
-import { dayOf, isoOf, parseIsoDay } from './days.ts';
+import { isoOf } from './days.ts';
 import { PersonGenerator } from './person-generator.ts';
 import { Prng } from './prng.ts';
 
@@ -40,7 +40,7 @@ export type SynthCounts = Partial<Record<RecordKind, number>>;
 export async function writeSynthData(options: SynthOptions): Promise<SynthCounts> {
   const { out, format } = options;
   await mkdir(out, { recursive: true });
-  const asOf = parseIsoDay(options.asOf);
+  const asOf = parseDay(options.asOf);
   const rng = new Prng(options.seed);
   const offers = drawOffers(rng);
   const counts: SynthCounts = {};
@@ -94,7 +94,7 @@ export async function writeSynthData(options: SynthOptions): Promise<SynthCounts
 /** 1–4 supervision visits per offer; the smiley follows the offer's true quality, loosely. */
 function* supervisions(rng: Prng, offers: readonly SynthOffer[], asOf: number) {
   let id = 0;
-  const first = dayOf(2022, 1, 1);
+  const first = daysFromCivil(2022, 1, 1);
   for (const offer of offers) {
     const visits = rng.int(1, 4);
     for (let v = 0; v < visits; v++) {
