@@ -186,9 +186,14 @@ async function main(): Promise<void> {
     await evgOk(['synth', '--persons', String(persons), '--seed', '1', '--out', dataDir], env);
     await evgOk(['import', '--data', dataDir], env);
 
-    server = spawn(process.execPath, [EVG, 'start'], { env, stdio: ['ignore', 'ignore', 'pipe'] });
+    server = spawn(process.execPath, [EVG, 'start'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    // The server's own output (warnings and errors only, LOG_LEVEL=warn), kept for the report.
     let serverErrors = '';
-    server.stderr?.on('data', (chunk) => (serverErrors += chunk));
+    const keep = (chunk: Buffer) => (serverErrors = (serverErrors + chunk.toString()).slice(-20_000));
+    server.stdout?.on('data', keep);
+    server.stderr?.on('data', keep);
+    let serverExit: string | undefined;
+    server.on('exit', (code, signal) => (serverExit = `evg start exited (code ${code}, signal ${signal})`));
     await waitReady(base, server);
     const pid = server.pid!;
     const plan = await targets(base);
@@ -216,14 +221,21 @@ async function main(): Promise<void> {
       }
     })();
     const rssSamples: number[] = [];
-    const sampler = setInterval(() => void rssMiB(pid).then((v) => rssSamples.push(v)), 5000);
+    const sampler = setInterval(
+      () =>
+        void rssMiB(pid).then(
+          (v) => rssSamples.push(v),
+          () => undefined,
+        ),
+      5000,
+    );
 
     out(`soak: measuring for ${minutes} min`);
     const results = await Promise.all(plan.map((t) => drive(base, t, Math.round(minutes * 60))));
     clearInterval(sampler);
     stopWriters = true;
     await writers;
-    const rssEnd = await rssMiB(pid);
+    const rssEnd = await rssMiB(pid).catch(() => NaN);
     const loadEnd = loadavg()[0]!;
 
     const rows = plan.map((t, i) => {
@@ -278,9 +290,10 @@ async function main(): Promise<void> {
       rssSamplesMiB: rssSamples,
       loadAverage1m: { start: loadStart, end: loadEnd },
       writers: writerRuns,
-      serverStderr: serverErrors.slice(-2000),
+      serverExit: serverExit ?? null,
+      serverOutput: serverErrors.slice(-4000),
       targets: {
-        zeroErrors: all.errors === 0 && writerRuns.failures.length === 0,
+        zeroErrors: all.errors === 0 && writerRuns.failures.length === 0 && serverExit === undefined,
         p99Under50ms: rows.every((r) => r.p99 < 50),
         memoryGrowthUnder10pct: medianGrowth < 0.1,
       },
@@ -314,6 +327,7 @@ async function main(): Promise<void> {
         .map((v) => v.toFixed(0))
         .join(' ')} MiB`,
     );
+    if (serverExit) out(`SERVER DIED: ${serverExit}\n${serverErrors.slice(-4000)}`);
     out(`targets: ${JSON.stringify(report.targets)}`);
     if (args.json) {
       const { writeFile } = await import('node:fs/promises');
