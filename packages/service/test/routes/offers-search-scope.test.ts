@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../app/test-app.ts';
 
-// Fixture: T1 has 20 jobparat enrollments (12 successes); T2 6 jobparat (2) and 4
-// aktivitetsparat (1); T3 3 aktivitetsparat (3); T4 none. `open` publishes every figure (a
-// threshold of 1), so the scoped figures themselves can be checked; `t` has the default 5.
+// Fixture: T1 has 20 jobparat enrollments (12 successes); T2 6 jobparat (2), 4 aktivitetsparat
+// (1) and maybe a few in other groups; T3 3 aktivitetsparat (3); T4 none. `open` publishes every
+// figure (a threshold of 1), so the scoped figures themselves can be checked; `t` has the default 5.
 let open: TestApp;
 let t: TestApp;
 beforeAll(async () => {
@@ -75,22 +75,28 @@ describe('GET /v1/offers?targetGroup=…: figures for the citizen’s target gro
     },
   );
 
-  it('scopes the figures: T2 is 2/6 for jobparat, 1/4 for aktivitetsparat, 3/10 over all', async () => {
-    expect((await search(open, '?targetGroup=jobparat')).items[1]).toBeDefined();
+  it('scopes the figures: T2 is 2/6 for jobparat, 1/4 for aktivitetsparat, its total over all', async () => {
     expect(rateOf(await search(open, '?targetGroup=jobparat'), 'T2')).toBeCloseTo(2 / 6, 12);
     expect(rateOf(await search(open, '?targetGroup=aktivitetsparat'), 'T2')).toBeCloseTo(1 / 4, 12);
+    const both = await search(open, '?targetGroup=jobparat,aktivitetsparat');
+    expect(both.scope).toEqual({ targetGroups: ['jobparat', 'aktivitetsparat'] });
+    expect(rateOf(both, 'T2')).toBeCloseTo(3 / 10, 12);
     const all = await search(open, '?provider=P1');
     expect(all.scope).toEqual({ targetGroups: null });
-    expect(rateOf(all, 'T2')).toBeCloseTo(3 / 10, 12);
+    const cells = (await get<Row[]>(open, '/v1/effects?groupBy=offer,targetGroup')).filter(
+      (row) => row.offerId === 'T2',
+    );
+    const sum = (field: 'x' | 'n') => cells.reduce((total, row) => total + (row.effect3m[field] ?? 0), 0);
+    expect(rateOf(all, 'T2')).toBeCloseTo(sum('x') / sum('n'), 12);
   });
 
   it('applies the minimum filters to the scoped figures', async () => {
-    // 2/6 = 0.333 passes 0.32 for jobparat; over all groups T2 has 3/10 = 0.3 and does not.
+    // 2/6 = 0.333 passes 0.32 for jobparat; over all groups T2 (3 of 10 or more) does not.
     expect(await ids(open, '?provider=P1&minEffect3m=0.32&sort=name')).toEqual(['T1']);
     expect(await ids(open, '?targetGroup=jobparat&minEffect3m=0.32&sort=name')).toEqual(['T2', 'T1']);
-    // 1/4 for aktivitetsparat does not pass 0.28; over all groups (0.3) it would.
-    expect(await ids(open, '?provider=P1&minEffect3m=0.28&sort=name')).toEqual(['T2', 'T1']);
-    expect(await ids(open, '?targetGroup=aktivitetsparat&minEffect3m=0.28&sort=name')).toEqual(['T3']);
+    // 1/4 for aktivitetsparat does not pass 0.26; over all groups (above 0.26) it does.
+    expect(await ids(open, '?provider=P1&minEffect3m=0.26&sort=name')).toEqual(['T2', 'T1']);
+    expect(await ids(open, '?targetGroup=aktivitetsparat&minEffect3m=0.26&sort=name')).toEqual(['T3']);
   });
 
   it('sorts on the scoped figures, offers without one last', async () => {
@@ -104,9 +110,10 @@ describe('GET /v1/offers?targetGroup=…: figures for the citizen’s target gro
   it('keeps the suppression rule (primary and the table’s secondary) and says the threshold', async () => {
     const body = await search(t, '?targetGroup=jobparat');
     expect(body.minCellSize).toBe(5);
-    // T2's 6 jobparat enrollments would give its 4 aktivitetsparat ones back from its
-    // all-groups row: hidden, as in the offer × target group table.
-    const t2 = body.items.find((item) => item.offer.offerId === 'T2')!;
+    // T2's 4 aktivitetsparat enrollments are hidden, so T2 over jobparat + aktivitetsparat is too
+    // (else it minus T2's jobparat figure would give them back).
+    const both = await search(t, '?targetGroup=jobparat,aktivitetsparat');
+    const t2 = both.items.find((item) => item.offer.offerId === 'T2')!;
     expect(t2.effects.effect3m).toMatchObject({ n: null, x: null, rate: null, suppressed: true });
     for (const group of ['jobparat', 'aktivitetsparat', 'jobparat,aktivitetsparat']) {
       for (const item of (await search(t, `?targetGroup=${group}`)).items) {
@@ -116,7 +123,7 @@ describe('GET /v1/offers?targetGroup=…: figures for the citizen’s target gro
         expect(item.effects.complaints).toBeNull();
       }
     }
-    expect(await ids(t, '?targetGroup=jobparat&minEffect3m=0')).not.toContain('T2');
+    expect(await ids(t, '?targetGroup=jobparat,aktivitetsparat&minEffect3m=0')).not.toContain('T2');
   });
 });
 
@@ -133,11 +140,17 @@ describe('GET /v1/compare?targetGroup=…', () => {
     expect(body.differences[0]!.measures.effect3m!.difference).toBeCloseTo(2 / 6 - 12 / 20, 12);
     const unscoped = await get<Comparison>(open, '/v1/compare?ids=T1,T2');
     expect(unscoped.scope).toEqual({ targetGroups: null });
-    expect(unscoped.differences[0]!.measures.effect3m!.difference).toBeCloseTo(3 / 10 - 12 / 20, 12);
+    const all = await search(open, '?provider=P1');
+    expect(unscoped.differences[0]!.measures.effect3m!.difference).toBeCloseTo(
+      rateOf(all, 'T2')! - rateOf(all, 'T1')!,
+      12,
+    );
   });
 
   it('gives no difference when a scoped figure is hidden', async () => {
-    const body = await get<Comparison>(t, '/v1/compare?ids=T1,T2&targetGroup=jobparat');
+    // T2's 4 aktivitetsparat enrollments are under the threshold.
+    const body = await get<Comparison>(t, '/v1/compare?ids=T3,T2&targetGroup=aktivitetsparat');
+    expect(body.offers[1]!.effects.effect3m).toMatchObject({ n: null, suppressed: true });
     expect(body.differences[0]!.measures.effect3m).toBeNull();
   });
 });
