@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { browserAvailable, SKIP_NOTE, startBrowserApp, type BrowserApp } from './support/browser-app.ts';
 
@@ -23,6 +24,10 @@ describe.skipIf(!browserAvailable())(`asking for an API key when reads need one$
     // The form takes focus so a keyboard user can type at once.
     await expect(page.locator(':focus').getAttribute('id')).resolves.toBe('api-key');
     await expect(page.getByRole('alert').count()).resolves.toBe(0);
+    const axe = await new AxeBuilder({ page })
+      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+      .analyze();
+    expect(axe.violations.map((violation) => violation.id)).toEqual([]);
 
     await field.fill(b.testApp.keys.caseworker);
     await page.getByRole('button', { name: 'Fortsæt' }).click();
