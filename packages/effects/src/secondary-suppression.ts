@@ -66,20 +66,31 @@ export function secondarySuppression(
   const secondary = cells.map(() => new Set<string>());
   const lines = linesOf(cells, groupBy);
   if (lines.length === 0) return secondary;
+  const linesOfCell: number[][] = cells.map(() => []);
+  lines.forEach((line, l) => line.forEach((i) => linesOfCell[i]?.push(l)));
   const names = new Set(cells.flatMap((cell) => Object.keys(cell.quantities)));
   for (const name of names) {
     const value = cells.map((cell) => cell.quantities[name] ?? 0);
     const hidden = value.map((v) => v > 0 && v < minCellSize);
-    let changed = true;
-    while (changed) {
-      changed = false;
-      for (const line of lines) {
-        if (!lineNeedsMore(line, value, hidden, minCellSize)) continue;
+    // A worklist of lines (first in, first out): a cell hidden in one line re-checks only the
+    // other lines it is in, not the whole table.
+    const queue = lines.map((_, l) => l);
+    const queued = lines.map(() => true);
+    for (let head = 0; head < queue.length; head++) {
+      const l = queue[head] as number;
+      queued[l] = false;
+      const line = lines[l] as number[];
+      while (lineNeedsMore(line, value, hidden, minCellSize)) {
         const next = smallestShown(line, value, hidden);
-        if (next === null) continue; // the line's marginal equals its small hidden sum: suppressed too
+        if (next === null) break; // the line's marginal equals its small hidden sum: suppressed too
         hidden[next] = true;
         secondary[next]?.add(name);
-        changed = true;
+        for (const other of linesOfCell[next] ?? []) {
+          if (other !== l && !queued[other]) {
+            queued[other] = true;
+            queue.push(other);
+          }
+        }
       }
     }
   }
