@@ -57,14 +57,8 @@ export interface CellKeys {
   period?: string;
 }
 
-/**
- * A cell as the engine returns it. The public JSON shape (`EffectRow`, made by `toEffectRow`)
- * lifts each entry of `outcomes` to a top-level key (`effect3m`, `effect7m`, ...), and the CSV
- * shape flattens that again into `effect3m_n`, `effect3m_rate`, ...
- */
-export interface EffectCell extends CellKeys {
-  /** One entry per outcome measure key (defaults: effect3m, effect7m, status1m, status3m). */
-  outcomes: Record<string, OutcomeCell>;
+/** Every figure of a cell except the outcome measures, shared by `EffectCell` and `EffectRow`. */
+export interface EffectFigures extends CellKeys {
   companyShare: RateCell;
   satisfiedShare: ScoreCell;
   closerShare: ScoreCell;
@@ -78,4 +72,14 @@ export interface EffectCell extends CellKeys {
   complaintsPer100: number | null;
   /** Offer price / effect3m rate; only when grouped by offer. */
   costPerOutcome: number | null;
+}
+
+/**
+ * A cell as the engine returns it. The public JSON shape (`EffectRow`, made by `toEffectRow`)
+ * lifts each entry of `outcomes` to a top-level key (`effect3m`, `effect7m`, ...), and the CSV
+ * shape flattens that again into `effect3m_n`, `effect3m_rate`, ...
+ */
+export interface EffectCell extends EffectFigures {
+  /** One entry per outcome measure key (defaults: effect3m, effect7m, status1m, status3m). */
+  outcomes: Record<string, OutcomeCell>;
 }

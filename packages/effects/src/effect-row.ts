@@ -7,7 +7,7 @@
  * Grouping keys and plain counts keep their JSON name (`offerId`, `started`). Numbers are not
  * rounded: CSV and JSON carry the same doubles.
  */
-import type { CellKeys, DurationCell, EffectCell, OutcomeCell, RateCell, ScoreCell } from './effect-cell.ts';
+import type { EffectCell, EffectFigures, OutcomeCell } from './effect-cell.ts';
 import { DURATION_BANDS } from './effect-cell.ts';
 import type { GroupKey, MeasureDefinition } from './engine-config.ts';
 import { GROUP_KEYS } from './engine-config.ts';
@@ -27,18 +27,7 @@ const COUNTS = [
 ] as const;
 
 /** One row of the public JSON: keys, one object per outcome measure, then the other figures. */
-export interface EffectRow extends CellKeys {
-  companyShare: RateCell;
-  satisfiedShare: ScoreCell;
-  closerShare: ScoreCell;
-  ageUnder30Share: RateCell;
-  unemploymentDuration: DurationCell;
-  started: number | null;
-  completed: number | null;
-  active: number | null;
-  complaints: number | null;
-  complaintsPer100: number | null;
-  costPerOutcome: number | null;
+export interface EffectRow extends EffectFigures {
   /** Outcome measures by key: effect3m, effect7m, status1m, status3m, custom ones. */
   [measureKey: string]: unknown;
 }
