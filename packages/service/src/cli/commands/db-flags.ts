@@ -1,5 +1,6 @@
 import { isIsoDate } from '@evg/effects';
 import { CliError } from '../cli-io.ts';
+import { integerFlag } from '../args.ts';
 import { createDbFromEnv, type DbHandle } from '../../db/create-db.ts';
 import { DataDirInUseError } from '../../db/data-dir-lock.ts';
 
@@ -10,6 +11,15 @@ export function asOfFlag(value: string | undefined, env: NodeJS.ProcessEnv): str
   if (!isIsoDate(asOf))
     throw new CliError(`${value ? '--as-of' : 'EVG_AS_OF'} must be a date YYYY-MM-DD that exists`);
   return asOf;
+}
+
+/**
+ * `--workers N` of the commands that refresh: 1 to 64 worker threads, undefined to let the
+ * refresh choose.
+ * @example workersFlag('2') // 2
+ */
+export function workersFlag(value: string | undefined): number | undefined {
+  return value === undefined ? undefined : integerFlag(value, 'workers', 1, 1, 64);
 }
 
 /** Where the commands say the database is, without the password of a URL. */

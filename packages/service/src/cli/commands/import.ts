@@ -1,11 +1,11 @@
 import { CliError, type CliIo } from '../cli-io.ts';
-import { integerFlag, parseFlags, required } from '../args.ts';
+import { parseFlags, required } from '../args.ts';
 import { migrateToLatest } from '../../db/migrate.ts';
 import { ImportError, formatRowError } from '../../imports/import-error.ts';
 import { importDataDir } from '../../imports/import-data-dir.ts';
 import { RefreshError } from '../../refresh/refresh-error.ts';
 import { refreshEffects } from '../../refresh/refresh-effects.ts';
-import { asOfFlag, describeDatabase, openDatabase } from './db-flags.ts';
+import { asOfFlag, describeDatabase, openDatabase, workersFlag } from './db-flags.ts';
 
 export const summary = 'import a contract data directory into the database, then refresh the effect tables';
 
@@ -41,7 +41,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
   }
   const dir = required(values.data, 'data');
   const asOf = asOfFlag(values['as-of'], io.env);
-  const workers = values.workers === undefined ? undefined : integerFlag(values.workers, 'workers', 1, 1, 64);
+  const workers = workersFlag(values.workers);
   const handle = await openDatabase(io.env);
   try {
     await migrateToLatest(handle.db);

@@ -1,9 +1,9 @@
 import { CliError, type CliIo } from '../cli-io.ts';
-import { integerFlag, parseFlags } from '../args.ts';
+import { parseFlags } from '../args.ts';
 import { migrateToLatest } from '../../db/migrate.ts';
 import { RefreshError } from '../../refresh/refresh-error.ts';
 import { refreshEffects } from '../../refresh/refresh-effects.ts';
-import { asOfFlag, openDatabase } from './db-flags.ts';
+import { asOfFlag, openDatabase, workersFlag } from './db-flags.ts';
 
 export const summary = 'recompute the stored effect tables from the stored records';
 
@@ -31,7 +31,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     return 0;
   }
   const asOf = asOfFlag(values['as-of'], io.env);
-  const workers = values.workers === undefined ? undefined : integerFlag(values.workers, 'workers', 1, 1, 64);
+  const workers = workersFlag(values.workers);
   const handle = await openDatabase(io.env);
   try {
     await migrateToLatest(handle.db);

@@ -4,7 +4,7 @@ import { migrateToLatest } from '../../db/migrate.ts';
 import { ImportError } from '../../imports/import-error.ts';
 import { DEMO_AS_OF, DEMO_PERSONS, seedDatabase } from '../../imports/seed-database.ts';
 import { RefreshError } from '../../refresh/refresh-error.ts';
-import { describeDatabase, openDatabase } from './db-flags.ts';
+import { describeDatabase, openDatabase, workersFlag } from './db-flags.ts';
 
 export const summary = 'load synthetic Copenhagen-scale data into the database and refresh';
 
@@ -34,7 +34,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
   }
   const persons = integerFlag(values.persons, 'persons', DEMO_PERSONS, 1, 10_000_000);
   const seed = integerFlag(values.seed, 'seed', 1, 0, 2 ** 32 - 1);
-  const workers = values.workers === undefined ? undefined : integerFlag(values.workers, 'workers', 1, 1, 64);
+  const workers = workersFlag(values.workers);
   const handle = await openDatabase(io.env);
   try {
     await migrateToLatest(handle.db);
