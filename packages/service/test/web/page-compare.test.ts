@@ -73,6 +73,9 @@ describe.skipIf(!browserAvailable())(`comparing offers side by side${SKIP_NOTE}`
       if (url.pathname === '/v1/compare') compareQueries.push(url.searchParams);
     });
     await page.goto('/?tg=jobparat&ids=T1,T2');
+    await expect(page.locator('#results-scope').textContent()).resolves.toBe(
+      'Tallene gælder borgere i målgruppen: Jobparat.',
+    );
     await page.getByRole('link', { name: 'Sammenlign valgte (2)' }).click();
     await page.locator('table.comparison').waitFor();
     expect(new URL(page.url()).searchParams.get('tg')).toBe('jobparat');

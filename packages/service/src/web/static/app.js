@@ -264,15 +264,16 @@ function drawResultsFromCache() {
   if (!region || !lastSearch || !lists) return;
   replaceContent(
     region,
-    resultsTable({
-      result: lastSearch.result,
-      state,
-      lists,
-      lang: state.lang,
-      minCellSize,
-      pageSize: PAGE_SIZE,
-      hrefFor,
-    }),
+    html`<p class="scope-note" id="results-scope">${scopeText(lists)}</p>
+      ${resultsTable({
+        result: lastSearch.result,
+        state,
+        lists,
+        lang: state.lang,
+        minCellSize,
+        pageSize: PAGE_SIZE,
+        hrefFor,
+      })}`,
   );
 }
 
@@ -328,15 +329,16 @@ function drawSearch(rebuildForm) {
     async () => toSearchResult(await cachedJson('/v1/offers', params)),
     (result) => {
       lastSearch = { key, result };
-      return resultsTable({
-        result,
-        state,
-        lists: currentLists,
-        lang: state.lang,
-        minCellSize,
-        pageSize: PAGE_SIZE,
-        hrefFor,
-      });
+      return html`<p class="scope-note" id="results-scope">${scopeText(currentLists)}</p>
+        ${resultsTable({
+          result,
+          state,
+          lists: currentLists,
+          lang: state.lang,
+          minCellSize,
+          pageSize: PAGE_SIZE,
+          hrefFor,
+        })}`;
     },
     'retry-results',
     (result) => {
@@ -360,7 +362,7 @@ function drawCompare() {
       </p>
       <section class="panel" aria-labelledby="view-title">
         <h2 id="view-title" tabindex="-1">${t(state.lang, 'compare.title')}</h2>
-        <p id="compare-scope">${compareScope(currentLists)}</p>
+        <p id="compare-scope" class="scope-note">${scopeText(currentLists)}</p>
         <div id="compare-body"></div>
       </section>`,
   );
@@ -384,11 +386,11 @@ function drawCompare() {
 }
 
 /**
- * Which enrollments the comparison's figures are over, in words.
+ * Which enrollments the figures of the results and the comparison are over, in words.
  *
  * @param {CodeLists} currentLists
  */
-function compareScope(currentLists) {
+function scopeText(currentLists) {
   const lang = state.lang;
   const groups = state.targetGroup
     ? t(lang, 'compare.scopeGroups', { names: codeLabel(state.targetGroup, currentLists.targetGroups) })
