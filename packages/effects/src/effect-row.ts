@@ -26,6 +26,20 @@ const COUNTS = [
   'costPerOutcome',
 ] as const;
 
+/**
+ * The names of a row's fields other than its outcome measures (grouping keys, figure objects,
+ * counts): a measure key must not take one of them.
+ * @example EFFECT_FIGURE_FIELDS.includes('started') // true
+ */
+export const EFFECT_FIGURE_FIELDS: readonly (keyof EffectFigures)[] = [
+  ...GROUP_KEYS.map((key) => CELL_KEY_OF[key]),
+  'companyShare',
+  ...SCORE_OBJECTS,
+  'ageUnder30Share',
+  'unemploymentDuration',
+  ...COUNTS,
+];
+
 /** One row of the public JSON: keys, one object per outcome measure, then the other figures. */
 export interface EffectRow extends EffectFigures {
   /** Outcome measures by key: effect3m, effect7m, status1m, status3m, custom ones. */

@@ -3,6 +3,7 @@
  * 12-month effect) by passing another definition in `EngineConfig.measures`; no code changes.
  */
 import type { MeasureDefinition } from './engine-config.ts';
+import { EFFECT_FIGURE_FIELDS } from './effect-row.ts';
 import { EffectsError } from './errors.ts';
 
 export const DEFAULT_MEASURES: readonly MeasureDefinition[] = [
@@ -40,26 +41,7 @@ export const DEFAULT_MEASURES: readonly MeasureDefinition[] = [
   },
 ];
 
-const RESERVED_KEYS = new Set([
-  'companyShare',
-  'satisfiedShare',
-  'closerShare',
-  'ageUnder30Share',
-  'unemploymentDuration',
-  'started',
-  'completed',
-  'active',
-  'complaints',
-  'complaintsPer100',
-  'costPerOutcome',
-  'offerId',
-  'providerId',
-  'package',
-  'providerKind',
-  'targetGroup',
-  'industry',
-  'period',
-]);
+const RESERVED_KEYS = new Set<string>(EFFECT_FIGURE_FIELDS);
 
 /**
  * Checks a list of measure definitions and returns it; throws `INVALID_MEASURE` naming the
