@@ -107,8 +107,11 @@ interface Cohort {
 
 /**
  * T1: 20 jobparat (12 self-sufficient after the end), 10 in 2024H2 and 10 in 2025H1.
- * T2: 6 jobparat (2 successes) and 4 aktivitetsparat (suppressed cell).
- * T3: 3 aktivitetsparat (everything suppressed). T4: no enrollments.
+ * T2: 6 jobparat (2 successes), 4 aktivitetsparat and 1 sygedagpenge (suppressed cells).
+ * T3: 3 aktivitetsparat (everything suppressed). T4: 4 sygedagpenge (everything suppressed).
+ * Every small cell has a small sibling in each line of each table (T3 and T4; T2's two small
+ * target groups; T2's and T4's complaints), so secondary suppression (which hides a cell whose
+ * line total minus the shown cells would give it back) leaves T1, T2, T2 jobparat and P1 shown.
  */
 export const cohorts: Cohort[] = [
   {
@@ -141,6 +144,22 @@ export const cohorts: Cohort[] = [
     end: '2025-03-30',
   },
   {
+    offerId: 'T2',
+    targetGroup: 'sygedagpenge',
+    count: 1,
+    successes: 0,
+    start: '2025-01-06',
+    end: '2025-03-30',
+  },
+  {
+    offerId: 'T4',
+    targetGroup: 'sygedagpenge',
+    count: 4,
+    successes: 2,
+    start: '2025-01-06',
+    end: '2025-03-30',
+  },
+  {
     offerId: 'T3',
     targetGroup: 'aktivitetsparat',
     count: 3,
@@ -150,7 +169,7 @@ export const cohorts: Cohort[] = [
   },
 ];
 
-/** Five complaints about T1 (shown) and one about T2 (a count below 5: suppressed). */
+/** Five complaints about T1 (shown), one about T2 and four about T4 (counts below 5: suppressed). */
 export const complaints: Complaint[] = [
   ...[1, 2, 3, 4, 5].map((i) => ({
     complaintId: `C${i}`,
@@ -159,6 +178,12 @@ export const complaints: Complaint[] = [
     category: 'kvalitet',
   })),
   { complaintId: 'C6', offerId: 'T2', receivedOn: '2025-03-01', category: null },
+  ...[7, 8, 9, 10].map((i) => ({
+    complaintId: `C${i}`,
+    offerId: 'T4',
+    receivedOn: '2025-03-02',
+    category: null,
+  })),
 ];
 
 function addDays(day: string, days: number): string {

@@ -24,8 +24,8 @@ describe('GET /v1/compare', () => {
     expect(body.offers.map((entry) => entry.offer.offerId)).toEqual(['T1', 'T2']);
     const [t2] = body.differences;
     expect(t2!.offerId).toBe('T2');
-    // T2 has effect3m 2/6 (jobparat) + 1/4 (aktivitetsparat) = 3/10; T1 has 12/20.
-    const expected = newcombeDifference({ x: 3, n: 10 }, { x: 12, n: 20 });
+    // T2 has effect3m 2/6 (jobparat) + 1/4 (aktivitetsparat) + 0/1 (sygedagpenge) = 3/11; T1 has 12/20.
+    const expected = newcombeDifference({ x: 3, n: 11 }, { x: 12, n: 20 });
     expect(t2!.measures.effect3m!.difference).toBeCloseTo(expected.difference, 12);
     expect(t2!.measures.effect3m!.ciLow).toBeCloseTo(expected.ciLow, 12);
     expect(t2!.measures.effect3m!.ciHigh).toBeCloseTo(expected.ciHigh, 12);

@@ -24,9 +24,9 @@ describe('GET /v1/providers', () => {
       ['P1', 2],
       ['P2', 2],
     ]);
-    // P1 = T1 (12/20) + T2 (3/10); P2 has only T3's three enrollments: suppressed.
-    expect(items[0]!.effects.effect3m).toMatchObject({ n: 30, x: 15, suppressed: false });
-    expect(items[1]!.effects.effect3m).toMatchObject({ n: null, x: null, suppressed: true });
+    // P1 = T1 (12/20) + T2 (3/11); P2 = T3 (3/3) + T4 (2/4): two suppressed offers, a shown provider.
+    expect(items[0]!.effects.effect3m).toMatchObject({ n: 31, x: 15, suppressed: false });
+    expect(items[1]!.effects.effect3m).toMatchObject({ n: 7, x: 5, suppressed: false });
   });
 });
 
@@ -39,8 +39,12 @@ describe('GET /v1/providers/{id}', () => {
       byTargetGroup: { targetGroup: string; effect3m: Rate }[];
       offers: { offer: { offerId: string } }[];
     }>();
-    expect(body.effects.effect3m).toMatchObject({ n: 20, x: 8 });
-    expect(body.byTargetGroup.map((row) => row.targetGroup).sort()).toEqual(['aktivitetsparat', 'jobparat']);
+    expect(body.effects.effect3m).toMatchObject({ n: 21, x: 8 });
+    expect(body.byTargetGroup.map((row) => row.targetGroup).sort()).toEqual([
+      'aktivitetsparat',
+      'jobparat',
+      'sygedagpenge',
+    ]);
     expect(body.byTargetGroup.find((row) => row.targetGroup === 'aktivitetsparat')!.effect3m.suppressed).toBe(
       true,
     );

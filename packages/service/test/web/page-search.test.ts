@@ -20,8 +20,8 @@ async function search(page: Page, act: () => Promise<void>): Promise<string[]> {
 
 // The API fixture: T1 Rengøring og service (jobparat, rengøring, 10.000 kr., accessible, 3-month
 // effect 60 %), T2 Lager og truckcertifikat (jobparat + aktivitetsparat, transport, 20.000 kr.,
-// 30 %), T3 Mentorforløb (aktivitetsparat, every figure suppressed), T4 IT-opkvalificering
-// (jobparat, no enrollments, no price).
+// 27 %), T3 Mentorforløb (aktivitetsparat, every figure suppressed), T4 IT-opkvalificering
+// (jobparat in the catalogue, no jobparat enrollments, 4 sygedagpenge: suppressed; no price).
 describe.skipIf(!browserAvailable())(`searching by the two entry points${SKIP_NOTE}`, () => {
   let b: BrowserApp;
   beforeAll(async () => {
