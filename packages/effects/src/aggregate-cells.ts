@@ -12,7 +12,12 @@ import { resolveConfig } from './resolved-config.ts';
 import { civilFromDays, daysInMonth, formatMonthIndex, monthIndexOfDay, parseDay } from './day.ts';
 import { EffectsError } from './errors.ts';
 import { addStrata, type StrataByTargetGroup } from './statistics/case-mix.ts';
-import { quantityValues, secondarySuppression } from './secondary-suppression.ts';
+import {
+  outcomeQuantity,
+  pendingQuantity,
+  quantityValues,
+  secondarySuppression,
+} from './secondary-suppression.ts';
 
 /** Summed counters of one result cell, with per-target-group strata for case-mix. */
 interface Group {
@@ -97,6 +102,13 @@ export function aggregateFineCells(
     })),
     groupBy,
     minCellSize,
+    // Every started enrollment is eligible or pending for a start-anchored measure.
+    measures
+      .filter((measure) => measure.anchor === 'start')
+      .map((measure) => ({
+        total: 'started',
+        parts: [outcomeQuantity(measure.key), pendingQuantity(measure.key)] as const,
+      })),
   );
   return sorted.map((group, index) => {
     const reference = references.get(group.referenceKey) as Reference;

@@ -50,10 +50,21 @@ export interface ProtectedCell {
 }
 
 /**
+ * Within one cell, `total` = the sum of the two `parts` (a start-anchored outcome's n plus its
+ * pending is `started`): one hidden part would be the total minus the other.
+ */
+export interface CellRelation {
+  total: string;
+  parts: readonly [string, string];
+}
+
+/**
  * For each cell, the quantities to suppress in addition to the primary rule (n < minCellSize).
  * Per quantity: while a line has exactly one hidden non-zero cell, or its hidden cells sum to
- * 1..minCellSize−1, the smallest still-shown non-zero cell of the line is hidden too; repeated
- * over all dimensions and lines until nothing changes. Runs on the result table, not per person.
+ * 1..minCellSize−1, the smallest still-shown non-zero cell of the line is hidden too. Per cell
+ * and relation: with the total shown and exactly one part hidden, the other part is hidden too
+ * (the total when that part is zero). Repeated until nothing changes. Runs on the result
+ * table, not per person.
  * @example
  * secondarySuppression([{ values: ['A', 'jobparat'], quantities: { started: 40 } }, { values: ['A', 'aktivitetsparat'], quantities: { started: 3 } }], ['offer', 'targetGroup'], 5)
  * // [Set { 'started' }, Set {}]: offer A's total minus jobparat would give the 3 back
@@ -62,39 +73,77 @@ export function secondarySuppression(
   cells: readonly ProtectedCell[],
   groupBy: readonly GroupKey[],
   minCellSize: number,
+  relations: readonly CellRelation[] = [],
 ): Set<string>[] {
   const secondary = cells.map(() => new Set<string>());
   const lines = linesOf(cells, groupBy);
-  if (lines.length === 0) return secondary;
   const linesOfCell: number[][] = cells.map(() => []);
   lines.forEach((line, l) => line.forEach((i) => linesOfCell[i]?.push(l)));
-  const names = new Set(cells.flatMap((cell) => Object.keys(cell.quantities)));
-  for (const name of names) {
+  const quantities = new Map<string, { value: number[]; hidden: boolean[] }>();
+  for (const name of new Set(cells.flatMap((cell) => Object.keys(cell.quantities)))) {
     const value = cells.map((cell) => cell.quantities[name] ?? 0);
-    const hidden = value.map((v) => v > 0 && v < minCellSize);
-    // A worklist of lines (first in, first out): a cell hidden in one line re-checks only the
-    // other lines it is in, not the whole table.
-    const queue = lines.map((_, l) => l);
-    const queued = lines.map(() => true);
-    for (let head = 0; head < queue.length; head++) {
-      const l = queue[head] as number;
-      queued[l] = false;
-      const line = lines[l] as number[];
-      while (lineNeedsMore(line, value, hidden, minCellSize)) {
-        const next = smallestShown(line, value, hidden);
-        if (next === null) break; // the line's marginal equals its small hidden sum: suppressed too
-        hidden[next] = true;
-        secondary[next]?.add(name);
-        for (const other of linesOfCell[next] ?? []) {
-          if (other !== l && !queued[other]) {
-            queued[other] = true;
-            queue.push(other);
-          }
+    quantities.set(name, { value, hidden: value.map((v) => v > 0 && v < minCellSize) });
+  }
+  const hide = (name: string, i: number): void => {
+    (quantities.get(name) as { hidden: boolean[] }).hidden[i] = true;
+    secondary[i]?.add(name);
+  };
+  // Lines of every quantity are protected first, whole; then a relation that hides more
+  // sends the table round again. Each round hides at least one more figure, so it ends.
+  let changed = true;
+  while (changed) {
+    changed = false;
+    for (const [name, { value, hidden }] of quantities) {
+      if (protectLines(lines, linesOfCell, value, hidden, minCellSize, (i) => hide(name, i))) changed = true;
+    }
+    for (const relation of relations) {
+      const total = quantities.get(relation.total);
+      const [a, b] = relation.parts.map((part) => quantities.get(part));
+      if (!total || !a || !b) continue;
+      cells.forEach((_, i) => {
+        if (total.hidden[i] || (a.hidden[i] as boolean) === (b.hidden[i] as boolean)) return;
+        const [shownPart, shownName] = a.hidden[i] ? [b, relation.parts[1]] : [a, relation.parts[0]];
+        if ((shownPart.value[i] as number) > 0) hide(shownName, i);
+        else hide(relation.total, i);
+        changed = true;
+      });
+    }
+  }
+  return secondary;
+}
+
+/** Hides cells of one quantity until no line needs more; true when it hid any. */
+function protectLines(
+  lines: readonly number[][],
+  linesOfCell: readonly number[][],
+  value: readonly number[],
+  hidden: boolean[],
+  minCellSize: number,
+  hide: (cell: number) => void,
+): boolean {
+  let any = false;
+  // A worklist of lines (first in, first out): a cell hidden in one line re-checks only the
+  // other lines it is in, not the whole table.
+  const queue = lines.map((_, l) => l);
+  const queued = lines.map(() => true);
+  for (let head = 0; head < queue.length; head++) {
+    const l = queue[head] as number;
+    queued[l] = false;
+    const line = lines[l] as number[];
+    while (lineNeedsMore(line, value, hidden, minCellSize)) {
+      const next = smallestShown(line, value, hidden);
+      if (next === null) break; // the line's marginal equals its small hidden sum: suppressed too
+      hide(next);
+      any = true;
+      for (const other of linesOfCell[next] ?? []) {
+        if (other !== l && !queued[other]) {
+          queued[other] = true;
+          queue.push(other);
         }
       }
     }
   }
-  return secondary;
+  return any;
 }
 
 /** Cells sharing every key but one (not industry), as lists of cell indices; single-cell lines need nothing. */
@@ -114,7 +163,12 @@ function linesOf(cells: readonly ProtectedCell[], groupBy: readonly GroupKey[]):
   return lines;
 }
 
-function lineNeedsMore(line: number[], value: number[], hidden: boolean[], minCellSize: number): boolean {
+function lineNeedsMore(
+  line: readonly number[],
+  value: readonly number[],
+  hidden: readonly boolean[],
+  minCellSize: number,
+): boolean {
   let count = 0;
   let sum = 0;
   for (const i of line) {
@@ -128,7 +182,11 @@ function lineNeedsMore(line: number[], value: number[], hidden: boolean[], minCe
 }
 
 /** The shown non-zero cell with the smallest value (first in table order on ties), or null. */
-function smallestShown(line: number[], value: number[], hidden: boolean[]): number | null {
+function smallestShown(
+  line: readonly number[],
+  value: readonly number[],
+  hidden: readonly boolean[],
+): number | null {
   let best: number | null = null;
   for (const i of line) {
     const v = value[i] as number;

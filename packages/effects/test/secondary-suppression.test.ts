@@ -29,6 +29,8 @@ interface Counts {
   complaints?: number;
   effect3m?: number;
   pending3m?: number;
+  /** Of `started`, those whose effect7m window is not complete; the rest are its n. */
+  pending7m?: number;
   satisfied?: number;
   closer?: number;
   ageKnown?: number;
@@ -55,6 +57,10 @@ function fine(offerId: string, targetGroup: string, month: string, counts: Count
   effect3m.n = counts.effect3m ?? 0;
   effect3m.x = Math.floor(effect3m.n / 2);
   effect3m.pending = counts.pending3m ?? 0;
+  const effect7m = cell.outcomes['effect7m']!;
+  effect7m.pending = Math.min(counts.pending7m ?? 0, started);
+  effect7m.n = started - effect7m.pending;
+  effect7m.x = Math.floor(effect7m.n / 2);
   return cell;
 }
 
@@ -154,6 +160,21 @@ describe('secondary suppression', () => {
     expect(a.companyShare.suppressed).toBe(true);
   });
 
+  it('hides the other part of a start-anchored measure: its n plus its pending is started', () => {
+    const [cell] = table([], [fine('A', 'jobparat', '2025-02', { started: 40, pending7m: 37 })]);
+    // n = 3 is suppressed; 40 − 37 would give it back, so the 37 pending go too.
+    expect([cell?.started, cell?.outcomes['effect7m']?.n, cell?.outcomes['effect7m']?.pending]).toEqual([
+      40,
+      null,
+      null,
+    ]);
+    // Both parts shown: nothing more to hide.
+    const [shown] = table([], [fine('A', 'jobparat', '2025-02', { started: 40, pending7m: 30 })]);
+    expect([shown?.started, shown?.outcomes['effect7m']?.n, shown?.outcomes['effect7m']?.pending]).toEqual([
+      40, 10, 30,
+    ]);
+  });
+
   it('does not protect lines along industry: industry cells do not sum to the marginal', () => {
     // Offer C counts in both of its industries, B in none.
     const cells = table(['industry'], [started('B', 'jobparat', 3), started('C', 'jobparat', 40)]);
@@ -177,6 +198,8 @@ const COUNTS: Record<string, CountOf> = {
   unemploymentDuration: (c) => c.unemploymentDuration.n,
   effect3m: (c) => c.outcomes['effect3m']?.n ?? null,
   pending3m: (c) => c.outcomes['effect3m']?.pending ?? null,
+  effect7m: (c) => c.outcomes['effect7m']?.n ?? null,
+  pending7m: (c) => c.outcomes['effect7m']?.pending ?? null,
   satisfiedShare: (c) => c.satisfiedShare.n,
   closerShare: (c) => c.closerShare.n,
   ageUnder30Share: (c) => c.ageUnder30Share.n,
@@ -199,6 +222,7 @@ const fineCellArb = fc
     complaints: count,
     effect3m: count,
     pending3m: count,
+    pending7m: count,
     satisfied: count,
     closer: count,
     ageKnown: count,
@@ -212,7 +236,7 @@ const keyOf = (cell: EffectCell, dims: readonly GroupKey[]): string =>
   JSON.stringify(dims.map((d) => cell[FIELD[d]!] ?? null));
 
 describe('secondary suppression (property)', () => {
-  it('total of the marginal minus the visible cells of a line is 0 or ≥ minCellSize', () => {
+  it('total of the marginal minus the visible cells of a line, and started minus effect7m n and pending, is 0 or ≥ minCellSize', () => {
     fc.assert(
       fc.property(
         fc.array(fineCellArb, { maxLength: 40 }),
@@ -221,6 +245,21 @@ describe('secondary suppression (property)', () => {
         (fineCells, groupBy, minCellSize) => {
           const extra = { minCellSize, periodUnit: 'year' as const };
           const cells = aggregateCells({ ...base, ...extra, groupBy }, fineCells);
+          for (const c of cells) {
+            // Within a cell: started = effect7m n + effect7m pending.
+            const [started, n, pending] = [
+              c.started,
+              c.outcomes['effect7m']?.n,
+              c.outcomes['effect7m']?.pending,
+            ];
+            if (started === null) continue;
+            const recovered = started - (n ?? 0) - (pending ?? 0);
+            if (recovered !== 0 && recovered < minCellSize) {
+              throw new Error(
+                `${groupBy.join(',')} cell ${keyOf(c, groupBy)}: effect7m recovers ${recovered}`,
+              );
+            }
+          }
           for (const dim of groupBy) {
             const rest = groupBy.filter((d) => d !== dim);
             const marginal = new Map(
