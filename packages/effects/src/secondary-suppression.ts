@@ -62,9 +62,9 @@ export interface CellRelation {
  * For each cell, the quantities to suppress in addition to the primary rule (n < minCellSize).
  * Per quantity: while a line has exactly one hidden non-zero cell, or its hidden cells sum to
  * 1..minCellSize−1, the smallest still-shown non-zero cell of the line is hidden too. Per cell
- * and relation: with the total shown and exactly one part hidden, the other part is hidden too
- * (the total when that part is zero). Repeated until nothing changes. Runs on the result
- * table, not per person.
+ * and relation: when exactly one of total and parts is hidden, the smaller non-zero shown part
+ * is hidden too (the total when no shown part is non-zero). Repeated until nothing changes.
+ * Runs on the result table, not per person.
  * @example
  * secondarySuppression([{ values: ['A', 'jobparat'], quantities: { started: 40 } }, { values: ['A', 'aktivitetsparat'], quantities: { started: 3 } }], ['offer', 'targetGroup'], 5)
  * // [Set { 'started' }, Set {}]: offer A's total minus jobparat would give the 3 back
@@ -97,14 +97,15 @@ export function secondarySuppression(
       if (protectLines(lines, linesOfCell, value, hidden, minCellSize, (i) => hide(name, i))) changed = true;
     }
     for (const relation of relations) {
-      const total = quantities.get(relation.total);
-      const [a, b] = relation.parts.map((part) => quantities.get(part));
-      if (!total || !a || !b) continue;
+      const members = [relation.total, ...relation.parts].map((name) => ({ name, q: quantities.get(name) }));
+      if (members.some((member) => !member.q)) continue;
       cells.forEach((_, i) => {
-        if (total.hidden[i] || (a.hidden[i] as boolean) === (b.hidden[i] as boolean)) return;
-        const [shownPart, shownName] = a.hidden[i] ? [b, relation.parts[1]] : [a, relation.parts[0]];
-        if ((shownPart.value[i] as number) > 0) hide(shownName, i);
-        else hide(relation.total, i);
+        const shown = members.filter((member) => !member.q?.hidden[i]);
+        if (shown.length !== 2) return; // one hidden figure = the others' sum or difference
+        // Hide the smaller non-zero shown part, else the total (a zero is never hidden).
+        const parts = shown.filter((m) => m.name !== relation.total && (m.q?.value[i] as number) > 0);
+        parts.sort((x, y) => (x.q?.value[i] as number) - (y.q?.value[i] as number));
+        hide(parts[0]?.name ?? relation.total, i);
         changed = true;
       });
     }

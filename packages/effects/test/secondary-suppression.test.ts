@@ -168,6 +168,21 @@ describe('secondary suppression', () => {
       null,
       null,
     ]);
+    // A started hidden by secondary suppression (B's 3 would be the total minus A's 40) would be
+    // A's n plus its pending: the smaller of the two goes.
+    const [a, b] = table(
+      ['offer'],
+      [
+        fine('A', 'jobparat', '2025-02', { started: 40, pending7m: 30 }),
+        fine('B', 'jobparat', '2025-02', { started: 3, pending7m: 0 }),
+      ],
+    );
+    expect([a?.started, a?.outcomes['effect7m']?.n, a?.outcomes['effect7m']?.pending]).toEqual([
+      null,
+      null,
+      30,
+    ]);
+    expect(b?.started).toBeNull();
     // Both parts shown: nothing more to hide.
     const [shown] = table([], [fine('A', 'jobparat', '2025-02', { started: 40, pending7m: 30 })]);
     expect([shown?.started, shown?.outcomes['effect7m']?.n, shown?.outcomes['effect7m']?.pending]).toEqual([
@@ -252,7 +267,12 @@ describe('secondary suppression (property)', () => {
               c.outcomes['effect7m']?.n,
               c.outcomes['effect7m']?.pending,
             ];
-            if (started === null) continue;
+            if (started === null) {
+              if (typeof n === 'number' && typeof pending === 'number') {
+                throw new Error(`${groupBy.join(',')} cell ${keyOf(c, groupBy)}: n + pending gives started`);
+              }
+              continue;
+            }
             const recovered = started - (n ?? 0) - (pending ?? 0);
             if (recovered !== 0 && recovered < minCellSize) {
               throw new Error(
