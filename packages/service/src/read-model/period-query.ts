@@ -39,7 +39,7 @@ export function parsePeriodName(value: string, parameter: 'period' | 'from' | 't
       `${parameter} '${value}' is not a period; use e.g. 2026, 2026H1, 2026Q3 or 2026-03.`,
     );
   }
-  const year = Number(match[1]);
+  const year = checkYear(Number(match[1]), value, parameter);
   if (match[2]) return match[2] === 'H1' ? monthRange(year, 1, 6) : monthRange(year, 7, 12);
   if (match[3]) {
     const quarter = Number(match[3].slice(1));
@@ -54,10 +54,16 @@ export function parsePeriodName(value: string, parameter: 'period' | 'from' | 't
   return monthRange(year, 1, 12);
 }
 
+/** Years before 1900 hold no data and break the date arithmetic (Date.UTC maps 0–99 to 19xx). */
+function checkYear(year: number, value: string, parameter: 'period' | 'from' | 'to'): number {
+  if (year < 1900) throw new PeriodError(parameter, `${parameter} '${value}' is before the year 1900.`);
+  return year;
+}
+
 function parseBound(value: string, parameter: 'from' | 'to'): DateRange {
   const date = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
   if (!date) return parsePeriodName(value, parameter);
-  const [year, month, day] = [Number(date[1]), Number(date[2]), Number(date[3])];
+  const [year, month, day] = [checkYear(Number(date[1]), value, parameter), Number(date[2]), Number(date[3])];
   if (month < 1 || month > 12)
     throw new PeriodError(parameter, `${parameter} '${value}' is not a valid date.`);
   const whole = monthRange(year, month, month);

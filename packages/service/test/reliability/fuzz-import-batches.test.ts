@@ -23,6 +23,10 @@ import {
 } from '../support/contract-batches.ts';
 import { writeWorld } from '../support/reliability-world.ts';
 
+// CI replays one fixed seed, so a red run can be reproduced and no unrelated change is blocked
+// by a bug first met at random; EVG_FUZZ_SEED=random explores new inputs, a number replays them.
+const FUZZ_SEED =
+  process.env.EVG_FUZZ_SEED === 'random' ? {} : { seed: Number(process.env.EVG_FUZZ_SEED ?? 20261122) };
 const RUNS = Number(process.env.EVG_FUZZ_IMPORT_RUNS ?? 400);
 
 let t: TestApp;
@@ -110,7 +114,7 @@ describe('import batches under hostile input', () => {
           expect(response.body, where).not.toMatch(/(?<!\d)\d{6}-?\d{4}(?!\d)/);
         }
       }),
-      { numRuns: RUNS, endOnFailure: true },
+      { numRuns: RUNS, endOnFailure: true, ...FUZZ_SEED },
     );
     expect(refused).toBeGreaterThan(RUNS / 4);
     expect(stored).toBeGreaterThan(RUNS / 4);
