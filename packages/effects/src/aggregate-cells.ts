@@ -109,6 +109,12 @@ export function aggregateFineCells(
         total: 'started',
         parts: [outcomeQuantity(measure.key), pendingQuantity(measure.key)] as const,
       })),
+    // Every ended enrollment is eligible or pending for each end-anchored measure.
+    [
+      measures
+        .filter((measure) => measure.anchor === 'end')
+        .map((measure) => [outcomeQuantity(measure.key), pendingQuantity(measure.key)] as const),
+    ],
   );
   return sorted.map((group, index) => {
     const reference = references.get(group.referenceKey) as Reference;

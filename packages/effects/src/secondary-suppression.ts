@@ -59,6 +59,13 @@ export interface CellRelation {
 }
 
 /**
+ * Within one cell, pairs with one (unpublished) sum: end-anchored outcomes' n + pending all
+ * count the enrollments that ended in the cell. A pair shown whole gives the sum, and with it
+ * the hidden part of any pair with one part shown.
+ */
+export type EqualSums = readonly (readonly [string, string])[];
+
+/**
  * For each cell, the quantities to suppress in addition to the primary rule (n < minCellSize).
  * Per quantity: while a line has exactly one hidden non-zero cell, or its hidden cells sum to
  * 1..minCellSize−1, the smallest still-shown non-zero cell of the line is hidden too. Per cell
@@ -74,6 +81,7 @@ export function secondarySuppression(
   groupBy: readonly GroupKey[],
   minCellSize: number,
   relations: readonly CellRelation[] = [],
+  equalSums: readonly EqualSums[] = [],
 ): Set<string>[] {
   const secondary = cells.map(() => new Set<string>());
   const lines = linesOf(cells, groupBy);
@@ -107,6 +115,34 @@ export function secondarySuppression(
         parts.sort((x, y) => (x.q?.value[i] as number) - (y.q?.value[i] as number));
         hide(parts[0]?.name ?? relation.total, i);
         changed = true;
+      });
+    }
+    for (const pairs of equalSums) {
+      const known = pairs.map((pair) => pair.map((name) => quantities.get(name)));
+      if (known.some((pair) => pair.some((q) => !q))) continue;
+      const of = (pair: number, part: number) =>
+        known[pair]?.[part] as { value: number[]; hidden: boolean[] };
+      cells.forEach((_, i) => {
+        const hiddenParts = pairs.map((_, p) => [0, 1].filter((part) => of(p, part).hidden[i]).length);
+        const whole = pairs.filter((_, p) => hiddenParts[p] === 0);
+        const half = pairs.filter((_, p) => hiddenParts[p] === 1);
+        if (whole.length === 0 || half.length === 0) return;
+        for (const [p, pair] of pairs.entries()) {
+          if (hiddenParts[p] !== 1) continue;
+          const shownPart = of(p, 0).hidden[i] ? 1 : 0;
+          if ((of(p, shownPart).value[i] as number) > 0) hide(pair[shownPart] as string, i);
+          else {
+            // The hidden part is the whole sum: no pair may show it.
+            for (const [w, wholePair] of pairs.entries()) {
+              if (hiddenParts[w] !== 0) continue;
+              const smaller = (of(w, 0).value[i] as number) <= (of(w, 1).value[i] as number) ? 0 : 1;
+              const part = (of(w, smaller).value[i] as number) > 0 ? smaller : 1 - smaller;
+              hide(wholePair[part] as string, i);
+            }
+          }
+          changed = true;
+          return;
+        }
       });
     }
   }

@@ -46,11 +46,14 @@ describe('disclosure control', () => {
   it('suppresses small pending counts but shows zero', () => {
     const persons = [
       ...copies(6, () => person([enrollment('2024-01-01', '2024-03-31')])),
-      ...copies(2, () => person([enrollment('2026-01-01', '2026-09-30')])),
+      // Pending for every end-anchored measure: had status1m counted them (n 8, pending 0), its
+      // n + pending minus effect3m's n would give the 2 back, and secondary suppression hides it.
+      ...copies(2, () => person([enrollment('2026-01-01', '2026-10-15')])),
     ];
     const [cell] = computeEffects(config(), persons);
     expect(cell?.outcomes.effect3m).toMatchObject({ n: 6, pending: null });
-    expect(cell?.outcomes.status1m).toMatchObject({ n: 8, pending: 0 });
+    expect(cell?.outcomes.status1m).toMatchObject({ n: 6, pending: null });
+    expect(cell?.outcomes.effect7m).toMatchObject({ n: 8, pending: 0 });
   });
 
   it('complaints per 100 is null when complaints are suppressed, though started is shown', () => {

@@ -31,6 +31,8 @@ interface Counts {
   pending3m?: number;
   /** Of `started`, those whose effect7m window is not complete; the rest are its n. */
   pending7m?: number;
+  /** Of the effect3m n + pending (the enrollments that ended), those pending for status1m. */
+  pending1m?: number;
   satisfied?: number;
   closer?: number;
   ageKnown?: number;
@@ -57,6 +59,11 @@ function fine(offerId: string, targetGroup: string, month: string, counts: Count
   effect3m.n = counts.effect3m ?? 0;
   effect3m.x = Math.floor(effect3m.n / 2);
   effect3m.pending = counts.pending3m ?? 0;
+  const ended = effect3m.n + effect3m.pending;
+  const status1m = cell.outcomes['status1m']!;
+  status1m.pending = Math.min(counts.pending1m ?? 0, ended);
+  status1m.n = ended - status1m.pending;
+  status1m.x = Math.floor(status1m.n / 2);
   const effect7m = cell.outcomes['effect7m']!;
   effect7m.pending = Math.min(counts.pending7m ?? 0, started);
   effect7m.n = started - effect7m.pending;
@@ -190,6 +197,13 @@ describe('secondary suppression', () => {
     ]);
   });
 
+  it('hides a part of an end-anchored measure that another measure’s n + pending would give back', () => {
+    // 9 ended: effect3m 3 + 6 pending, status1m 9 + 0: 9 − 6 would be effect3m's hidden 3.
+    const [cell] = table([], [fine('A', 'jobparat', '2025-02', { effect3m: 3, pending3m: 6, pending1m: 0 })]);
+    expect([cell?.outcomes['effect3m']?.n, cell?.outcomes['effect3m']?.pending]).toEqual([null, null]);
+    expect([cell?.outcomes['status1m']?.n, cell?.outcomes['status1m']?.pending]).toEqual([9, 0]);
+  });
+
   it('does not protect lines along industry: industry cells do not sum to the marginal', () => {
     // Offer C counts in both of its industries, B in none.
     const cells = table(['industry'], [started('B', 'jobparat', 3), started('C', 'jobparat', 40)]);
@@ -214,6 +228,8 @@ const COUNTS: Record<string, CountOf> = {
   effect3m: (c) => c.outcomes['effect3m']?.n ?? null,
   pending3m: (c) => c.outcomes['effect3m']?.pending ?? null,
   effect7m: (c) => c.outcomes['effect7m']?.n ?? null,
+  status1m: (c) => c.outcomes['status1m']?.n ?? null,
+  pending1m: (c) => c.outcomes['status1m']?.pending ?? null,
   pending7m: (c) => c.outcomes['effect7m']?.pending ?? null,
   satisfiedShare: (c) => c.satisfiedShare.n,
   closerShare: (c) => c.closerShare.n,
@@ -238,6 +254,7 @@ const fineCellArb = fc
     effect3m: count,
     pending3m: count,
     pending7m: count,
+    pending1m: count,
     satisfied: count,
     closer: count,
     ageKnown: count,
@@ -261,6 +278,21 @@ describe('secondary suppression (property)', () => {
           const extra = { minCellSize, periodUnit: 'year' as const };
           const cells = aggregateCells({ ...base, ...extra, groupBy }, fineCells);
           for (const c of cells) {
+            // Within a cell: effect3m n + pending = status1m n + pending (both count ended enrollments).
+            const pairs = (['effect3m', 'status1m'] as const).map((k) => [
+              c.outcomes[k]?.n ?? null,
+              c.outcomes[k]?.pending ?? null,
+            ]);
+            const whole = pairs.find(([n, p]) => n !== null && p !== null);
+            for (const [n, p] of whole ? pairs : []) {
+              if ((n === null) === (p === null)) continue;
+              const recovered = whole![0]! + whole![1]! - (n ?? p)!;
+              if (recovered !== 0) {
+                throw new Error(
+                  `${groupBy.join(',')} cell ${keyOf(c, groupBy)}: ended recovers ${recovered}`,
+                );
+              }
+            }
             // Within a cell: started = effect7m n + effect7m pending.
             const [started, n, pending] = [
               c.started,
