@@ -85,7 +85,15 @@ function openPool(
   embedded: boolean,
   stopServer: () => Promise<void>,
 ): DbHandle {
-  const pool = new pg.Pool({ connectionString, max, types: evgTypeParsers });
+  // A server that silently drops packets must not hang callers forever: connecting gives up
+  // after 10 s, and TCP keep-alive finds dead connections under long imports and refreshes.
+  const pool = new pg.Pool({
+    connectionString,
+    max,
+    types: evgTypeParsers,
+    connectionTimeoutMillis: 10_000,
+    keepAlive: true,
+  });
   // An idle client losing its connection (server restart) must not crash the process; the
   // pool drops it and the next query reconnects.
   pool.on('error', () => {});

@@ -42,10 +42,9 @@ const health: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async () => {
-      const migrated = await sql`select 1`
-        .execute(app.db)
-        .then(() => isMigrated(app.db))
-        .catch(() => null);
+      const check = sql`select 1`.execute(app.db).then(() => isMigrated(app.db));
+      // A probe must answer promptly: a database that does not answer in time is not ready.
+      const migrated = await withTimeout(check, READY_TIMEOUT_MS).catch(() => null);
       if (migrated === null) throw new ProblemError('unavailable', 'Databasen svarer ikke.');
       if (!migrated) throw new ProblemError('unavailable', 'Databasen mangler migreringer.');
       return { status: 'ready' as const, dataVersion: app.readModel.current.version?.id ?? null };
@@ -54,3 +53,13 @@ const health: FastifyPluginAsyncZod = async (app) => {
 };
 
 export default health;
+
+const READY_TIMEOUT_MS = 3_000;
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error('timed out')), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}

@@ -14,6 +14,11 @@ export interface FaultProxy {
   rewrite(url: string): string;
   /** Resets every open connection now; new ones are still forwarded unless the mode says otherwise. */
   cutAll(): void;
+  /**
+   * Stops every open connection's traffic in both directions at once (synchronously), so a test
+   * can strike at an exact point of a transfer before another byte passes.
+   */
+  freeze(): void;
   /** 'refuse': new connections are reset at once; 'blackhole': accepted, never answered. */
   setMode(mode: ProxyMode): void;
   /** Back to forwarding new connections (open black-holed ones are cut). */
@@ -103,6 +108,16 @@ export async function startFaultProxy(target: { host: string; port: number }): P
       return parsed.toString();
     },
     cutAll,
+    freeze() {
+      for (const { client, upstream } of pairs) {
+        if (upstream) {
+          client.unpipe(upstream);
+          upstream.unpipe(client);
+          upstream.pause();
+        }
+        client.pause();
+      }
+    },
     setMode(next) {
       mode = next;
     },
