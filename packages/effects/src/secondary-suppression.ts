@@ -92,9 +92,13 @@ export function secondarySuppression(
     const value = cells.map((cell) => cell.quantities[name] ?? 0);
     quantities.set(name, { value, hidden: value.map((v) => v > 0 && v < minCellSize) });
   }
-  const hide = (name: string, i: number): void => {
-    (quantities.get(name) as { hidden: boolean[] }).hidden[i] = true;
+  /** True when the figure was shown: a round that hides nothing new ends the loop. */
+  const hide = (name: string, i: number): boolean => {
+    const { hidden } = quantities.get(name) as { hidden: boolean[] };
+    if (hidden[i]) return false;
+    hidden[i] = true;
     secondary[i]?.add(name);
+    return true;
   };
   // Lines of every quantity are protected first, whole; then a relation that hides more
   // sends the table round again. Each round hides at least one more figure, so it ends.
@@ -113,8 +117,7 @@ export function secondarySuppression(
         // Hide the smaller non-zero shown part, else the total (a zero is never hidden).
         const parts = shown.filter((m) => m.name !== relation.total && (m.q?.value[i] as number) > 0);
         parts.sort((x, y) => (x.q?.value[i] as number) - (y.q?.value[i] as number));
-        hide(parts[0]?.name ?? relation.total, i);
-        changed = true;
+        if (hide(parts[0]?.name ?? relation.total, i)) changed = true;
       });
     }
     for (const pairs of equalSums) {
@@ -130,17 +133,17 @@ export function secondarySuppression(
         for (const [p, pair] of pairs.entries()) {
           if (hiddenParts[p] !== 1) continue;
           const shownPart = of(p, 0).hidden[i] ? 1 : 0;
-          if ((of(p, shownPart).value[i] as number) > 0) hide(pair[shownPart] as string, i);
-          else {
+          if ((of(p, shownPart).value[i] as number) > 0) {
+            if (hide(pair[shownPart] as string, i)) changed = true;
+          } else {
             // The hidden part is the whole sum: no pair may show it.
             for (const [w, wholePair] of pairs.entries()) {
               if (hiddenParts[w] !== 0) continue;
               const smaller = (of(w, 0).value[i] as number) <= (of(w, 1).value[i] as number) ? 0 : 1;
               const part = (of(w, smaller).value[i] as number) > 0 ? smaller : 1 - smaller;
-              hide(wholePair[part] as string, i);
+              if (hide(wholePair[part] as string, i)) changed = true;
             }
           }
-          changed = true;
           return;
         }
       });
@@ -156,7 +159,7 @@ function protectLines(
   value: readonly number[],
   hidden: boolean[],
   minCellSize: number,
-  hide: (cell: number) => void,
+  hide: (cell: number) => unknown,
 ): boolean {
   let any = false;
   // A worklist of lines (first in, first out): a cell hidden in one line re-checks only the

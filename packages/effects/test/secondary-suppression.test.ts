@@ -11,6 +11,7 @@ import {
   type FineCell,
   type GroupKey,
 } from '../src/index.ts';
+import { secondarySuppression } from '../src/secondary-suppression.ts';
 import { catalog, config, offer } from './support/builders.ts';
 
 const MIN = 5;
@@ -202,6 +203,13 @@ describe('secondary suppression', () => {
     const [cell] = table([], [fine('A', 'jobparat', '2025-02', { effect3m: 3, pending3m: 6, pending1m: 0 })]);
     expect([cell?.outcomes['effect3m']?.n, cell?.outcomes['effect3m']?.pending]).toEqual([null, null]);
     expect([cell?.outcomes['status1m']?.n, cell?.outcomes['status1m']?.pending]).toEqual([9, 0]);
+  });
+
+  it('ends on cells whose counters break the relations (stored cells from elsewhere)', () => {
+    // started hidden, both parts zero: nothing left to hide, and the pass must still end.
+    const cells = [{ values: [], quantities: { started: 3, 'outcome:effect7m': 0, 'pending:effect7m': 0 } }];
+    const relation = { total: 'started', parts: ['outcome:effect7m', 'pending:effect7m'] as const };
+    expect(secondarySuppression(cells, [], MIN, [relation])).toEqual([new Set()]);
   });
 
   it('does not protect lines along industry: industry cells do not sum to the marginal', () => {
