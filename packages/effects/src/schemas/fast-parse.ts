@@ -76,8 +76,9 @@ function optionalBoolean(values: readonly string[], i: number): boolean | null {
 function optionalInteger(values: readonly string[], i: number, min: number, max: number): number | null {
   const value = optionalText(values, i);
   if (value === null) return null;
-  if (!/^\d{1,15}$/.test(value)) throw REJECT;
-  const n = Number(value);
+  // Same text as the zod schema takes (a sign is allowed; `-0` is 0), range checked below.
+  if (!/^-?\d{1,15}$/.test(value)) throw REJECT;
+  const n = Number(value) + 0;
   if (n < min || n > max) throw REJECT;
   return n;
 }

@@ -54,7 +54,9 @@ export const optionalBoolean = z.preprocess(
 const INTEGER = /^-?\d+$/;
 
 function integerLike(value: unknown): unknown {
-  if (typeof value === 'string' && INTEGER.test(value)) return Number(value);
+  // `-0` (text or JSON) is the whole number 0; keep the sign out of the stored record.
+  if (typeof value === 'string' && INTEGER.test(value)) return Number(value) + 0;
+  if (typeof value === 'number') return value + 0;
   return blankToNull(value);
 }
 

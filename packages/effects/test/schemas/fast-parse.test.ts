@@ -153,3 +153,14 @@ describe('compileCsvParser: the fast path agrees with the zod schemas', () => {
     expect(compileCsvParser('persons', ['person_id', 'birthdate'])(['P1', '1990-01-01'])).toBeUndefined();
   });
 });
+
+describe('signed zero', () => {
+  it('reads "-0" as the whole number 0 on both paths', () => {
+    const header = ['offer_id', 'provider_id', 'name', 'package', 'price_dkk'];
+    const values = ['O1', 'L01', 'Jobpakke', 'jobpakke', '-0'];
+    const fast = compileCsvParser('offers', header)(values);
+    const slow = parseRecord('offers', Object.fromEntries(header.map((field, i) => [field, values[i]])));
+    expect(Object.is(fast?.priceDkk, 0)).toBe(true);
+    expect(slow.ok && Object.is(slow.record.priceDkk, 0)).toBe(true);
+  });
+});
