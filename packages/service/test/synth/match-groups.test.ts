@@ -93,11 +93,14 @@ describe('evg synth: the match groups before the 2014 reform', () => {
     }
   });
 
-  it('shows the 3-month effect for match 2 on at least 8 offers at the demo scale', () => {
+  // Secondary suppression hides some match-2 cells (the smallest cell of a line that holds a
+  // small one), so fewer than the 12 offers show it; a caseworker still needs a handful of
+  // offers to compare (the path compares three).
+  it('shows the 3-month effect for match 2 on at least 6 offers at the demo scale', () => {
     const shown = cells.filter(
       (cell) => cell.targetGroup === 'kontanthjaelp_match2' && cell.outcomes.effect3m?.rate != null,
     );
-    expect(shown.length).toBeGreaterThanOrEqual(8);
+    expect(shown.length).toBeGreaterThanOrEqual(6);
     for (const cell of shown) expect(cell.outcomes.effect3m!.n).toBeGreaterThanOrEqual(5);
   });
 
