@@ -3,23 +3,12 @@
  * contract (fresh keys, references to rows already stored), and the same batches with one
  * defect planted somewhere in the middle — the batch as a whole must then be refused.
  */
+import { RECORD_KINDS, type RecordKind } from '@evg/effects';
 import fc from 'fast-check';
 import { CPR_LIKE, hostileString, SCRIPT_FRAGMENTS, SQL_FRAGMENTS } from './hostile-values.ts';
 
-export const RECORD_KINDS = [
-  'benefit_types',
-  'target_groups',
-  'industries',
-  'providers',
-  'offers',
-  'persons',
-  'benefit_periods',
-  'enrollments',
-  'survey_responses',
-  'complaints',
-  'supervisions',
-] as const;
-export type RecordKind = (typeof RECORD_KINDS)[number];
+// The contract's kinds, in load order, from the engine that defines them.
+export { RECORD_KINDS, type RecordKind };
 
 /** The stored table and key column of each kind (benefit periods always carry a period_id here). */
 export const KEY_COLUMN: Record<RecordKind, { table: RecordKind; column: string }> = {
