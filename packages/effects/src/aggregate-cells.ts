@@ -1,23 +1,17 @@
 /**
- * From fine cells to the effect table: group, sum the additive counters, then compute every
- * statistic of measures.md §3–4 with the disclosure rule applied, primary (n < minCellSize) and
- * secondary (so that no line of the table can be differenced against its marginal).
+ * From fine cells to the effect table: group, sum the additive counters (cell keys included),
+ * then publish every cell (disclosure/publish-cell.ts): primary suppression of exact n below
+ * minCellSize and the cell key perturbation of every count (measures.md §3–4).
  */
 import type { EffectCell } from './effect-cell.ts';
 import type { EngineConfig, MeasureDefinition } from './engine-config.ts';
 import { addFineCell, emptyFineCell, type FineCell } from './fine-cell.ts';
-import { effectCellOf } from './effect-cell-of.ts';
+import { publishCell } from './disclosure/publish-cell.ts';
 import { CellGrouping } from './cell-grouping.ts';
 import { resolveConfig } from './resolved-config.ts';
 import { civilFromDays, daysInMonth, formatMonthIndex, monthIndexOfDay, parseDay } from './day.ts';
 import { EffectsError } from './errors.ts';
 import { addStrata, type StrataByTargetGroup } from './statistics/case-mix.ts';
-import {
-  outcomeQuantity,
-  pendingQuantity,
-  quantityValues,
-  secondarySuppression,
-} from './secondary-suppression.ts';
 
 /** Summed counters of one result cell, with per-target-group strata for case-mix. */
 interface Group {
@@ -52,7 +46,7 @@ export function aggregateFineCells(
   cells: Iterable<FineCell>,
   filterByMonth: boolean,
 ): EffectCell[] {
-  const { measures, groupBy, periodUnit, minCellSize } = resolveConfig(config);
+  const { measures, groupBy, periodUnit, minCellSize, exact } = resolveConfig(config);
   const grouping = new CellGrouping(config.catalog, groupBy, periodUnit);
   const monthRange =
     filterByMonth && config.period ? monthRangeOf(config.period.from, config.period.to) : null;
@@ -74,7 +68,7 @@ export function aggregateFineCells(
         group = {
           values,
           referenceKey,
-          sum: emptyFineCell('', '', '', measures),
+          sum: emptyFineCell('', '', '', measures, cell.keyed === true),
           strata: measures.map(() => new Map()),
         };
         groups.set(key, group);
@@ -95,39 +89,18 @@ export function aggregateFineCells(
 
   const withComplaints = !byTargetGroup;
   const sorted = [...groups.values()].sort((a, b) => compareValues(a.values, b.values));
-  const secondary = secondarySuppression(
-    sorted.map((group) => ({
-      values: group.values,
-      quantities: quantityValues(group.sum, measures, withComplaints),
-    })),
-    groupBy,
-    minCellSize,
-    // Every started enrollment is eligible or pending for a start-anchored measure.
-    measures
-      .filter((measure) => measure.anchor === 'start')
-      .map((measure) => ({
-        total: 'started',
-        parts: [outcomeQuantity(measure.key), pendingQuantity(measure.key)] as const,
-      })),
-    // Every ended enrollment is eligible or pending for each end-anchored measure.
-    [
-      measures
-        .filter((measure) => measure.anchor === 'end')
-        .map((measure) => [outcomeQuantity(measure.key), pendingQuantity(measure.key)] as const),
-    ],
-  );
-  return sorted.map((group, index) => {
+  return sorted.map((group) => {
     const reference = references.get(group.referenceKey) as Reference;
     const keys = grouping.cellKeys(group.values);
     const offer = groupBy.includes('offer')
       ? grouping.offer(group.values[groupBy.indexOf('offer')] as string)
       : null;
-    return effectCellOf(keys, group.sum, {
+    return publishCell(keys, group.sum, {
       measures,
       minCellSize,
+      exact,
       withComplaints,
       priceDkk: offer?.priceDkk ?? null,
-      secondary: secondary[index] as Set<string>,
       caseMix: (i) => ({
         group: group.strata[i] as StrataByTargetGroup,
         reference: reference.strata[i] as StrataByTargetGroup,

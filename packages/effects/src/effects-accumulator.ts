@@ -17,9 +17,17 @@ import {
 import { resolveConfig } from './resolved-config.ts';
 import { SupportedIntervals } from './supported-intervals.ts';
 import { ageBandIndex, durationBandIndex, stratumIndex } from './strata.ts';
-import { addFineCell, emptyFineCell, type FineCell, type OutcomeCounters } from './fine-cell.ts';
+import {
+  addFineCell,
+  emptyFineCell,
+  type FineCell,
+  type OutcomeCounters,
+  type ScoreCounters,
+} from './fine-cell.ts';
 import { aggregateFineCells } from './aggregate-cells.ts';
 import { EffectsError } from './errors.ts';
+import { addKey } from './disclosure/cell-key.ts';
+import { recordKeyer, type RecordKeyer } from './disclosure/record-key.ts';
 
 /** A fine cell with its outcome counters in measure order, for the hot loop. */
 interface CellSlot {
@@ -53,6 +61,8 @@ export class EffectsAccumulator {
   private readonly ends: number[] = [];
   private readonly maxMonth: number;
   private readonly hasEndMeasure: boolean;
+  /** Record keys under the disclosure secret; null without one (exact figures only). */
+  private readonly recordKey: RecordKeyer | null;
 
   constructor(config: EngineConfig) {
     this.config = config;
@@ -67,6 +77,7 @@ export class EffectsAccumulator {
     this.offerIds = new Set(config.catalog.offers.map((o) => o.offerId));
     this.maxMonth = Math.max(0, ...this.measures.map((m) => m.toMonth));
     this.hasEndMeasure = this.measures.some((m) => m.anchor === 'end');
+    this.recordKey = config.disclosureKey === undefined ? null : recordKeyer(config.disclosureKey);
   }
 
   /**
@@ -117,6 +128,7 @@ export class EffectsAccumulator {
       const band = durationBandIndex(duration);
       const stratum = stratumIndex(ageBandIndex(age), band);
       const { offerId, targetGroup } = enrollment;
+      const key = this.recordKey === null ? 0 : this.recordKey('enrollment', enrollment.enrollmentId);
       // Each enrollment touches at most two fine cells: its start month and its end month.
       const startSlot = this.inPeriod(start) ? this.slot(offerId, targetGroup, start) : null;
       const endSlot =
@@ -127,17 +139,32 @@ export class EffectsAccumulator {
       if (startSlot) {
         const cell = startSlot.cell;
         cell.started++;
-        if (enrollment.companyOriented) cell.companyOriented++;
+        cell.startedKey = addKey(cell.startedKey, key);
+        if (enrollment.companyOriented) {
+          cell.companyOriented++;
+          cell.companyOrientedKey = addKey(cell.companyOrientedKey, key);
+        }
         if (age !== null) {
           cell.ageKnown++;
-          if (age < 30) cell.ageUnder30++;
+          cell.ageKnownKey = addKey(cell.ageKnownKey, key);
+          if (age < 30) {
+            cell.ageUnder30++;
+            cell.ageUnder30Key = addKey(cell.ageUnder30Key, key);
+          }
         }
         cell.durationBands[band] = (cell.durationBands[band] as number) + 1;
+        cell.durationBandKeys[band] = addKey(cell.durationBandKeys[band] as number, key);
         cell.durationHistogram[duration] = (cell.durationHistogram[duration] ?? 0) + 1;
-        if (end === null || end >= this.asOf) cell.active++;
+        if (end === null || end >= this.asOf) {
+          cell.active++;
+          cell.activeKey = addKey(cell.activeKey, key);
+        }
       }
-      if (endSlot && (end as Day) <= this.asOf) endSlot.cell.completed++;
-      this.addOutcomes(start, end, startSlot, endSlot, stratum);
+      if (endSlot && (end as Day) <= this.asOf) {
+        endSlot.cell.completed++;
+        endSlot.cell.completedKey = addKey(endSlot.cell.completedKey, key);
+      }
+      this.addOutcomes(start, end, startSlot, endSlot, stratum, key);
     }
 
     if (responses) this.addResponses(records, responses);
@@ -169,16 +196,9 @@ export class EffectsAccumulator {
       const enrollment = counted.get(response.enrollmentId);
       if (!enrollment || day > this.asOf || !this.inPeriod(day)) return;
       const cell = this.slot(enrollment.offerId, enrollment.targetGroup, day).cell;
-      if (response.satisfaction !== null) {
-        cell.satisfaction.n++;
-        cell.satisfaction.sum += response.satisfaction;
-        if (response.satisfaction >= 4) cell.satisfaction.x++;
-      }
-      if (response.closerToJob !== null) {
-        cell.closeness.n++;
-        cell.closeness.sum += response.closerToJob;
-        if (response.closerToJob >= 4) cell.closeness.x++;
-      }
+      const key = this.recordKey === null ? 0 : this.recordKey('surveyResponse', response.responseId);
+      if (response.satisfaction !== null) addScore(cell.satisfaction, response.satisfaction, key);
+      if (response.closerToJob !== null) addScore(cell.closeness, response.closerToJob, key);
     });
   }
 
@@ -187,7 +207,11 @@ export class EffectsAccumulator {
     this.checkOffer(complaint.offerId, 'a complaint');
     const day = parseDay(complaint.receivedOn, 'complaint received_on');
     if (day > this.asOf || !this.inPeriod(day)) return;
-    this.slot(complaint.offerId, '', day).cell.complaints++;
+    const cell = this.slot(complaint.offerId, '', day).cell;
+    cell.complaints++;
+    if (this.recordKey !== null) {
+      cell.complaintsKey = addKey(cell.complaintsKey, this.recordKey('complaint', complaint.complaintId));
+    }
   }
 
   /** Adds every counter of `other` (built with the same config) into this accumulator. */
@@ -198,7 +222,7 @@ export class EffectsAccumulator {
   /** Copies of the fine cells, sorted by offer, target group and month. */
   fineCells(): FineCell[] {
     return this.sortedCells().map((cell) => {
-      const copy = emptyFineCell(cell.offerId, cell.targetGroup, cell.month, this.measures);
+      const copy = emptyFineCell(cell.offerId, cell.targetGroup, cell.month, this.measures, cell.keyed);
       addFineCell(copy, cell, this.measures);
       return copy;
     });
@@ -225,6 +249,7 @@ export class EffectsAccumulator {
     startSlot: CellSlot | null,
     endSlot: CellSlot | null,
     stratum: number,
+    key: number,
   ): void {
     const measures = this.measures;
     const firstDays = this.firstDays;
@@ -243,6 +268,7 @@ export class EffectsAccumulator {
       }
       if ((firstDays[measure.toMonth] as number) - 1 > this.asOf) {
         counters.pending++;
+        counters.pendingKey = addKey(counters.pendingKey, key);
         continue;
       }
       const selfSufficient = this.intervals.countSelfSufficientMonths(
@@ -251,9 +277,11 @@ export class EffectsAccumulator {
         measure.toMonth,
       );
       counters.n++;
+      counters.nKey = addKey(counters.nKey, key);
       counters.strataN[stratum] = (counters.strataN[stratum] as number) + 1;
       if (selfSufficient >= measure.minSelfSufficientMonths) {
         counters.x++;
+        counters.xKey = addKey(counters.xKey, key);
         counters.strataX[stratum] = (counters.strataX[stratum] as number) + 1;
       }
     }
@@ -304,7 +332,7 @@ export class EffectsAccumulator {
   }
 
   private createSlot(offerId: string, targetGroup: string, month: string): CellSlot {
-    const cell = emptyFineCell(offerId, targetGroup, month, this.measures);
+    const cell = emptyFineCell(offerId, targetGroup, month, this.measures, this.recordKey !== null);
     return { cell, outcomes: this.measures.map((m) => cell.outcomes[m.key] as OutcomeCounters) };
   }
 
@@ -317,6 +345,16 @@ export class EffectsAccumulator {
     for (const byGroup of this.slots.values()) {
       for (const byMonth of byGroup.values()) yield* byMonth.values();
     }
+  }
+}
+
+function addScore(counters: ScoreCounters, score: number, key: number): void {
+  counters.n++;
+  counters.nKey = addKey(counters.nKey, key);
+  counters.sum += score;
+  if (score >= 4) {
+    counters.x++;
+    counters.xKey = addKey(counters.xKey, key);
   }
 }
 

@@ -55,6 +55,17 @@ export interface EngineConfig {
   period?: DateRange;
   /** Unit of the `period` grouping key; defaults to halfYear. */
   periodUnit?: PeriodUnit;
-  /** Cells with n below this are suppressed; default 5. */
+  /** Cells with exact n below this are suppressed; default 5. */
   minCellSize?: number;
+  /**
+   * The installation's disclosure secret (at least 16 characters): record keys of the cell key
+   * method are derived from it, so published counts can be perturbed (measures.md §4). Needed
+   * to publish figures from persons; fine cells computed without it give exact figures only.
+   */
+  disclosureKey?: string;
+  /**
+   * Exact figures, for the data owner only: no suppression and no perturbation. Default false:
+   * small cells suppressed, every count perturbed by its cell key.
+   */
+  exact?: boolean;
 }

@@ -15,3 +15,6 @@ export { EffectsAccumulator } from './effects-accumulator.ts';
 export { computeEffects } from './compute-effects.ts';
 export * from './effect-row.ts';
 export * from './statistics/index.ts';
+export * from './disclosure/cell-key.ts';
+export * from './disclosure/record-key.ts';
+export { Publisher, type DisclosureRule } from './disclosure/publisher.ts';

@@ -18,12 +18,13 @@ export interface ResolvedConfig {
   groupBy: readonly GroupKey[];
   periodUnit: PeriodUnit;
   minCellSize: number;
+  exact: boolean;
 }
 
 const PERIOD_UNITS: readonly PeriodUnit[] = ['halfYear', 'quarter', 'year'];
 
 /**
- * @example resolveConfig({ asOf: '2026-10-31', catalog }) // { measures: DEFAULT_MEASURES, groupBy: [], periodUnit: 'halfYear', minCellSize: 5 }
+ * @example resolveConfig({ asOf: '2026-10-31', catalog }) // { measures: DEFAULT_MEASURES, groupBy: [], periodUnit: 'halfYear', minCellSize: 5, exact: false }
  */
 export function resolveConfig(config: EngineConfig): ResolvedConfig {
   const groupBy = config.groupBy ?? [];
@@ -51,5 +52,6 @@ export function resolveConfig(config: EngineConfig): ResolvedConfig {
     groupBy,
     periodUnit,
     minCellSize,
+    exact: config.exact === true,
   };
 }

@@ -1,7 +1,7 @@
 // measures.md §4: case-mix adjustment by indirect standardisation.
 import { describe, expect, it } from 'vitest';
 import { computeEffects, type PersonRecords } from '../src/index.ts';
-import { config, enrollment, period, person } from './support/builders.ts';
+import { config, publishedConfig, enrollment, period, person } from './support/builders.ts';
 
 /** An effect3m-eligible enrollment (ends 2024-03-31), a success unless `fails`. */
 function citizen(
@@ -108,7 +108,7 @@ describe('case-mix adjusted outcomes', () => {
       oe: null,
       adjustedRate: null,
     });
-    const small = computeEffects(config({ groupBy: ['offer'] }), [
+    const small = computeEffects(publishedConfig({ groupBy: ['offer'] }), [
       ...many(4, 2, (f) => citizen('O1', OLD, f)),
       ...many(10, 5, (f) => citizen('O2', OLD, f)),
     ]);

@@ -9,11 +9,13 @@ import {
   EffectsAccumulator,
   GROUP_KEYS,
   toEffectRow,
+  MAX_PERTURBATION,
   type EngineConfig,
+  type FineCell,
   type GroupKey,
   type PersonRecords,
 } from '../src/index.ts';
-import { catalog, complaint, config, offer } from './support/builders.ts';
+import { catalog, complaint, config, offer, TEST_DISCLOSURE_KEY } from './support/builders.ts';
 import { isoAfter2022, persons } from './support/arbitraries.ts';
 
 const base = config({
@@ -164,59 +166,109 @@ describe('engine properties', () => {
     );
   });
 
-  it('every rate lies in [0, 1] inside its interval, and no n below minCellSize is ever shown', () => {
+  it('published figures: rates inside their intervals, hidden exactly when the exact n < minCellSize, every count within 2 of the exact one', () => {
     fc.assert(
       fc.property(engineConfig, persons, complaints, (cfg, records, filed) => {
-        const accumulator = accumulate(cfg, records);
-        filed.forEach((c) => accumulator.addComplaint(c));
+        const published = accumulate({ ...cfg, exact: false, disclosureKey: TEST_DISCLOSURE_KEY }, records);
+        const exact = accumulate(cfg, records);
+        filed.forEach((c) => {
+          published.addComplaint(c);
+          exact.addComplaint(c);
+        });
         const min = cfg.minCellSize!;
-        for (const cell of accumulator.finish()) {
-          const row = toEffectRow(cell, DEFAULT_MEASURES);
+        const exactRows = exact.finish().map((cell) => toEffectRow(cell, DEFAULT_MEASURES));
+        const shownRows = published.finish().map((cell) => toEffectRow(cell, DEFAULT_MEASURES));
+        expect(shownRows.length).toBe(exactRows.length);
+        shownRows.forEach((row, i) => {
+          const truth = exactRows[i]!;
           walk(row, 'row', (path, object) => {
+            const exactObject = at(truth, path);
             if ('rate' in object && object.rate !== null) {
-              const { rate, ciLow, ciHigh } = object as { rate: number; ciLow: number; ciHigh: number };
+              const { rate, ciLow, ciHigh, x, n } = object as Record<string, number>;
               expect(rate, path).toBeGreaterThanOrEqual(0);
               expect(rate, path).toBeLessThanOrEqual(1);
-              expect(ciLow, path).toBeLessThanOrEqual(rate);
-              expect(ciHigh, path).toBeGreaterThanOrEqual(rate);
-              expect(ciLow, path).toBeGreaterThanOrEqual(0);
-              expect(ciHigh, path).toBeLessThanOrEqual(1);
+              expect(ciLow, path).toBeLessThanOrEqual(rate!);
+              expect(ciHigh, path).toBeGreaterThanOrEqual(rate!);
+              expect(x, path).toBeLessThanOrEqual(n!);
             }
-            // A zero count discloses nothing (unemploymentDuration.n may be 0); rate cells hide it anyway.
-            if ('n' in object && object.n !== null) {
-              expect(object.n === 0 || (object.n as number) >= min, `${path}.n = ${String(object.n)}`).toBe(
-                true,
-              );
-            }
-            if ('suppressed' in object && object.suppressed) {
-              for (const field of [
-                'n',
-                'x',
-                'rate',
-                'ciLow',
-                'ciHigh',
-                'mean',
-                'median',
-                'expectedRate',
-                'oe',
-                'adjustedRate',
-              ]) {
-                if (field in object && !(field === 'n' && object.n === 0))
-                  expect(object[field], `${path}.${field}`).toBeNull();
+            if ('suppressed' in object) {
+              const exactN = exactObject.n as number;
+              expect(object.suppressed, `${path}: exact n ${exactN}`).toBe(exactN === 0 || exactN < min);
+              if (object.suppressed) {
+                for (const field of HIDDEN_FIELDS) {
+                  if (field in object) expect(object[field], `${path}.${field}`).toBeNull();
+                }
+              } else {
+                expectNear(object.n, exactN, `${path}.n`);
+                if ('x' in object) expectNear(object.x, exactObject.x as number, `${path}.x`);
               }
             }
           });
           for (const count of ['started', 'completed', 'active', 'complaints'] as const) {
-            const value = row[count];
-            if (value !== null) expect(value === 0 || value >= min, `${count} = ${value}`).toBe(true);
+            expectCount(row[count], truth[count], min, count);
           }
           for (const measure of DEFAULT_MEASURES) {
             const pending = (row[measure.key] as { pending: number | null }).pending;
-            if (pending !== null) expect(pending === 0 || pending >= min).toBe(true);
+            expectCount(pending, (truth[measure.key] as { pending: number | null }).pending, min, 'pending');
           }
-        }
+        });
       }),
       { numRuns: 80 },
     );
   });
+
+  it('published figures do not depend on how the persons are split across workers or merged', () => {
+    fc.assert(
+      fc.property(engineConfig, persons, fc.integer({ min: 1, max: 4 }), (cfg, records, parts) => {
+        const keyed = { ...cfg, exact: false, disclosureKey: TEST_DISCLOSURE_KEY };
+        const whole = accumulate(keyed, records).finish();
+        const shards = Array.from({ length: parts }, () => new EffectsAccumulator(keyed));
+        // Round-robin in reverse: another order and another split than the single pass.
+        [...records].reverse().forEach((person, i) => shards[i % parts]!.addPerson(person));
+        const merged = new EffectsAccumulator(keyed);
+        for (const shard of shards) merged.merge(shard);
+        expect(merged.finish()).toEqual(whole);
+        // Stored fine cells (JSON round trip) aggregate to the same table.
+        const stored = JSON.parse(JSON.stringify(merged.fineCells())) as FineCell[];
+        if (!cfg.period) expect(aggregateCells(keyed, stored)).toEqual(whole);
+      }),
+      { numRuns: 60 },
+    );
+  });
 });
+
+const HIDDEN_FIELDS = [
+  'n',
+  'x',
+  'rate',
+  'ciLow',
+  'ciHigh',
+  'mean',
+  'median',
+  'expectedRate',
+  'oe',
+  'adjustedRate',
+];
+
+/** The object at a path of `walk` ("row.effect3m") in another row. */
+function at(row: Record<string, unknown>, path: string): Record<string, unknown> {
+  let value: unknown = row;
+  for (const key of path.split('.').slice(1)) value = (value as Record<string, unknown>)[key];
+  return value as Record<string, unknown>;
+}
+
+function expectNear(shown: unknown, exact: number, path: string): void {
+  expect(typeof shown, path).toBe('number');
+  expect(
+    Math.abs((shown as number) - exact),
+    `${path}: ${String(shown)} vs exact ${exact}`,
+  ).toBeLessThanOrEqual(MAX_PERTURBATION);
+}
+
+/** A plain count: 0 stays 0, hidden below minCellSize, else within 2 of the exact one. */
+function expectCount(shown: number | null, exact: number | null, min: number, name: string): void {
+  if (exact === null) return expect(shown, name).toBeNull(); // not countable in this grouping
+  if (exact === 0) return expect(shown, name).toBe(0);
+  if (exact < min) return expect(shown, `${name} (exact ${exact})`).toBeNull();
+  expectNear(shown, exact, name);
+}

@@ -15,6 +15,7 @@ describe('resolveConfig', () => {
       groupBy: [],
       periodUnit: 'halfYear',
       minCellSize: 5,
+      exact: true,
     });
   });
 

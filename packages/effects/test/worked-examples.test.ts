@@ -138,13 +138,5 @@ describe('worked examples of measures.md', () => {
     expect(cell.unemploymentDuration.bands).toEqual({ '<3m': 0, '3-6m': 1, '6-12m': 0, '>12m': 0 });
   });
 
-  it('G: 4 eligible enrollments are suppressed, 5 are shown', () => {
-    const make = (): PersonRecords => person([enrollment('2024-01-15', '2024-03-31')]);
-    const four = computeEffects(config(), copies(4, make))[0]?.outcomes.effect3m;
-    expect(four).toMatchObject({ n: null, x: null, rate: null, ciLow: null, ciHigh: null, suppressed: true });
-    const five = computeEffects(config(), copies(5, make))[0]?.outcomes.effect3m;
-    expect(five).toMatchObject({ n: 5, x: 5, rate: 1, suppressed: false });
-    expect(five?.ciLow).toBeCloseTo(0.5655, 4);
-    expect(five?.ciHigh).toBe(1);
-  });
+  // G (suppression) and J (cell key) are tests of the publication step: disclosure.test.ts.
 });

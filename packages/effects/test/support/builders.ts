@@ -47,8 +47,17 @@ export function catalog(offers: Offer[] = [offer('O1'), offer('O2')]): Catalog {
   };
 }
 
+/** A disclosure secret for tests of published figures. */
+export const TEST_DISCLOSURE_KEY = 'evg-test-disclosure-key-0001';
+
+/** Exact figures (the arithmetic of measures.md, no disclosure control). */
 export function config(overrides: Partial<EngineConfig> = {}): EngineConfig {
-  return { asOf: AS_OF, catalog: catalog(), ...overrides };
+  return { asOf: AS_OF, catalog: catalog(), exact: true, ...overrides };
+}
+
+/** Published figures: suppression and cell key perturbation under TEST_DISCLOSURE_KEY. */
+export function publishedConfig(overrides: Partial<EngineConfig> = {}): EngineConfig {
+  return { asOf: AS_OF, catalog: catalog(), disclosureKey: TEST_DISCLOSURE_KEY, ...overrides };
 }
 
 let sequence = 0;
