@@ -31,8 +31,14 @@ async function serve(): Promise<void> {
   const config = { ...loadConfig({ EVG_DATA_DIR: values.data, EVG_RATE_LIMIT: '1000000000' }), port: 0 };
   const handle = await createDb({ dataDir: config.dataDir });
   await migrateToLatest(handle.db);
-  await ensureDemoData(handle.db, { connectionString: handle.connectionString });
-  const app = await buildApp({ config, db: handle.db, refreshEffects: (db) => refreshEffects(db) });
+  const { disclosureKey } = await import('../src/secrets/disclosure-key.ts');
+  const secret = await disclosureKey(config);
+  await ensureDemoData(handle.db, { connectionString: handle.connectionString, disclosureKey: secret });
+  const app = await buildApp({
+    config,
+    db: handle.db,
+    refreshEffects: (db) => refreshEffects(db, { disclosureKey: secret }),
+  });
   app.get('/hello', { schema: { hide: true } }, async () => ({ hello: 'world' }));
   // The floor for a body the size of a search page: a fixed 28 KiB JSON string.
   const large = JSON.stringify({ filler: 'x'.repeat(28 * 1024) });

@@ -19,6 +19,8 @@ export interface ServiceConfig {
   /** Requests per minute per client address. */
   rateLimit: number;
   minCellSize: number;
+  /** Secret of the cell key method (EVG_DISCLOSURE_KEY); absent = kept in `dataDir` (secrets/disclosure-key.ts). */
+  disclosureKey: string | undefined;
   /** Largest accepted JSON body (bytes); imports have their own, larger limit. */
   bodyLimit: number;
   importBodyLimit: number;
@@ -47,6 +49,7 @@ const envSchema = z.object({
   EVG_CORS_ORIGINS: z.string().default(''),
   EVG_RATE_LIMIT: int(1, 1_000_000_000).default(600),
   EVG_MIN_CELL_SIZE: int(1, 1000).default(5),
+  EVG_DISCLOSURE_KEY: z.string().min(16, 'must be a secret of at least 16 characters').optional(),
   EVG_BODY_LIMIT: int(1024, 100 * 1024 * 1024).default(1024 * 1024),
   EVG_IMPORT_BODY_LIMIT: int(1024, 10 * 1024 * 1024 * 1024).default(1024 * 1024 * 1024),
   EVG_REFRESH_POLL_MS: int(100, 3_600_000).default(5000),
@@ -96,6 +99,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): Service
       .filter((origin) => origin !== ''),
     rateLimit: value.EVG_RATE_LIMIT,
     minCellSize: value.EVG_MIN_CELL_SIZE,
+    disclosureKey: value.EVG_DISCLOSURE_KEY,
     bodyLimit: value.EVG_BODY_LIMIT,
     importBodyLimit: value.EVG_IMPORT_BODY_LIMIT,
     refreshPollMs: value.EVG_REFRESH_POLL_MS,

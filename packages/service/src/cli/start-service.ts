@@ -7,6 +7,9 @@ import { migrateToLatest } from '../db/migrate.ts';
 import { listen, type RunningServer } from '../server.ts';
 import type { CliIo } from './cli-io.ts';
 import { ensureDemoKey } from './demo-key.ts';
+import { disclosureKey } from '../secrets/disclosure-key.ts';
+import { findCurrentDataVersion } from '../repositories/effects-read.ts';
+import { countPersons } from '../repositories/person-records.ts';
 
 /**
  * What `evg start` does: open (or create) the database, migrate it, load demo data on an empty
@@ -16,19 +19,33 @@ export async function startService(config: ServiceConfig, io: CliIo): Promise<Ru
   const handle = await createDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   try {
     await migrateToLatest(handle.db);
+    const secret = await disclosureKey(config);
     // Only the embedded database gets demo data: a configured server is someone's real data.
     if (handle.embedded) {
       const log = (line: string) => io.stderr.write(`evg start: ${line}\n`);
-      if (await ensureDemoData(handle.db, { connectionString: handle.connectionString, log })) {
+      if (await ensureDemoData(handle.db, {
+          connectionString: handle.connectionString,
+          disclosureKey: secret,
+          log,
+        })) {
         log('demo data loaded (synthetic, Copenhagen scale)');
       }
+    }
+    if (!(await findCurrentDataVersion(handle.db)) && (await countPersons(handle.db)) > 0) {
+      // Records but no effect tables (an upgrade dropped tables without cell keys): make them.
+      io.stderr.write('evg start: computing the effect tables\n');
+      await refreshEffects(handle.db, {
+        minCellSize: config.minCellSize,
+        disclosureKey: secret,
+        connectionString: handle.connectionString,
+      });
     }
     const demoKey = await ensureDemoKey(handle.db, config.dataDir);
     const app = await buildApp({
       config,
       db: handle.db,
       logger: { level: config.logLevel, stream: io.stdout },
-      refreshEffects: (db) => refreshEffects(db, { minCellSize: config.minCellSize }),
+      refreshEffects: (db) => refreshEffects(db, { minCellSize: config.minCellSize, disclosureKey: secret }),
     });
     const server = await listen(app, config, () => handle.close()).catch(async (error: unknown) => {
       await app.close();

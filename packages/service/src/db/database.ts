@@ -120,7 +120,7 @@ export interface ImportBatchesTable {
   errors: ColumnType<unknown[], string, string>;
 }
 
-export type ApiKeyRole = 'caseworker' | 'bi' | 'ingest' | 'admin';
+export type ApiKeyRole = 'caseworker' | 'bi' | 'ingest' | 'analyst' | 'admin';
 
 export interface ApiKeysTable {
   id: Generated<string>;
@@ -174,6 +174,17 @@ export interface RefreshRunsTable {
   error: string | null;
 }
 
+/** One read of exact figures (role analyst or admin), kept for the audit. */
+export interface ExactReadsTable {
+  id: Generated<string>;
+  key_id: string;
+  key_name: string;
+  read_at: Generated<Date>;
+  method: string;
+  path: string;
+  query: ColumnType<Record<string, unknown>, string, string>;
+}
+
 export interface Database {
   benefit_types: BenefitTypesTable;
   target_groups: CodeListTable;
@@ -191,6 +202,7 @@ export interface Database {
   supervisions: SupervisionsTable;
   import_batches: ImportBatchesTable;
   api_keys: ApiKeysTable;
+  exact_reads: ExactReadsTable;
   data_versions: DataVersionsTable;
   effect_fine_cells: EffectFineCellsTable;
   effect_cells: EffectCellsTable;

@@ -2,6 +2,7 @@ import type { OfferFilters } from '../read-model/offer-search.ts';
 import type { OfferView, ReadModel } from '../read-model/read-model.ts';
 import { asEffectRow, asEffectRows } from './schemas/effect-row.ts';
 import { minOutcomeParam, type OfferSearchQuery } from './schemas/offer-search.ts';
+import { figuresMeta } from './figures-meta.ts';
 
 /** The search filters of a validated query; `textMatches` comes from the full-text search. */
 export function toOfferFilters(
@@ -44,8 +45,7 @@ export function toOfferProfile(model: ReadModel, view: OfferView) {
   const supervision = model.latestSupervision(view.offer.offerId);
   return {
     ...toOfferSummary(view),
-    dataVersion: model.version?.id ?? null,
-    minCellSize: model.minCellSize,
+    ...figuresMeta(model),
     byTargetGroup: asEffectRows(model.offerByTargetGroup(view.offer.offerId)),
     trend: asEffectRows(model.offerTrend(view.offer.offerId)),
     latestSupervision: supervision

@@ -22,6 +22,8 @@ export interface SeedOptions {
   connectionString?: string | undefined;
   workers?: number;
   log?: (line: string) => void;
+  /** The installation's disclosure secret (secrets/disclosure-key.ts), for the refresh. */
+  disclosureKey: string;
 }
 
 /**
@@ -29,11 +31,11 @@ export interface SeedOptions {
  * tables with the synthetic data's own asOf. The temp folder is always removed.
  *
  * @example
- * await seedDatabase(db, { persons: 30_000, seed: 1 });
+ * await seedDatabase(db, { persons: 30_000, seed: 1, disclosureKey });
  */
 export async function seedDatabase(
   db: Kysely<Database>,
-  options: SeedOptions = {},
+  options: SeedOptions,
 ): Promise<{ imported: ImportResult; refreshed: RefreshResult }> {
   const log = options.log ?? (() => {});
   const asOf = options.asOf ?? DEMO_AS_OF;
@@ -46,6 +48,7 @@ export async function seedDatabase(
     log(`seed: imported ${imported.rowsStored} rows`);
     const refreshed = await refreshEffects(db, {
       asOf,
+      disclosureKey: options.disclosureKey,
       connectionString: options.connectionString,
       workers: options.workers,
       log,
@@ -62,9 +65,9 @@ export async function seedDatabase(
  *
  * @example
  * await migrateToLatest(handle.db);
- * if (handle.embedded) await ensureDemoData(handle.db, { connectionString: handle.connectionString });
+ * if (handle.embedded) await ensureDemoData(handle.db, { connectionString: handle.connectionString, disclosureKey });
  */
-export async function ensureDemoData(db: Kysely<Database>, options: SeedOptions = {}): Promise<boolean> {
+export async function ensureDemoData(db: Kysely<Database>, options: SeedOptions): Promise<boolean> {
   const [person, version] = await Promise.all([
     db.selectFrom('persons').select('person_id').limit(1).executeTakeFirst(),
     db.selectFrom('data_versions').select('version').limit(1).executeTakeFirst(),

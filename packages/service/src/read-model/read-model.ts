@@ -16,7 +16,6 @@ import {
 } from '@evg/effects';
 import type { DataVersion, Snapshot } from './snapshot.ts';
 import { periodKey } from './period-query.ts';
-import { withMemberSuppression } from './scope-suppression.ts';
 
 /** An offer as search and profiles show it: the catalogue entry with its effect row. */
 export interface OfferView {
@@ -37,6 +36,8 @@ export interface EffectsQuery {
   groupBy: readonly GroupKey[];
   period: DateRange | undefined;
   periodUnit: PeriodUnit;
+  /** Exact figures (role analyst, audited): computed on each request, never cached. */
+  exact?: boolean;
 }
 
 /**
@@ -60,6 +61,8 @@ export class ReadModel {
   readonly providers: readonly Provider[];
   /** The disclosure threshold every figure of this model was suppressed with. */
   readonly minCellSize: number;
+  /** The data cut-off of every figure (null before the first refresh). */
+  readonly asOf: string | null;
   private readonly offersById: Map<string, Offer>;
   private readonly fineCells: readonly FineCell[];
   private readonly providersById: Map<string, Provider>;
@@ -81,6 +84,7 @@ export class ReadModel {
     this.version = snapshot.dataVersion;
     this.measures = options.measures ?? DEFAULT_MEASURES;
     this.minCellSize = options.minCellSize;
+    this.asOf = snapshot.dataVersion?.asOf ?? null;
     this.cacheSize = options.cacheSize ?? 200;
     this.offers = [...snapshot.offers].sort((a, b) => a.offerId.localeCompare(b.offerId));
     this.providers = [...snapshot.providers].sort((a, b) => a.providerId.localeCompare(b.providerId));
@@ -114,12 +118,10 @@ export class ReadModel {
    * `targetGroups`, each row is aggregated over the offer's fine cells of those target groups
    * only, and the case-mix reference is every offer's cells of the same target groups, so a
    * caseworker sitting with a citizen of that group compares like with like. Complaints carry
-   * no target group, so a scoped row has none (as in `groupBy=offer,targetGroup`). Disclosure:
-   * with one target group the figures are that group's cells of `groupBy=offer,targetGroup`
-   * (same suppression, primary and secondary; only the adjusted rate is standardised to the
-   * group's own reference); with several, a figure is shown only where that table shows it for
-   * every one of them (scope-suppression.ts), so no scoped figure can be differenced against a
-   * published one to give a hidden count back.
+   * no target group, so a scoped row has none (as in `groupBy=offer,targetGroup`). Disclosure
+   * is the engine's publication step, as for every table: the cell key method makes the same
+   * records give the same figures, and differencing scoped against unscoped figures gives back
+   * no small count.
    *
    * @example
    *   model.offerViews(undefined, ['jobparat'])[0]?.row.effect3m.rate; // jobparat enrollments only
@@ -159,22 +161,7 @@ export class ReadModel {
     const cells = this.fineCells.filter((cell) => wanted.has(cell.targetGroup));
     const config = this.engineConfig({ groupBy: ['offer'], period, periodUnit: 'halfYear' });
     // The case-mix reference of aggregateCells is the cells it is given: the scoped groups'.
-    const scoped = aggregateCells(config, cells).map((cell) =>
-      withoutComplaints(toEffectRow(cell, this.measures)),
-    );
-    const table = this.effects({ groupBy: ['offer', 'targetGroup'], period, periodUnit: 'halfYear' });
-    const members = table.filter((row) => row.targetGroup !== undefined && wanted.has(row.targetGroup));
-    if (targetGroups.length === 1) {
-      // Exactly the published offer × target group cells: a table of its own would have its own
-      // secondary-suppression pattern, and differencing the two could undo both.
-      const adjusted = indexRows(scoped, 'offerId');
-      return members.map(({ targetGroup: _targetGroup, ...row }) =>
-        withAdjustedRates(withoutComplaints(row), adjusted.get(row.offerId ?? ''), this.measures),
-      );
-    }
-    const byOffer = groupRows(members, 'offerId');
-    const hidden = this.emptyRow({}, true);
-    return scoped.map((row) => withMemberSuppression(row, byOffer.get(row.offerId ?? '') ?? [], hidden));
+    return aggregateCells(config, cells).map((cell) => withoutComplaints(toEffectRow(cell, this.measures)));
   }
 
   /** One row per target group the offer has enrollments in. */
@@ -221,15 +208,18 @@ export class ReadModel {
    * the same records. Answers are cached per query; the model itself never changes.
    */
   effects(effectsQuery: EffectsQuery): EffectRow[] {
-    const key = `${effectsQuery.groupBy.join(',')}|${periodKey(effectsQuery.period)}|${effectsQuery.periodUnit}`;
-    const cached = this.cache.get(key);
-    if (cached) return cached;
-    const rows =
+    const compute = (): EffectRow[] =>
       this.version === null
         ? []
         : aggregateCells(this.engineConfig(effectsQuery), this.fineCells).map((cell) =>
             toEffectRow(cell, this.measures),
           );
+    // Exact figures are the data owner's: no cache could serve them to anyone else.
+    if (effectsQuery.exact === true) return compute();
+    const key = `${effectsQuery.groupBy.join(',')}|${periodKey(effectsQuery.period)}|${effectsQuery.periodUnit}`;
+    const cached = this.cache.get(key);
+    if (cached) return cached;
+    const rows = compute();
     remember(this.cache, key, rows, this.cacheSize);
     return rows;
   }
@@ -246,6 +236,7 @@ export class ReadModel {
       groupBy: effectsQuery.groupBy,
       periodUnit: effectsQuery.periodUnit,
       minCellSize: this.options.minCellSize,
+      exact: effectsQuery.exact === true,
       ...(effectsQuery.period ? { period: effectsQuery.period } : {}),
     };
   }
@@ -254,7 +245,7 @@ export class ReadModel {
   private emptyRow(keys: Partial<EffectRow>, scoped = false): EffectRow {
     // One all-zero fine cell aggregated without grouping gives a row with every figure empty.
     this.zeroRow ??= toEffectRow(
-      aggregateCells(this.engineConfig(query([])), [emptyFineCell('', '', '2000-01', this.measures)])[0]!,
+      aggregateCells(this.engineConfig(query([])), [emptyFineCell('', '', '2000-01', this.measures, true)])[0]!,
       this.measures,
     );
     const row = { ...keys, ...this.zeroRow };
@@ -264,26 +255,6 @@ export class ReadModel {
 
 function query(groupBy: GroupKey[]): EffectsQuery {
   return { groupBy, period: undefined, periodUnit: 'halfYear' };
-}
-
-/**
- * A published row with its shown outcomes' adjusted rates taken from `scoped`, the same cells
- * standardised to the scoped groups' reference instead of every group's. The expected rate and
- * O/E do not depend on the reference (strata are per target group), so they stay as published.
- */
-function withAdjustedRates(
-  row: EffectRow,
-  scoped: EffectRow | undefined,
-  measures: readonly MeasureDefinition[],
-): EffectRow {
-  const result: Record<string, unknown> = { ...row };
-  for (const { key } of measures) {
-    const published = row[key] as { suppressed: boolean; adjustedRate: number | null } | undefined;
-    const own = scoped?.[key] as { adjustedRate: number | null } | undefined;
-    if (!published || published.suppressed) continue;
-    result[key] = { ...published, adjustedRate: own?.adjustedRate ?? null };
-  }
-  return result as EffectRow;
 }
 
 /** Complaints carry no target group: a row over some target groups' cells cannot count them. */

@@ -39,6 +39,11 @@ export interface RefreshOptions {
   chunkSize?: number;
   /** Cells with n below this are suppressed; default the engine's (5). */
   minCellSize?: number;
+  /**
+   * The installation's disclosure secret (secrets/disclosure-key.ts): the stored fine cells
+   * carry cell keys derived from it, so every output can publish perturbed counts.
+   */
+  disclosureKey: string;
   /** Progress lines (counts and timings only, never person data). */
   log?: (line: string) => void;
 }
@@ -58,11 +63,11 @@ export interface RefreshResult {
  * (PostgreSQL advisory lock); its progress and outcome are in refresh_runs.
  *
  * @example
- * const { dataVersion, asOf } = await refreshEffects(db, { asOf: '2026-10-31' });
+ * const { dataVersion, asOf } = await refreshEffects(db, { asOf: '2026-10-31', disclosureKey });
  */
 export async function refreshEffects(
   db: Kysely<Database>,
-  options: RefreshOptions = {},
+  options: RefreshOptions,
 ): Promise<RefreshResult> {
   const log = options.log ?? (() => {});
   if (runningHere.has(db))
@@ -121,7 +126,7 @@ async function refreshLocked(
       listProviders(db),
     ]);
     const catalog: Catalog = { benefitTypes, offers, providers };
-    const config: EngineConfig = { asOf, catalog };
+    const config: EngineConfig = { asOf, catalog, disclosureKey: options.disclosureKey };
     if (options.minCellSize !== undefined) config.minCellSize = options.minCellSize;
 
     const { accumulator, persons } = await accumulatePersons(db, config, {

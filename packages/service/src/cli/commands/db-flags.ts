@@ -3,6 +3,13 @@ import { CliError } from '../cli-io.ts';
 import { integerFlag } from '../args.ts';
 import { createDbFromEnv, type DbHandle } from '../../db/create-db.ts';
 import { DataDirInUseError } from '../../db/data-dir-lock.ts';
+import { loadConfig } from '../../config.ts';
+import { disclosureKey } from '../../secrets/disclosure-key.ts';
+
+/** The disclosure secret for commands that compute published figures (EVG_DISCLOSURE_KEY or the data folder's). */
+export function disclosureKeyOf(env: NodeJS.ProcessEnv): Promise<string> {
+  return disclosureKey(loadConfig(env));
+}
 
 /** `--as-of D`, else EVG_AS_OF, else undefined (the refresh derives it from the data). */
 export function asOfFlag(value: string | undefined, env: NodeJS.ProcessEnv): string | undefined {

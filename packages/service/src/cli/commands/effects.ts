@@ -21,6 +21,7 @@ import { DataDirError } from '../../data-dir/data-dir-error.ts';
 import { openDataDir } from '../../data-dir/open-data-dir.ts';
 import { forEachPerson } from '../../data-dir/for-each-person.ts';
 import { csvLine } from '../../data-dir/record-writer.ts';
+import { disclosureKeyOf } from './db-flags.ts';
 
 export const summary = 'compute the effect table of a data directory (CSV or NDJSON), no database';
 
@@ -37,6 +38,12 @@ Options:
   --from D --to D       only this date range (instead of --period)
   --period-unit U       unit of the period key: half-year (default), quarter, year
   --min-cell-size N     cells with n below N are suppressed (default 5)
+  --exact               exact figures, for the data owner: nothing suppressed, nothing
+                        perturbed. Without it the table is published exactly as the API
+                        publishes it for the same data and secret: cells with n below
+                        --min-cell-size suppressed, every count perturbed by at most 2
+                        (cell key method), the secret being EVG_DISCLOSURE_KEY or the one
+                        kept in EVG_DATA_DIR (./data)/disclosure-key
   --format F            json (default) or csv
   --progress            show progress on stderr even when it is not a terminal
   --help                show this help
@@ -62,6 +69,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     to: { type: 'string' },
     'period-unit': { type: 'string' },
     'min-cell-size': { type: 'string' },
+    exact: { type: 'boolean' },
     format: { type: 'string' },
     progress: { type: 'boolean' },
     help: { type: 'boolean' },
@@ -86,6 +94,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
   try {
     const data = await openDataDir(dir);
     const { benefitTypes, offers, providers, complaints } = data.catalog;
+    const exact = values.exact === true;
     const config: EngineConfig = {
       asOf,
       catalog: { benefitTypes, offers, providers },
@@ -93,6 +102,8 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
       groupBy,
       periodUnit,
       minCellSize,
+      exact,
+      ...(exact ? {} : { disclosureKey: await disclosureKeyOf(io.env) }),
       ...(period ? { period } : {}),
     };
     let accumulator = new EffectsAccumulator(config);

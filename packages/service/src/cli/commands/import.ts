@@ -5,7 +5,7 @@ import { ImportError, formatRowError } from '../../imports/import-error.ts';
 import { importDataDir } from '../../imports/import-data-dir.ts';
 import { RefreshError } from '../../refresh/refresh-error.ts';
 import { refreshEffects } from '../../refresh/refresh-effects.ts';
-import { asOfFlag, describeDatabase, openDatabase, workersFlag } from './db-flags.ts';
+import { asOfFlag, describeDatabase, disclosureKeyOf, openDatabase, workersFlag } from './db-flags.ts';
 
 export const summary = 'import a contract data directory into the database, then refresh the effect tables';
 
@@ -65,6 +65,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     if (values['no-refresh']) return 0;
     const refreshed = await refreshEffects(handle.db, {
       asOf,
+      disclosureKey: await disclosureKeyOf(io.env),
       workers,
       connectionString: handle.connectionString,
     }).catch((error: unknown) => {

@@ -3,7 +3,7 @@ import { parseFlags } from '../args.ts';
 import { migrateToLatest } from '../../db/migrate.ts';
 import { RefreshError } from '../../refresh/refresh-error.ts';
 import { refreshEffects } from '../../refresh/refresh-effects.ts';
-import { asOfFlag, openDatabase, workersFlag } from './db-flags.ts';
+import { asOfFlag, disclosureKeyOf, openDatabase, workersFlag } from './db-flags.ts';
 
 export const summary = 'recompute the stored effect tables from the stored records';
 
@@ -37,6 +37,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     await migrateToLatest(handle.db);
     const result = await refreshEffects(handle.db, {
       asOf,
+      disclosureKey: await disclosureKeyOf(io.env),
       workers,
       connectionString: handle.connectionString,
     });

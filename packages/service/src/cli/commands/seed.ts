@@ -4,7 +4,7 @@ import { migrateToLatest } from '../../db/migrate.ts';
 import { ImportError } from '../../imports/import-error.ts';
 import { DEMO_AS_OF, DEMO_PERSONS, seedDatabase } from '../../imports/seed-database.ts';
 import { RefreshError } from '../../refresh/refresh-error.ts';
-import { describeDatabase, openDatabase, workersFlag } from './db-flags.ts';
+import { describeDatabase, disclosureKeyOf, openDatabase, workersFlag } from './db-flags.ts';
 
 export const summary = 'load synthetic Copenhagen-scale data into the database and refresh';
 
@@ -43,6 +43,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
       seed,
       workers,
       connectionString: handle.connectionString,
+      disclosureKey: await disclosureKeyOf(io.env),
     });
     io.stdout.write(
       `${describeDatabase(io.env)}: ${imported.rowsStored} rows imported; effect tables: data version ${refreshed.dataVersion} (asOf ${refreshed.asOf})\n`,

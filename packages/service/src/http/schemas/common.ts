@@ -68,11 +68,29 @@ export const idParam = text(100);
 /** Read endpoints: open by default (EVG_READ_REQUIRES_KEY closes them), so a key is optional. */
 export const readSecurity: { [scheme: string]: string[] }[] = [{}, { apiKey: [] }];
 
-/** Every response carrying statistics says which threshold suppressed its figures. */
-export const minCellSizeField = z
-  .number()
-  .int()
-  .describe('Disclosure threshold: a figure over fewer than this many enrollments is suppressed (null).');
+/**
+ * Every response carrying statistics says which data they are for and how they were protected
+ * (measures.md §4; the web page's footnote says the same in words).
+ */
+export const figuresMetaFields = {
+  dataVersion: z.number().int().nullable().describe('The data version (refresh) the figures come from.'),
+  asOf: z
+    .string()
+    .nullable()
+    .describe('Data cut-off: the figures use records up to and including this day ("Data til og med").'),
+  minCellSize: z
+    .number()
+    .int()
+    .describe(
+      'Disclosure threshold: a figure over fewer than this many citizens (exact count) is suppressed (null, `suppressed: true`). Nothing else is ever hidden.',
+    ),
+  maxPerturbation: z
+    .number()
+    .int()
+    .describe(
+      'Every published count (n, x, started, pending, …) is the exact count changed by at most this much (cell key method), so that no combination of tables, filters or periods gives back a small count; rates and intervals are computed from the published counts. 0 for exact figures.',
+    ),
+};
 
 /** Which enrollments the figures of a search or comparison are over. */
 export const scopeSchema = z

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { csvList, minCellSizeField, scopeSchema } from './common.ts';
+import { csvList, figuresMetaFields, scopeSchema } from './common.ts';
 import { offerSummarySchema } from './offer-search.ts';
 
 export const compareQuerySchema = z
@@ -29,8 +29,7 @@ const differenceSchema = z
 export const compareResultSchema = z
   .object({
     reference: z.string().describe('Offer id everything is compared against (the first id).'),
-    dataVersion: z.number().int().nullable(),
-    minCellSize: minCellSizeField,
+    ...figuresMetaFields,
     scope: scopeSchema,
     offers: z.array(offerSummarySchema),
     differences: z.array(z.object({ offerId: z.string(), measures: z.record(z.string(), differenceSchema) })),
@@ -41,7 +40,9 @@ export const compareResultSchema = z
       {
         reference: 'T-0001',
         dataVersion: 1,
+        asOf: '2026-10-31',
         minCellSize: 5,
+        maxPerturbation: 2,
         scope: { targetGroups: null },
         offers: [],
         differences: [

@@ -11,9 +11,15 @@ export const rateCellSchema = z
     rate: share,
     ciLow: share,
     ciHigh: share,
-    suppressed: z.boolean().describe('True when n < minCellSize: every figure is then null.'),
+    suppressed: z
+      .boolean()
+      .describe('True when the exact n is below minCellSize (fewer than 5 citizens by default): every figure is then null.'),
   })
-  .meta({ id: 'RateCell', description: 'A share x/n with its 95% Wilson interval.' });
+  .meta({
+    id: 'RateCell',
+    description:
+      'A share x/n with its 95% Wilson interval. n and x are published counts (cell key method: within maxPerturbation of the exact ones); rate and interval are computed from them.',
+  });
 
 export const outcomeCellSchema = rateCellSchema
   .extend({

@@ -1,6 +1,6 @@
 import { GROUP_KEYS } from '@evg/effects';
 import { z } from 'zod';
-import { csvEnumList, periodParams } from './common.ts';
+import { csvEnumList, periodParams, queryBoolean } from './common.ts';
 
 export const effectsQuerySchema = z
   .object({
@@ -15,5 +15,10 @@ export const effectsQuerySchema = z
       .default('halfYear')
       .describe('Unit of the `period` grouping key.'),
     format: z.enum(['json', 'csv']).optional().describe('Overrides the Accept header.'),
+    exact: queryBoolean
+      .optional()
+      .describe(
+        'true: exact figures, neither suppressed nor perturbed: for the data owner only (role analyst or admin, 403 otherwise); every such read is recorded (GET /v1/admin/exact-reads) and never cached.',
+      ),
   })
   .strict();

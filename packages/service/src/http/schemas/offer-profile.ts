@@ -1,14 +1,13 @@
 import { z } from 'zod';
 import { exampleOffer, exampleProvider, offerSchema, providerSchema, supervisionSchema } from './catalog.ts';
-import { minCellSizeField } from './common.ts';
+import { figuresMetaFields } from './common.ts';
 import { effectRowSchema, exampleRow } from './effect-row.ts';
 
 export const offerProfileSchema = z
   .object({
     offer: offerSchema,
     provider: providerSchema.nullable(),
-    dataVersion: z.number().int().nullable(),
-    minCellSize: minCellSizeField,
+    ...figuresMetaFields,
     effects: effectRowSchema.describe('Every measure over the period, with intervals; includes complaints.'),
     byTargetGroup: z.array(effectRowSchema).describe('One row per target group (all time).'),
     trend: z.array(effectRowSchema).describe('One row per half-year (all time), oldest first.'),
@@ -22,7 +21,9 @@ export const offerProfileSchema = z
         offer: exampleOffer,
         provider: exampleProvider,
         dataVersion: 3,
+        asOf: '2026-10-31',
         minCellSize: 5,
+        maxPerturbation: 2,
         effects: exampleRow(),
         byTargetGroup: [{ ...exampleRow(), targetGroup: 'jobparat' }],
         trend: [{ ...exampleRow(), period: '2026H1' }],

@@ -4,7 +4,7 @@ import { offerSchema, providerSchema } from './catalog.ts';
 import {
   csvEnumList,
   csvList,
-  minCellSizeField,
+  figuresMetaFields,
   periodParams,
   scopeSchema,
   text,
@@ -84,8 +84,7 @@ export const offerSearchResultSchema = z
     limit: z.number().int(),
     offset: z.number().int(),
     period: z.object({ from: z.string(), to: z.string() }).nullable(),
-    dataVersion: z.number().int().nullable(),
-    minCellSize: minCellSizeField,
+    ...figuresMetaFields,
     scope: scopeSchema,
     items: z.array(offerSummarySchema),
     facets: z
@@ -106,7 +105,9 @@ export const offerSearchResultSchema = z
         offset: 0,
         period: null,
         dataVersion: 1,
+        asOf: '2026-10-31',
         minCellSize: 5,
+        maxPerturbation: 2,
         scope: { targetGroups: ['jobparat'] },
         items: [],
         facets: { targetGroup: [{ value: 'jobparat', count: 12 }], industry: [], package: [], provider: [] },

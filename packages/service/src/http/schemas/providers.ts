@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { minCellSizeField } from './common.ts';
+import { figuresMetaFields } from './common.ts';
 import { exampleOffer, exampleProvider, providerSchema } from './catalog.ts';
 import { effectRowSchema, exampleRow } from './effect-row.ts';
 import { offerSummarySchema } from './offer-search.ts';
@@ -10,17 +10,15 @@ export const providerSummarySchema = z
 
 export const providerListSchema = z
   .object({
-    dataVersion: z.number().int().nullable(),
-    minCellSize: minCellSizeField,
+    ...figuresMetaFields,
     items: z.array(providerSummarySchema),
   })
-  .meta({ id: 'ProviderList', examples: [{ dataVersion: 1, minCellSize: 5, items: [] }] });
+  .meta({ id: 'ProviderList', examples: [{ dataVersion: 1, asOf: '2026-10-31', minCellSize: 5, maxPerturbation: 2, items: [] }] });
 
 export const providerProfileSchema = z
   .object({
     provider: providerSchema,
-    dataVersion: z.number().int().nullable(),
-    minCellSize: minCellSizeField,
+    ...figuresMetaFields,
     effects: effectRowSchema,
     byTargetGroup: z.array(effectRowSchema),
     offers: z.array(offerSummarySchema),
@@ -31,7 +29,9 @@ export const providerProfileSchema = z
       {
         provider: exampleProvider,
         dataVersion: 3,
+        asOf: '2026-10-31',
         minCellSize: 5,
+        maxPerturbation: 2,
         effects: exampleRow(),
         byTargetGroup: [{ ...exampleRow(), targetGroup: 'jobparat' }],
         offers: [{ offer: exampleOffer, provider: exampleProvider, effects: exampleRow() }],

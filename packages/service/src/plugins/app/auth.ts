@@ -10,6 +10,8 @@ declare module 'fastify' {
     readAccess: preHandlerAsyncHookHandler;
     /** preHandler demanding a key of one of `roles` (admin always passes). */
     requireRole(...roles: ApiKeyRole[]): preHandlerAsyncHookHandler;
+    /** The caller's key when it has one of `roles` (admin always passes); 401/403 problems otherwise. */
+    authorize(request: FastifyRequest, ...roles: ApiKeyRole[]): Promise<ApiKeyInfo>;
   }
   interface FastifyRequest {
     /** The caller's key, when one was presented and valid. */
@@ -40,7 +42,8 @@ async function authenticate(app: FastifyInstance, request: FastifyRequest): Prom
 
 /**
  * API-key authentication: `Authorization: Bearer <key>`, looked up by SHA-256 hash. Roles:
- * caseworker and bi read; ingest imports; admin may do everything.
+ * caseworker and bi read; ingest imports; analyst also reads exact figures (audited); admin
+ * may do everything.
  */
 async function authPlugin(app: FastifyInstance, options: { readRequiresKey: boolean }): Promise<void> {
   app.decorateRequest('apiKey', null);
@@ -49,15 +52,17 @@ async function authPlugin(app: FastifyInstance, options: { readRequiresKey: bool
     if (options.readRequiresKey) await authenticate(app, request);
   });
 
+  const authorize = async (request: FastifyRequest, ...roles: ApiKeyRole[]): Promise<ApiKeyInfo> => {
+    const key = await authenticate(app, request);
+    if (key.role !== 'admin' && !roles.includes(key.role)) {
+      throw new ProblemError('forbidden', `Kræver rollen ${roles.join(' eller ')}; nøglen har rollen ${key.role}.`);
+    }
+    return key;
+  };
+  app.decorate('authorize', authorize);
   app.decorate('requireRole', (...roles: ApiKeyRole[]) => {
     return async function requireRole(request: FastifyRequest) {
-      const key = await authenticate(app, request);
-      if (key.role !== 'admin' && !roles.includes(key.role)) {
-        throw new ProblemError(
-          'forbidden',
-          `Kræver rollen ${roles.join(' eller ')}; nøglen har rollen ${key.role}.`,
-        );
-      }
+      await authorize(request, ...roles);
     };
   });
 }

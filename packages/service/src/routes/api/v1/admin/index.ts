@@ -1,6 +1,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import apiKeyRoutes from './api-keys/index.ts';
 import codeListRoutes from './code-lists/index.ts';
+import exactReadRoutes from './exact-reads/index.ts';
 import offerRoutes from './offers/index.ts';
 import providerRoutes from './providers/index.ts';
 
@@ -11,6 +12,7 @@ const admin: FastifyPluginAsync = async (app) => {
   await app.register(providerRoutes, { prefix: '/providers' });
   await app.register(codeListRoutes, { prefix: '/code-lists' });
   await app.register(apiKeyRoutes, { prefix: '/api-keys' });
+  await app.register(exactReadRoutes, { prefix: '/exact-reads' });
 };
 
 export default admin;

@@ -6,6 +6,7 @@ import { compareQuerySchema, compareResultSchema } from '../../../../http/schema
 import { readSecurity } from '../../../../http/schemas/common.ts';
 import { commonProblems, problemResponse, readAuthProblems } from '../../../../http/schemas/problem.ts';
 import { resolvePeriod } from '../../../../read-model/period-query.ts';
+import { figuresMeta } from '../../../../http/figures-meta.ts';
 
 const compare: FastifyPluginAsyncZod = async (app) => {
   app.get(
@@ -44,8 +45,7 @@ const compare: FastifyPluginAsyncZod = async (app) => {
       const keys = model.measures.map((measure) => measure.key);
       return {
         reference: reference!.offer.offerId,
-        dataVersion: model.version?.id ?? null,
-        minCellSize: model.minCellSize,
+        ...figuresMeta(model),
         scope: { targetGroups: scope },
         offers: [reference!, ...others].map(toOfferSummary),
         differences: others.map((view) => ({

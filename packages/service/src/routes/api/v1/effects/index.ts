@@ -5,8 +5,10 @@ import { notModified } from '../../../../http/conditional.ts';
 import { asEffectRows, effectRowSchema } from '../../../../http/schemas/effect-row.ts';
 import { effectsQuerySchema } from '../../../../http/schemas/effects.ts';
 import { readSecurity } from '../../../../http/schemas/common.ts';
-import { commonProblems, readAuthProblems } from '../../../../http/schemas/problem.ts';
+import { commonProblems, problemResponse, readAuthProblems } from '../../../../http/schemas/problem.ts';
 import { resolvePeriod } from '../../../../read-model/period-query.ts';
+import { figuresMeta } from '../../../../http/figures-meta.ts';
+import { auditExactRead } from '../../../../http/exact-read.ts';
 
 /** CSV when the client asks for it and does not also accept JSON (browsers send *\/*). */
 function prefersCsv(accept: string | undefined): boolean {
@@ -27,8 +29,10 @@ const effects: FastifyPluginAsyncZod = async (app) => {
           'Any grouping and period, as JSON (an array of rows shaped like `evg effects`) or as streamed CSV ' +
           '(`Accept: text/csv` or `format=csv`, the columns of `evg effects --format csv`). ETag and ' +
           'Last-Modified follow the data version; If-None-Match gives 304. The body stays the bare ' +
-          'table BI tools load as is; the disclosure threshold its figures were suppressed with is in ' +
-          'the `EVG-Min-Cell-Size` header.',
+          'table BI tools load as is; headers say what it is: `EVG-As-Of` (data cut-off), ' +
+          '`EVG-Min-Cell-Size` (cells with fewer citizens are suppressed) and `EVG-Max-Perturbation` ' +
+          '(every count is within this of the exact one: cell key method, so no combination of tables ' +
+          'gives back a small count). `exact=true` gives the exact figures to role analyst, audited.',
         querystring: effectsQuerySchema,
         response: {
           200: {
@@ -42,17 +46,24 @@ const effects: FastifyPluginAsyncZod = async (app) => {
           },
           304: z.null().describe('Not modified: the data version is unchanged.'),
           ...readAuthProblems,
+          401: problemResponse('No valid API key while reads require one, or with exact=true.'),
+          403: problemResponse('exact=true with a key of a role other than analyst or admin.'),
           ...commonProblems,
         },
       },
     },
     async (request, reply) => {
-      const { groupBy = [], periodUnit, format } = request.query;
+      const { groupBy = [], periodUnit, format, exact = false } = request.query;
       const csv = format === 'csv' || (format === undefined && prefersCsv(request.headers.accept));
       const model = app.readModel.current;
-      const rows = model.effects({ groupBy, period: resolvePeriod(request.query), periodUnit });
-      reply.header('evg-min-cell-size', String(model.minCellSize));
-      if (notModified(request, reply, model.version, csv ? 'csv' : 'json'))
+      if (exact) await auditExactRead(app, request);
+      const rows = model.effects({ groupBy, period: resolvePeriod(request.query), periodUnit, exact });
+      const meta = figuresMeta(model, exact);
+      reply.header('evg-as-of', meta.asOf ?? '');
+      reply.header('evg-min-cell-size', String(meta.minCellSize));
+      reply.header('evg-max-perturbation', String(meta.maxPerturbation));
+      if (exact) reply.header('cache-control', 'private, no-store');
+      else if (notModified(request, reply, model.version, csv ? 'csv' : 'json'))
         // A 304 has no body at all (not even `null`).
         return reply.code(304).send(undefined as never);
       if (!csv) return asEffectRows(rows);

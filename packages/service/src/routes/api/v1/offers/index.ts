@@ -10,6 +10,7 @@ import { commonProblems, problemResponse, readAuthProblems } from '../../../../h
 import { searchOffers } from '../../../../read-model/offer-search.ts';
 import { resolvePeriod } from '../../../../read-model/period-query.ts';
 import { searchOfferIds } from '../../../../repositories/offers-read.ts';
+import { figuresMeta } from '../../../../http/figures-meta.ts';
 
 const offers: FastifyPluginAsyncZod = async (app) => {
   const measureKeys = app.readModel.current.measures.map((measure) => measure.key);
@@ -56,8 +57,7 @@ const offers: FastifyPluginAsyncZod = async (app) => {
         limit,
         offset,
         period: period ?? null,
-        dataVersion: model.version?.id ?? null,
-        minCellSize: model.minCellSize,
+        ...figuresMeta(model),
         scope: { targetGroups: scope },
       };
     },

@@ -8,6 +8,7 @@ import { readSecurity } from '../../../../http/schemas/common.ts';
 import { commonProblems, problemResponse, readAuthProblems } from '../../../../http/schemas/problem.ts';
 import { providerListSchema, providerProfileSchema } from '../../../../http/schemas/providers.ts';
 import { resolvePeriod } from '../../../../read-model/period-query.ts';
+import { figuresMeta } from '../../../../http/figures-meta.ts';
 
 const providers: FastifyPluginAsyncZod = async (app) => {
   app.get(
@@ -33,7 +34,7 @@ const providers: FastifyPluginAsyncZod = async (app) => {
         offerCount: model.offers.filter((offer) => offer.providerId === provider.providerId).length,
         effects: asEffectRow(model.providerRow(provider.providerId, period)),
       }));
-      return { dataVersion: model.version?.id ?? null, minCellSize: model.minCellSize, items };
+      return { ...figuresMeta(model), items };
     },
   );
 
@@ -65,8 +66,7 @@ const providers: FastifyPluginAsyncZod = async (app) => {
       const period = resolvePeriod(request.query);
       return {
         provider,
-        dataVersion: model.version?.id ?? null,
-        minCellSize: model.minCellSize,
+        ...figuresMeta(model),
         effects: asEffectRow(model.providerRow(provider.providerId, period)),
         byTargetGroup: asEffectRows(model.providerByTargetGroup(provider.providerId)),
         offers: model

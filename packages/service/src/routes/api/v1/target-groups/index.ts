@@ -8,6 +8,7 @@ import { readSecurity } from '../../../../http/schemas/common.ts';
 import { commonProblems, problemResponse, readAuthProblems } from '../../../../http/schemas/problem.ts';
 import { targetGroupProfileSchema } from '../../../../http/schemas/target-group-profile.ts';
 import { resolvePeriod } from '../../../../read-model/period-query.ts';
+import { figuresMeta } from '../../../../http/figures-meta.ts';
 
 const targetGroups: FastifyPluginAsyncZod = async (app) => {
   app.get(
@@ -62,8 +63,7 @@ const targetGroups: FastifyPluginAsyncZod = async (app) => {
       return {
         targetGroup,
         period: period ?? null,
-        dataVersion: model.version?.id ?? null,
-        minCellSize: model.minCellSize,
+        ...figuresMeta(model),
         ...context,
         effects: row,
       };
