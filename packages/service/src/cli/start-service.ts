@@ -23,11 +23,13 @@ export async function startService(config: ServiceConfig, io: CliIo): Promise<Ru
     // Only the embedded database gets demo data: a configured server is someone's real data.
     if (handle.embedded) {
       const log = (line: string) => io.stderr.write(`evg start: ${line}\n`);
-      if (await ensureDemoData(handle.db, {
+      if (
+        await ensureDemoData(handle.db, {
           connectionString: handle.connectionString,
           disclosureKey: secret,
           log,
-        })) {
+        })
+      ) {
         log('demo data loaded (synthetic, Copenhagen scale)');
       }
     }

@@ -245,7 +245,9 @@ export class ReadModel {
   private emptyRow(keys: Partial<EffectRow>, scoped = false): EffectRow {
     // One all-zero fine cell aggregated without grouping gives a row with every figure empty.
     this.zeroRow ??= toEffectRow(
-      aggregateCells(this.engineConfig(query([])), [emptyFineCell('', '', '2000-01', this.measures, true)])[0]!,
+      aggregateCells(this.engineConfig(query([])), [
+        emptyFineCell('', '', '2000-01', this.measures, true),
+      ])[0]!,
       this.measures,
     );
     const row = { ...keys, ...this.zeroRow };

@@ -2,7 +2,13 @@ import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { ApiKeyRole, ApiKeyRow, Database } from '../db/database.ts';
 
-export const API_KEY_ROLES = ['caseworker', 'bi', 'ingest', 'analyst', 'admin'] as const satisfies readonly ApiKeyRole[];
+export const API_KEY_ROLES = [
+  'caseworker',
+  'bi',
+  'ingest',
+  'analyst',
+  'admin',
+] as const satisfies readonly ApiKeyRole[];
 
 /** A key as listings show it: never the secret, never the hash. */
 export interface ApiKeyInfo {

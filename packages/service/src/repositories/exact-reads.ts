@@ -34,7 +34,11 @@ export async function recordExactRead(
 }
 
 /** The latest reads of exact figures first. */
-export async function listExactReads(db: Kysely<Database>, limit: number, offset: number): Promise<ExactRead[]> {
+export async function listExactReads(
+  db: Kysely<Database>,
+  limit: number,
+  offset: number,
+): Promise<ExactRead[]> {
   const rows = await db
     .selectFrom('exact_reads')
     .selectAll()

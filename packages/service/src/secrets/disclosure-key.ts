@@ -22,7 +22,9 @@ export class DisclosureKeyError extends Error {
  *
  * @example const secret = await disclosureKey(loadConfig(process.env));
  */
-export async function disclosureKey(config: Pick<ServiceConfig, 'disclosureKey' | 'dataDir'>): Promise<string> {
+export async function disclosureKey(
+  config: Pick<ServiceConfig, 'disclosureKey' | 'dataDir'>,
+): Promise<string> {
   if (config.disclosureKey !== undefined) return config.disclosureKey;
   const file = path.join(config.dataDir, DISCLOSURE_KEY_FILE);
   const kept = await readFile(file, 'utf8').then(
@@ -34,7 +36,9 @@ export async function disclosureKey(config: Pick<ServiceConfig, 'disclosureKey' 
   );
   if (kept !== null) {
     if (kept.length < MIN_DISCLOSURE_KEY_LENGTH) {
-      throw new DisclosureKeyError(`${file} holds no usable disclosure secret (at least ${MIN_DISCLOSURE_KEY_LENGTH} characters)`);
+      throw new DisclosureKeyError(
+        `${file} holds no usable disclosure secret (at least ${MIN_DISCLOSURE_KEY_LENGTH} characters)`,
+      );
     }
     return kept;
   }

@@ -16,6 +16,7 @@ import {
   type SurveyResponse,
 } from '@evg/effects';
 import type { Database } from '../../src/db/database.ts';
+import { TEST_DISCLOSURE_KEY } from '../support/disclosure-key.ts';
 
 export const AS_OF = '2026-10-31';
 
@@ -249,7 +250,11 @@ export function fixturePersons(): PersonRecords[] {
 
 /** The fine cells a refresh would store for the fixture. */
 export function fixtureFineCells() {
-  const accumulator = new EffectsAccumulator({ asOf: AS_OF, catalog: { benefitTypes, offers, providers } });
+  const accumulator = new EffectsAccumulator({
+    asOf: AS_OF,
+    catalog: { benefitTypes, offers, providers },
+    disclosureKey: TEST_DISCLOSURE_KEY,
+  });
   for (const person of fixturePersons()) accumulator.addPerson(person);
   for (const complaint of complaints) accumulator.addComplaint(complaint);
   return accumulator.fineCells();

@@ -45,7 +45,7 @@ export async function createTestApp(env: Record<string, string> = {}, seed = tru
       result.refreshes++;
     },
   });
-  for (const role of ['caseworker', 'bi', 'ingest', 'admin'] as const) {
+  for (const role of ['caseworker', 'bi', 'ingest', 'analyst', 'admin'] as const) {
     result.keys[role] = (await createApiKey(database.db, { name: `test ${role}`, role })).secret;
   }
   return result;

@@ -15,5 +15,7 @@ export function memoryIo(): CliIo & { out: () => string; err: () => string } {
   };
   const stdout = sink();
   const stderr = sink();
-  return { stdout: stdout.stream, stderr: stderr.stream, env: {}, out: stdout.text, err: stderr.text };
+  // A fixed disclosure secret: no command writes one into the working directory's data folder.
+  const env = { EVG_DISCLOSURE_KEY: 'evg-service-test-disclosure-key' };
+  return { stdout: stdout.stream, stderr: stderr.stream, env, out: stdout.text, err: stderr.text };
 }

@@ -8,6 +8,7 @@ import { STANDARD_GROUPINGS } from '../../src/refresh/standard-groupings.ts';
 import { getRefreshStatus } from '../../src/repositories/refresh-runs.ts';
 import { SYNTH_AS_OF, writeSynthDir } from '../support/synth-dir.ts';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';
+import { TEST_DISCLOSURE_KEY } from '../support/disclosure-key.ts';
 
 let t: TestDatabase;
 let synth: { dir: string; remove: () => Promise<void> };
@@ -16,7 +17,11 @@ beforeAll(async () => {
   t = await createTestDatabase();
   synth = await writeSynthDir(600);
   await importDataDir(t.db, synth.dir, { source: 'test' });
-  result = await refreshEffects(t.db, { asOf: SYNTH_AS_OF, chunkSize: 97 });
+  result = await refreshEffects(t.db, {
+    disclosureKey: TEST_DISCLOSURE_KEY,
+    asOf: SYNTH_AS_OF,
+    chunkSize: 97,
+  });
 });
 afterAll(async () => {
   await t.close();
@@ -29,6 +34,7 @@ async function engineOnFiles(groupBy: EngineConfig['groupBy'], periodUnit: Engin
   const config: EngineConfig = {
     asOf: SYNTH_AS_OF,
     catalog: data.catalog,
+    disclosureKey: TEST_DISCLOSURE_KEY,
     groupBy: groupBy ?? [],
     periodUnit: periodUnit ?? 'halfYear',
   };
@@ -88,6 +94,7 @@ describe('refreshEffects', () => {
 
   it('gives the same tables with worker threads as in one pass', async () => {
     const parallel = await refreshEffects(t.db, {
+      disclosureKey: TEST_DISCLOSURE_KEY,
       asOf: SYNTH_AS_OF,
       workers: 2,
       connectionString: t.connectionString,

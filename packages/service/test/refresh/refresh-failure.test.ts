@@ -8,6 +8,7 @@ import { refreshEffects } from '../../src/refresh/refresh-effects.ts';
 import { getRefreshStatus } from '../../src/repositories/refresh-runs.ts';
 import { validFiles, writeDataDir } from '../support/contract-files.ts';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';
+import { TEST_DISCLOSURE_KEY } from '../support/disclosure-key.ts';
 
 let t: TestDatabase;
 beforeAll(async () => {
@@ -27,7 +28,7 @@ async function snapshot() {
 
 describe('a refresh that fails midway', () => {
   it('leaves the previous data version and its tables current, and records the failure', async () => {
-    const first = await refreshEffects(t.db, { asOf: '2026-10-31' });
+    const first = await refreshEffects(t.db, { disclosureKey: TEST_DISCLOSURE_KEY, asOf: '2026-10-31' });
     const before = await snapshot();
     expect(before.cells.length).toBeGreaterThan(0);
 
@@ -37,7 +38,10 @@ describe('a refresh that fails midway', () => {
     await sql`CREATE TRIGGER evg_test_fail BEFORE INSERT ON effect_cells
       FOR EACH STATEMENT EXECUTE FUNCTION evg_test_fail()`.execute(t.db);
     try {
-      const error = await refreshEffects(t.db, { asOf: '2026-10-31' }).catch((e: unknown) => e);
+      const error = await refreshEffects(t.db, {
+        disclosureKey: TEST_DISCLOSURE_KEY,
+        asOf: '2026-10-31',
+      }).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(RefreshError);
       expect((error as RefreshError).code).toBe('REFRESH_FAILED');
     } finally {
@@ -51,7 +55,7 @@ describe('a refresh that fails midway', () => {
     expect(status.current?.dataVersion).toBe(first.dataVersion);
     expect(status.lastFailure?.error).toMatch(/injected failure/);
 
-    const next = await refreshEffects(t.db, { asOf: '2026-10-31' });
+    const next = await refreshEffects(t.db, { disclosureKey: TEST_DISCLOSURE_KEY, asOf: '2026-10-31' });
     expect(next.dataVersion).toBeGreaterThan(first.dataVersion);
     expect((await getRefreshStatus(t.db)).current?.dataVersion).toBe(next.dataVersion);
   });
@@ -60,8 +64,8 @@ describe('a refresh that fails midway', () => {
 describe('concurrent refreshes', () => {
   it('are refused while one runs in this process', async () => {
     const results = await Promise.allSettled([
-      refreshEffects(t.db, { asOf: '2026-10-31' }),
-      refreshEffects(t.db, { asOf: '2026-10-31' }),
+      refreshEffects(t.db, { disclosureKey: TEST_DISCLOSURE_KEY, asOf: '2026-10-31' }),
+      refreshEffects(t.db, { disclosureKey: TEST_DISCLOSURE_KEY, asOf: '2026-10-31' }),
     ]);
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
     const refused = results.find((r) => r.status === 'rejected');
@@ -75,12 +79,17 @@ describe('concurrent refreshes', () => {
       await other.connect();
       try {
         await other.query('SELECT pg_advisory_lock($1)', [String(REFRESH_LOCK)]);
-        const error = await refreshEffects(t.db, { asOf: '2026-10-31' }).catch((e: unknown) => e);
+        const error = await refreshEffects(t.db, {
+          disclosureKey: TEST_DISCLOSURE_KEY,
+          asOf: '2026-10-31',
+        }).catch((e: unknown) => e);
         expect(error).toMatchObject({ code: 'REFRESH_RUNNING' });
       } finally {
         await other.end();
       }
-      await expect(refreshEffects(t.db, { asOf: '2026-10-31' })).resolves.toMatchObject({ persons: 3 });
+      await expect(
+        refreshEffects(t.db, { disclosureKey: TEST_DISCLOSURE_KEY, asOf: '2026-10-31' }),
+      ).resolves.toMatchObject({ persons: 3 });
     },
   );
 });
@@ -114,6 +123,7 @@ describe('refresh status', () => {
   it('reports running during a refresh, and not for a run whose process died', async () => {
     let during: Promise<Awaited<ReturnType<typeof getRefreshStatus>>> | undefined;
     await refreshEffects(t.db, {
+      disclosureKey: TEST_DISCLOSURE_KEY,
       asOf: '2026-10-31',
       log: () => {
         during ??= getRefreshStatus(t.db);
@@ -125,7 +135,7 @@ describe('refresh status', () => {
     // A crashed process leaves its row "running" but holds no lock.
     await t.db.insertInto('refresh_runs').values({ status: 'running' }).execute();
     expect((await getRefreshStatus(t.db)).running).toBe(false);
-    await refreshEffects(t.db, { asOf: '2026-10-31' });
+    await refreshEffects(t.db, { disclosureKey: TEST_DISCLOSURE_KEY, asOf: '2026-10-31' });
     const stale = await t.db
       .selectFrom('refresh_runs')
       .select('status')
@@ -137,9 +147,9 @@ describe('refresh status', () => {
 
 describe('asOf', () => {
   it('defaults to the latest benefit-data day, capped at today', async () => {
-    const derived = await refreshEffects(t.db, { today: '2030-01-01' });
+    const derived = await refreshEffects(t.db, { disclosureKey: TEST_DISCLOSURE_KEY, today: '2030-01-01' });
     expect(derived.asOf).toBe('2024-06-30');
-    const capped = await refreshEffects(t.db, { today: '2024-05-01' });
+    const capped = await refreshEffects(t.db, { disclosureKey: TEST_DISCLOSURE_KEY, today: '2024-05-01' });
     expect(capped.asOf).toBe('2024-05-01');
   });
 });

@@ -17,6 +17,7 @@ import { refreshEffects } from '../../src/refresh/index.ts';
 import { startFaultProxy, type FaultProxy } from '../support/fault-proxy.ts';
 import { startPrivatePostgres, type PrivatePostgres } from '../support/private-postgres.ts';
 import { writeWorld } from '../support/reliability-world.ts';
+import { TEST_DISCLOSURE_KEY } from '../support/disclosure-key.ts';
 
 const AS_OF = '2026-10-31';
 const READS = [
@@ -81,12 +82,12 @@ beforeAll(async () => {
     periodsPerBulkPerson: 3,
   });
   await importDataDir(handle.db, dir, { source: 'test' });
-  await refreshEffects(handle.db, { asOf: AS_OF });
+  await refreshEffects(handle.db, { disclosureKey: TEST_DISCLOSURE_KEY, asOf: AS_OF });
   app = await buildApp({
     config: { ...loadConfig({ EVG_RATE_LIMIT: '1000000' }), refreshPollMs: 200 },
     db: handle.db,
     logger: { level: 'info', stream: { write: (line: string) => void logs.push(line) } },
-    refreshEffects: (db) => refreshEffects(db, { asOf: AS_OF }),
+    refreshEffects: (db) => refreshEffects(db, { disclosureKey: TEST_DISCLOSURE_KEY, asOf: AS_OF }),
   });
 });
 
@@ -139,7 +140,11 @@ describe('the service while its database is gone', () => {
     // Publish-or-nothing: the refresh reads persons (down) and writes cells (up); strike while
     // it streams persons.
     const down = proxy.stats().down;
-    const refresh = refreshEffects(handle.db, { asOf: AS_OF, chunkSize: 200 }).then(
+    const refresh = refreshEffects(handle.db, {
+      disclosureKey: TEST_DISCLOSURE_KEY,
+      asOf: AS_OF,
+      chunkSize: 200,
+    }).then(
       () => 'finished',
       () => 'failed',
     );
@@ -159,14 +164,18 @@ describe('the service while its database is gone', () => {
     expect(await snapshot()).toEqual(before);
 
     // And the next refresh simply works, publishing a new version with the same numbers.
-    const result = await refreshEffects(handle.db, { asOf: AS_OF });
+    const result = await refreshEffects(handle.db, { disclosureKey: TEST_DISCLOSURE_KEY, asOf: AS_OF });
     expect(result.dataVersion).toBeGreaterThan(version!);
     expect(await currentVersion()).toBe(result.dataVersion);
   });
 
   it('a refresh struck mid-way by cut connections leaves the previous version too', async () => {
     const version = await currentVersion();
-    const refresh = refreshEffects(handle.db, { asOf: AS_OF, chunkSize: 200 }).then(
+    const refresh = refreshEffects(handle.db, {
+      disclosureKey: TEST_DISCLOSURE_KEY,
+      asOf: AS_OF,
+      chunkSize: 200,
+    }).then(
       () => 'finished',
       () => 'failed',
     );
@@ -176,7 +185,7 @@ describe('the service while its database is gone', () => {
     expect(await currentVersion()).toBe(version);
     // The refresh_runs row of the failed run is not left "running" forever once the database
     // answers again: the next refresh takes the lock and succeeds.
-    const result = await refreshEffects(handle.db, { asOf: AS_OF });
+    const result = await refreshEffects(handle.db, { disclosureKey: TEST_DISCLOSURE_KEY, asOf: AS_OF });
     expect(await currentVersion()).toBe(result.dataVersion);
   });
 

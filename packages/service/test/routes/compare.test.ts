@@ -1,6 +1,7 @@
 import { newcombeDifference } from '@evg/effects';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../app/test-app.ts';
+import { expectPublished } from '../support/published.ts';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -8,10 +9,11 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
+type Rate = { n: number | null; x: number | null; rate: number | null; suppressed: boolean };
 type Difference = { difference: number; ciLow: number; ciHigh: number; significant: boolean } | null;
 interface Comparison {
   reference: string;
-  offers: { offer: { offerId: string } }[];
+  offers: { offer: { offerId: string }; effects: { effect3m: Rate } }[];
   differences: { offerId: string; measures: Record<string, Difference> }[];
 }
 
@@ -25,7 +27,11 @@ describe('GET /v1/compare', () => {
     const [t2] = body.differences;
     expect(t2!.offerId).toBe('T2');
     // T2 has effect3m 2/6 (jobparat) + 1/4 (aktivitetsparat) + 0/1 (sygedagpenge) = 3/11; T1 has 12/20.
-    const expected = newcombeDifference({ x: 3, n: 11 }, { x: 12, n: 20 });
+    // The difference is computed from the published counts the page shows beside it.
+    const [one, two] = body.offers.map((entry) => entry.effects.effect3m);
+    expectPublished(one, { n: 20, x: 12 }, 'T1');
+    expectPublished(two, { n: 11, x: 3 }, 'T2');
+    const expected = newcombeDifference({ x: two!.x!, n: two!.n! }, { x: one!.x!, n: one!.n! });
     expect(t2!.measures.effect3m!.difference).toBeCloseTo(expected.difference, 12);
     expect(t2!.measures.effect3m!.ciLow).toBeCloseTo(expected.ciLow, 12);
     expect(t2!.measures.effect3m!.ciHigh).toBeCloseTo(expected.ciHigh, 12);

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../app/test-app.ts';
+import { expectPublished } from '../support/published.ts';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -25,8 +26,8 @@ describe('GET /v1/providers', () => {
       ['P2', 2],
     ]);
     // P1 = T1 (12/20) + T2 (3/11); P2 = T3 (3/3) + T4 (2/4): two suppressed offers, a shown provider.
-    expect(items[0]!.effects.effect3m).toMatchObject({ n: 31, x: 15, suppressed: false });
-    expect(items[1]!.effects.effect3m).toMatchObject({ n: 7, x: 5, suppressed: false });
+    expectPublished(items[0]!.effects.effect3m, { n: 31, x: 15 }, 'P1');
+    expectPublished(items[1]!.effects.effect3m, { n: 7, x: 5 }, 'P2');
   });
 });
 
@@ -39,7 +40,7 @@ describe('GET /v1/providers/{id}', () => {
       byTargetGroup: { targetGroup: string; effect3m: Rate }[];
       offers: { offer: { offerId: string } }[];
     }>();
-    expect(body.effects.effect3m).toMatchObject({ n: 21, x: 8 });
+    expectPublished(body.effects.effect3m, { n: 21, x: 8 }, 'P1 2025H1');
     expect(body.byTargetGroup.map((row) => row.targetGroup).sort()).toEqual([
       'aktivitetsparat',
       'jobparat',

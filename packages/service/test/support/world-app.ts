@@ -14,6 +14,7 @@ import { refreshEffects } from '../../src/refresh/index.ts';
 import { createApiKey } from '../../src/repositories/api-keys.ts';
 import { writeWorld, type WorldOptions } from './reliability-world.ts';
 import { createTestDatabase, type TestDatabase } from './test-database.ts';
+import { TEST_DISCLOSURE_KEY } from './disclosure-key.ts';
 
 export const WORLD_AS_OF = '2026-10-31';
 
@@ -39,12 +40,12 @@ export async function createWorldApp(world: WorldOptions): Promise<WorldApp> {
   try {
     const { personIds } = await writeWorld(dir, world);
     await importDataDir(database.db, dir, { source: 'test' });
-    await refreshEffects(database.db, { asOf: WORLD_AS_OF });
+    await refreshEffects(database.db, { disclosureKey: TEST_DISCLOSURE_KEY, asOf: WORLD_AS_OF });
     const app = await buildApp({
       config: { ...loadConfig({ EVG_RATE_LIMIT: '1000000' }), refreshPollMs: 0 },
       db: database.db,
       logger: { level: 'trace', stream: { write: (line: string) => void logs.push(line) } },
-      refreshEffects: (db) => refreshEffects(db, { asOf: WORLD_AS_OF }),
+      refreshEffects: (db) => refreshEffects(db, { disclosureKey: TEST_DISCLOSURE_KEY, asOf: WORLD_AS_OF }),
     });
     const keys = {} as Record<ApiKeyRole, string>;
     for (const role of ['caseworker', 'bi', 'ingest', 'admin'] as const) {

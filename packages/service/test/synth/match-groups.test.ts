@@ -7,6 +7,7 @@ import { forEachPerson } from '../../src/data-dir/for-each-person.ts';
 import { openDataDir, type DataDir } from '../../src/data-dir/open-data-dir.ts';
 import { DEMO_AS_OF, DEMO_PERSONS, DEMO_SEED } from '../../src/imports/seed-database.ts';
 import { writeSynthData } from '../../src/synth/write-synth.ts';
+import { TEST_DISCLOSURE_KEY } from '../support/disclosure-key.ts';
 
 const MATCH = ['kontanthjaelp_match1', 'kontanthjaelp_match2', 'kontanthjaelp_match3'];
 const REFORMED = ['jobparat', 'aktivitetsparat', 'uddannelseshjaelp'];
@@ -42,6 +43,7 @@ beforeAll(async () => {
     accumulator = new EffectsAccumulator({
       asOf: DEMO_AS_OF,
       catalog: { benefitTypes, offers, providers },
+      disclosureKey: TEST_DISCLOSURE_KEY,
       groupBy: ['offer', 'targetGroup'],
     });
     enrollments = [];

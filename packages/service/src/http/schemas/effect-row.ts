@@ -13,7 +13,9 @@ export const rateCellSchema = z
     ciHigh: share,
     suppressed: z
       .boolean()
-      .describe('True when the exact n is below minCellSize (fewer than 5 citizens by default): every figure is then null.'),
+      .describe(
+        'True when the exact n is below minCellSize (fewer than 5 citizens by default): every figure is then null.',
+      ),
   })
   .meta({
     id: 'RateCell',

@@ -13,7 +13,10 @@ export const providerListSchema = z
     ...figuresMetaFields,
     items: z.array(providerSummarySchema),
   })
-  .meta({ id: 'ProviderList', examples: [{ dataVersion: 1, asOf: '2026-10-31', minCellSize: 5, maxPerturbation: 2, items: [] }] });
+  .meta({
+    id: 'ProviderList',
+    examples: [{ dataVersion: 1, asOf: '2026-10-31', minCellSize: 5, maxPerturbation: 2, items: [] }],
+  });
 
 export const providerProfileSchema = z
   .object({

@@ -55,7 +55,10 @@ async function authPlugin(app: FastifyInstance, options: { readRequiresKey: bool
   const authorize = async (request: FastifyRequest, ...roles: ApiKeyRole[]): Promise<ApiKeyInfo> => {
     const key = await authenticate(app, request);
     if (key.role !== 'admin' && !roles.includes(key.role)) {
-      throw new ProblemError('forbidden', `Kræver rollen ${roles.join(' eller ')}; nøglen har rollen ${key.role}.`);
+      throw new ProblemError(
+        'forbidden',
+        `Kræver rollen ${roles.join(' eller ')}; nøglen har rollen ${key.role}.`,
+      );
     }
     return key;
   };
