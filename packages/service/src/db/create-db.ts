@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
+import { keepRefreshLockLocally } from './advisory-locks.ts';
 import { lockDataDir } from './data-dir-lock.ts';
 import { PgliteSessionServer } from './pglite-session-server.ts';
 import type { Database } from './database.ts';
@@ -78,11 +79,13 @@ export async function createDb(options: CreateDbOptions = {}): Promise<DbHandle>
     throw error;
   }
   const url = `postgres://postgres@${address}/postgres`;
-  return openPool(url, maxConnections, true, async () => {
+  const handle = openPool(url, maxConnections, true, async () => {
     await server.stop();
     await pglite.close();
     await unlock();
   });
+  keepRefreshLockLocally(handle.db);
+  return handle;
 }
 
 /** Reads `DATABASE_URL` and `EVG_DATA_DIR` from an environment. */
