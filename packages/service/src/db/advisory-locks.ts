@@ -11,30 +11,43 @@ export const REFRESH_LOCK = 0x45564752_45465348n; // "EVGREFSH"
 /**
  * The embedded database is one PostgreSQL session, where advisory locks are re-entrant: an
  * import's shared lock would be granted beside a refresh's exclusive one. For it the lock is
- * also kept here, in the process (only one process can open an embedded data folder).
+ * also kept here, in the process (only one process can open an embedded data folder). A
+ * refresh that finds imports running waits for them (new imports then wait for the refresh)
+ * instead of being refused as if another refresh ran.
  */
 class LocalRefreshLock {
   private exclusive = false;
   private shared = 0;
   private waiting: (() => void)[] = [];
 
-  tryExclusive(): boolean {
-    if (this.exclusive || this.shared > 0) return false;
+  /** False at once when a refresh holds it; else waits for running imports, then holds it. */
+  async takeExclusive(): Promise<boolean> {
+    if (this.exclusive) return false;
     this.exclusive = true;
+    while (this.shared > 0) await this.wait();
     return true;
   }
 
   releaseExclusive(): void {
     this.exclusive = false;
-    for (const wake of this.waiting.splice(0)) wake();
+    this.wake();
   }
 
   async takeShared(): Promise<() => void> {
-    while (this.exclusive) await new Promise<void>((resolve) => this.waiting.push(resolve));
+    while (this.exclusive) await this.wait();
     this.shared++;
     return () => {
       this.shared--;
+      this.wake();
     };
+  }
+
+  private wait(): Promise<void> {
+    return new Promise((resolve) => this.waiting.push(resolve));
+  }
+
+  private wake(): void {
+    for (const wake of this.waiting.splice(0)) wake();
   }
 }
 
@@ -47,8 +60,8 @@ export function keepRefreshLockLocally(db: Kysely<Database>): void {
 
 /**
  * Runs `work` holding REFRESH_LOCK exclusively (a session lock on one connection for the whole
- * of `work`, which may use the pool), or answers `{ locked: false }` at once when a refresh or
- * an import holds it.
+ * of `work`, which may use the pool), or answers `{ locked: false }` at once when a refresh or,
+ * on a PostgreSQL server, an import holds it (embedded, running imports are waited for).
  *
  * @example
  * const outcome = await withExclusiveRefreshLock(db, () => refreshLocked(db));
@@ -59,7 +72,7 @@ export async function withExclusiveRefreshLock<T>(
   work: () => Promise<T>,
 ): Promise<{ locked: true; value: T } | { locked: false }> {
   const local = localLocks.get(db);
-  if (local && !local.tryExclusive()) return { locked: false };
+  if (local && !(await local.takeExclusive())) return { locked: false };
   try {
     return await db.connection().execute(async (connection) => {
       const { rows } = await sql<{

@@ -63,17 +63,37 @@ describe('the refresh lock on the embedded database', () => {
     expect(await imported).toMatchObject({ rowsStored: 1 });
   });
 
-  it('refuses a refresh while an import holds it shared, and allows one afterwards', async () => {
+  it('lets a refresh wait for a running import, and new imports wait for that refresh', async () => {
     const importing = gate();
     const entered = gate();
-    const transaction = inTransactionWithSharedRefreshLock(handle.db, async () => {
+    const first = inTransactionWithSharedRefreshLock(handle.db, async () => {
       entered.open();
       await importing.opened;
     });
     await entered.opened;
-    expect(await withExclusiveRefreshLock(handle.db, async () => 'refresh')).toEqual({ locked: false });
+    const refreshEntered = gate();
+    const refreshing = gate();
+    let refreshStarted = false;
+    const refresh = withExclusiveRefreshLock(handle.db, async () => {
+      refreshStarted = true;
+      refreshEntered.open();
+      await refreshing.opened;
+      return 'refreshed';
+    });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(refreshStarted).toBe(false);
+    // A refresh waiting for imports already counts: a second one is refused, a new import waits.
+    expect(await withExclusiveRefreshLock(handle.db, async () => 'second')).toEqual({ locked: false });
+    const later = inTransactionWithSharedRefreshLock(handle.db, async () => 'later');
     importing.open();
-    await transaction;
-    await expect(refreshEffects(handle.db, { asOf: '2026-10-31' })).resolves.toMatchObject({ persons: 1 });
+    await first;
+    await refreshEntered.opened;
+    expect(await settledWithin(later, 300)).toBe(false);
+    refreshing.open();
+    expect(await refresh).toEqual({ locked: true, value: 'refreshed' });
+    expect(await later).toBe('later');
+    await expect(
+      refreshEffects(handle.db, { asOf: '2026-10-31', disclosureKey: 'embedded-refresh-lock-test' }),
+    ).resolves.toMatchObject({ persons: 1 });
   });
 });

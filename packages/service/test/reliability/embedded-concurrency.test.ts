@@ -26,6 +26,8 @@ let handle: DbHandle;
 let app: FastifyInstance;
 const errorLogs: string[] = [];
 const keys = {} as Record<ApiKeyRole, string>;
+/** This test's disclosure secret (the cell key method needs one per installation). */
+const disclosureKey = 'embedded-concurrency-test';
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'evg-embedded-load-'));
@@ -38,12 +40,12 @@ beforeAll(async () => {
   } finally {
     await synth.remove();
   }
-  await refreshEffects(handle.db, { asOf: SYNTH_AS_OF });
+  await refreshEffects(handle.db, { asOf: SYNTH_AS_OF, disclosureKey });
   app = await buildApp({
     config: { ...loadConfig({ EVG_RATE_LIMIT: '1000000' }), refreshPollMs: 0 },
     db: handle.db,
     logger: { level: 'error', stream: { write: (line: string) => void errorLogs.push(line) } },
-    refreshEffects: (db) => refreshEffects(db, { asOf: SYNTH_AS_OF }),
+    refreshEffects: (db) => refreshEffects(db, { asOf: SYNTH_AS_OF, disclosureKey }),
   });
   for (const role of ['caseworker', 'bi', 'ingest', 'admin'] as const) {
     keys[role] = (await createApiKey(handle.db, { name: `load ${role}`, role })).secret;
