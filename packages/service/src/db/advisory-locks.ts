@@ -1,6 +1,111 @@
+import { sql, type Kysely, type Transaction } from 'kysely';
+import type { Database } from './database.ts';
+
 /**
  * Advisory-lock keys shared by the data layer. A refresh holds REFRESH_LOCK exclusively while
  * it reads the records; an import holds it shared for its transaction. So a refresh never
  * reads half of one import and half of the next, and imports still run beside each other.
  */
 export const REFRESH_LOCK = 0x45564752_45465348n; // "EVGREFSH"
+
+/**
+ * The embedded database is one PostgreSQL session, where advisory locks are re-entrant: an
+ * import's shared lock would be granted beside a refresh's exclusive one. For it the lock is
+ * also kept here, in the process (only one process can open an embedded data folder). A
+ * refresh that finds imports running waits for them (new imports then wait for the refresh)
+ * instead of being refused as if another refresh ran.
+ */
+class LocalRefreshLock {
+  private exclusive = false;
+  private shared = 0;
+  private waiting: (() => void)[] = [];
+
+  /** False at once when a refresh holds it; else waits for running imports, then holds it. */
+  async takeExclusive(): Promise<boolean> {
+    if (this.exclusive) return false;
+    this.exclusive = true;
+    while (this.shared > 0) await this.wait();
+    return true;
+  }
+
+  releaseExclusive(): void {
+    this.exclusive = false;
+    this.wake();
+  }
+
+  async takeShared(): Promise<() => void> {
+    while (this.exclusive) await this.wait();
+    this.shared++;
+    return () => {
+      this.shared--;
+      this.wake();
+    };
+  }
+
+  private wait(): Promise<void> {
+    return new Promise((resolve) => this.waiting.push(resolve));
+  }
+
+  private wake(): void {
+    for (const wake of this.waiting.splice(0)) wake();
+  }
+}
+
+const localLocks = new WeakMap<Kysely<Database>, LocalRefreshLock>();
+
+/** Called by createDb for an embedded database: its refresh lock is kept in the process too. */
+export function keepRefreshLockLocally(db: Kysely<Database>): void {
+  localLocks.set(db, new LocalRefreshLock());
+}
+
+/**
+ * Runs `work` holding REFRESH_LOCK exclusively (a session lock on one connection for the whole
+ * of `work`, which may use the pool), or answers `{ locked: false }` at once when a refresh or,
+ * on a PostgreSQL server, an import holds it (embedded, running imports are waited for).
+ *
+ * @example
+ * const outcome = await withExclusiveRefreshLock(db, () => refreshLocked(db));
+ * if (!outcome.locked) throw new RefreshError('REFRESH_RUNNING', '…');
+ */
+export async function withExclusiveRefreshLock<T>(
+  db: Kysely<Database>,
+  work: () => Promise<T>,
+): Promise<{ locked: true; value: T } | { locked: false }> {
+  const local = localLocks.get(db);
+  if (local && !(await local.takeExclusive())) return { locked: false };
+  try {
+    return await db.connection().execute(async (connection) => {
+      const { rows } = await sql<{
+        locked: boolean;
+      }>`SELECT pg_try_advisory_lock(${REFRESH_LOCK}) AS locked`.execute(connection);
+      if (!rows[0]?.locked) return { locked: false };
+      try {
+        return { locked: true, value: await work() };
+      } finally {
+        await sql`SELECT pg_advisory_unlock(${REFRESH_LOCK})`.execute(connection);
+      }
+    });
+  } finally {
+    local?.releaseExclusive();
+  }
+}
+
+/**
+ * Runs `work` in a transaction holding REFRESH_LOCK shared: it waits for a refresh that is
+ * reading the records, and keeps one from starting meanwhile. Embedded, the wait happens
+ * before the transaction begins, since a transaction there has the whole database to itself.
+ */
+export async function inTransactionWithSharedRefreshLock<T>(
+  db: Kysely<Database>,
+  work: (trx: Transaction<Database>) => Promise<T>,
+): Promise<T> {
+  const release = await localLocks.get(db)?.takeShared();
+  try {
+    return await db.transaction().execute(async (trx) => {
+      await sql`SELECT pg_advisory_xact_lock_shared(${REFRESH_LOCK})`.execute(trx);
+      return work(trx);
+    });
+  } finally {
+    release?.();
+  }
+}

@@ -1,15 +1,23 @@
 import { mkdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
-import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
+import { keepRefreshLockLocally } from './advisory-locks.ts';
 import { lockDataDir } from './data-dir-lock.ts';
+import { PgliteSessionServer } from './pglite-session-server.ts';
 import type { Database } from './database.ts';
 import { evgTypeParsers } from './type-parsers.ts';
 
 /** Connections the embedded server admits beyond the pool: refresh workers, a psql session. */
 const EXTRA_EMBEDDED_CONNECTIONS = 8;
+
+/**
+ * Embedded, a transaction has the whole database to itself, so one left idle stops every
+ * other request. The service's own transactions never wait for a client (import bodies are
+ * spooled before they start), so 10 s idle means a stuck caller, e.g. a forgotten psql BEGIN.
+ */
+const EMBEDDED_IDLE_IN_TRANSACTION_TIMEOUT_MS = 10_000;
 
 export interface CreateDbOptions {
   /** A PostgreSQL connection string; absent = the embedded PGlite database. */
@@ -18,6 +26,8 @@ export interface CreateDbOptions {
   dataDir?: string | undefined;
   /** Pool size; default 10. Embedded, the socket server admits 8 more (refresh workers, psql). */
   maxConnections?: number | undefined;
+  /** Embedded only: how long a connection may hold the database idle in a transaction; default 10 s. */
+  idleInTransactionTimeoutMs?: number | undefined;
 }
 
 /** An open database: Kysely on a pg pool, plus whatever serves it. Call `close()` once. */
@@ -31,8 +41,10 @@ export interface DbHandle {
 
 /**
  * Opens the EVG database. With a URL it connects to that server; without one it starts PGlite
- * in `dataDir` behind a pglite-socket server on 127.0.0.1 and a free port, so both cases go
- * through the same pg + Kysely code (and the same SQL).
+ * in `dataDir` behind a socket server on 127.0.0.1 and a free port, so both cases go through
+ * the same pg + Kysely code (and the same SQL). PGlite is a single session: the socket server
+ * gives each connection the database to itself for a whole query or transaction
+ * (pglite-session-server.ts), so pool clients never see each other's statements.
  *
  * @example
  * const handle = await createDb({ databaseUrl: process.env.DATABASE_URL });
@@ -53,25 +65,27 @@ export async function createDb(options: CreateDbOptions = {}): Promise<DbHandle>
     await unlock();
     throw error;
   }
-  const server = new PGLiteSocketServer({
-    db: pglite,
-    host: '127.0.0.1',
-    port: 0,
+  const server = new PgliteSessionServer({
+    pglite,
     maxConnections: maxConnections + EXTRA_EMBEDDED_CONNECTIONS,
+    idleInTransactionTimeoutMs: options.idleInTransactionTimeoutMs ?? EMBEDDED_IDLE_IN_TRANSACTION_TIMEOUT_MS,
   });
+  let address: string;
   try {
-    await server.start();
+    address = await server.start();
   } catch (error) {
     await pglite.close();
     await unlock();
     throw error;
   }
-  const url = `postgres://postgres@${server.getServerConn()}/postgres`;
-  return openPool(url, maxConnections, true, async () => {
+  const url = `postgres://postgres@${address}/postgres`;
+  const handle = openPool(url, maxConnections, true, async () => {
     await server.stop();
     await pglite.close();
     await unlock();
   });
+  keepRefreshLockLocally(handle.db);
+  return handle;
 }
 
 /** Reads `DATABASE_URL` and `EVG_DATA_DIR` from an environment. */

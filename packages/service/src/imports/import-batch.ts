@@ -1,6 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import { parseRecord, RECORD_KINDS, type Offer, type RecordKind } from '@evg/effects';
-import { REFRESH_LOCK } from '../db/advisory-locks.ts';
+import { inTransactionWithSharedRefreshLock } from '../db/advisory-locks.ts';
 import type { Database } from '../db/database.ts';
 import { recordImportBatch } from '../repositories/import-batches.ts';
 import { BULK_ROWS, withForeignKeysCheckedAtOnce } from './bulk-foreign-keys.ts';
@@ -122,9 +122,8 @@ export async function importBatch(
 
   try {
     const pseudonymise = options.pseudonymise ? createPseudonymiser(options.pseudonymKey) : null;
-    const result = await db.transaction().execute(async (trx) => {
-      // Waits for a refresh that is reading the records, and keeps one from starting meanwhile.
-      await sql`SELECT pg_advisory_xact_lock_shared(${REFRESH_LOCK})`.execute(trx);
+    // Waits for a refresh that is reading the records, and keeps one from starting meanwhile.
+    const result = await inTransactionWithSharedRefreshLock(db, async (trx) => {
       // Room for the staging sorts (last row per key) in memory rather than on disk.
       await sql`SET LOCAL work_mem = '256MB'`.execute(trx);
       const errors = new ErrorList(options.errorLimit ?? 100);

@@ -1,6 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { aggregateCells, type Catalog, type EngineConfig } from '@evg/effects';
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { Database } from '../db/database.ts';
 import { listBenefitTypes } from '../repositories/code-lists-read.ts';
 import { publishDataVersion } from '../repositories/effect-versions.ts';
@@ -11,13 +11,13 @@ import { finishRefreshRun, startRefreshRun } from '../repositories/refresh-runs.
 import { accumulatePersons } from './accumulate-parallel.ts';
 import { copenhagenToday, resolveAsOf } from './as-of.ts';
 import { RefreshError } from './refresh-error.ts';
-import { REFRESH_LOCK } from '../db/advisory-locks.ts';
+import { withExclusiveRefreshLock } from '../db/advisory-locks.ts';
 import { STANDARD_GROUPINGS } from './standard-groupings.ts';
 
 /**
- * Refreshes running in this process. Embedded PGlite serves every connection from one session,
- * where advisory locks are re-entrant, so the database lock alone would not stop a second
- * refresh there; only one process can open an embedded data folder, so this set covers it.
+ * Refreshes running in this process, refused at once (before any connection is taken). The
+ * embedded database's one session would grant its re-entrant advisory lock twice; the lock
+ * functions (db/advisory-locks.ts) also keep that lock in the process for it.
  */
 const runningHere = new WeakSet<Kysely<Database>>();
 
@@ -82,19 +82,10 @@ async function refreshWithLock(
   options: RefreshOptions,
   log: (line: string) => void,
 ): Promise<RefreshResult> {
-  // A session lock needs one connection for the whole refresh; the work uses the pool.
-  return db.connection().execute(async (lockConnection) => {
-    const { rows } = await sql<{
-      locked: boolean;
-    }>`SELECT pg_try_advisory_lock(${REFRESH_LOCK}) AS locked`.execute(lockConnection);
-    if (!rows[0]?.locked)
-      throw new RefreshError('REFRESH_RUNNING', 'another refresh is running; try again later');
-    try {
-      return await refreshLocked(db, options, log);
-    } finally {
-      await sql`SELECT pg_advisory_unlock(${REFRESH_LOCK})`.execute(lockConnection);
-    }
-  });
+  const outcome = await withExclusiveRefreshLock(db, () => refreshLocked(db, options, log));
+  if (!outcome.locked)
+    throw new RefreshError('REFRESH_RUNNING', 'another refresh is running; try again later');
+  return outcome.value;
 }
 
 const WORKERS_FROM_PERSONS = 250_000;

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { importProblem } from '../../../../http/import-problems.ts';
 import { LimitedBody } from '../../../../http/limited-body.ts';
 import { ProblemError } from '../../../../http/problem.ts';
+import { spoolBody } from '../../../../http/spooled-body.ts';
 import {
   importBatchSchema,
   importQuerySchema,
@@ -16,7 +17,8 @@ import { findImportBatch } from '../../../../repositories/import-batches-read.ts
 
 const FORMATS = { 'text/csv': 'csv', 'application/x-ndjson': 'ndjson' } as const;
 const imports: FastifyPluginAsyncZod<{ bodyLimit: number }> = async (app, options) => {
-  // Bodies are streamed into the importer as they arrive; nothing is buffered whole.
+  // Bodies are received in full first (memory, or a temp file when large; spooled-body.ts), so
+  // the import's transaction never waits for a slow client.
   app.addContentTypeParser(Object.keys(FORMATS), (_request, payload, done) => done(null, payload));
   // Authenticate before any body is read.
   app.addHook('onRequest', app.requireRole('ingest'));
@@ -47,14 +49,19 @@ const imports: FastifyPluginAsyncZod<{ bodyLimit: number }> = async (app, option
       if (!(mediaType in FORMATS)) {
         throw new ProblemError('unsupported-media-type', 'Send text/csv or application/x-ndjson.');
       }
-      const body = new LimitedBody(request.body as AsyncIterable<Buffer>, options.bodyLimit);
+      const limited = new LimitedBody(request.body as AsyncIterable<Buffer>, options.bodyLimit);
+      const body = await spoolBody(limited.chunks()).catch((error: unknown) =>
+        Promise.reject(limited.exceeded ? limited.problem() : error),
+      );
       const result = await importRecords(app.db, request.params.kind as RecordKind, body.chunks(), {
         format: FORMATS[mediaType as keyof typeof FORMATS],
         source: 'http',
         keyId: request.apiKey?.id ?? null,
         pseudonymise: request.query.pseudonymise,
         pseudonymKey: process.env.EVG_PSEUDONYM_KEY,
-      }).catch((error: unknown) => Promise.reject(body.exceeded ? body.problem() : importProblem(error)));
+      })
+        .catch((error: unknown) => Promise.reject(importProblem(error)))
+        .finally(() => body.dispose());
       const refresh = result.rowsChanged > 0 ? 'started' : 'not-needed';
       if (refresh === 'started') app.refresher.trigger();
       const { batchId, rowsReceived, rowsStored, rowsChanged } = result;
