@@ -59,6 +59,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
           ...options.logger,
           redact: ['req.headers.authorization', 'req.headers.cookie'],
           serializers: { req: requestSummary },
+          // Every log line, whatever it quotes (an error's message, a driver's detail), is
+          // masked as written: the one place logs are redacted.
+          hooks: { streamWrite: redactCpr },
         }
       : false,
     bodyLimit: config.bodyLimit,

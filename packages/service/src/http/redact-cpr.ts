@@ -1,17 +1,12 @@
+import { looksLikeCpr, redactCpr } from '@evg/effects';
+
 /**
- * Masks CPR-like digit runs (ten digits, or `DDMMYY-XXXX`) in free text: error details and log
- * fields may quote what a client sent, and a CPR number must never be echoed or logged.
- *
- * @example
- *   redactCpr("from '010190-1234' is not a date"); // "from '[CPR-lignende værdi]' is not a date"
+ * The service's CPR redaction is the data contract's one definition (`@evg/effects`
+ * `schemas/cpr.ts`): the same pattern refuses person ids and masks free text.
  */
-export function redactCpr(text: string): string {
-  return text.replace(CPR_IN_TEXT, '[CPR-lignende værdi]');
-}
+export { redactCpr };
 
-/** Whether `text` holds a CPR-like digit run anywhere. */
+/** Whether `text` holds a CPR-like run anywhere. */
 export function containsCprLike(text: string): boolean {
-  return new RegExp(CPR_IN_TEXT.source).test(text);
+  return looksLikeCpr(text);
 }
-
-const CPR_IN_TEXT = /(?<!\d)\d{6}-?\d{4}(?!\d)/g;
