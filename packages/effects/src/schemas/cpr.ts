@@ -4,15 +4,16 @@
  *
  * A CPR-like value is six digits and four digits, not part of a longer digit run, separated by
  * nothing or by up to three separator characters: any whitespace, any dash (`-`, en dash,
- * em dash, minus sign, ...), `.`, `/`, `_`, `:` or a JSON escape such as `\t`, so `0101901234`,
+ * em dash, minus sign, ...), `.`, `/`, `_`, `:`, a JSON escape such as `\t` or a URL escape such as `%20`, so `0101901234`,
  * `010190-1234`, `050590 1234`, `060690–1234`, `070790/1234` and `CPR0707901234` all count.
  * Whether the first six digits form a real date is not checked: a false alarm costs a
  * pseudonymisation or a redacted word, a miss leaks a CPR number.
  */
 
 /** The separators between the date and the serial part (quotes are left out so JSON text stays valid). */
-const SEPARATOR = String.raw`(?:[\s\-\u00AD\u2010-\u2015\u2212\uFE58\uFE63\uFF0D./_:·]|\\[tnr]|\\u[0-9a-fA-F]{4}){0,3}`;
-const CPR_SOURCE = String.raw`(?<!\d)\d{6}${SEPARATOR}\d{4}(?!\d)`;
+const SEPARATOR = String.raw`(?:[\s\-\u00AD\u2010-\u2015\u2212\uFE58\uFE63\uFF0D./_:·]|\\[tnr]|\\u[0-9a-fA-F]{4}|%[0-9a-fA-F]{2}){0,3}`;
+// Not inside a longer digit run, nor the fraction of a decimal number (`12.3456789012`).
+const CPR_SOURCE = String.raw`(?<!\d)(?<!\d\.)\d{6}${SEPARATOR}\d{4}(?!\d)`;
 
 /** A CPR-like run anywhere in a text. */
 const CPR_IN_TEXT = new RegExp(CPR_SOURCE, 'gu');

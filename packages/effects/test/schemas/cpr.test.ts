@@ -18,6 +18,8 @@ const SPELLINGS = [
   'cpr-nr. 070790-1234',
   'P0101901234',
   '0101901234a',
+  '050590%201234', // as a URL path carries it
+  '060690%E2%80%931234',
 ];
 
 describe('looksLikeCpr', () => {
