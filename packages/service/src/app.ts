@@ -79,7 +79,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       const usable = typeof sent === 'string' && /^[\w.:-]{1,100}$/.test(sent) && !containsCprLike(sent);
       return usable ? sent : requestId();
     },
-    trustProxy: false,
+    // X-Forwarded-For is believed only from these proxies (EVG_TRUST_PROXY); none by default.
+    trustProxy: config.trustProxy.length > 0 ? config.trustProxy : false,
+    // Slow or stalled clients cannot hold connections open (issue 10): the whole request within
+    // requestTimeout, its headers within headersTimeout, no socket idle beyond connectionTimeout.
+    requestTimeout: config.requestTimeoutMs,
+    connectionTimeout: config.connectionTimeoutMs,
     routerOptions: { ignoreTrailingSlash: true },
     // The router's own errors (a malformed URL, a path parameter over 100 characters) bypass the
     // error handler; they are problem+json too.
@@ -93,6 +98,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       sendProblem(reply, 'validation', detail);
     },
   }).withTypeProvider<ZodTypeProvider>();
+  app.server.headersTimeout = config.headersTimeoutMs;
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(createResponseSerializer({ validate: options.validateResponses ?? false }));
   app.addHook('onSend', async (request, reply) => {
@@ -102,7 +108,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(problemHandler);
   await app.register(helmetPlugin);
   await app.register(corsPlugin, { origins: config.corsOrigins });
-  await app.register(rateLimitPlugin, { max: config.rateLimit });
+  await app.register(rateLimitPlugin, { max: config.rateLimit, perKey: config.rateLimitPerKey });
   await app.register(swaggerPlugin);
   await app.register(dbPlugin, { db: options.db });
   await app.register(authPlugin, { readRequiresKey: config.readRequiresKey });
