@@ -121,7 +121,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(responseCachePlugin, { entries: 500, maxBytes: 512 * 1024 });
   await app.register(refresherPlugin, { run: options.refreshEffects });
   await app.register(healthRoutes);
-  await app.register(v1Routes, { prefix: '/v1', importBodyLimit: config.importBodyLimit });
+  await app.register(v1Routes, {
+    prefix: '/v1',
+    importBodyLimit: config.importBodyLimit,
+    effectsMaxRows: config.effectsMaxRows,
+  });
   await app.register(staticPlugin, options.webRoot ? { root: options.webRoot } : {});
   return app;
 }

@@ -64,10 +64,11 @@ export const cprSpelling = fc
     serial: fc.stringMatching(/^\d{4}$/),
     separator: fc.constantFrom(...CPR_SEPARATORS),
     label: fc.constantFrom('', '', 'CPR', 'CPR ', 'cpr-nr. ', 'CPR:'),
-    around: fc.constantFrom(['', ''], ['', ''], ['x ', ''], ['', ' y'], ['P', ''], ['nr. ', ', tak']),
+    // Text before and after the number, split at `|`.
+    around: fc.constantFrom('|', '|', 'x |', '| y', 'P|', 'nr. |, tak'),
   })
-  .map(({ date, serial, separator, label, around: [before, after] }) => ({
-    text: `${before}${label}${date}${separator}${serial}${after}`,
+  .map(({ date, serial, separator, label, around }) => ({
+    text: around.replace('|', `${label}${date}${separator}${serial}`),
     digits: date + serial,
   }));
 
