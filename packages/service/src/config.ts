@@ -81,6 +81,7 @@ const envSchema = z.object({
   EVG_RATE_LIMIT_CASEWORKER: int(1, 1_000_000_000).default(3000),
   EVG_RATE_LIMIT_BI: int(1, 1_000_000_000).default(600),
   EVG_RATE_LIMIT_INGEST: int(1, 1_000_000_000).default(120),
+  EVG_RATE_LIMIT_ANALYST: int(1, 1_000_000_000).default(600),
   EVG_RATE_LIMIT_ADMIN: int(1, 1_000_000_000).default(600),
   EVG_TRUST_PROXY: z
     .string()
@@ -150,6 +151,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): Service
       caseworker: value.EVG_RATE_LIMIT_CASEWORKER,
       bi: value.EVG_RATE_LIMIT_BI,
       ingest: value.EVG_RATE_LIMIT_INGEST,
+      analyst: value.EVG_RATE_LIMIT_ANALYST,
       admin: value.EVG_RATE_LIMIT_ADMIN,
     },
     trustProxy: value.EVG_TRUST_PROXY,

@@ -13,7 +13,7 @@ describe('loadConfig', () => {
       corsOrigins: [],
       minCellSize: 5,
       rateLimit: 600,
-      rateLimitPerKey: { caseworker: 3000, bi: 600, ingest: 120, admin: 600 },
+      rateLimitPerKey: { caseworker: 3000, bi: 600, ingest: 120, analyst: 600, admin: 600 },
       trustProxy: [],
       effectsMaxRows: 20_000,
       requestTimeoutMs: 300_000,
@@ -27,6 +27,7 @@ describe('loadConfig', () => {
       EVG_RATE_LIMIT_CASEWORKER: '100',
       EVG_RATE_LIMIT_BI: '200',
       EVG_RATE_LIMIT_INGEST: '300',
+      EVG_RATE_LIMIT_ANALYST: '350',
       EVG_RATE_LIMIT_ADMIN: '400',
       EVG_TRUST_PROXY: '10.0.0.5, 192.168.0.0/16,::1,fd00::/8, loopback',
       EVG_EFFECTS_MAX_ROWS: '500',
@@ -35,7 +36,7 @@ describe('loadConfig', () => {
       EVG_CONNECTION_TIMEOUT_MS: '5000',
     });
     expect(config).toMatchObject({
-      rateLimitPerKey: { caseworker: 100, bi: 200, ingest: 300, admin: 400 },
+      rateLimitPerKey: { caseworker: 100, bi: 200, ingest: 300, analyst: 350, admin: 400 },
       trustProxy: ['10.0.0.5', '192.168.0.0/16', '::1', 'fd00::/8', 'loopback'],
       effectsMaxRows: 500,
       requestTimeoutMs: 20_000,
