@@ -27,14 +27,20 @@ async function serve(): Promise<void> {
   const { migrateToLatest } = await import('../src/db/migrate.ts');
   const { ensureDemoData } = await import('../src/imports/seed-database.ts');
   const { refreshEffects } = await import('../src/refresh/index.ts');
+  const { disclosureKey } = await import('../src/secrets/disclosure-key.ts');
   const env = { EVG_DATA_DIR: values.data, EVG_RATE_LIMIT: '1000000000' };
   const config = { ...loadConfig(env), databaseUrl: values['database-url'], port: 0 };
   const handle = await createDb(
     config.databaseUrl ? { databaseUrl: config.databaseUrl } : { dataDir: config.dataDir },
   );
   await migrateToLatest(handle.db);
-  await ensureDemoData(handle.db, { connectionString: handle.connectionString });
-  const app = await buildApp({ config, db: handle.db, refreshEffects: (db) => refreshEffects(db) });
+  const secret = await disclosureKey(config);
+  await ensureDemoData(handle.db, { connectionString: handle.connectionString, disclosureKey: secret });
+  const app = await buildApp({
+    config,
+    db: handle.db,
+    refreshEffects: (db) => refreshEffects(db, { disclosureKey: secret }),
+  });
   const url = await app.listen({ port: 0, host: '127.0.0.1' });
   process.send!({ url });
 }
