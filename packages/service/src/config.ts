@@ -1,5 +1,7 @@
+import { isIP } from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
+import type { ApiKeyRole } from './db/database.ts';
 
 /**
  * The service's configuration, read from the environment once at start. Every variable is
@@ -16,7 +18,7 @@ export interface ServiceConfig {
   readRequiresKey: boolean;
   /** Origins allowed by CORS; empty = no cross-origin access, ['*'] = any. */
   corsOrigins: string[];
-  /** Requests per minute per client address. */
+  /** Requests per minute per client address, for requests without a valid API key. */
   rateLimit: number;
   minCellSize: number;
   /** Secret of the cell key method (EVG_DISCLOSURE_KEY); absent = kept in `dataDir` (secrets/disclosure-key.ts). */
@@ -27,6 +29,27 @@ export interface ServiceConfig {
   /** How often the read model checks for a new data version. */
   refreshPollMs: number;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  // Hardening (issue 10): who counts against which limit, and how long a request may take.
+  /** Requests per minute per API key, by the key's role. */
+  rateLimitPerKey: Record<ApiKeyRole, number>;
+  /** Proxies whose X-Forwarded-For is believed (addresses, CIDRs); empty = none. */
+  trustProxy: string[];
+  /** Largest /v1/effects table answered, in rows; a larger one is a 422. */
+  effectsMaxRows: number;
+  /** Node's requestTimeout, headersTimeout and the socket idle timeout (connectionTimeout), ms. */
+  requestTimeoutMs: number;
+  headersTimeoutMs: number;
+  connectionTimeoutMs: number;
+}
+
+/** A proxy address (`10.0.0.5`, `::1`), a CIDR (`10.0.0.0/8`) or one of proxy-addr's names. */
+function isProxyEntry(entry: string): boolean {
+  if (['loopback', 'linklocal', 'uniquelocal'].includes(entry)) return true;
+  const [address, bits, ...rest] = entry.split('/');
+  const family = isIP(address ?? '');
+  if (family === 0 || rest.length > 0) return false;
+  if (bits === undefined) return true;
+  return /^\d{1,3}$/.test(bits) && Number(bits) <= (family === 4 ? 32 : 128);
 }
 
 const bool = z.enum(['true', 'false', '1', '0']).transform((value) => value === 'true' || value === '1');
@@ -54,6 +77,26 @@ const envSchema = z.object({
   EVG_IMPORT_BODY_LIMIT: int(1024, 10 * 1024 * 1024 * 1024).default(1024 * 1024 * 1024),
   EVG_REFRESH_POLL_MS: int(100, 3_600_000).default(5000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  // Hardening (issue 10); README "Limits and timeouts" says why these defaults.
+  EVG_RATE_LIMIT_CASEWORKER: int(1, 1_000_000_000).default(3000),
+  EVG_RATE_LIMIT_BI: int(1, 1_000_000_000).default(600),
+  EVG_RATE_LIMIT_INGEST: int(1, 1_000_000_000).default(120),
+  EVG_RATE_LIMIT_ANALYST: int(1, 1_000_000_000).default(600),
+  EVG_RATE_LIMIT_ADMIN: int(1, 1_000_000_000).default(600),
+  EVG_TRUST_PROXY: z
+    .string()
+    .transform((value) =>
+      value
+        .split(',')
+        .map((entry) => entry.trim())
+        .filter((entry) => entry !== ''),
+    )
+    .refine((entries) => entries.every(isProxyEntry), 'must be proxy addresses or CIDRs, comma-separated')
+    .default([]),
+  EVG_EFFECTS_MAX_ROWS: int(1, 10_000_000).default(20_000),
+  EVG_REQUEST_TIMEOUT_MS: int(1000, 86_400_000).default(300_000),
+  EVG_HEADERS_TIMEOUT_MS: int(1000, 86_400_000).default(30_000),
+  EVG_CONNECTION_TIMEOUT_MS: int(1000, 86_400_000).default(120_000),
 });
 
 /** A variable that cannot be used; `variable` names it, `message` says why. */
@@ -104,5 +147,18 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): Service
     importBodyLimit: value.EVG_IMPORT_BODY_LIMIT,
     refreshPollMs: value.EVG_REFRESH_POLL_MS,
     logLevel: value.LOG_LEVEL,
+    rateLimitPerKey: {
+      caseworker: value.EVG_RATE_LIMIT_CASEWORKER,
+      bi: value.EVG_RATE_LIMIT_BI,
+      ingest: value.EVG_RATE_LIMIT_INGEST,
+      analyst: value.EVG_RATE_LIMIT_ANALYST,
+      admin: value.EVG_RATE_LIMIT_ADMIN,
+    },
+    trustProxy: value.EVG_TRUST_PROXY,
+    effectsMaxRows: value.EVG_EFFECTS_MAX_ROWS,
+    requestTimeoutMs: value.EVG_REQUEST_TIMEOUT_MS,
+    // Node refuses a headers timeout longer than the request timeout.
+    headersTimeoutMs: Math.min(value.EVG_HEADERS_TIMEOUT_MS, value.EVG_REQUEST_TIMEOUT_MS),
+    connectionTimeoutMs: value.EVG_CONNECTION_TIMEOUT_MS,
   };
 }

@@ -2,7 +2,7 @@ import type { RecordKind, RecordsByKind } from '../records.ts';
 import { PACKAGES } from '../records.ts';
 import { looksLikeCpr } from './cpr.ts';
 import { isIsoDate } from './iso-date.ts';
-import { recordFields as FIELDS } from './record-schemas.ts';
+import { recordFields as FIELDS, TEXT_LIMITS } from './record-schemas.ts';
 
 /**
  * The fast path for CSV rows: turns a row's strings straight into a record when the row is
@@ -36,19 +36,23 @@ const REJECT = new Reject();
 
 type Builder = (at: (field: string) => number) => (values: readonly string[]) => unknown;
 
-function text(values: readonly string[], i: number): string {
+const { id: ID, name: NAME, text: TEXT } = TEXT_LIMITS;
+
+// `max` counts UTF-16 code units, as zod's `.max` on a string does.
+function text(values: readonly string[], i: number, max = Infinity): string {
   const value = i < 0 ? '' : (values[i] as string);
-  if (value === '') throw REJECT;
+  if (value === '' || value.length > max) throw REJECT;
   return value;
 }
 
-function optionalText(values: readonly string[], i: number): string | null {
+function optionalText(values: readonly string[], i: number, max = Infinity): string | null {
   const value = i < 0 ? '' : (values[i] as string);
+  if (value.length > max) throw REJECT;
   return value === '' ? null : value;
 }
 
 function personId(values: readonly string[], i: number): string {
-  const value = text(values, i);
+  const value = text(values, i, ID);
   if (looksLikeCpr(value)) throw REJECT;
   return value;
 }
@@ -86,10 +90,12 @@ function optionalInteger(values: readonly string[], i: number, min: number, max:
 function codes(values: readonly string[], i: number): string[] {
   const value = optionalText(values, i);
   if (value === null) return [];
-  return value
+  const list = value
     .split(';')
     .map((code) => code.trim())
     .filter((code) => code !== '');
+  if (list.some((code) => code.length > ID)) throw REJECT;
+  return list;
 }
 
 function oneOf<T extends string>(values: readonly string[], i: number, allowed: readonly T[]): T {
@@ -117,7 +123,7 @@ const BUILDERS: { [K in RecordKind]: Builder } = {
     return guarded((v) => {
       const publicSupport = optionalBoolean(v, pub);
       if (publicSupport === null) throw REJECT;
-      return { code: text(v, code), publicSupport, name: optionalText(v, name) };
+      return { code: text(v, code, ID), publicSupport, name: optionalText(v, name, NAME) };
     });
   },
   target_groups: (at) => codeListEntry(at),
@@ -130,21 +136,21 @@ const BUILDERS: { [K in RecordKind]: Builder } = {
       at('framework_agreement'),
     ];
     return guarded((v) => ({
-      providerId: text(v, id),
-      name: text(v, name),
+      providerId: text(v, id, ID),
+      name: text(v, name, NAME),
       kind: oneOf(v, kind, ['external', 'internal', 'other_actor'] as const),
-      frameworkAgreement: optionalText(v, framework),
+      frameworkAgreement: optionalText(v, framework, NAME),
     }));
   },
   offers: (at) => {
     const i = Object.fromEntries(FIELDS.offers.map((field) => [field, at(field)])) as Record<string, number>;
     return guarded((v) => {
       const record = {
-        offerId: text(v, i.offer_id!),
-        providerId: text(v, i.provider_id!),
-        name: text(v, i.name!),
+        offerId: text(v, i.offer_id!, ID),
+        providerId: text(v, i.provider_id!, ID),
+        name: text(v, i.name!, NAME),
         package: oneOf(v, i.package!, PACKAGES),
-        description: optionalText(v, i.description!),
+        description: optionalText(v, i.description!, TEXT),
         targetGroups: codes(v, i.target_groups!),
         industries: codes(v, i.industries!),
         priceDkk: optionalInteger(v, i.price_dkk!, 0, MAX),
@@ -175,10 +181,10 @@ const BUILDERS: { [K in RecordKind]: Builder } = {
     return guarded((v) => {
       const record = {
         personId: personId(v, id),
-        benefitType: text(v, type),
+        benefitType: text(v, type, ID),
         startDate: date(v, start),
         endDate: optionalDate(v, end),
-        periodId: optionalText(v, period),
+        periodId: optionalText(v, period, ID),
       };
       if (record.endDate !== null && record.endDate < record.startDate) throw REJECT;
       return record;
@@ -197,14 +203,14 @@ const BUILDERS: { [K in RecordKind]: Builder } = {
     ];
     return guarded((v) => {
       const record = {
-        enrollmentId: text(v, id),
+        enrollmentId: text(v, id, ID),
         personId: personId(v, person),
-        offerId: text(v, offer),
-        targetGroup: text(v, group),
+        offerId: text(v, offer, ID),
+        targetGroup: text(v, group, ID),
         startDate: date(v, start),
         endDate: optionalDate(v, end),
         companyOriented: optionalBoolean(v, company) ?? false,
-        endReason: optionalText(v, reason),
+        endReason: optionalText(v, reason, NAME),
       };
       if (record.endDate !== null && record.endDate < record.startDate) throw REJECT;
       return record;
@@ -219,8 +225,8 @@ const BUILDERS: { [K in RecordKind]: Builder } = {
       at('closer_to_job'),
     ];
     return guarded((v) => ({
-      responseId: text(v, id),
-      enrollmentId: text(v, enrollment),
+      responseId: text(v, id, ID),
+      enrollmentId: text(v, enrollment, ID),
       answeredOn: date(v, answered),
       satisfaction: optionalInteger(v, satisfaction, 1, 5),
       closerToJob: optionalInteger(v, closer, 1, 5),
@@ -234,10 +240,10 @@ const BUILDERS: { [K in RecordKind]: Builder } = {
       at('category'),
     ];
     return guarded((v) => ({
-      complaintId: text(v, id),
-      offerId: text(v, offer),
+      complaintId: text(v, id, ID),
+      offerId: text(v, offer, ID),
       receivedOn: date(v, received),
-      category: optionalText(v, category),
+      category: optionalText(v, category, NAME),
     }));
   },
   supervisions: (at) => {
@@ -249,16 +255,16 @@ const BUILDERS: { [K in RecordKind]: Builder } = {
       at('note'),
     ];
     return guarded((v) => ({
-      supervisionId: text(v, id),
-      offerId: text(v, offer),
+      supervisionId: text(v, id, ID),
+      offerId: text(v, offer, ID),
       visitedOn: date(v, visited),
       smiley: oneOf(v, smiley, ['happy', 'neutral', 'sad'] as const),
-      note: optionalText(v, note),
+      note: optionalText(v, note, TEXT),
     }));
   },
 };
 
 function codeListEntry(at: (field: string) => number) {
   const [code, name] = [at('code'), at('name')];
-  return guarded((v) => ({ code: text(v, code), name: optionalText(v, name) }));
+  return guarded((v) => ({ code: text(v, code, ID), name: optionalText(v, name, NAME) }));
 }

@@ -15,11 +15,26 @@ function blankToNull(value: unknown): unknown {
 const requiredMessage = (what: string) => (issue: { input: unknown }) =>
   issue.input === null || issue.input === undefined ? 'is required' : `must be ${what}`;
 
-/** A non-empty string. */
-export const requiredText = z.preprocess(blankToNull, z.string({ error: requiredMessage('text') }));
+const tooLong = (max: number) => `must be at most ${max} characters`;
 
-/** A string or null. */
-export const optionalText = z.preprocess(blankToNull, z.string({ error: 'must be text' }).nullable());
+/** A non-empty string of at most `max` characters. */
+export function requiredText(max: number) {
+  return z.preprocess(
+    blankToNull,
+    z.string({ error: requiredMessage('text') }).max(max, { error: tooLong(max) }),
+  );
+}
+
+/** A string of at most `max` characters, or null. */
+export function optionalText(max: number) {
+  return z.preprocess(
+    blankToNull,
+    z
+      .string({ error: 'must be text' })
+      .max(max, { error: tooLong(max) })
+      .nullable(),
+  );
+}
 
 const dateString = (error: (issue: { input: unknown }) => string) =>
   z.string({ error }).refine(isIsoDate, { error: 'must be a date YYYY-MM-DD that exists' });
@@ -76,16 +91,20 @@ export function requiredEnum<const T extends readonly [string, ...string[]]>(val
 }
 
 /**
- * A list of codes: in CSV `a;b;c`, in NDJSON the same string or an array of strings. Empty
- * entries are dropped, so `a;;b` and `a;b;` read as `[a, b]`.
+ * A list of codes of at most `max` characters each: in CSV `a;b;c`, in NDJSON the same string or
+ * an array of strings. Empty entries are dropped, so `a;;b` and `a;b;` read as `[a, b]`.
  */
-export const codeList = z.preprocess(
-  (value) =>
-    typeof value === 'string'
-      ? value
-          .split(';')
-          .map((code) => code.trim())
-          .filter((code) => code !== '')
-      : (blankToNull(value) ?? []),
-  z.array(z.string({ error: 'must be codes separated by ;' }), { error: 'must be codes separated by ;' }),
-);
+export const codeList = (max: number) =>
+  z.preprocess(
+    (value) =>
+      typeof value === 'string'
+        ? value
+            .split(';')
+            .map((code) => code.trim())
+            .filter((code) => code !== '')
+        : (blankToNull(value) ?? []),
+    z.array(
+      z.string({ error: 'must be codes separated by ;' }).max(max, { error: `codes ${tooLong(max)}` }),
+      { error: 'must be codes separated by ;' },
+    ),
+  );

@@ -20,7 +20,21 @@ import {
  * These schemas are the definition of validity; `fast-parse.ts` must agree with them.
  */
 
-const personId = requiredText.refine((value) => !looksLikeCpr(value), {
+/**
+ * The longest text each kind of field takes, in characters. Ids and codes are database keys
+ * (a b-tree entry holds at most about 2,700 bytes, and a 9 KB id once answered 500); names are
+ * shown in lists; descriptions and notes are free text. Generous for real registers.
+ */
+export const TEXT_LIMITS = { id: 100, name: 300, text: 10_000 } as const;
+
+const id = requiredText(TEXT_LIMITS.id);
+const optionalId = optionalText(TEXT_LIMITS.id);
+const name = requiredText(TEXT_LIMITS.name);
+const optionalName = optionalText(TEXT_LIMITS.name);
+const freeText = optionalText(TEXT_LIMITS.text);
+const codes = codeList(TEXT_LIMITS.id);
+
+const personId = id.refine((value) => !looksLikeCpr(value), {
   // Never echo the value: it may be a real CPR number.
   error: 'looks like a CPR number; import it with pseudonymisation instead',
 });
@@ -39,19 +53,19 @@ function checkEndNotBefore(
 }
 
 const benefitTypes = z
-  .strictObject({ code: requiredText, public_support: requiredBoolean, name: optionalText.optional() })
+  .strictObject({ code: id, public_support: requiredBoolean, name: optionalName.optional() })
   .transform((r) => ({ code: r.code, publicSupport: r.public_support, name: r.name ?? null }));
 
 const codeListEntry = z
-  .strictObject({ code: requiredText, name: optionalText.optional() })
+  .strictObject({ code: id, name: optionalName.optional() })
   .transform((r) => ({ code: r.code, name: r.name ?? null }));
 
 const providers = z
   .strictObject({
-    provider_id: requiredText,
-    name: requiredText,
+    provider_id: id,
+    name,
     kind: requiredEnum(['external', 'internal', 'other_actor']),
-    framework_agreement: optionalText.optional(),
+    framework_agreement: optionalName.optional(),
   })
   .transform((r) => ({
     providerId: r.provider_id,
@@ -62,13 +76,13 @@ const providers = z
 
 const offers = z
   .strictObject({
-    offer_id: requiredText,
-    provider_id: requiredText,
-    name: requiredText,
+    offer_id: id,
+    provider_id: id,
+    name,
     package: requiredEnum(PACKAGES),
-    description: optionalText.optional(),
-    target_groups: codeList.optional(),
-    industries: codeList.optional(),
+    description: freeText.optional(),
+    target_groups: codes.optional(),
+    industries: codes.optional(),
     price_dkk: optionalInteger(0).optional(),
     hours_per_week: optionalInteger(10, 37).optional(),
     duration_weeks: optionalInteger(1, 13).optional(),
@@ -104,10 +118,10 @@ const persons = z
 const benefitPeriods = z
   .strictObject({
     person_id: personId,
-    benefit_type: requiredText,
+    benefit_type: id,
     start_date: requiredDate,
     end_date: optionalDate.optional(),
-    period_id: optionalText.optional(),
+    period_id: optionalId.optional(),
   })
   .transform((r) => ({
     personId: r.person_id,
@@ -120,14 +134,14 @@ const benefitPeriods = z
 
 const enrollments = z
   .strictObject({
-    enrollment_id: requiredText,
+    enrollment_id: id,
     person_id: personId,
-    offer_id: requiredText,
-    target_group: requiredText,
+    offer_id: id,
+    target_group: id,
     start_date: requiredDate,
     end_date: optionalDate.optional(),
     company_oriented: optionalBoolean.optional(),
-    end_reason: optionalText.optional(),
+    end_reason: optionalName.optional(),
   })
   .transform((r) => ({
     enrollmentId: r.enrollment_id,
@@ -143,8 +157,8 @@ const enrollments = z
 
 const surveyResponses = z
   .strictObject({
-    response_id: requiredText,
-    enrollment_id: requiredText,
+    response_id: id,
+    enrollment_id: id,
     answered_on: requiredDate,
     satisfaction: optionalInteger(1, 5).optional(),
     closer_to_job: optionalInteger(1, 5).optional(),
@@ -159,10 +173,10 @@ const surveyResponses = z
 
 const complaints = z
   .strictObject({
-    complaint_id: requiredText,
-    offer_id: requiredText,
+    complaint_id: id,
+    offer_id: id,
     received_on: requiredDate,
-    category: optionalText.optional(),
+    category: optionalName.optional(),
   })
   .transform((r) => ({
     complaintId: r.complaint_id,
@@ -173,11 +187,11 @@ const complaints = z
 
 const supervisions = z
   .strictObject({
-    supervision_id: requiredText,
-    offer_id: requiredText,
+    supervision_id: id,
+    offer_id: id,
     visited_on: requiredDate,
     smiley: requiredEnum(['happy', 'neutral', 'sad']),
-    note: optionalText.optional(),
+    note: freeText.optional(),
   })
   .transform((r) => ({
     supervisionId: r.supervision_id,

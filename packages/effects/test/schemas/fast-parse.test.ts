@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { RecordKind } from '../../src/records.ts';
 import { compileCsvParser } from '../../src/schemas/fast-parse.ts';
 import { parseRecord } from '../../src/schemas/parse-record.ts';
-import { recordFields } from '../../src/schemas/record-schemas.ts';
+import { recordFields, TEXT_LIMITS } from '../../src/schemas/record-schemas.ts';
 
 // Values that are valid for some field and invalid for others, plus edge cases of each rule.
 const SAMPLES = [
@@ -47,6 +47,17 @@ const SAMPLES = [
   'jobparat;dagpenge',
   ' a ; ;b',
   ';',
+  // Spellings of CPR numbers, and texts at and over the length limits.
+  '050590 1234',
+  '060690–1234',
+  'CPR0707901234',
+  'x'.repeat(TEXT_LIMITS.id),
+  'x'.repeat(TEXT_LIMITS.id + 1),
+  `a;${'x'.repeat(TEXT_LIMITS.id + 1)}`,
+  'æ'.repeat(TEXT_LIMITS.name),
+  'æ'.repeat(TEXT_LIMITS.name + 1),
+  'x'.repeat(TEXT_LIMITS.text),
+  'x'.repeat(TEXT_LIMITS.text + 1),
 ];
 
 const KINDS = Object.keys(recordFields) as RecordKind[];
@@ -77,7 +88,38 @@ const headerOf = (kind: RecordKind) =>
     .tuple(fc.shuffledSubarray([...recordFields[kind]]), fc.boolean())
     .map(([fields, extra]) => (extra ? [...fields, 'unknown_column'] : fields));
 
+/** One valid row of each kind, in the order of `recordFields`. */
+const VALID: Record<RecordKind, string[]> = {
+  benefit_types: ['su', 'false', 'SU'],
+  target_groups: ['jobparat', 'Jobparate'],
+  industries: ['it', ''],
+  providers: ['L01', 'Jobhuset', 'external', ''],
+  offers: [
+    'O1',
+    'L01',
+    'Job',
+    'jobpakke',
+    'Tekst, "citat"',
+    'jobparat;dagpenge',
+    '',
+    '25000',
+    '37',
+    '13',
+    'true',
+    '',
+    '2021-01-01',
+    '',
+  ],
+  persons: ['P0000001', '1990-04-01'],
+  benefit_periods: ['P0000001', 'kontanthjaelp', '2024-01-01', '2024-01-01', ''],
+  enrollments: ['E1', 'P0000001', 'O1', 'jobparat', '2024-01-15', '', 'true', ''],
+  survey_responses: ['R1', 'E1', '2024-04-01', '5', ''],
+  complaints: ['K1', 'O1', '2024-04-01', 'indhold'],
+  supervisions: ['S1', 'O1', '2024-04-01', 'neutral', ''],
+};
+
 describe('compileCsvParser: the fast path agrees with the zod schemas', () => {
+  // 22,000 generated rows, some 10,000 characters long: seconds on a busy machine.
   it('returns a record only when parseRecord returns the same record, and whenever it does', () => {
     for (const kind of KINDS) {
       let accepted = 0;
@@ -105,39 +147,11 @@ describe('compileCsvParser: the fast path agrees with the zod schemas', () => {
       expect(accepted, kind).toBeGreaterThan(20);
       expect(refused, kind).toBeGreaterThan(20);
     }
-  });
+  }, 60_000);
 
   it('accepts valid rows (so the fast path is really used)', () => {
-    const valid: Record<RecordKind, string[]> = {
-      benefit_types: ['su', 'false', 'SU'],
-      target_groups: ['jobparat', 'Jobparate'],
-      industries: ['it', ''],
-      providers: ['L01', 'Jobhuset', 'external', ''],
-      offers: [
-        'O1',
-        'L01',
-        'Job',
-        'jobpakke',
-        'Tekst, "citat"',
-        'jobparat;dagpenge',
-        '',
-        '25000',
-        '37',
-        '13',
-        'true',
-        '',
-        '2021-01-01',
-        '',
-      ],
-      persons: ['P0000001', '1990-04-01'],
-      benefit_periods: ['P0000001', 'kontanthjaelp', '2024-01-01', '2024-01-01', ''],
-      enrollments: ['E1', 'P0000001', 'O1', 'jobparat', '2024-01-15', '', 'true', ''],
-      survey_responses: ['R1', 'E1', '2024-04-01', '5', ''],
-      complaints: ['K1', 'O1', '2024-04-01', 'indhold'],
-      supervisions: ['S1', 'O1', '2024-04-01', 'neutral', ''],
-    };
     for (const kind of KINDS) {
-      const values = valid[kind];
+      const values = VALID[kind];
       const fast = compileCsvParser(kind, recordFields[kind])(values);
       expect(fast, kind).toBeDefined();
       const raw = Object.fromEntries(recordFields[kind].map((field, i) => [field, values[i]]));
@@ -151,6 +165,50 @@ describe('compileCsvParser: the fast path agrees with the zod schemas', () => {
     expect(persons(['0101901234', '1990-01-01'])).toBeUndefined();
     expect(persons(['', '1990-01-01'])).toBeUndefined();
     expect(compileCsvParser('persons', ['person_id', 'birthdate'])(['P1', '1990-01-01'])).toBeUndefined();
+  });
+});
+
+/** The limit of each text field, as the data contract's schemas define it. */
+const LIMITED: Record<string, number> = {
+  name: TEXT_LIMITS.name,
+  framework_agreement: TEXT_LIMITS.name,
+  end_reason: TEXT_LIMITS.name,
+  category: TEXT_LIMITS.name,
+  description: TEXT_LIMITS.text,
+  note: TEXT_LIMITS.text,
+  target_groups: TEXT_LIMITS.id,
+  industries: TEXT_LIMITS.id,
+};
+const ID_FIELDS = /(_id|^code|^benefit_type|^target_group)$/;
+
+describe('text length limits', () => {
+  it('every text field takes its limit and refuses one more character, on both paths, naming the field', () => {
+    let checked = 0;
+    for (const kind of KINDS) {
+      const fields = recordFields[kind];
+      for (const [f, field] of fields.entries()) {
+        const limit = LIMITED[field] ?? (ID_FIELDS.test(field) ? TEXT_LIMITS.id : undefined);
+        if (limit === undefined) continue;
+        for (const length of [limit, limit + 1]) {
+          const values = [...VALID[kind]];
+          values[f] = 'P'.repeat(length);
+          const fast = compileCsvParser(kind, fields)(values);
+          const slow = parseRecord(kind, Object.fromEntries(fields.map((name, i) => [name, values[i]])));
+          if (length === limit) {
+            expect(slow, `${kind}.${field}`).toEqual({ ok: true, record: fast });
+          } else {
+            expect(fast, `${kind}.${field}`).toBeUndefined();
+            expect(slow, `${kind}.${field}`).toEqual({
+              ok: false,
+              issues: [{ field, message: expect.stringContaining(`at most ${limit} characters`) }],
+            });
+          }
+        }
+        checked++;
+      }
+    }
+    // Every text field of the contract was checked (ids, codes, names, free texts).
+    expect(checked).toBe(32);
   });
 });
 

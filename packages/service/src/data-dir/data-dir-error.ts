@@ -1,3 +1,5 @@
+import { redactCpr } from '@evg/effects';
+
 /** One bad row (or header, or file) of a data directory. `line` is 1-based; the header is line 1. */
 export interface RowIssue {
   /** File name within the directory, e.g. `enrollments.csv`. */
@@ -16,13 +18,23 @@ export type DataDirErrorCode = 'INVALID_DATA' | 'NOT_A_DIRECTORY';
  * collector's limit; `totalIssues` counts them all. Messages never contain a field's value.
  */
 export class DataDirError extends Error {
+  /** The issues, CPR-like runs masked (a header or file name may be a CPR number). */
+  readonly issues: readonly RowIssue[];
+
   constructor(
     readonly code: DataDirErrorCode,
-    readonly issues: readonly RowIssue[],
+    issues: readonly RowIssue[],
     readonly totalIssues = issues.length,
   ) {
-    super(describeIssues(issues, totalIssues));
+    const redacted = issues.map((issue) => ({
+      ...issue,
+      file: redactCpr(issue.file),
+      field: redactCpr(issue.field),
+      message: redactCpr(issue.message),
+    }));
+    super(describeIssues(redacted, totalIssues));
     this.name = 'DataDirError';
+    this.issues = redacted;
   }
 }
 

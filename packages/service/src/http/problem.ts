@@ -16,6 +16,7 @@ export const PROBLEM_KINDS = {
   'payload-too-large': { status: 413, title: 'Forespørgslen er for stor' },
   'unsupported-media-type': { status: 415, title: 'Ikke understøttet indholdstype' },
   'invalid-records': { status: 422, title: 'Ugyldige poster' },
+  'table-too-large': { status: 422, title: 'Tabellen er for stor' },
   'rate-limited': { status: 429, title: 'For mange forespørgsler' },
   internal: { status: 500, title: 'Intern fejl' },
   unavailable: { status: 503, title: 'Tjenesten er ikke klar' },

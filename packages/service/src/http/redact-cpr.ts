@@ -1,17 +1,39 @@
+import { CPR_REDACTED, looksLikeCpr, redactCpr } from '@evg/effects';
+
 /**
- * Masks CPR-like digit runs (ten digits, or `DDMMYY-XXXX`) in free text: error details and log
- * fields may quote what a client sent, and a CPR number must never be echoed or logged.
+ * The service's CPR redaction is the data contract's one definition (`@evg/effects`
+ * `schemas/cpr.ts`): the same pattern refuses person ids and masks free text.
+ */
+export { redactCpr };
+
+/** Whether `text` holds a CPR-like run anywhere. */
+export function containsCprLike(text: string): boolean {
+  return looksLikeCpr(text);
+}
+
+/**
+ * A log line with every CPR-like run masked, whatever wrote it (a message, an error's text, a
+ * driver's detail, a key). JSON lines are masked value by value so they stay valid JSON; a
+ * line without a CPR-like run is returned as it is, so the common case costs one regex test.
  *
  * @example
- *   redactCpr("from '010190-1234' is not a date"); // "from '[CPR-lignende værdi]' is not a date"
+ *   redactLogLine('{"msg":"bad id 0101901234"}\n'); // '{"msg":"bad id [CPR-lignende værdi]"}\n'
  */
-export function redactCpr(text: string): string {
-  return text.replace(CPR_IN_TEXT, '[CPR-lignende værdi]');
+export function redactLogLine(line: string): string {
+  if (!looksLikeCpr(line)) return line;
+  let value: unknown;
+  try {
+    value = JSON.parse(line);
+  } catch {
+    return redactCpr(line);
+  }
+  return JSON.stringify(redactValue(value)) + (line.endsWith('\n') ? '\n' : '');
 }
 
-/** Whether `text` holds a CPR-like digit run anywhere. */
-export function containsCprLike(text: string): boolean {
-  return new RegExp(CPR_IN_TEXT.source).test(text);
+function redactValue(value: unknown): unknown {
+  if (typeof value === 'string') return redactCpr(value);
+  if (typeof value === 'number') return looksLikeCpr(String(value)) ? CPR_REDACTED : value;
+  if (value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) return value.map(redactValue);
+  return Object.fromEntries(Object.entries(value).map(([key, item]) => [redactCpr(key), redactValue(item)]));
 }
-
-const CPR_IN_TEXT = /(?<!\d)\d{6}-?\d{4}(?!\d)/g;

@@ -1,3 +1,5 @@
+import { redactCpr } from '@evg/effects';
+
 /** One bad row of an import: where it is and what is wrong, never the offending value of a person id. */
 export interface ImportRowError {
   /** File name (`persons.csv`) or, for an HTTP body, the record kind. */
@@ -27,16 +29,32 @@ export type ImportErrorCode =
  * }
  */
 export class ImportError extends Error {
+  /** The bad rows, CPR-like runs masked: these are answered, logged and stored as they are. */
+  readonly errors: readonly ImportRowError[];
+
   constructor(
     readonly code: ImportErrorCode,
     message: string,
-    readonly errors: readonly ImportRowError[] = [],
+    errors: readonly ImportRowError[] = [],
     readonly errorCount = errors.length,
     readonly batchId: number | null = null,
   ) {
-    super(message);
+    // The one place import errors are built: a header, key or value quoted in a message or
+    // named as a field may be a CPR number, so every text is redacted here.
+    super(redactCpr(message));
     this.name = 'ImportError';
+    this.errors = errors.map(redactRowError);
   }
+}
+
+/** A row error with CPR-like runs masked in each of its texts. */
+export function redactRowError<T extends ImportRowError>(error: T): T {
+  return {
+    ...error,
+    file: redactCpr(error.file),
+    field: redactCpr(error.field),
+    message: redactCpr(error.message),
+  };
 }
 
 /** `persons.csv line 4, field birth_date: must be a date` — one line per error. */

@@ -1,13 +1,13 @@
 import { createHmac } from 'node:crypto';
-import { looksLikeCpr } from '@evg/effects';
+import { canonicalPersonId, looksLikeCpr } from '@evg/effects';
 import { ImportError } from './import-error.ts';
 
 /** Replaces a CPR-like person id by its pseudonym; other ids pass unchanged. */
 export type Pseudonymiser = (personId: string) => string;
 
 /**
- * The pseudonymiser of the data contract: a CPR-like id (with or without the dash) becomes
- * the hex HMAC-SHA256 of its ten digits under the server's secret, so the same person gets
+ * The pseudonymiser of the data contract: a CPR-like id (any separator, an optional `CPR`
+ * label) becomes the hex HMAC-SHA256 of its ten digits under the server's secret, so the same person gets
  * the same pseudonym in every import and the CPR number cannot be recovered without the key.
  *
  * @example
@@ -23,7 +23,7 @@ export function createPseudonymiser(secretKey: string | undefined): Pseudonymise
   }
   return (personId) => {
     if (!looksLikeCpr(personId)) return personId;
-    const digits = personId.trim().replace('-', '');
-    return createHmac('sha256', secretKey).update(digits, 'utf8').digest('hex');
+    // Every spelling of one CPR number (`010190-1234`, `CPR 010190 1234`) gets one pseudonym.
+    return createHmac('sha256', secretKey).update(canonicalPersonId(personId), 'utf8').digest('hex');
   };
 }

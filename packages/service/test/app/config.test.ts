@@ -12,6 +12,37 @@ describe('loadConfig', () => {
       readRequiresKey: false,
       corsOrigins: [],
       minCellSize: 5,
+      rateLimit: 600,
+      rateLimitPerKey: { caseworker: 3000, bi: 600, ingest: 120, analyst: 600, admin: 600 },
+      trustProxy: [],
+      effectsMaxRows: 20_000,
+      requestTimeoutMs: 300_000,
+      headersTimeoutMs: 30_000,
+      connectionTimeoutMs: 120_000,
+    });
+  });
+
+  it('reads the limits and timeouts, and the trusted proxies as a list', () => {
+    const config = loadConfig({
+      EVG_RATE_LIMIT_CASEWORKER: '100',
+      EVG_RATE_LIMIT_BI: '200',
+      EVG_RATE_LIMIT_INGEST: '300',
+      EVG_RATE_LIMIT_ANALYST: '350',
+      EVG_RATE_LIMIT_ADMIN: '400',
+      EVG_TRUST_PROXY: '10.0.0.5, 192.168.0.0/16,::1,fd00::/8, loopback',
+      EVG_EFFECTS_MAX_ROWS: '500',
+      EVG_REQUEST_TIMEOUT_MS: '20000',
+      EVG_HEADERS_TIMEOUT_MS: '60000',
+      EVG_CONNECTION_TIMEOUT_MS: '5000',
+    });
+    expect(config).toMatchObject({
+      rateLimitPerKey: { caseworker: 100, bi: 200, ingest: 300, analyst: 350, admin: 400 },
+      trustProxy: ['10.0.0.5', '192.168.0.0/16', '::1', 'fd00::/8', 'loopback'],
+      effectsMaxRows: 500,
+      requestTimeoutMs: 20_000,
+      // Never longer than the whole request may take (Node refuses it).
+      headersTimeoutMs: 20_000,
+      connectionTimeoutMs: 5000,
     });
   });
 
@@ -44,6 +75,11 @@ describe('loadConfig', () => {
     ['EVG_READ_REQUIRES_KEY', 'maybe'],
     ['DATABASE_URL', 'mysql://x'],
     ['EVG_MIN_CELL_SIZE', '0'],
+    ['EVG_TRUST_PROXY', 'true'],
+    ['EVG_TRUST_PROXY', '10.0.0.0/33'],
+    ['EVG_TRUST_PROXY', 'proxy.kk.dk'],
+    ['EVG_RATE_LIMIT_BI', '0'],
+    ['EVG_REQUEST_TIMEOUT_MS', '0'],
   ])('names %s when it is %s', (variable, value) => {
     expect(() => loadConfig({ [variable]: value })).toThrow(ConfigError);
     expect(() => loadConfig({ [variable]: value })).toThrow(new RegExp(`^${variable}:`));

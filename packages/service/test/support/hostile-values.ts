@@ -50,6 +50,28 @@ export const ENCODING_FRAGMENTS = [
 /** CPR-shaped values: with or without the hyphen, and ones that only look like it. */
 export const CPR_LIKE = ['0101901234', '010190-1234', '3112999999', '311299-9999'] as const;
 
+/** Separators seen between a CPR number's date and serial: dashes of every kind, spaces, marks. */
+export const CPR_SEPARATORS = ['', '-', ' ', '–', '—', '−', '‐', '/', '.', '_', ' - ', '\t', '\u00a0'];
+
+/**
+ * A CPR number spelled as registers, spreadsheets and people write it: any date-like six digits
+ * and four digits, any separator, sometimes a `CPR` label, sometimes inside other text.
+ * `digits` is the ten digits, to look for in whatever the service answers, stores or logs.
+ */
+export const cprSpelling = fc
+  .record({
+    date: fc.stringMatching(/^\d{6}$/),
+    serial: fc.stringMatching(/^\d{4}$/),
+    separator: fc.constantFrom(...CPR_SEPARATORS),
+    label: fc.constantFrom('', '', 'CPR', 'CPR ', 'cpr-nr. ', 'CPR:'),
+    // Text before and after the number, split at `|`.
+    around: fc.constantFrom('|', '|', 'x |', '| y', 'P|', 'nr. |, tak'),
+  })
+  .map(({ date, serial, separator, label, around }) => ({
+    text: around.replace('|', `${label}${date}${separator}${serial}`),
+    digits: date + serial,
+  }));
+
 export const BAD_DATES = [
   '2026-02-30',
   '2026-02-29',

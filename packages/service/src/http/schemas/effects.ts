@@ -5,6 +5,7 @@ import { csvEnumList, periodParams, queryBoolean } from './common.ts';
 export const effectsQuerySchema = z
   .object({
     groupBy: csvEnumList(GROUP_KEYS)
+      .refine((keys) => new Set(keys).size === keys.length, 'names a grouping key twice')
       .optional()
       .describe(
         `Grouping keys, comma-separated, any of: ${GROUP_KEYS.join(', ')}. Default: one row for everything.`,

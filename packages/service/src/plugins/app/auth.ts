@@ -12,6 +12,11 @@ declare module 'fastify' {
     requireRole(...roles: ApiKeyRole[]): preHandlerAsyncHookHandler;
     /** The caller's key when it has one of `roles` (admin always passes); 401/403 problems otherwise. */
     authorize(request: FastifyRequest, ...roles: ApiKeyRole[]): Promise<ApiKeyInfo>;
+    /**
+     * The valid key the request presents, or null (none, malformed, unknown, revoked). Looked
+     * up once per request: the rate limit (which buckets by key) and authentication share it.
+     */
+    apiKeyOf(request: FastifyRequest): Promise<ApiKeyInfo | null>;
   }
   interface FastifyRequest {
     /** The caller's key, when one was presented and valid. */
@@ -31,8 +36,7 @@ async function authenticate(app: FastifyInstance, request: FastifyRequest): Prom
       challenge,
     );
   }
-  const match = /^Bearer\s+(\S{1,200})\s*$/i.exec(header);
-  const key = match ? await findActiveApiKey(app.db, match[1]!) : null;
+  const key = await app.apiKeyOf(request);
   if (!key) {
     throw new ProblemError('unauthorized', 'API-nøglen er ugyldig eller tilbagekaldt.', undefined, challenge);
   }
@@ -47,6 +51,17 @@ async function authenticate(app: FastifyInstance, request: FastifyRequest): Prom
  */
 async function authPlugin(app: FastifyInstance, options: { readRequiresKey: boolean }): Promise<void> {
   app.decorateRequest('apiKey', null);
+
+  const lookups = new WeakMap<FastifyRequest, Promise<ApiKeyInfo | null>>();
+  app.decorate('apiKeyOf', (request: FastifyRequest) => {
+    let lookup = lookups.get(request);
+    if (!lookup) {
+      const match = /^Bearer\s+(\S{1,200})\s*$/i.exec(request.headers.authorization ?? '');
+      lookup = match ? findActiveApiKey(app.db, match[1]!) : Promise.resolve(null);
+      lookups.set(request, lookup);
+    }
+    return lookup;
+  });
 
   app.decorate('readAccess', async function readAccess(request: FastifyRequest) {
     if (options.readRequiresKey) await authenticate(app, request);

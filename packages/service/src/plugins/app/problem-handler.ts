@@ -54,7 +54,10 @@ function fieldErrors(
   });
 }
 
-/** Sends one problem+json answer; the one place the API writes an error body. */
+/**
+ * Sends one problem+json answer; the one place the API writes an error body, so the one place
+ * its text is CPR-redacted (a detail or field name may quote what the client sent).
+ */
 export function sendProblem(
   reply: FastifyReply,
   code: ProblemCode,
@@ -64,7 +67,7 @@ export function sendProblem(
   const body = problemBody(
     code,
     redactCpr(detail),
-    errors?.map((error) => ({ ...error, message: redactCpr(error.message) })),
+    errors?.map((error) => ({ ...error, name: redactCpr(error.name), message: redactCpr(error.message) })),
   );
   return reply.code(body.status).type('application/problem+json; charset=utf-8').send(body);
 }

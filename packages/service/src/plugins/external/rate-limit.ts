@@ -1,18 +1,46 @@
 import rateLimit from '@fastify/rate-limit';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
+import type { ApiKeyRole } from '../../db/database.ts';
 import { ProblemError } from '../../http/problem.ts';
 
 export interface RateLimitPluginOptions {
-  /** Requests per minute per client address (EVG_RATE_LIMIT). */
+  /** Requests per minute per client address, without a valid key (EVG_RATE_LIMIT). */
   max: number;
+  /** Requests per minute per API key, by role (EVG_RATE_LIMIT_<ROLE>). */
+  perKey: Record<ApiKeyRole, number>;
 }
 
-/** Per-address request limit; over it the answer is a 429 problem with Retry-After. */
+/** Paths that count: the API and its documentation; not the web client's files nor the probes. */
+function counted(request: FastifyRequest): boolean {
+  const path = request.url.split('?')[0] ?? '';
+  return path.startsWith('/v1/') || path === '/v1' || path === '/openapi.json' || path.startsWith('/docs');
+}
+
+/**
+ * Requests per minute, per bucket: a caller presenting a valid API key has its own bucket with
+ * its role's limit, so one jobcenter system does not throttle the caseworkers behind the same
+ * proxy; everyone else shares the bucket of their client address (from X-Forwarded-For only
+ * behind a trusted proxy, EVG_TRUST_PROXY). Static files and /health, /ready are not counted.
+ * Over the limit the answer is a 429 problem with Retry-After.
+ */
 async function rateLimitPlugin(app: FastifyInstance, options: RateLimitPluginOptions): Promise<void> {
+  const roleOf = new Map<string, ApiKeyRole>();
   await app.register(rateLimit, {
-    max: options.max,
     timeWindow: '1 minute',
+    allowList: (request) => !counted(request),
+    keyGenerator: async (request) => {
+      // A key is looked up (once per request; auth reuses it) so an invented one cannot open a bucket.
+      const key = await request.server.apiKeyOf(request);
+      if (!key) return `address:${request.ip}`;
+      const bucket = `key:${key.id}`;
+      roleOf.set(bucket, key.role);
+      return bucket;
+    },
+    max: (_request, bucket) => {
+      const role = roleOf.get(bucket);
+      return role ? options.perKey[role] : options.max;
+    },
     errorResponseBuilder: (_request, context) =>
       new ProblemError(
         'rate-limited',

@@ -10,13 +10,13 @@ import refreshRoutes from './refresh/index.ts';
 import targetGroupRoutes from './target-groups/index.ts';
 
 /** Version 1 of the API; every resource under its own prefix. */
-const v1: FastifyPluginAsync<{ importBodyLimit: number }> = async (app, options) => {
+const v1: FastifyPluginAsync<{ importBodyLimit: number; effectsMaxRows: number }> = async (app, options) => {
   await app.register(offerRoutes, { prefix: '/offers' });
   await app.register(compareRoutes, { prefix: '/compare' });
   await app.register(providerRoutes, { prefix: '/providers' });
   await app.register(targetGroupRoutes, { prefix: '/target-groups' });
   await app.register(codeListRoutes);
-  await app.register(effectsRoutes, { prefix: '/effects' });
+  await app.register(effectsRoutes, { prefix: '/effects', maxRows: options.effectsMaxRows });
   await app.register(importRoutes, { prefix: '/imports', bodyLimit: options.importBodyLimit });
   await app.register(refreshRoutes, { prefix: '/refresh' });
   await app.register(adminRoutes, { prefix: '/admin' });

@@ -1,6 +1,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { EffectsBodies } from '../../../../http/effects-bodies.ts';
+import { effectsTableRows } from '../../../../http/effects-cost.ts';
 import { effectsCsvStream } from '../../../../http/effects-csv.ts';
+import { ProblemError } from '../../../../http/problem.ts';
 import { notModified } from '../../../../http/conditional.ts';
 import { asEffectRows, effectRowSchema } from '../../../../http/schemas/effect-row.ts';
 import { effectsQuerySchema } from '../../../../http/schemas/effects.ts';
@@ -15,7 +18,17 @@ function prefersCsv(accept: string | undefined): boolean {
   return accept !== undefined && accept.includes('text/csv') && !accept.includes('application/json');
 }
 
-const effects: FastifyPluginAsyncZod = async (app) => {
+const effects: FastifyPluginAsyncZod<{ maxRows: number }> = async (app, options) => {
+  // Bounded work per request (issue 10): a table over the row limit is refused before it is
+  // built, and a JSON table is serialised once per data version and query.
+  const bodies = new EffectsBodies(64 * 1024 * 1024);
+  const refuseLarge = (rows: number) =>
+    new ProblemError(
+      'table-too-large',
+      `Tabellen ville få ${rows} rækker; grænsen er ${options.maxRows}. Vælg færre grupperinger.`,
+      [{ in: 'query', name: 'groupBy', message: `gives ${rows} rows, more than ${options.maxRows}` }],
+    );
+
   app.get(
     '/',
     {
@@ -32,7 +45,8 @@ const effects: FastifyPluginAsyncZod = async (app) => {
           'table BI tools load as is; headers say what it is: `EVG-As-Of` (data cut-off), ' +
           '`EVG-Min-Cell-Size` (cells with fewer citizens are suppressed) and `EVG-Max-Perturbation` ' +
           '(every count is within this of the exact one: cell key method, so no combination of tables ' +
-          'gives back a small count). `exact=true` gives the exact figures to role analyst, audited.',
+          'gives back a small count). `exact=true` gives the exact figures to role analyst, audited. A table of ' +
+          'more rows than the server allows (EVG_EFFECTS_MAX_ROWS) is refused with 422 `table-too-large`.',
         querystring: effectsQuerySchema,
         response: {
           200: {
@@ -45,6 +59,7 @@ const effects: FastifyPluginAsyncZod = async (app) => {
             },
           },
           304: z.null().describe('Not modified: the data version is unchanged.'),
+          422: problemResponse('The table would have more rows than EVG_EFFECTS_MAX_ROWS.'),
           ...readAuthProblems,
           401: problemResponse('No valid API key while reads require one, or with exact=true.'),
           403: problemResponse('exact=true with a key of a role other than analyst or admin.'),
@@ -56,8 +71,11 @@ const effects: FastifyPluginAsyncZod = async (app) => {
       const { groupBy = [], periodUnit, format, exact = false } = request.query;
       const csv = format === 'csv' || (format === undefined && prefersCsv(request.headers.accept));
       const model = app.readModel.current;
+      const period = resolvePeriod(request.query);
+      const size = effectsTableRows(model, groupBy, periodUnit);
+      if (size > options.maxRows) throw refuseLarge(size);
       if (exact) await auditExactRead(app, request);
-      const rows = model.effects({ groupBy, period: resolvePeriod(request.query), periodUnit, exact });
+      const rows = () => model.effects({ groupBy, period, periodUnit, exact });
       const meta = figuresMeta(model, exact);
       reply.header('evg-as-of', meta.asOf ?? '');
       reply.header('evg-min-cell-size', String(meta.minCellSize));
@@ -66,11 +84,16 @@ const effects: FastifyPluginAsyncZod = async (app) => {
       else if (notModified(request, reply, model.version, csv ? 'csv' : 'json'))
         // A 304 has no body at all (not even `null`).
         return reply.code(304).send(undefined as never);
-      if (!csv) return asEffectRows(rows);
+      if (!csv && exact) return asEffectRows(rows());
+      if (!csv) {
+        const key = `${groupBy.join(',')}|${period?.from ?? ''}|${period?.to ?? ''}|${periodUnit}`;
+        const body = bodies.get(model, key, () => JSON.stringify(asEffectRows(rows())));
+        return reply.type('application/json; charset=utf-8').send(body as never);
+      }
       // A stream bypasses the serializer; the type provider only knows serialised bodies.
       return reply
         .type('text/csv; charset=utf-8')
-        .send(effectsCsvStream(rows, groupBy, model.measures) as never);
+        .send(effectsCsvStream(rows(), groupBy, model.measures) as never);
     },
   );
 };
