@@ -1,7 +1,7 @@
 import { sql, type Kysely } from 'kysely';
-import { parseRecord, RECORD_KINDS, type Offer, type RecordKind } from '@evg/effects';
+import { isIsoDate, parseRecord, RECORD_KINDS, type Offer, type RecordKind } from '@evg/effects';
 import { REFRESH_LOCK } from '../db/advisory-locks.ts';
-import type { Database } from '../db/database.ts';
+import type { AsOfSource, Database } from '../db/database.ts';
 import { recordImportBatch } from '../repositories/import-batches.ts';
 import { BULK_ROWS, withForeignKeysCheckedAtOnce } from './bulk-foreign-keys.ts';
 import { ImportError, type ImportRowError } from './import-error.ts';
@@ -21,6 +21,12 @@ export interface RecordSource {
 }
 
 export interface ImportOptions {
+  /**
+   * The extract's cut-off (data contract): the records are complete up to and including this
+   * day. Stored with the batch; refreshes use the latest one of the imports of benefit periods.
+   * Absent: the latest start date of the batch's benefit periods is assumed (never today).
+   */
+  asOf?: string | undefined;
   /** Replace CPR-like person ids by their HMAC pseudonym instead of refusing them. */
   pseudonymise?: boolean;
   /** The server secret for pseudonymisation (EVG_PSEUDONYM_KEY). */
@@ -48,6 +54,10 @@ export interface KindImportResult {
 
 export interface ImportResult {
   batchId: number;
+  /** The batch's cut-off; null when none was declared and it holds no benefit periods to date it by. */
+  asOf: string | null;
+  /** `declared` with the import, or `assumed` from its benefit periods' latest start date. */
+  asOfSource: AsOfSource | null;
   rowsReceived: number;
   rowsStored: number;
   rowsChanged: number;
@@ -107,8 +117,18 @@ export async function importBatch(
   const ordered = [...sources].sort((a, b) => RECORD_KINDS.indexOf(a.kind) - RECORD_KINDS.indexOf(b.kind));
   const kindLabel = ordered.map((s) => s.kind).join(',') || '(none)';
   let received = 0;
-  const record = (outcome: 'ok' | 'rejected' | 'failed', stored: number, errors: readonly ImportRowError[]) =>
-    recordImportBatch(db, {
+  const record = (
+    executor: Kysely<Database>,
+    outcome: 'ok' | 'rejected' | 'failed',
+    stored: number,
+    errors: readonly ImportRowError[],
+    dated: { asOf: string | null; asOfSource: AsOfSource | null; benefitPeriods: boolean } = {
+      asOf: null,
+      asOfSource: null,
+      benefitPeriods: false,
+    },
+  ) =>
+    recordImportBatch(executor, {
       kind: kindLabel,
       source: options.source,
       key_id: options.keyId ?? null,
@@ -118,9 +138,17 @@ export async function importBatch(
       rows_stored: stored,
       outcome,
       errors: JSON.stringify(errors),
+      as_of: dated.asOf,
+      as_of_source: dated.asOfSource,
+      benefit_periods: dated.benefitPeriods,
     });
 
   try {
+    if (options.asOf !== undefined && !isIsoDate(options.asOf)) {
+      throw new ImportError('IMPORT_REJECTED', 'asOf must be a date YYYY-MM-DD that exists', [
+        { file: '', line: 0, field: 'asOf', message: 'must be a date YYYY-MM-DD that exists' },
+      ]);
+    }
     const pseudonymise = options.pseudonymise ? createPseudonymiser(options.pseudonymKey) : null;
     const result = await db.transaction().execute(async (trx) => {
       // Waits for a refresh that is reading the records, and keeps one from starting meanwhile.
@@ -191,25 +219,34 @@ export async function importBatch(
         });
       }
       log(`import: upserted (${elapsed()})`);
-      return kinds;
+      const periods = staged.find((s) => s.source.kind === 'benefit_periods');
+      const dated = await dateBatch(
+        trx,
+        options.asOf,
+        periods && periods.stage.rows > 0 ? periods.stage : null,
+      );
+      const stored = kinds.reduce((sum, k) => sum + k.rowsStored, 0);
+      // In the transaction: stored rows and their cut-off are committed together or not at all.
+      const batchId = await record(trx, 'ok', stored, [], dated);
+      return {
+        batchId,
+        ...dated,
+        rowsReceived: received,
+        rowsStored: stored,
+        rowsChanged: kinds.reduce((sum, k) => sum + k.rowsChanged, 0),
+        kinds,
+      };
     });
-    const stored = result.reduce((sum, k) => sum + k.rowsStored, 0);
-    const batchId = await record('ok', stored, []);
-    return {
-      batchId,
-      rowsReceived: received,
-      rowsStored: stored,
-      rowsChanged: result.reduce((sum, k) => sum + k.rowsChanged, 0),
-      kinds: result,
-    };
+    const { benefitPeriods: _, ...answer } = result;
+    return answer;
   } catch (error) {
     if (error instanceof ImportError) {
-      const batchId = await record('rejected', 0, error.errors).catch(() => null);
+      const batchId = await record(db, 'rejected', 0, error.errors).catch(() => null);
       throw new ImportError(error.code, error.message, error.errors, error.errorCount, batchId);
     }
     // Database errors may quote row values; the batch row keeps only that storing failed.
     // With the database gone the attempt cannot be recorded either; the typed error still stands.
-    const batchId = await record('failed', 0, [
+    const batchId = await record(db, 'failed', 0, [
       { file: '', line: 0, field: '', message: 'the database failed while storing' },
     ]).catch(() => null);
     const failure = new ImportError(
@@ -222,6 +259,22 @@ export async function importBatch(
     failure.cause = error;
     throw failure;
   }
+}
+
+/**
+ * The batch's cut-off: the declared one, else the latest start date of its benefit periods
+ * (data contract), else none. `benefitPeriods` says whether it may date a refresh.
+ */
+async function dateBatch(
+  trx: Kysely<Database>,
+  declared: string | undefined,
+  periods: StagingTable<unknown> | null,
+): Promise<{ asOf: string | null; asOfSource: AsOfSource | null; benefitPeriods: boolean }> {
+  const benefitPeriods = periods !== null;
+  if (declared !== undefined) return { asOf: declared, asOfSource: 'declared', benefitPeriods };
+  if (!periods) return { asOf: null, asOfSource: null, benefitPeriods };
+  const latest = await periods.latest('start_date');
+  return { asOf: latest, asOfSource: latest === null ? null : 'assumed', benefitPeriods };
 }
 
 /** Validates one batch of raw rows (pseudonymising first when asked) and stages the good ones. */

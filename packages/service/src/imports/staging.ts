@@ -58,6 +58,15 @@ export class StagingTable<R> {
     if (final) await sql.raw(`ANALYZE ${this.name}`).execute(this.trx);
   }
 
+  /** The greatest value of a staged column (after the final flush), null when all are null. */
+  async latest(column: string): Promise<string | null> {
+    if (!this.columns.some((c) => c.name === column)) throw new Error(`no staged column ${column}`);
+    const { rows } = await sql
+      .raw<{ latest: string | null }>(`SELECT max(${column}) AS latest FROM ${this.name}`)
+      .execute(this.trx);
+    return rows[0]?.latest ?? null;
+  }
+
   private async send(): Promise<void> {
     if (this.lines.length === 0) return;
     const lines = this.lines;

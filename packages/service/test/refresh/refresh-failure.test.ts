@@ -1,8 +1,10 @@
+import { Readable } from 'node:stream';
 import { sql } from 'kysely';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { REFRESH_LOCK } from '../../src/db/advisory-locks.ts';
 import { importDataDir } from '../../src/imports/import-data-dir.ts';
+import { importRecords } from '../../src/imports/import-records.ts';
 import { RefreshError } from '../../src/refresh/refresh-error.ts';
 import { refreshEffects } from '../../src/refresh/refresh-effects.ts';
 import { getRefreshStatus } from '../../src/repositories/refresh-runs.ts';
@@ -136,10 +138,48 @@ describe('refresh status', () => {
 });
 
 describe('asOf', () => {
-  it('defaults to the latest benefit-data day, capped at today', async () => {
-    const derived = await refreshEffects(t.db, { today: '2030-01-01' });
-    expect(derived.asOf).toBe('2024-06-30');
-    const capped = await refreshEffects(t.db, { today: '2024-05-01' });
-    expect(capped.asOf).toBe('2024-05-01');
+  it("is the imports' cut-off, never today: assumed, then declared, overridden only on request", async () => {
+    // The batch of beforeAll declared none: its benefit periods' latest start date dates it.
+    const assumed = await refreshEffects(t.db);
+    expect(assumed).toMatchObject({ asOf: '2024-01-01', asOfSource: 'assumed' });
+
+    const body = (...lines: string[]) => Readable.from(lines);
+    const periods = () =>
+      body('person_id,benefit_type,start_date,end_date\n', 'P1,kontanthjaelp,2024-05-01,\n');
+    const dated = await importRecords(t.db, 'benefit_periods', periods(), {
+      format: 'csv',
+      source: 'test',
+      asOf: '2024-07-31',
+    });
+    expect(dated).toMatchObject({ asOf: '2024-07-31', asOfSource: 'declared' });
+    expect(await refreshEffects(t.db)).toMatchObject({ asOf: '2024-07-31', asOfSource: 'declared' });
+
+    // A cut-off declared with offers alone says nothing about the benefit data.
+    const offers = body('offer_id,provider_id,name,package\n', 'OF1,PR1,Nyt navn,jobpakke\n');
+    await importRecords(t.db, 'offers', offers, { format: 'csv', source: 'test', asOf: '2030-01-01' });
+    // An older extract imported later does not move the cut-off back.
+    await importRecords(t.db, 'benefit_periods', periods(), {
+      format: 'csv',
+      source: 'test',
+      asOf: '2024-06-30',
+    });
+    const later = await refreshEffects(t.db);
+    expect(later).toMatchObject({ asOf: '2024-07-31', asOfSource: 'declared' });
+    expect((await getRefreshStatus(t.db)).current).toMatchObject({
+      dataVersion: later.dataVersion,
+      asOf: '2024-07-31',
+      asOfSource: 'declared',
+    });
+
+    const override = await refreshEffects(t.db, { asOf: '2024-05-31' });
+    expect(override).toMatchObject({ asOf: '2024-05-31', asOfSource: 'override' });
+    expect((await getRefreshStatus(t.db)).lastSuccess).toMatchObject({
+      asOf: '2024-05-31',
+      asOfSource: 'override',
+    });
+
+    // Benefit periods stored before imports were dated: their latest start date, assumed.
+    await t.db.updateTable('import_batches').set({ as_of: null, as_of_source: null }).execute();
+    expect(await refreshEffects(t.db)).toMatchObject({ asOf: '2024-05-01', asOfSource: 'assumed' });
   });
 });
