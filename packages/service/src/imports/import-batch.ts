@@ -3,13 +3,14 @@ import { isIsoDate, parseRecord, RECORD_KINDS, type Offer, type RecordKind } fro
 import { REFRESH_LOCK } from '../db/advisory-locks.ts';
 import type { AsOfSource, Database } from '../db/database.ts';
 import { recordImportBatch } from '../repositories/import-batches.ts';
-import { BULK_ROWS, withForeignKeysCheckedAtOnce } from './bulk-foreign-keys.ts';
+import { BULK_ROWS, withForeignKeysCheckedAtOnce, withPlainIndexesRebuilt } from './bulk-foreign-keys.ts';
 import { ImportError, type ImportRowError } from './import-error.ts';
 import { kindSpecs, PERSON_ID_KINDS, type ColumnSpec, type KindSpec } from './kind-specs.ts';
 import { createPseudonymiser, type Pseudonymiser } from './pseudonymise.ts';
 import type { RawBatch } from './raw-rows.ts';
 import { findMissingReferences, type ReferenceCheck } from './reference-checks.ts';
 import { StagingTable } from './staging.ts';
+import { runImportTransaction } from './import-transaction.ts';
 import { upsertFromStage, upsertOffers } from './upsert.ts';
 
 /** The rows of one record kind, from one file or one HTTP body. */
@@ -150,11 +151,13 @@ export async function importBatch(
       ]);
     }
     const pseudonymise = options.pseudonymise ? createPseudonymiser(options.pseudonymKey) : null;
-    const result = await db.transaction().execute(async (trx) => {
+    const result = await runImportTransaction(db, async (trx, copy) => {
       // Waits for a refresh that is reading the records, and keeps one from starting meanwhile.
       await sql`SELECT pg_advisory_xact_lock_shared(${REFRESH_LOCK})`.execute(trx);
       // Room for the staging sorts (last row per key) in memory rather than on disk.
       await sql`SET LOCAL work_mem = '256MB'`.execute(trx);
+      // And for building the indexes of a bulk upsert once (bulk-foreign-keys.ts).
+      await sql`SET LOCAL maintenance_work_mem = '256MB'`.execute(trx);
       const errors = new ErrorList(options.errorLimit ?? 100);
       const staged: Staged[] = [];
       let codes: StagingTable<CodeRow> | null = null;
@@ -164,22 +167,30 @@ export async function importBatch(
           continue;
         }
         const spec = kindSpecs[source.kind] as KindSpec<RecordKind>;
+        // Offers stage their code lists alongside, so they cannot hold the connection's COPY.
         const stage = await StagingTable.create<unknown>(
           trx,
           `evg_stage_${index}`,
           spec.columns as ColumnSpec<unknown>[],
+          source.kind === 'offers' ? null : copy,
         );
         if (source.kind === 'offers')
           codes = await StagingTable.create(trx, 'evg_stage_offer_codes', codeColumns);
         const entry: Staged = { source, spec, stage, received: 0 };
         staged.push(entry);
-        for await (const batch of source.batches) {
-          for (const issue of batch.issues) errors.add(issue);
-          received += batch.raws.length + batch.issues.length;
-          entry.received += batch.raws.length + batch.issues.length;
-          await stageBatch(source, batch, stage, codes, pseudonymise, errors);
+        try {
+          for await (const batch of source.batches) {
+            for (const issue of batch.issues) errors.add(issue);
+            const rows = batch.records.length + batch.raws.length + batch.issues.length;
+            received += rows;
+            entry.received += rows;
+            await stageBatch(source, batch, stage, codes, pseudonymise, errors);
+          }
+          await stage.flush(true);
+        } catch (error) {
+          await stage.abort();
+          throw error;
         }
-        await stage.flush(true);
         log(`import: ${source.file}: ${entry.received} rows read and staged (${elapsed()})`);
         if (source.kind === 'offers') await codes?.flush(true);
       }
@@ -209,7 +220,12 @@ export async function importBatch(
             : upsertFromStage(trx, spec, stage.name);
         const bulk = stage.rows >= (options.bulkRows ?? BULK_ROWS);
         if (bulk) log(`import: ${source.file}: foreign keys checked once for the table (bulk)`);
-        const changed = bulk ? await withForeignKeysCheckedAtOnce(trx, spec.table, upsert) : await upsert();
+        const changed = bulk
+          ? await withForeignKeysCheckedAtOnce(trx, spec.table, () =>
+              withPlainIndexesRebuilt(trx, spec.table, upsert),
+            )
+          : await upsert();
+        log(`import: ${source.file}: ${changed} rows upserted (${elapsed()})`);
         kinds.push({
           kind: source.kind,
           file: source.file,
@@ -286,6 +302,9 @@ async function stageBatch(
   pseudonymise: Pseudonymiser | null,
   errors: ErrorList,
 ): Promise<void> {
+  for (let i = 0; i < batch.records.length; i++) {
+    await stageRecord(source, batch.records[i], batch.recordLines[i] as number, stage, codes);
+  }
   for (let i = 0; i < batch.raws.length; i++) {
     const raw = batch.raws[i] as Record<string, unknown>;
     const line = batch.lines[i] as number;
@@ -297,16 +316,26 @@ async function stageBatch(
       for (const issue of parsed.issues) errors.add({ file: source.file, line, ...issue });
       continue;
     }
-    await stage.add(line, parsed.record);
-    if (codes && source.kind === 'offers') {
-      const offer = parsed.record as Offer;
-      for (const [list, values] of [
-        ['target_groups', offer.targetGroups],
-        ['industries', offer.industries],
-      ] as const) {
-        for (const [position, code] of values.entries()) {
-          await codes.add(line, { offerId: offer.offerId, list, code, position });
-        }
+    await stageRecord(source, parsed.record, line, stage, codes);
+  }
+}
+
+async function stageRecord(
+  source: RecordSource,
+  record: unknown,
+  line: number,
+  stage: StagingTable<unknown>,
+  codes: StagingTable<CodeRow> | null,
+): Promise<void> {
+  await stage.add(line, record);
+  if (codes && source.kind === 'offers') {
+    const offer = record as Offer;
+    for (const [list, values] of [
+      ['target_groups', offer.targetGroups],
+      ['industries', offer.industries],
+    ] as const) {
+      for (const [position, code] of values.entries()) {
+        await codes.add(line, { offerId: offer.offerId, list, code, position });
       }
     }
   }
