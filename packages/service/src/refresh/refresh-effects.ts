@@ -69,10 +69,7 @@ export interface RefreshResult {
  * @example
  * const { dataVersion, asOf } = await refreshEffects(db, { asOf: '2026-10-31', disclosureKey });
  */
-export async function refreshEffects(
-  db: Kysely<Database>,
-  options: RefreshOptions,
-): Promise<RefreshResult> {
+export async function refreshEffects(db: Kysely<Database>, options: RefreshOptions): Promise<RefreshResult> {
   const log = options.log ?? (() => {});
   if (runningHere.has(db))
     throw new RefreshError('REFRESH_RUNNING', 'another refresh is running; try again later');

@@ -24,6 +24,7 @@ describe('embedded database (no DATABASE_URL)', () => {
     expect(await migrateToLatest(handle.db)).toEqual([
       '2026-11-22-0001-initial',
       '2026-12-02-0001-import-as-of',
+      '2026-12-02-0002-exact-reads',
     ]);
 
     await handle.db.insertInto('target_groups').values({ code: 'jobparat', name: 'Jobparat' }).execute();

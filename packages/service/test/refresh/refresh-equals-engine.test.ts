@@ -16,6 +16,9 @@ import { getRefreshStatus } from '../../src/repositories/refresh-runs.ts';
 import { SYNTH_AS_OF, writeSynthDir } from '../support/synth-dir.ts';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';
 
+/** The installation's disclosure secret, the same for the refresh and the engine. */
+const DISCLOSURE_KEY = 'refresh-equals-engine-test-key';
+
 let t: TestDatabase;
 let synth: { dir: string; remove: () => Promise<void> };
 let result: RefreshResult;
@@ -46,7 +49,7 @@ beforeAll(async () => {
   // The extract's cut-off is declared with the import; the refresh is given none and runs a
   // month after it (the test machine's today): it must take the declared one, not today.
   imported = await importDataDir(t.db, synth.dir, { source: 'test', asOf: SYNTH_AS_OF });
-  result = await refreshEffects(t.db, { chunkSize: 97 });
+  result = await refreshEffects(t.db, { disclosureKey: DISCLOSURE_KEY, chunkSize: 97 });
 });
 afterAll(async () => {
   await t.close();
@@ -58,6 +61,7 @@ async function engineOnFiles(groupBy: EngineConfig['groupBy'], periodUnit: Engin
   const data = await openDataDir(synth.dir);
   const config: EngineConfig = {
     asOf: SYNTH_AS_OF,
+    disclosureKey: DISCLOSURE_KEY,
     catalog: data.catalog,
     groupBy: groupBy ?? [],
     periodUnit: periodUnit ?? 'halfYear',
@@ -75,7 +79,7 @@ async function engineOnFiles(groupBy: EngineConfig['groupBy'], periodUnit: Engin
 /** The API as `evg start` builds it, with the server's own refresh (no EVG_AS_OF). */
 async function serviceApp(): Promise<FastifyInstance> {
   const config = { ...loadConfig({}), refreshPollMs: 0 };
-  return buildApp({ config, db: t.db, refreshEffects: serviceRefresh(config) });
+  return buildApp({ config, db: t.db, refreshEffects: serviceRefresh(config, DISCLOSURE_KEY) });
 }
 
 async function storedCells(version: number, grouping: string): Promise<EffectCell[]> {
@@ -181,8 +185,9 @@ describe('refreshEffects', () => {
   });
 
   it('gives the same tables with worker threads as in one pass', async () => {
-    const single = await refreshEffects(t.db);
+    const single = await refreshEffects(t.db, { disclosureKey: DISCLOSURE_KEY });
     const parallel = await refreshEffects(t.db, {
+      disclosureKey: DISCLOSURE_KEY,
       workers: 2,
       connectionString: t.connectionString,
     });
