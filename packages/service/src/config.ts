@@ -1,5 +1,6 @@
 import { isIP } from 'node:net';
 import path from 'node:path';
+import { isIsoDate } from '@evg/effects';
 import { z } from 'zod';
 import type { ApiKeyRole } from './db/database.ts';
 
@@ -28,6 +29,8 @@ export interface ServiceConfig {
   importBodyLimit: number;
   /** How often the read model checks for a new data version. */
   refreshPollMs: number;
+  /** EVG_AS_OF: a cut-off overriding the imports' for every refresh; absent = the imports'. */
+  asOf: string | undefined;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   // Hardening (issue 10): who counts against which limit, and how long a request may take.
   /** Requests per minute per API key, by the key's role. */
@@ -76,6 +79,7 @@ const envSchema = z.object({
   EVG_BODY_LIMIT: int(1024, 100 * 1024 * 1024).default(1024 * 1024),
   EVG_IMPORT_BODY_LIMIT: int(1024, 10 * 1024 * 1024 * 1024).default(1024 * 1024 * 1024),
   EVG_REFRESH_POLL_MS: int(100, 3_600_000).default(5000),
+  EVG_AS_OF: z.string().refine(isIsoDate, 'must be a date YYYY-MM-DD that exists').optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   // Hardening (issue 10); README "Limits and timeouts" says why these defaults.
   EVG_RATE_LIMIT_CASEWORKER: int(1, 1_000_000_000).default(3000),
@@ -146,6 +150,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): Service
     bodyLimit: value.EVG_BODY_LIMIT,
     importBodyLimit: value.EVG_IMPORT_BODY_LIMIT,
     refreshPollMs: value.EVG_REFRESH_POLL_MS,
+    asOf: value.EVG_AS_OF,
     logLevel: value.LOG_LEVEL,
     rateLimitPerKey: {
       caseworker: value.EVG_RATE_LIMIT_CASEWORKER,
@@ -161,4 +166,19 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): Service
     headersTimeoutMs: Math.min(value.EVG_HEADERS_TIMEOUT_MS, value.EVG_REQUEST_TIMEOUT_MS),
     connectionTimeoutMs: value.EVG_CONNECTION_TIMEOUT_MS,
   };
+}
+
+/**
+ * EVG_AS_OF alone, for the commands that refresh without serving (`evg import`, `evg refresh`),
+ * so an unrelated variable of the server cannot stop them. Throws ConfigError when invalid.
+ *
+ * @example
+ *   readAsOfOverride({ EVG_AS_OF: '2026-10-31' }); // '2026-10-31'
+ */
+export function readAsOfOverride(env: NodeJS.ProcessEnv): string | undefined {
+  const value = env.EVG_AS_OF;
+  if (value === undefined || value === '') return undefined;
+  const parsed = envSchema.shape.EVG_AS_OF.safeParse(value);
+  if (!parsed.success) throw new ConfigError('EVG_AS_OF', parsed.error.issues[0]?.message ?? 'invalid');
+  return parsed.data;
 }

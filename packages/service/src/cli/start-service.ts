@@ -1,6 +1,7 @@
 import { ensureDemoData } from '../imports/seed-database.ts';
 import { refreshEffects } from '../refresh/index.ts';
 import { buildApp } from '../app.ts';
+import type { RefreshRunner } from '../plugins/app/refresher.ts';
 import type { ServiceConfig } from '../config.ts';
 import { createDb } from '../db/create-db.ts';
 import { migrateToLatest } from '../db/migrate.ts';
@@ -10,6 +11,14 @@ import { ensureDemoKey } from './demo-key.ts';
 import { disclosureKey } from '../secrets/disclosure-key.ts';
 import { findCurrentDataVersion } from '../repositories/effects-read.ts';
 import { countPersons } from '../repositories/person-records.ts';
+
+/**
+ * The server's refresh, after imports and on POST /v1/refresh: the imports' cut-off unless
+ * EVG_AS_OF overrides it, never today.
+ */
+export function serviceRefresh(config: ServiceConfig, disclosureKey: string): RefreshRunner {
+  return (db) => refreshEffects(db, { minCellSize: config.minCellSize, asOf: config.asOf, disclosureKey });
+}
 
 /**
  * What `evg start` does: open (or create) the database, migrate it, load demo data on an empty
@@ -23,13 +32,13 @@ export async function startService(config: ServiceConfig, io: CliIo): Promise<Ru
     // Only the embedded database gets demo data: a configured server is someone's real data.
     if (handle.embedded) {
       const log = (line: string) => io.stderr.write(`evg start: ${line}\n`);
-      if (
-        await ensureDemoData(handle.db, {
-          connectionString: handle.connectionString,
-          disclosureKey: secret,
-          log,
-        })
-      ) {
+      const demo = {
+        connectionString: handle.connectionString,
+        disclosureKey: secret,
+        refreshAsOf: config.asOf,
+        log,
+      };
+      if (await ensureDemoData(handle.db, demo)) {
         log('demo data loaded (synthetic, Copenhagen scale)');
       }
     }
@@ -47,7 +56,7 @@ export async function startService(config: ServiceConfig, io: CliIo): Promise<Ru
       config,
       db: handle.db,
       logger: { level: config.logLevel, stream: io.stdout },
-      refreshEffects: (db) => refreshEffects(db, { minCellSize: config.minCellSize, disclosureKey: secret }),
+      refreshEffects: serviceRefresh(config, secret),
     });
     const server = await listen(app, config, () => handle.close()).catch(async (error: unknown) => {
       await app.close();

@@ -1,4 +1,4 @@
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Database } from './database.ts';
 
 /**
@@ -91,21 +91,28 @@ export async function withExclusiveRefreshLock<T>(
 }
 
 /**
- * Runs `work` in a transaction holding REFRESH_LOCK shared: it waits for a refresh that is
- * reading the records, and keeps one from starting meanwhile. Embedded, the wait happens
- * before the transaction begins, since a transaction there has the whole database to itself.
+ * Runs `transaction` (which opens the import's transaction and calls
+ * `holdSharedRefreshLock` first in it) while the in-process lock of an embedded database is
+ * held shared: it waits for a refresh that is reading the records, and keeps one from starting
+ * meanwhile. Embedded, the wait happens before the transaction begins, since a transaction
+ * there has the whole database to itself.
+ *
+ * @example
+ * await withSharedRefreshLock(db, () => db.transaction().execute(async (trx) => { await holdSharedRefreshLock(trx); … }));
  */
-export async function inTransactionWithSharedRefreshLock<T>(
+export async function withSharedRefreshLock<T>(
   db: Kysely<Database>,
-  work: (trx: Transaction<Database>) => Promise<T>,
+  transaction: () => Promise<T>,
 ): Promise<T> {
   const release = await localLocks.get(db)?.takeShared();
   try {
-    return await db.transaction().execute(async (trx) => {
-      await sql`SELECT pg_advisory_xact_lock_shared(${REFRESH_LOCK})`.execute(trx);
-      return work(trx);
-    });
+    return await transaction();
   } finally {
     release?.();
   }
+}
+
+/** Takes REFRESH_LOCK shared for the rest of the transaction `trx` (a PostgreSQL server's lock). */
+export async function holdSharedRefreshLock(trx: Kysely<Database>): Promise<void> {
+  await sql`SELECT pg_advisory_xact_lock_shared(${REFRESH_LOCK})`.execute(trx);
 }

@@ -4,6 +4,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { keepRefreshLockLocally } from './advisory-locks.ts';
+import { registerCopyPool } from './copy-pool.ts';
 import { lockDataDir } from './data-dir-lock.ts';
 import { PgliteSessionServer } from './pglite-session-server.ts';
 import type { Database } from './database.ts';
@@ -115,6 +116,8 @@ function openPool(
   // listener that crashes the process. Its pending query already fails with the same error.
   pool.on('connect', (client) => client.on('error', () => {}));
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  // A PostgreSQL server speaks COPY; pglite-socket does not (imports then stage with INSERT).
+  if (!embedded) registerCopyPool(db, pool);
   let closed: Promise<void> | undefined;
   return {
     db,

@@ -118,7 +118,17 @@ export interface ImportBatchesTable {
   rows_stored: number;
   outcome: ImportOutcome;
   errors: ColumnType<unknown[], string, string>;
+  /** The extract's cut-off: declared with the import, or assumed (see `as_of_source`); null without either. */
+  as_of: Defaulted<string | null>;
+  as_of_source: Defaulted<AsOfSource | null>;
+  /** Whether the batch carried benefit periods: only their cut-offs date a refresh. */
+  benefit_periods: Defaulted<boolean>;
 }
+
+/** How an import's cut-off was set: given with the import, or the latest start date of its benefit periods. */
+export type AsOfSource = 'declared' | 'assumed';
+/** Where a refresh took its cut-off from: an import's (declared or assumed), or EVG_AS_OF / `--as-of`. */
+export type RefreshAsOfSource = AsOfSource | 'override';
 
 export type ApiKeyRole = 'caseworker' | 'bi' | 'ingest' | 'analyst' | 'admin';
 
@@ -170,6 +180,7 @@ export interface RefreshRunsTable {
   duration_ms: number | null;
   data_version: number | null;
   as_of: string | null;
+  as_of_source: Defaulted<RefreshAsOfSource | null>;
   persons: number | null;
   error: string | null;
 }

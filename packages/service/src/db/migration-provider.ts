@@ -1,5 +1,6 @@
 import type { Migration, MigrationProvider } from 'kysely';
 import * as initial from '../../../../migrations/2026-11-22-0001-initial.ts';
+import * as importAsOf from '../../../../migrations/2026-12-02-0001-import-as-of.ts';
 import * as exactReads from '../../../../migrations/2026-12-02-0002-exact-reads.ts';
 
 /**
@@ -11,6 +12,7 @@ export const migrationProvider: MigrationProvider = {
   async getMigrations(): Promise<Record<string, Migration>> {
     return {
       '2026-11-22-0001-initial': initial,
+      '2026-12-02-0001-import-as-of': importAsOf,
       '2026-12-02-0002-exact-reads': exactReads,
     };
   },

@@ -35,3 +35,29 @@ export async function withForeignKeysCheckedAtOnce<T>(
   }
   return result;
 }
+
+/**
+ * Runs a large insert into `table` with its plain (non-unique) indexes built once afterwards
+ * instead of updated row by row: rows of a real extract come in no useful order, so each
+ * insert into such an index lands on a random page, while a build is one sort. Unique indexes
+ * stay, since the upsert's ON CONFLICT needs them. Inside the import's transaction, so no other
+ * session sees the table without its indexes (DROP INDEX holds an exclusive lock until commit).
+ */
+export async function withPlainIndexesRebuilt<T>(
+  trx: Kysely<Database>,
+  table: string,
+  work: () => Promise<T>,
+): Promise<T> {
+  const { rows: indexes } = await sql<{ name: string; definition: string }>`
+    SELECT c.relname AS name, pg_get_indexdef(i.indexrelid) AS definition
+    FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid
+    WHERE i.indrelid = ${table}::regclass AND NOT i.indisunique AND NOT i.indisprimary
+      AND NOT EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conindid = i.indexrelid)
+    ORDER BY c.relname`.execute(trx);
+  if (indexes.length === 0) return work();
+  const quoted = (name: string) => `"${name.replaceAll('"', '""')}"`;
+  await sql.raw(`DROP INDEX ${indexes.map((i) => quoted(i.name)).join(', ')}`).execute(trx);
+  const result = await work();
+  for (const index of indexes) await sql.raw(index.definition).execute(trx);
+  return result;
+}

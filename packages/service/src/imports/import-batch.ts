@@ -1,15 +1,16 @@
 import { sql, type Kysely } from 'kysely';
-import { parseRecord, RECORD_KINDS, type Offer, type RecordKind } from '@evg/effects';
-import { inTransactionWithSharedRefreshLock } from '../db/advisory-locks.ts';
-import type { Database } from '../db/database.ts';
+import { isIsoDate, parseRecord, RECORD_KINDS, type Offer, type RecordKind } from '@evg/effects';
+import { holdSharedRefreshLock, withSharedRefreshLock } from '../db/advisory-locks.ts';
+import type { AsOfSource, Database } from '../db/database.ts';
 import { recordImportBatch } from '../repositories/import-batches.ts';
-import { BULK_ROWS, withForeignKeysCheckedAtOnce } from './bulk-foreign-keys.ts';
+import { BULK_ROWS, withForeignKeysCheckedAtOnce, withPlainIndexesRebuilt } from './bulk-foreign-keys.ts';
 import { ImportError, type ImportRowError } from './import-error.ts';
 import { kindSpecs, PERSON_ID_KINDS, type ColumnSpec, type KindSpec } from './kind-specs.ts';
 import { createPseudonymiser, type Pseudonymiser } from './pseudonymise.ts';
 import type { RawBatch } from './raw-rows.ts';
 import { findMissingReferences, type ReferenceCheck } from './reference-checks.ts';
 import { StagingTable } from './staging.ts';
+import { runImportTransaction } from './import-transaction.ts';
 import { upsertFromStage, upsertOffers } from './upsert.ts';
 
 /** The rows of one record kind, from one file or one HTTP body. */
@@ -21,6 +22,12 @@ export interface RecordSource {
 }
 
 export interface ImportOptions {
+  /**
+   * The extract's cut-off (data contract): the records are complete up to and including this
+   * day. Stored with the batch; refreshes use the latest one of the imports of benefit periods.
+   * Absent: the latest start date of the batch's benefit periods is assumed (never today).
+   */
+  asOf?: string | undefined;
   /** Replace CPR-like person ids by their HMAC pseudonym instead of refusing them. */
   pseudonymise?: boolean;
   /** The server secret for pseudonymisation (EVG_PSEUDONYM_KEY). */
@@ -48,6 +55,10 @@ export interface KindImportResult {
 
 export interface ImportResult {
   batchId: number;
+  /** The batch's cut-off; null when none was declared and it holds no benefit periods to date it by. */
+  asOf: string | null;
+  /** `declared` with the import, or `assumed` from its benefit periods' latest start date. */
+  asOfSource: AsOfSource | null;
   rowsReceived: number;
   rowsStored: number;
   rowsChanged: number;
@@ -107,8 +118,18 @@ export async function importBatch(
   const ordered = [...sources].sort((a, b) => RECORD_KINDS.indexOf(a.kind) - RECORD_KINDS.indexOf(b.kind));
   const kindLabel = ordered.map((s) => s.kind).join(',') || '(none)';
   let received = 0;
-  const record = (outcome: 'ok' | 'rejected' | 'failed', stored: number, errors: readonly ImportRowError[]) =>
-    recordImportBatch(db, {
+  const record = (
+    executor: Kysely<Database>,
+    outcome: 'ok' | 'rejected' | 'failed',
+    stored: number,
+    errors: readonly ImportRowError[],
+    dated: { asOf: string | null; asOfSource: AsOfSource | null; benefitPeriods: boolean } = {
+      asOf: null,
+      asOfSource: null,
+      benefitPeriods: false,
+    },
+  ) =>
+    recordImportBatch(executor, {
       kind: kindLabel,
       source: options.source,
       key_id: options.keyId ?? null,
@@ -118,97 +139,137 @@ export async function importBatch(
       rows_stored: stored,
       outcome,
       errors: JSON.stringify(errors),
+      as_of: dated.asOf,
+      as_of_source: dated.asOfSource,
+      benefit_periods: dated.benefitPeriods,
     });
 
   try {
+    if (options.asOf !== undefined && !isIsoDate(options.asOf)) {
+      throw new ImportError('IMPORT_REJECTED', 'asOf must be a date YYYY-MM-DD that exists', [
+        { file: '', line: 0, field: 'asOf', message: 'must be a date YYYY-MM-DD that exists' },
+      ]);
+    }
     const pseudonymise = options.pseudonymise ? createPseudonymiser(options.pseudonymKey) : null;
     // Waits for a refresh that is reading the records, and keeps one from starting meanwhile.
-    const result = await inTransactionWithSharedRefreshLock(db, async (trx) => {
-      // Room for the staging sorts (last row per key) in memory rather than on disk.
-      await sql`SET LOCAL work_mem = '256MB'`.execute(trx);
-      const errors = new ErrorList(options.errorLimit ?? 100);
-      const staged: Staged[] = [];
-      let codes: StagingTable<CodeRow> | null = null;
-      for (const [index, source] of ordered.entries()) {
-        if (staged.some((s) => s.source.kind === source.kind)) {
-          errors.add({ file: source.file, line: 0, field: '', message: `a second source of ${source.kind}` });
-          continue;
+    const result = await withSharedRefreshLock(db, () =>
+      runImportTransaction(db, async (trx, copy) => {
+        await holdSharedRefreshLock(trx);
+        // Room for the staging sorts (last row per key) in memory rather than on disk.
+        await sql`SET LOCAL work_mem = '256MB'`.execute(trx);
+        // And for building the indexes of a bulk upsert once (bulk-foreign-keys.ts).
+        await sql`SET LOCAL maintenance_work_mem = '256MB'`.execute(trx);
+        const errors = new ErrorList(options.errorLimit ?? 100);
+        const staged: Staged[] = [];
+        let codes: StagingTable<CodeRow> | null = null;
+        for (const [index, source] of ordered.entries()) {
+          if (staged.some((s) => s.source.kind === source.kind)) {
+            errors.add({
+              file: source.file,
+              line: 0,
+              field: '',
+              message: `a second source of ${source.kind}`,
+            });
+            continue;
+          }
+          const spec = kindSpecs[source.kind] as KindSpec<RecordKind>;
+          // Offers stage their code lists alongside, so they cannot hold the connection's COPY.
+          const stage = await StagingTable.create<unknown>(
+            trx,
+            `evg_stage_${index}`,
+            spec.columns as ColumnSpec<unknown>[],
+            source.kind === 'offers' ? null : copy,
+          );
+          if (source.kind === 'offers')
+            codes = await StagingTable.create(trx, 'evg_stage_offer_codes', codeColumns);
+          const entry: Staged = { source, spec, stage, received: 0 };
+          staged.push(entry);
+          try {
+            for await (const batch of source.batches) {
+              for (const issue of batch.issues) errors.add(issue);
+              const rows = batch.records.length + batch.raws.length + batch.issues.length;
+              received += rows;
+              entry.received += rows;
+              await stageBatch(source, batch, stage, codes, pseudonymise, errors);
+            }
+            await stage.flush(true);
+          } catch (error) {
+            await stage.abort();
+            throw error;
+          }
+          log(`import: ${source.file}: ${entry.received} rows read and staged (${elapsed()})`);
+          if (source.kind === 'offers') await codes?.flush(true);
         }
-        const spec = kindSpecs[source.kind] as KindSpec<RecordKind>;
-        const stage = await StagingTable.create<unknown>(
+
+        log(`import: staged (${elapsed()})`);
+        for (const check of referenceChecks(staged, codes)) {
+          const missing = await findMissingReferences(trx, check, options.errorLimit ?? 100);
+          for (const error of missing.errors) errors.add(error);
+          errors.total += missing.total - missing.errors.length;
+        }
+        if (errors.total > 0) {
+          const sorted = [...errors.errors].sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
+          throw new ImportError(
+            'IMPORT_REJECTED',
+            `${errors.total} bad row(s); nothing was stored`,
+            sorted,
+            errors.total,
+          );
+        }
+
+        log(`import: references checked (${elapsed()})`);
+        const kinds: KindImportResult[] = [];
+        for (const { source, spec, stage, received: kindReceived } of staged) {
+          const upsert = () =>
+            source.kind === 'offers' && codes
+              ? upsertOffers(trx, spec, stage.name, codes.name)
+              : upsertFromStage(trx, spec, stage.name);
+          const bulk = stage.rows >= (options.bulkRows ?? BULK_ROWS);
+          if (bulk) log(`import: ${source.file}: foreign keys checked once for the table (bulk)`);
+          const changed = bulk
+            ? await withForeignKeysCheckedAtOnce(trx, spec.table, () =>
+                withPlainIndexesRebuilt(trx, spec.table, upsert),
+              )
+            : await upsert();
+          log(`import: ${source.file}: ${changed} rows upserted (${elapsed()})`);
+          kinds.push({
+            kind: source.kind,
+            file: source.file,
+            rowsReceived: kindReceived,
+            rowsStored: stage.rows,
+            rowsChanged: changed,
+          });
+        }
+        log(`import: upserted (${elapsed()})`);
+        const periods = staged.find((s) => s.source.kind === 'benefit_periods');
+        const dated = await dateBatch(
           trx,
-          `evg_stage_${index}`,
-          spec.columns as ColumnSpec<unknown>[],
+          options.asOf,
+          periods && periods.stage.rows > 0 ? periods.stage : null,
         );
-        if (source.kind === 'offers')
-          codes = await StagingTable.create(trx, 'evg_stage_offer_codes', codeColumns);
-        const entry: Staged = { source, spec, stage, received: 0 };
-        staged.push(entry);
-        for await (const batch of source.batches) {
-          for (const issue of batch.issues) errors.add(issue);
-          received += batch.raws.length + batch.issues.length;
-          entry.received += batch.raws.length + batch.issues.length;
-          await stageBatch(source, batch, stage, codes, pseudonymise, errors);
-        }
-        await stage.flush(true);
-        log(`import: ${source.file}: ${entry.received} rows read and staged (${elapsed()})`);
-        if (source.kind === 'offers') await codes?.flush(true);
-      }
-
-      log(`import: staged (${elapsed()})`);
-      for (const check of referenceChecks(staged, codes)) {
-        const missing = await findMissingReferences(trx, check, options.errorLimit ?? 100);
-        for (const error of missing.errors) errors.add(error);
-        errors.total += missing.total - missing.errors.length;
-      }
-      if (errors.total > 0) {
-        const sorted = [...errors.errors].sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
-        throw new ImportError(
-          'IMPORT_REJECTED',
-          `${errors.total} bad row(s); nothing was stored`,
-          sorted,
-          errors.total,
-        );
-      }
-
-      log(`import: references checked (${elapsed()})`);
-      const kinds: KindImportResult[] = [];
-      for (const { source, spec, stage, received: kindReceived } of staged) {
-        const upsert = () =>
-          source.kind === 'offers' && codes
-            ? upsertOffers(trx, spec, stage.name, codes.name)
-            : upsertFromStage(trx, spec, stage.name);
-        const bulk = stage.rows >= (options.bulkRows ?? BULK_ROWS);
-        if (bulk) log(`import: ${source.file}: foreign keys checked once for the table (bulk)`);
-        const changed = bulk ? await withForeignKeysCheckedAtOnce(trx, spec.table, upsert) : await upsert();
-        kinds.push({
-          kind: source.kind,
-          file: source.file,
-          rowsReceived: kindReceived,
-          rowsStored: stage.rows,
-          rowsChanged: changed,
-        });
-      }
-      log(`import: upserted (${elapsed()})`);
-      return kinds;
-    });
-    const stored = result.reduce((sum, k) => sum + k.rowsStored, 0);
-    const batchId = await record('ok', stored, []);
-    return {
-      batchId,
-      rowsReceived: received,
-      rowsStored: stored,
-      rowsChanged: result.reduce((sum, k) => sum + k.rowsChanged, 0),
-      kinds: result,
-    };
+        const stored = kinds.reduce((sum, k) => sum + k.rowsStored, 0);
+        // In the transaction: stored rows and their cut-off are committed together or not at all.
+        const batchId = await record(trx, 'ok', stored, [], dated);
+        return {
+          batchId,
+          ...dated,
+          rowsReceived: received,
+          rowsStored: stored,
+          rowsChanged: kinds.reduce((sum, k) => sum + k.rowsChanged, 0),
+          kinds,
+        };
+      }),
+    );
+    const { benefitPeriods: _, ...answer } = result;
+    return answer;
   } catch (error) {
     if (error instanceof ImportError) {
-      const batchId = await record('rejected', 0, error.errors).catch(() => null);
+      const batchId = await record(db, 'rejected', 0, error.errors).catch(() => null);
       throw new ImportError(error.code, error.message, error.errors, error.errorCount, batchId);
     }
     // Database errors may quote row values; the batch row keeps only that storing failed.
     // With the database gone the attempt cannot be recorded either; the typed error still stands.
-    const batchId = await record('failed', 0, [
+    const batchId = await record(db, 'failed', 0, [
       { file: '', line: 0, field: '', message: 'the database failed while storing' },
     ]).catch(() => null);
     const failure = new ImportError(
@@ -223,6 +284,22 @@ export async function importBatch(
   }
 }
 
+/**
+ * The batch's cut-off: the declared one, else the latest start date of its benefit periods
+ * (data contract), else none. `benefitPeriods` says whether it may date a refresh.
+ */
+async function dateBatch(
+  trx: Kysely<Database>,
+  declared: string | undefined,
+  periods: StagingTable<unknown> | null,
+): Promise<{ asOf: string | null; asOfSource: AsOfSource | null; benefitPeriods: boolean }> {
+  const benefitPeriods = periods !== null;
+  if (declared !== undefined) return { asOf: declared, asOfSource: 'declared', benefitPeriods };
+  if (!periods) return { asOf: null, asOfSource: null, benefitPeriods };
+  const latest = await periods.latest('start_date');
+  return { asOf: latest, asOfSource: latest === null ? null : 'assumed', benefitPeriods };
+}
+
 /** Validates one batch of raw rows (pseudonymising first when asked) and stages the good ones. */
 async function stageBatch(
   source: RecordSource,
@@ -232,6 +309,9 @@ async function stageBatch(
   pseudonymise: Pseudonymiser | null,
   errors: ErrorList,
 ): Promise<void> {
+  for (let i = 0; i < batch.records.length; i++) {
+    await stageRecord(source, batch.records[i], batch.recordLines[i] as number, stage, codes);
+  }
   for (let i = 0; i < batch.raws.length; i++) {
     const raw = batch.raws[i] as Record<string, unknown>;
     const line = batch.lines[i] as number;
@@ -243,16 +323,26 @@ async function stageBatch(
       for (const issue of parsed.issues) errors.add({ file: source.file, line, ...issue });
       continue;
     }
-    await stage.add(line, parsed.record);
-    if (codes && source.kind === 'offers') {
-      const offer = parsed.record as Offer;
-      for (const [list, values] of [
-        ['target_groups', offer.targetGroups],
-        ['industries', offer.industries],
-      ] as const) {
-        for (const [position, code] of values.entries()) {
-          await codes.add(line, { offerId: offer.offerId, list, code, position });
-        }
+    await stageRecord(source, parsed.record, line, stage, codes);
+  }
+}
+
+async function stageRecord(
+  source: RecordSource,
+  record: unknown,
+  line: number,
+  stage: StagingTable<unknown>,
+  codes: StagingTable<CodeRow> | null,
+): Promise<void> {
+  await stage.add(line, record);
+  if (codes && source.kind === 'offers') {
+    const offer = record as Offer;
+    for (const [list, values] of [
+      ['target_groups', offer.targetGroups],
+      ['industries', offer.industries],
+    ] as const) {
+      for (const [position, code] of values.entries()) {
+        await codes.add(line, { offerId: offer.offerId, list, code, position });
       }
     }
   }

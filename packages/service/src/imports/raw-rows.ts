@@ -1,13 +1,20 @@
 import { StringDecoder } from 'node:string_decoder';
-import { recordFields, type RecordKind } from '@evg/effects';
+import { compileCsvParser, recordFields, type RecordKind } from '@evg/effects';
 import { readCsvRows } from '../data-dir/csv-rows.ts';
 import { DataDirError } from '../data-dir/data-dir-error.ts';
 import type { ImportRowError } from './import-error.ts';
 
 export type ImportFormat = 'csv' | 'ndjson';
 
-/** Raw rows (field name → value, not yet validated) and the line each starts on. */
+/**
+ * Rows of a batch: CSV rows the fast path (`compileCsvParser`, which agrees with the zod
+ * schemas) accepted as records, and raw rows (field name → value, not yet validated: NDJSON,
+ * and CSV rows the fast path left to zod), each with the line it starts on.
+ */
 export interface RawBatch {
+  /** Valid records already (their person ids are not CPR-like, so need no pseudonym). */
+  records: unknown[];
+  recordLines: number[];
   raws: Record<string, unknown>[];
   lines: number[];
   /** Rows that could not even be read as rows (bad JSON, wrong field count, bad header). */
@@ -38,7 +45,8 @@ export function readRawRows(
 
 async function* csvRows(input: ByteSource, kind: RecordKind, file: string): AsyncGenerator<RawBatch> {
   let header: string[] | null = null;
-  let batch: RawBatch = { raws: [], lines: [], issues: [] };
+  let fast: ((values: readonly string[]) => unknown) | null = null;
+  let batch = emptyBatch();
   try {
     // The data-dir reader: hand-split where there are no quotes, csv-parse where there are.
     for await (const { rows, lines } of readCsvRows(decodeText(input), file)) {
@@ -49,9 +57,10 @@ async function* csvRows(input: ByteSource, kind: RecordKind, file: string): Asyn
           header = record;
           const issues = checkHeader(kind, file, header);
           if (issues.length > 0) {
-            yield { raws: [], lines: [], issues };
+            yield { ...emptyBatch(), issues };
             return;
           }
+          fast = compileCsvParser(kind, header);
           continue;
         }
         if (record.length !== header.length) {
@@ -59,14 +68,20 @@ async function* csvRows(input: ByteSource, kind: RecordKind, file: string): Asyn
           batch.issues.push({ file, line, field: '', message });
           continue;
         }
+        const parsed = (fast as (values: readonly string[]) => unknown)(record);
+        if (parsed !== undefined) {
+          batch.records.push(parsed);
+          batch.recordLines.push(line);
+          continue;
+        }
         const raw: Record<string, unknown> = {};
         for (let i = 0; i < header.length; i++) raw[header[i] as string] = record[i];
         batch.raws.push(raw);
         batch.lines.push(line);
       }
-      if (batch.raws.length >= BATCH_ROWS) {
+      if (batch.raws.length + batch.records.length >= BATCH_ROWS) {
         yield batch;
-        batch = { raws: [], lines: [], issues: [] };
+        batch = emptyBatch();
       }
     }
   } catch (error) {
@@ -95,6 +110,10 @@ async function* decodeText(input: ByteSource): AsyncGenerator<string> {
   if (rest !== '') yield rest;
 }
 
+function emptyBatch(): RawBatch {
+  return { records: [], recordLines: [], raws: [], lines: [], issues: [] };
+}
+
 function checkHeader(kind: RecordKind, file: string, header: string[]): ImportRowError[] {
   const known = new Set(recordFields[kind]);
   const seen = new Set<string>();
@@ -113,7 +132,7 @@ async function* ndjsonRows(input: ByteSource, _kind: RecordKind, file: string): 
   const decoder = new StringDecoder('utf8');
   let carry = '';
   let line = 0;
-  let batch: RawBatch = { raws: [], lines: [], issues: [] };
+  let batch = emptyBatch();
   // Returns false when a line is broken: the rest of the body is not read.
   const take = (text: string): boolean => {
     line++;
@@ -146,7 +165,7 @@ async function* ndjsonRows(input: ByteSource, _kind: RecordKind, file: string): 
     }
     if (batch.raws.length >= BATCH_ROWS) {
       yield batch;
-      batch = { raws: [], lines: [], issues: [] };
+      batch = emptyBatch();
     }
   }
   take(carry + decoder.end());

@@ -17,7 +17,10 @@ export const DEMO_AS_OF = '2026-10-31';
 export interface SeedOptions {
   persons?: number;
   seed?: number;
+  /** The synthetic data's cut-off, declared with their import; default DEMO_AS_OF. */
   asOf?: string;
+  /** EVG_AS_OF: a cut-off overriding the declared one in the refresh. */
+  refreshAsOf?: string | undefined;
   /** Passed on to the refresh (worker threads need it). */
   connectionString?: string | undefined;
   workers?: number;
@@ -27,8 +30,8 @@ export interface SeedOptions {
 }
 
 /**
- * `evg seed`: writes `evg synth` data to a temp folder, imports it and refreshes the effect
- * tables with the synthetic data's own asOf. The temp folder is always removed.
+ * `evg seed`: writes `evg synth` data to a temp folder, imports it declaring the synthetic
+ * data's own cut-off, and refreshes the effect tables. The temp folder is always removed.
  *
  * @example
  * await seedDatabase(db, { persons: 30_000, seed: 1, disclosureKey });
@@ -44,10 +47,10 @@ export async function seedDatabase(
   try {
     log(`seed: writing synthetic data for ${persons} persons`);
     await writeSynthData({ persons, seed: options.seed ?? DEMO_SEED, out: dir, format: 'csv', asOf });
-    const imported = await importDataDir(db, dir, { source: `seed:${persons}` });
+    const imported = await importDataDir(db, dir, { source: `seed:${persons}`, asOf });
     log(`seed: imported ${imported.rowsStored} rows`);
     const refreshed = await refreshEffects(db, {
-      asOf,
+      asOf: options.refreshAsOf,
       disclosureKey: options.disclosureKey,
       connectionString: options.connectionString,
       workers: options.workers,

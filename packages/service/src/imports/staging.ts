@@ -1,43 +1,59 @@
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { once } from 'node:events';
+import { finished } from 'node:stream/promises';
+import { sql, type Kysely } from 'kysely';
+import type pg from 'pg';
+import { from as copyFrom, type CopyStreamQuery } from 'pg-copy-streams';
 import type { Database } from '../db/database.ts';
 import type { ColumnSpec } from './kind-specs.ts';
 
 const FLUSH_ROWS = 10_000;
+/** COPY data is written in pieces of about this many characters. */
+const COPY_CHUNK_CHARS = 256 * 1024;
 
 /**
- * A temporary table (dropped at commit) that receives validated rows in bulk: each flush sends
- * one typed array per column and inserts them with `unnest`, one statement for ten thousand
- * rows. It works the same over a PostgreSQL server and over pglite-socket, which has no COPY
- * FROM STDIN. Every row keeps its source line, so later set-based checks can name it.
+ * A temporary table (dropped at commit) that receives validated rows in bulk. On a PostgreSQL
+ * server (a `copy` client given) rows stream in with COPY FROM STDIN in text format, while
+ * the next rows are parsed; otherwise (pglite-socket has no COPY) each flush sends one typed
+ * array per column and inserts them with `unnest`, one statement for ten thousand rows. Every
+ * row keeps its source line, so later set-based checks can name it.
+ *
+ * A COPY occupies its connection: nothing else may run on it until `flush(true)` ends it, so
+ * one staging table at a time uses it (`copy` null for the others).
  */
 export class StagingTable<R> {
   private lines: number[] = [];
   private values: unknown[][];
   /** The insert in flight: parsing the next rows overlaps with the server storing these. */
   private pending: Promise<void> = Promise.resolve();
+  private stream: CopyStreamQuery | null = null;
+  private text = '';
+  private failure: Error | undefined;
   rows = 0;
 
   private constructor(
     private readonly trx: Kysely<Database>,
     readonly name: string,
     private readonly columns: readonly ColumnSpec<R>[],
+    private readonly copy: pg.PoolClient | null,
   ) {
     this.values = columns.map(() => []);
   }
 
   static async create<R>(
-    trx: Transaction<Database>,
+    trx: Kysely<Database>,
     name: string,
     columns: readonly ColumnSpec<R>[],
+    copy: pg.PoolClient | null = null,
   ): Promise<StagingTable<R>> {
     const definitions = columns.map((c) => `${c.name} ${c.type}`).join(', ');
     await sql
       .raw(`CREATE TEMP TABLE ${name} (line integer NOT NULL, ${definitions}) ON COMMIT DROP`)
       .execute(trx);
-    return new StagingTable(trx, name, columns);
+    return new StagingTable(trx, name, columns, copy);
   }
 
   async add(line: number, record: R): Promise<void> {
+    if (this.copy) return this.addCopy(line, record);
     this.lines.push(line);
     for (let i = 0; i < this.columns.length; i++) {
       (this.values[i] as unknown[]).push((this.columns[i] as ColumnSpec<R>).value(record));
@@ -52,10 +68,69 @@ export class StagingTable<R> {
 
   /** Sends the remaining rows and waits for every insert; analyzes so later joins plan well. */
   async flush(final = false): Promise<void> {
-    await this.pending;
-    this.pending = Promise.resolve();
-    await this.send();
+    if (this.copy) {
+      if (final) await this.endCopy();
+    } else {
+      await this.pending;
+      this.pending = Promise.resolve();
+      await this.send();
+    }
     if (final) await sql.raw(`ANALYZE ${this.name}`).execute(this.trx);
+  }
+
+  /** The greatest value of a staged column (after the final flush), null when all are null. */
+  async latest(column: string): Promise<string | null> {
+    if (!this.columns.some((c) => c.name === column)) throw new Error(`no staged column ${column}`);
+    const { rows } = await sql
+      .raw<{ latest: string | null }>(`SELECT max(${column}) AS latest FROM ${this.name}`)
+      .execute(this.trx);
+    return rows[0]?.latest ?? null;
+  }
+
+  private async addCopy(line: number, record: R): Promise<void> {
+    let row = String(line);
+    for (const column of this.columns) row += '\t' + copyText(column.value(record));
+    this.text += row + '\n';
+    this.rows++;
+    if (this.text.length >= COPY_CHUNK_CHARS) await this.write();
+  }
+
+  private async write(): Promise<void> {
+    const copy = this.copy as pg.PoolClient;
+    if (!this.stream) {
+      const names = ['line', ...this.columns.map((c) => c.name)].join(', ');
+      this.stream = copy.query(copyFrom(`COPY ${this.name} (${names}) FROM STDIN`));
+      // Reported by the next write or by the end; never an unhandled 'error' event.
+      this.stream.on('error', (error: Error) => (this.failure ??= error));
+    }
+    if (this.failure) throw this.failure;
+    const chunk = this.text;
+    this.text = '';
+    // Waits while the server is behind; `once` rejects if the COPY fails meanwhile.
+    if (!this.stream.write(chunk)) await once(this.stream, 'drain');
+  }
+
+  private async endCopy(): Promise<void> {
+    if (this.text !== '') await this.write();
+    if (!this.stream) return;
+    const stream = this.stream;
+    this.stream = null;
+    stream.end();
+    await finished(stream);
+  }
+
+  /**
+   * Ends a COPY in progress with CopyFail, so the connection can roll back (a ROLLBACK sent
+   * while a COPY is open would wait behind it forever). For errors while staging.
+   */
+  async abort(): Promise<void> {
+    const stream = this.stream;
+    this.stream = null;
+    this.text = '';
+    if (!stream || stream.destroyed) return;
+    const closed = once(stream, 'close').catch(() => {});
+    stream.destroy(new Error('import aborted'));
+    await closed;
   }
 
   private async send(): Promise<void> {
@@ -70,4 +145,17 @@ export class StagingTable<R> {
       SELECT * FROM unnest(${lines}::integer[], ${sql.join(casts)})`.execute(this.trx);
     this.rows += lines.length;
   }
+}
+
+const SPECIAL = /[\\\t\n\r]/;
+
+/** One value in COPY's text format: `\N` for null, backslash escapes for the delimiters. */
+export function copyText(value: string | number | boolean | null): string {
+  if (value === null) return '\\N';
+  if (typeof value === 'boolean') return value ? 't' : 'f';
+  if (typeof value === 'number') return String(value);
+  if (!SPECIAL.test(value)) return value;
+  return value.replace(/[\\\t\n\r]/g, (c) =>
+    c === '\\' ? '\\\\' : c === '\t' ? '\\t' : c === '\n' ? '\\n' : '\\r',
+  );
 }

@@ -1,30 +1,44 @@
 import { isIsoDate } from '@evg/effects';
+import type { RefreshAsOfSource } from '../db/database.ts';
 import { RefreshError } from './refresh-error.ts';
 
-/** Today's calendar date in Copenhagen, `YYYY-MM-DD` (the service's clock, never the engine's). */
-export function copenhagenToday(now: Date = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Copenhagen' }).format(now);
+/** The cut-off a refresh computes the effects for, and where it came from. */
+export interface ResolvedAsOf {
+  asOf: string;
+  /**
+   * `override`: EVG_AS_OF or an explicit `--as-of`; `declared`: the latest cut-off declared by
+   * an import of benefit periods; `assumed`: no import declared one, so the latest start date
+   * of the benefit periods stands in (data contract).
+   */
+  source: RefreshAsOfSource;
 }
 
 /**
- * The data cut-off of a refresh. An explicit value (option or EVG_AS_OF) wins. Otherwise it is
- * the latest day the stored benefit data reach (the latest start or end of a benefit period),
- * capped at today in Copenhagen: benefit data are complete up to the day the extract was
- * made, and never beyond today. Same data, same asOf, so refreshes are reproducible.
+ * The data cut-off of a refresh (data contract, "Every import declares its extract's cut-off"):
+ * an override (option or EVG_AS_OF) wins; else the latest cut-off stored with the imports of
+ * benefit periods, declared or assumed; else (benefit periods stored before imports were dated)
+ * the latest start date of the stored benefit periods. Never today: an open benefit period
+ * says the benefit was still paid on the extract's day, not on the day of the refresh.
  */
 export function resolveAsOf(input: {
-  explicit?: string | undefined;
-  latestBenefitDay: string | null;
-  today: string;
-}): string {
-  if (input.explicit !== undefined && input.explicit !== '') {
-    if (!isIsoDate(input.explicit)) {
+  override?: string | undefined;
+  /** The latest cut-off among the batches that carried benefit periods. */
+  imported: { asOf: string; source: 'declared' | 'assumed' } | null;
+  /** The latest start date of any stored benefit period. */
+  latestStartDay: string | null;
+}): ResolvedAsOf {
+  if (input.override !== undefined && input.override !== '') {
+    if (!isIsoDate(input.override)) {
       throw new RefreshError('NO_AS_OF', 'asOf (EVG_AS_OF) must be a date YYYY-MM-DD that exists');
     }
-    return input.explicit;
+    return { asOf: input.override, source: 'override' };
   }
-  if (input.latestBenefitDay === null) {
-    throw new RefreshError('NO_AS_OF', 'no benefit data stored: give asOf (EVG_AS_OF) explicitly');
+  if (input.imported) return input.imported;
+  if (input.latestStartDay === null) {
+    throw new RefreshError(
+      'NO_AS_OF',
+      'no benefit periods stored: import them with their cut-off (asOf), or set EVG_AS_OF',
+    );
   }
-  return input.latestBenefitDay < input.today ? input.latestBenefitDay : input.today;
+  return { asOf: input.latestStartDay, source: 'assumed' };
 }

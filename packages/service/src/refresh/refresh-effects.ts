@@ -1,15 +1,16 @@
 import { availableParallelism } from 'node:os';
 import { aggregateCells, type Catalog, type EngineConfig } from '@evg/effects';
 import type { Kysely } from 'kysely';
-import type { Database } from '../db/database.ts';
+import type { Database, RefreshAsOfSource } from '../db/database.ts';
 import { listBenefitTypes } from '../repositories/code-lists-read.ts';
 import { publishDataVersion } from '../repositories/effect-versions.ts';
 import { listOffers } from '../repositories/offers-read.ts';
-import { countPersons, latestBenefitDay, listComplaints } from '../repositories/person-records.ts';
+import { latestBenefitCutOff } from '../repositories/import-batches.ts';
+import { countPersons, latestBenefitStart, listComplaints } from '../repositories/person-records.ts';
 import { listProviders } from '../repositories/providers-read.ts';
 import { finishRefreshRun, startRefreshRun } from '../repositories/refresh-runs.ts';
 import { accumulatePersons } from './accumulate-parallel.ts';
-import { copenhagenToday, resolveAsOf } from './as-of.ts';
+import { resolveAsOf } from './as-of.ts';
 import { RefreshError } from './refresh-error.ts';
 import { withExclusiveRefreshLock } from '../db/advisory-locks.ts';
 import { STANDARD_GROUPINGS } from './standard-groupings.ts';
@@ -22,10 +23,11 @@ import { STANDARD_GROUPINGS } from './standard-groupings.ts';
 const runningHere = new WeakSet<Kysely<Database>>();
 
 export interface RefreshOptions {
-  /** Data cut-off; absent = derived from the stored benefit data (see as-of.ts). */
+  /**
+   * Data cut-off overriding the imports' (EVG_AS_OF, `--as-of`); absent = the latest cut-off
+   * of the imported benefit periods (see as-of.ts).
+   */
   asOf?: string | undefined;
-  /** Today's date for the cap on a derived asOf; default: today in Copenhagen. */
-  today?: string;
   /**
    * Worker threads for the person pass. Default: none below 250,000 persons or below 4 cores
    * (with 2 cores the database server and one thread already fill the machine: BENCHMARKS.md
@@ -51,6 +53,8 @@ export interface RefreshOptions {
 export interface RefreshResult {
   dataVersion: number;
   asOf: string;
+  /** Where asOf came from: an override, or the imports' cut-off (declared or assumed). */
+  asOfSource: RefreshAsOfSource;
   persons: number;
   fineCells: number;
   durationMs: number;
@@ -103,10 +107,10 @@ async function refreshLocked(
   const started = performance.now();
   const runId = await startRefreshRun(db);
   try {
-    const asOf = resolveAsOf({
-      explicit: options.asOf,
-      latestBenefitDay: await latestBenefitDay(db),
-      today: options.today ?? copenhagenToday(),
+    const { asOf, source: asOfSource } = resolveAsOf({
+      override: options.asOf,
+      imported: await latestBenefitCutOff(db),
+      latestStartDay: await latestBenefitStart(db),
     });
     const [benefitTypes, offers, providers] = await Promise.all([
       listBenefitTypes(db),
@@ -139,9 +143,18 @@ async function refreshLocked(
       .transaction()
       .execute((trx) => publishDataVersion(trx, { asOf, fineCells, tables }));
     const durationMs = performance.now() - started;
-    await finishRefreshRun(db, runId, { status: 'succeeded', durationMs, dataVersion, asOf, persons });
-    log(`refresh: data version ${dataVersion} (asOf ${asOf}) published in ${Math.round(durationMs)} ms`);
-    return { dataVersion, asOf, persons, fineCells: fineCells.length, durationMs };
+    await finishRefreshRun(db, runId, {
+      status: 'succeeded',
+      durationMs,
+      dataVersion,
+      asOf,
+      asOfSource,
+      persons,
+    });
+    log(
+      `refresh: data version ${dataVersion} (asOf ${asOf}, ${asOfSource}) published in ${Math.round(durationMs)} ms`,
+    );
+    return { dataVersion, asOf, asOfSource, persons, fineCells: fineCells.length, durationMs };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     await finishRefreshRun(db, runId, {

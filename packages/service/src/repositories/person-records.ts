@@ -145,9 +145,12 @@ export async function listComplaints(db: Kysely<Database>): Promise<Complaint[]>
   }));
 }
 
-/** The latest benefit-data day stored: the latest start or end of any benefit period. */
-export async function latestBenefitDay(db: Kysely<Database>): Promise<string | null> {
+/**
+ * The latest start date of any stored benefit period: benefits are recorded when they start, so
+ * this never lies beyond the extract (end dates may: a benefit can be granted until a later day).
+ */
+export async function latestBenefitStart(db: Kysely<Database>): Promise<string | null> {
   const { rows } = await sql<{ day: string | null }>`
-    SELECT greatest(max(start_date), max(end_date)) AS day FROM benefit_periods`.execute(db);
+    SELECT max(start_date) AS day FROM benefit_periods`.execute(db);
   return rows[0]?.day ?? null;
 }

@@ -1,13 +1,26 @@
 import { sql, type Kysely } from 'kysely';
 import { REFRESH_LOCK } from '../db/advisory-locks.ts';
-import type { Database } from '../db/database.ts';
+import type { Database, RefreshAsOfSource } from '../db/database.ts';
 
 export interface RefreshStatus {
   /** A refresh is under way now. */
   running: boolean;
   /** The version readers see, or null before the first successful refresh. */
-  current: { dataVersion: number; asOf: string; createdAt: Date } | null;
-  lastSuccess: { finishedAt: Date; durationMs: number; dataVersion: number; persons: number | null } | null;
+  current: {
+    dataVersion: number;
+    asOf: string;
+    /** Where the refresh that made it took asOf from; null for versions made before this was recorded. */
+    asOfSource: RefreshAsOfSource | null;
+    createdAt: Date;
+  } | null;
+  lastSuccess: {
+    finishedAt: Date;
+    durationMs: number;
+    dataVersion: number;
+    asOf: string | null;
+    asOfSource: RefreshAsOfSource | null;
+    persons: number | null;
+  } | null;
   lastFailure: { finishedAt: Date; error: string } | null;
 }
 
@@ -34,7 +47,14 @@ export async function finishRefreshRun(
   db: Kysely<Database>,
   id: number,
   outcome:
-    | { status: 'succeeded'; durationMs: number; dataVersion: number; asOf: string; persons: number }
+    | {
+        status: 'succeeded';
+        durationMs: number;
+        dataVersion: number;
+        asOf: string;
+        asOfSource: RefreshAsOfSource;
+        persons: number;
+      }
     | { status: 'failed'; durationMs: number; error: string },
 ): Promise<void> {
   await db
@@ -45,6 +65,7 @@ export async function finishRefreshRun(
       duration_ms: Math.max(0, Math.round(outcome.durationMs)),
       data_version: outcome.status === 'succeeded' ? outcome.dataVersion : null,
       as_of: outcome.status === 'succeeded' ? outcome.asOf : null,
+      as_of_source: outcome.status === 'succeeded' ? outcome.asOfSource : null,
       persons: outcome.status === 'succeeded' ? outcome.persons : null,
       error: outcome.status === 'failed' ? outcome.error : null,
     }))
@@ -65,7 +86,17 @@ export async function getRefreshStatus(db: Kysely<Database>): Promise<RefreshSta
     refreshLockHeld(db),
     db
       .selectFrom('data_versions')
-      .select(['version', 'as_of', 'created_at'])
+      .select((eb) => [
+        'version',
+        'as_of',
+        'created_at',
+        eb
+          .selectFrom('refresh_runs')
+          .select('refresh_runs.as_of_source')
+          .whereRef('refresh_runs.data_version', '=', 'data_versions.version')
+          .limit(1)
+          .as('as_of_source'),
+      ])
       .where('status', '=', 'current')
       .executeTakeFirst(),
     db
@@ -87,7 +118,12 @@ export async function getRefreshStatus(db: Kysely<Database>): Promise<RefreshSta
     // A "running" row whose process died holds no lock: not running (closed at the next refresh).
     running: running !== undefined && lockHeld,
     current: current
-      ? { dataVersion: current.version, asOf: current.as_of, createdAt: current.created_at }
+      ? {
+          dataVersion: current.version,
+          asOf: current.as_of,
+          asOfSource: current.as_of_source ?? null,
+          createdAt: current.created_at,
+        }
       : null,
     lastSuccess:
       success?.finished_at && success.data_version !== null
@@ -95,6 +131,8 @@ export async function getRefreshStatus(db: Kysely<Database>): Promise<RefreshSta
             finishedAt: success.finished_at,
             durationMs: success.duration_ms ?? 0,
             dataVersion: success.data_version,
+            asOf: success.as_of,
+            asOfSource: success.as_of_source,
             persons: success.persons,
           }
         : null,

@@ -21,7 +21,11 @@ describe('embedded database (no DATABASE_URL)', () => {
   it('runs PGlite in the data folder, migrates, and answers plain pg clients on a local socket', async () => {
     expect(handle.embedded).toBe(true);
     expect(handle.connectionString).toMatch(/^postgres:\/\/postgres@127\.0\.0\.1:\d+\/postgres$/);
-    expect(await migrateToLatest(handle.db)).toEqual(['2026-11-22-0001-initial']);
+    expect(await migrateToLatest(handle.db)).toEqual([
+      '2026-11-22-0001-initial',
+      '2026-12-02-0001-import-as-of',
+      '2026-12-02-0002-exact-reads',
+    ]);
 
     await handle.db.insertInto('target_groups').values({ code: 'jobparat', name: 'Jobparat' }).execute();
     const client = new pg.Client({ connectionString: handle.connectionString });

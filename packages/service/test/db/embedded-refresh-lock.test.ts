@@ -7,7 +7,22 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { inTransactionWithSharedRefreshLock, withExclusiveRefreshLock } from '../../src/db/advisory-locks.ts';
+import {
+  holdSharedRefreshLock,
+  withExclusiveRefreshLock,
+  withSharedRefreshLock,
+} from '../../src/db/advisory-locks.ts';
+import type { DbHandle as Handle } from '../../src/db/create-db.ts';
+
+/** An import's locking: the process lock shared, then a transaction holding the database lock shared. */
+function asImport<T>(db: Handle['db'], work: () => Promise<T>): Promise<T> {
+  return withSharedRefreshLock(db, () =>
+    db.transaction().execute(async (trx) => {
+      await holdSharedRefreshLock(trx);
+      return work();
+    }),
+  );
+}
 import { createDb, type DbHandle } from '../../src/db/create-db.ts';
 import { migrateToLatest } from '../../src/db/migrate.ts';
 import { importRecords } from '../../src/imports/import-records.ts';
@@ -66,7 +81,7 @@ describe('the refresh lock on the embedded database', () => {
   it('lets a refresh wait for a running import, and new imports wait for that refresh', async () => {
     const importing = gate();
     const entered = gate();
-    const first = inTransactionWithSharedRefreshLock(handle.db, async () => {
+    const first = asImport(handle.db, async () => {
       entered.open();
       await importing.opened;
     });
@@ -84,7 +99,7 @@ describe('the refresh lock on the embedded database', () => {
     expect(refreshStarted).toBe(false);
     // A refresh waiting for imports already counts: a second one is refused, a new import waits.
     expect(await withExclusiveRefreshLock(handle.db, async () => 'second')).toEqual({ locked: false });
-    const later = inTransactionWithSharedRefreshLock(handle.db, async () => 'later');
+    const later = asImport(handle.db, async () => 'later');
     importing.open();
     await first;
     await refreshEntered.opened;

@@ -22,7 +22,11 @@ describe('migrations', () => {
     expect(await publicTables()).toEqual([]);
     expect(await isMigrated(t.db)).toBe(false);
 
-    expect(await migrateToLatest(t.db)).toEqual(['2026-11-22-0001-initial']);
+    expect(await migrateToLatest(t.db)).toEqual([
+      '2026-11-22-0001-initial',
+      '2026-12-02-0001-import-as-of',
+      '2026-12-02-0002-exact-reads',
+    ]);
 
     expect(await isMigrated(t.db)).toBe(true);
     expect(await migrateToLatest(t.db)).toEqual([]);
@@ -68,6 +72,10 @@ describe('migrations', () => {
   it('revert to an empty schema with down', async () => {
     await migrateToEmpty(t.db);
     expect(await publicTables()).toEqual([]);
-    expect(await migrateToLatest(t.db)).toEqual(['2026-11-22-0001-initial']);
+    expect(await migrateToLatest(t.db)).toEqual([
+      '2026-11-22-0001-initial',
+      '2026-12-02-0001-import-as-of',
+      '2026-12-02-0002-exact-reads',
+    ]);
   });
 });

@@ -20,9 +20,20 @@ async function foreignKeys() {
   return rows;
 }
 
+async function indexes() {
+  const { rows } = await sql<{ table: string; name: string; definition: string; valid: boolean }>`
+    SELECT i.indrelid::regclass::text AS table, c.relname AS name,
+      pg_get_indexdef(i.indexrelid) AS definition, i.indisvalid AS valid
+    FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid
+    WHERE c.relnamespace = 'public'::regnamespace ORDER BY 1, 2`.execute(t.db);
+  return rows;
+}
+
 describe('bulk imports check foreign keys once per table', () => {
-  it('leave every foreign key in place and validated', async () => {
+  it('leave every foreign key in place and validated, and every index rebuilt as it was', async () => {
     const before = await foreignKeys();
+    const indexesBefore = await indexes();
+    expect(indexesBefore.some((i) => i.name === 'benefit_periods_person_idx')).toBe(true);
     expect(before.length).toBeGreaterThan(10);
     const data = await writeDataDir(validFiles());
     try {
@@ -40,6 +51,7 @@ describe('bulk imports check foreign keys once per table', () => {
     }
     expect(await foreignKeys()).toEqual(before);
     expect((await foreignKeys()).every((k) => k.valid)).toBe(true);
+    expect(await indexes()).toEqual(indexesBefore);
   });
 
   it('roll back, constraints included, when a row breaks a key', async () => {

@@ -51,7 +51,21 @@ describe('evg import', () => {
     );
     expect(code).toBe(0);
     expect(out).toContain('persons.csv: 3 rows (3 new or changed)');
-    expect(out).toMatch(/effect tables: data version \d+ \(asOf 2026-10-31, 3 persons/);
+    expect(out).toContain('cut-off: 2026-10-31 (declared)');
+    expect(out).toMatch(
+      /effect tables: data version \d+ \(asOf 2026-10-31, declared with the import of benefit periods; 3 persons/,
+    );
+  });
+
+  it('without --as-of says which cut-off it assumed: the latest benefit start, never today', async () => {
+    const { code, out } = await withDir(validFiles(), (dir) =>
+      evg(['import', '--data', dir, '--no-refresh']),
+    );
+    expect(code).toBe(0);
+    expect(out).toContain('cut-off: 2024-01-01 assumed (the latest start date of the benefit periods');
+    // The refresh keeps the latest cut-off of all imports of benefit periods: the declared one.
+    const refresh = await evg(['refresh']);
+    expect(refresh.out).toMatch(/\(asOf 2026-10-31, declared with the import of benefit periods;/);
   });
 
   it('with --pseudonymise and the key, stores pseudonyms and prints no CPR number', async () => {
@@ -102,6 +116,6 @@ describe('evg migrate and evg refresh', () => {
     expect(migrate.out).toContain('up to date');
     const refresh = await evg(['refresh'], { EVG_AS_OF: '2026-10-31' });
     expect(refresh.code).toBe(0);
-    expect(refresh.out).toMatch(/data version \d+ \(asOf 2026-10-31/);
+    expect(refresh.out).toMatch(/data version \d+ \(asOf 2026-10-31, EVG_AS_OF or --as-of;/);
   });
 });

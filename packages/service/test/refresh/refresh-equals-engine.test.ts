@@ -1,5 +1,12 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { EffectsAccumulator, type EffectCell, type EngineConfig } from '@evg/effects';
+import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp } from '../../src/app.ts';
+import { serviceRefresh } from '../../src/cli/start-service.ts';
+import { loadConfig } from '../../src/config.ts';
+import { createApiKey } from '../../src/repositories/api-keys.ts';
 import { forEachPerson } from '../../src/data-dir/for-each-person.ts';
 import { openDataDir } from '../../src/data-dir/open-data-dir.ts';
 import { importDataDir } from '../../src/imports/import-data-dir.ts';
@@ -8,20 +15,41 @@ import { STANDARD_GROUPINGS } from '../../src/refresh/standard-groupings.ts';
 import { getRefreshStatus } from '../../src/repositories/refresh-runs.ts';
 import { SYNTH_AS_OF, writeSynthDir } from '../support/synth-dir.ts';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';
-import { TEST_DISCLOSURE_KEY } from '../support/disclosure-key.ts';
+
+/** The installation's disclosure secret, the same for the refresh and the engine. */
+const DISCLOSURE_KEY = 'refresh-equals-engine-test-key';
 
 let t: TestDatabase;
 let synth: { dir: string; remove: () => Promise<void> };
 let result: RefreshResult;
+let imported: Awaited<ReturnType<typeof importDataDir>>;
+
+/** Real extracts are not sorted by person: the person-level files in a seeded random order. */
+async function shuffleRows(dir: string, seed: number): Promise<void> {
+  let state = seed;
+  const random = () => {
+    state = (state * 1103515245 + 12345) % 2 ** 31;
+    return state / 2 ** 31;
+  };
+  for (const kind of ['persons', 'benefit_periods', 'enrollments', 'survey_responses']) {
+    const path = join(dir, `${kind}.csv`);
+    const [header, ...rows] = (await readFile(path, 'utf8')).split('\n').filter((line) => line !== '');
+    for (let i = rows.length - 1; i > 0; i--) {
+      const j = Math.floor(random() * (i + 1));
+      [rows[i], rows[j]] = [rows[j] as string, rows[i] as string];
+    }
+    await writeFile(path, [header, ...rows, ''].join('\n'));
+  }
+}
+
 beforeAll(async () => {
   t = await createTestDatabase();
   synth = await writeSynthDir(600);
-  await importDataDir(t.db, synth.dir, { source: 'test' });
-  result = await refreshEffects(t.db, {
-    disclosureKey: TEST_DISCLOSURE_KEY,
-    asOf: SYNTH_AS_OF,
-    chunkSize: 97,
-  });
+  await shuffleRows(synth.dir, 11);
+  // The extract's cut-off is declared with the import; the refresh is given none and runs a
+  // month after it (the test machine's today): it must take the declared one, not today.
+  imported = await importDataDir(t.db, synth.dir, { source: 'test', asOf: SYNTH_AS_OF });
+  result = await refreshEffects(t.db, { disclosureKey: DISCLOSURE_KEY, chunkSize: 97 });
 });
 afterAll(async () => {
   await t.close();
@@ -33,8 +61,8 @@ async function engineOnFiles(groupBy: EngineConfig['groupBy'], periodUnit: Engin
   const data = await openDataDir(synth.dir);
   const config: EngineConfig = {
     asOf: SYNTH_AS_OF,
+    disclosureKey: DISCLOSURE_KEY,
     catalog: data.catalog,
-    disclosureKey: TEST_DISCLOSURE_KEY,
     groupBy: groupBy ?? [],
     periodUnit: periodUnit ?? 'halfYear',
   };
@@ -48,34 +76,98 @@ async function engineOnFiles(groupBy: EngineConfig['groupBy'], periodUnit: Engin
   return accumulator.finish();
 }
 
+/** The API as `evg start` builds it, with the server's own refresh (no EVG_AS_OF). */
+async function serviceApp(): Promise<FastifyInstance> {
+  const config = { ...loadConfig({}), refreshPollMs: 0 };
+  return buildApp({ config, db: t.db, refreshEffects: serviceRefresh(config, DISCLOSURE_KEY) });
+}
+
+async function storedCells(version: number, grouping: string): Promise<EffectCell[]> {
+  const rows = await t.db
+    .selectFrom('effect_cells')
+    .select('cell')
+    .where('data_version', '=', version)
+    .where('grouping', '=', grouping)
+    .execute();
+  return byKey(rows.map((r) => r.cell as EffectCell));
+}
+
 const keyOf = (c: EffectCell) =>
   [c.offerId, c.providerId, c.package, c.providerKind, c.targetGroup, c.industry, c.period].join('|');
 const byKey = (cells: EffectCell[]) => [...cells].sort((a, b) => keyOf(a).localeCompare(keyOf(b)));
 
 describe('refreshEffects', () => {
-  it('publishes a data version for all persons', async () => {
+  it('publishes a data version for all persons, dated by the declared cut-off', async () => {
+    expect(imported).toMatchObject({ asOf: SYNTH_AS_OF, asOfSource: 'declared' });
     expect(result.persons).toBe(600);
-    expect(result.asOf).toBe(SYNTH_AS_OF);
+    expect(result).toMatchObject({ asOf: SYNTH_AS_OF, asOfSource: 'declared' });
     const status = await getRefreshStatus(t.db);
     expect(status.running).toBe(false);
-    expect(status.current).toMatchObject({ dataVersion: result.dataVersion, asOf: SYNTH_AS_OF });
+    expect(status.current).toMatchObject({
+      dataVersion: result.dataVersion,
+      asOf: SYNTH_AS_OF,
+      asOfSource: 'declared',
+    });
     expect(status.lastSuccess).toMatchObject({ dataVersion: result.dataVersion, persons: 600 });
+  });
+
+  it('has data with open benefit periods, and is imported after its cut-off', async () => {
+    const open = await t.db
+      .selectFrom('benefit_periods')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('end_date', 'is', null)
+      .executeTakeFirstOrThrow();
+    expect(Number(open.n)).toBeGreaterThan(0);
+    const batch = await t.db
+      .selectFrom('import_batches')
+      .select('finished_at')
+      .where('id', '=', imported.batchId)
+      .executeTakeFirstOrThrow();
+    // The condition the test is about: an import later than the extract's day.
+    expect(batch.finished_at.toISOString().slice(0, 10) > SYNTH_AS_OF).toBe(true);
   });
 
   it.each(STANDARD_GROUPINGS.map((g) => [g.name, g] as const))(
     'stores %s equal, cell by cell, to the engine run on the same files',
     async (name, grouping) => {
-      const stored = await t.db
-        .selectFrom('effect_cells')
-        .select('cell')
-        .where('data_version', '=', result.dataVersion)
-        .where('grouping', '=', name)
-        .execute();
       const expected = await engineOnFiles(grouping.groupBy, grouping.periodUnit);
       expect(expected.length).toBeGreaterThan(0);
-      expect(byKey(stored.map((r) => r.cell as EffectCell))).toEqual(byKey(expected));
+      expect(await storedCells(result.dataVersion, name)).toEqual(byKey(expected));
     },
   );
+
+  it('keeps the cut-off and the figures through a later offers-only import and POST /v1/refresh', async () => {
+    const app = await serviceApp();
+    try {
+      const key = (await createApiKey(t.db, { name: 'ingest', role: 'ingest' })).secret;
+      const headers = { authorization: `Bearer ${key}` };
+      // Offers re-sent later without a cut-off (names changed): the server refreshes after it.
+      const offers = (await readFile(join(synth.dir, 'offers.csv'), 'utf8')).replaceAll(' – ', ' - ');
+      const answer = await app.inject({
+        method: 'POST',
+        url: '/v1/imports/offers',
+        headers: { ...headers, 'content-type': 'text/csv' },
+        payload: offers,
+      });
+      expect(answer.statusCode, answer.body).toBe(201);
+      expect(answer.json()).toMatchObject({ asOf: null, asOfSource: null, refresh: 'started' });
+      await app.refresher.idle();
+      const posted = await app.inject({ method: 'POST', url: '/v1/refresh', headers });
+      expect(posted.statusCode).toBe(202);
+      await app.refresher.idle();
+
+      const status = await app.inject({ url: '/v1/refresh', headers });
+      const body = status.json<{ current: { dataVersion: number; asOf: string; asOfSource: string } }>();
+      expect(body.current).toMatchObject({ asOf: SYNTH_AS_OF, asOfSource: 'declared' });
+      expect(body.current.dataVersion).toBeGreaterThan(result.dataVersion);
+      for (const grouping of STANDARD_GROUPINGS) {
+        const expected = byKey(await engineOnFiles(grouping.groupBy, grouping.periodUnit));
+        expect(await storedCells(body.current.dataVersion, grouping.name)).toEqual(expected);
+      }
+    } finally {
+      await app.close();
+    }
+  });
 
   it('serves the same cells through the BI view, suppressed cells included as nulls', async () => {
     const { rows } = await import('kysely').then(({ sql }) =>
@@ -93,9 +185,9 @@ describe('refreshEffects', () => {
   });
 
   it('gives the same tables with worker threads as in one pass', async () => {
+    const single = await refreshEffects(t.db, { disclosureKey: DISCLOSURE_KEY });
     const parallel = await refreshEffects(t.db, {
-      disclosureKey: TEST_DISCLOSURE_KEY,
-      asOf: SYNTH_AS_OF,
+      disclosureKey: DISCLOSURE_KEY,
       workers: 2,
       connectionString: t.connectionString,
     });
@@ -111,6 +203,6 @@ describe('refreshEffects', () => {
           .orderBy('month')
           .execute()
       ).map((r) => r.counters);
-    expect(await cells(parallel.dataVersion)).toEqual(await cells(result.dataVersion));
+    expect(await cells(parallel.dataVersion)).toEqual(await cells(single.dataVersion));
   });
 });

@@ -1,14 +1,18 @@
+import { Readable } from 'node:stream';
 import { sql } from 'kysely';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { REFRESH_LOCK } from '../../src/db/advisory-locks.ts';
 import { importDataDir } from '../../src/imports/import-data-dir.ts';
+import { importRecords } from '../../src/imports/import-records.ts';
 import { RefreshError } from '../../src/refresh/refresh-error.ts';
 import { refreshEffects } from '../../src/refresh/refresh-effects.ts';
 import { getRefreshStatus } from '../../src/repositories/refresh-runs.ts';
 import { validFiles, writeDataDir } from '../support/contract-files.ts';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';
-import { TEST_DISCLOSURE_KEY } from '../support/disclosure-key.ts';
+
+/** The installation's disclosure secret, the same for the refresh and the engine. */
+const DISCLOSURE_KEY = 'refresh-failure-test-secret';
 
 let t: TestDatabase;
 beforeAll(async () => {
@@ -28,7 +32,7 @@ async function snapshot() {
 
 describe('a refresh that fails midway', () => {
   it('leaves the previous data version and its tables current, and records the failure', async () => {
-    const first = await refreshEffects(t.db, { disclosureKey: TEST_DISCLOSURE_KEY, asOf: '2026-10-31' });
+    const first = await refreshEffects(t.db, { disclosureKey: DISCLOSURE_KEY, asOf: '2026-10-31' });
     const before = await snapshot();
     expect(before.cells.length).toBeGreaterThan(0);
 
@@ -38,10 +42,9 @@ describe('a refresh that fails midway', () => {
     await sql`CREATE TRIGGER evg_test_fail BEFORE INSERT ON effect_cells
       FOR EACH STATEMENT EXECUTE FUNCTION evg_test_fail()`.execute(t.db);
     try {
-      const error = await refreshEffects(t.db, {
-        disclosureKey: TEST_DISCLOSURE_KEY,
-        asOf: '2026-10-31',
-      }).catch((e: unknown) => e);
+      const error = await refreshEffects(t.db, { disclosureKey: DISCLOSURE_KEY, asOf: '2026-10-31' }).catch(
+        (e: unknown) => e,
+      );
       expect(error).toBeInstanceOf(RefreshError);
       expect((error as RefreshError).code).toBe('REFRESH_FAILED');
     } finally {
@@ -55,7 +58,7 @@ describe('a refresh that fails midway', () => {
     expect(status.current?.dataVersion).toBe(first.dataVersion);
     expect(status.lastFailure?.error).toMatch(/injected failure/);
 
-    const next = await refreshEffects(t.db, { disclosureKey: TEST_DISCLOSURE_KEY, asOf: '2026-10-31' });
+    const next = await refreshEffects(t.db, { disclosureKey: DISCLOSURE_KEY, asOf: '2026-10-31' });
     expect(next.dataVersion).toBeGreaterThan(first.dataVersion);
     expect((await getRefreshStatus(t.db)).current?.dataVersion).toBe(next.dataVersion);
   });
@@ -64,8 +67,8 @@ describe('a refresh that fails midway', () => {
 describe('concurrent refreshes', () => {
   it('are refused while one runs in this process', async () => {
     const results = await Promise.allSettled([
-      refreshEffects(t.db, { disclosureKey: TEST_DISCLOSURE_KEY, asOf: '2026-10-31' }),
-      refreshEffects(t.db, { disclosureKey: TEST_DISCLOSURE_KEY, asOf: '2026-10-31' }),
+      refreshEffects(t.db, { disclosureKey: DISCLOSURE_KEY, asOf: '2026-10-31' }),
+      refreshEffects(t.db, { disclosureKey: DISCLOSURE_KEY, asOf: '2026-10-31' }),
     ]);
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
     const refused = results.find((r) => r.status === 'rejected');
@@ -79,16 +82,15 @@ describe('concurrent refreshes', () => {
       await other.connect();
       try {
         await other.query('SELECT pg_advisory_lock($1)', [String(REFRESH_LOCK)]);
-        const error = await refreshEffects(t.db, {
-          disclosureKey: TEST_DISCLOSURE_KEY,
-          asOf: '2026-10-31',
-        }).catch((e: unknown) => e);
+        const error = await refreshEffects(t.db, { disclosureKey: DISCLOSURE_KEY, asOf: '2026-10-31' }).catch(
+          (e: unknown) => e,
+        );
         expect(error).toMatchObject({ code: 'REFRESH_RUNNING' });
       } finally {
         await other.end();
       }
       await expect(
-        refreshEffects(t.db, { disclosureKey: TEST_DISCLOSURE_KEY, asOf: '2026-10-31' }),
+        refreshEffects(t.db, { disclosureKey: DISCLOSURE_KEY, asOf: '2026-10-31' }),
       ).resolves.toMatchObject({ persons: 3 });
     },
   );
@@ -123,7 +125,7 @@ describe('refresh status', () => {
   it('reports running during a refresh, and not for a run whose process died', async () => {
     let during: Promise<Awaited<ReturnType<typeof getRefreshStatus>>> | undefined;
     await refreshEffects(t.db, {
-      disclosureKey: TEST_DISCLOSURE_KEY,
+      disclosureKey: DISCLOSURE_KEY,
       asOf: '2026-10-31',
       log: () => {
         during ??= getRefreshStatus(t.db);
@@ -135,7 +137,7 @@ describe('refresh status', () => {
     // A crashed process leaves its row "running" but holds no lock.
     await t.db.insertInto('refresh_runs').values({ status: 'running' }).execute();
     expect((await getRefreshStatus(t.db)).running).toBe(false);
-    await refreshEffects(t.db, { disclosureKey: TEST_DISCLOSURE_KEY, asOf: '2026-10-31' });
+    await refreshEffects(t.db, { disclosureKey: DISCLOSURE_KEY, asOf: '2026-10-31' });
     const stale = await t.db
       .selectFrom('refresh_runs')
       .select('status')
@@ -146,10 +148,54 @@ describe('refresh status', () => {
 });
 
 describe('asOf', () => {
-  it('defaults to the latest benefit-data day, capped at today', async () => {
-    const derived = await refreshEffects(t.db, { disclosureKey: TEST_DISCLOSURE_KEY, today: '2030-01-01' });
-    expect(derived.asOf).toBe('2024-06-30');
-    const capped = await refreshEffects(t.db, { disclosureKey: TEST_DISCLOSURE_KEY, today: '2024-05-01' });
-    expect(capped.asOf).toBe('2024-05-01');
+  it("is the imports' cut-off, never today: assumed, then declared, overridden only on request", async () => {
+    // The batch of beforeAll declared none: its benefit periods' latest start date dates it.
+    const assumed = await refreshEffects(t.db, { disclosureKey: DISCLOSURE_KEY });
+    expect(assumed).toMatchObject({ asOf: '2024-01-01', asOfSource: 'assumed' });
+
+    const body = (...lines: string[]) => Readable.from(lines);
+    const periods = () =>
+      body('person_id,benefit_type,start_date,end_date\n', 'P1,kontanthjaelp,2024-05-01,\n');
+    const dated = await importRecords(t.db, 'benefit_periods', periods(), {
+      format: 'csv',
+      source: 'test',
+      asOf: '2024-07-31',
+    });
+    expect(dated).toMatchObject({ asOf: '2024-07-31', asOfSource: 'declared' });
+    expect(await refreshEffects(t.db, { disclosureKey: DISCLOSURE_KEY })).toMatchObject({
+      asOf: '2024-07-31',
+      asOfSource: 'declared',
+    });
+
+    // A cut-off declared with offers alone says nothing about the benefit data.
+    const offers = body('offer_id,provider_id,name,package\n', 'OF1,PR1,Nyt navn,jobpakke\n');
+    await importRecords(t.db, 'offers', offers, { format: 'csv', source: 'test', asOf: '2030-01-01' });
+    // An older extract imported later does not move the cut-off back.
+    await importRecords(t.db, 'benefit_periods', periods(), {
+      format: 'csv',
+      source: 'test',
+      asOf: '2024-06-30',
+    });
+    const later = await refreshEffects(t.db, { disclosureKey: DISCLOSURE_KEY });
+    expect(later).toMatchObject({ asOf: '2024-07-31', asOfSource: 'declared' });
+    expect((await getRefreshStatus(t.db)).current).toMatchObject({
+      dataVersion: later.dataVersion,
+      asOf: '2024-07-31',
+      asOfSource: 'declared',
+    });
+
+    const override = await refreshEffects(t.db, { disclosureKey: DISCLOSURE_KEY, asOf: '2024-05-31' });
+    expect(override).toMatchObject({ asOf: '2024-05-31', asOfSource: 'override' });
+    expect((await getRefreshStatus(t.db)).lastSuccess).toMatchObject({
+      asOf: '2024-05-31',
+      asOfSource: 'override',
+    });
+
+    // Benefit periods stored before imports were dated: their latest start date, assumed.
+    await t.db.updateTable('import_batches').set({ as_of: null, as_of_source: null }).execute();
+    expect(await refreshEffects(t.db, { disclosureKey: DISCLOSURE_KEY })).toMatchObject({
+      asOf: '2024-05-01',
+      asOfSource: 'assumed',
+    });
   });
 });

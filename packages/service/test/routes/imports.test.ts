@@ -116,6 +116,59 @@ describe('POST /v1/imports/{kind}', () => {
   });
 });
 
+describe('the cut-off (asOf) of an import', () => {
+  beforeAll(async () => {
+    const persons = await t.app.inject({
+      method: 'POST',
+      url: '/v1/imports/persons',
+      headers: ingest('text/csv'),
+      payload: 'person_id,birth_date\r\nPX1,1980-01-01\r\n',
+    });
+    expect(persons.statusCode, persons.body).toBe(201);
+  });
+  const periods = async () =>
+    'person_id,benefit_type,start_date,end_date\r\nPX1,kontanthjaelp,2026-09-14,\r\n';
+
+  it('is stored with the batch as declared, and shown with it', async () => {
+    const response = await t.app.inject({
+      method: 'POST',
+      url: '/v1/imports/benefit_periods?asOf=2026-10-31',
+      headers: ingest('text/csv'),
+      payload: await periods(),
+    });
+    expect(response.statusCode, response.body).toBe(201);
+    const { batchId } = response.json<{ batchId: number }>();
+    expect(response.json()).toMatchObject({ asOf: '2026-10-31', asOfSource: 'declared' });
+    const batch = await t.app.inject({
+      url: `/v1/imports/batches/${batchId}`,
+      headers: bearer(t.keys.ingest),
+    });
+    expect(batch.json()).toMatchObject({ asOf: '2026-10-31', asOfSource: 'declared' });
+  });
+
+  it('undeclared, is the latest start date of the benefit periods, and the answer says it was assumed', async () => {
+    const response = await t.app.inject({
+      method: 'POST',
+      url: '/v1/imports/benefit_periods',
+      headers: ingest('text/csv'),
+      payload: await periods(),
+    });
+    expect(response.statusCode, response.body).toBe(201);
+    expect(response.json()).toMatchObject({ asOf: '2026-09-14', asOfSource: 'assumed' });
+  });
+
+  it('must be a real date; a bad one is refused before anything is read', async () => {
+    const response = await t.app.inject({
+      method: 'POST',
+      url: '/v1/imports/benefit_periods?asOf=2026-02-30',
+      headers: ingest('text/csv'),
+      payload: await periods(),
+    });
+    expect(response.statusCode).toBe(400);
+    expect(response.body).toContain('asOf');
+  });
+});
+
 describe('GET /v1/imports/batches/{batchId}', () => {
   it('shows the outcome of a recorded batch', async () => {
     const response = await t.app.inject({

@@ -11,6 +11,7 @@ afterAll(() => t.close());
 interface Rate {
   n: number | null;
   x: number | null;
+  rate: number | null;
   suppressed: boolean;
 }
 

@@ -1,7 +1,9 @@
 import { isIsoDate } from '@evg/effects';
 import { CliError } from '../cli-io.ts';
 import { integerFlag } from '../args.ts';
+import { ConfigError, readAsOfOverride } from '../../config.ts';
 import { createDbFromEnv, type DbHandle } from '../../db/create-db.ts';
+import type { RefreshAsOfSource } from '../../db/database.ts';
 import { DataDirInUseError } from '../../db/data-dir-lock.ts';
 import { loadConfig } from '../../config.ts';
 import { disclosureKey } from '../../secrets/disclosure-key.ts';
@@ -11,13 +13,28 @@ export function disclosureKeyOf(env: NodeJS.ProcessEnv): Promise<string> {
   return disclosureKey(loadConfig(env));
 }
 
-/** `--as-of D`, else EVG_AS_OF, else undefined (the refresh derives it from the data). */
-export function asOfFlag(value: string | undefined, env: NodeJS.ProcessEnv): string | undefined {
-  const asOf = value ?? env.EVG_AS_OF;
-  if (asOf === undefined || asOf === '') return undefined;
-  if (!isIsoDate(asOf))
-    throw new CliError(`${value ? '--as-of' : 'EVG_AS_OF'} must be a date YYYY-MM-DD that exists`);
-  return asOf;
+/** `--as-of D` validated, or undefined when not given. */
+export function asOfFlag(value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  if (!isIsoDate(value)) throw new CliError('--as-of must be a date YYYY-MM-DD that exists');
+  return value;
+}
+
+/** EVG_AS_OF, the cut-off overriding the imports' in every refresh; undefined when unset. */
+export function asOfOverride(env: NodeJS.ProcessEnv): string | undefined {
+  try {
+    return readAsOfOverride(env);
+  } catch (error) {
+    if (error instanceof ConfigError) throw new CliError(`invalid environment: ${error.message}`);
+    throw error;
+  }
+}
+
+/** How the commands name where a refresh's cut-off came from. */
+export function describeAsOfSource(source: RefreshAsOfSource): string {
+  if (source === 'override') return 'EVG_AS_OF or --as-of';
+  if (source === 'declared') return 'declared with the import of benefit periods';
+  return 'assumed: the latest start date of the benefit periods, as no import declared a cut-off';
 }
 
 /**

@@ -5,7 +5,15 @@ import { ImportError, formatRowError } from '../../imports/import-error.ts';
 import { importDataDir } from '../../imports/import-data-dir.ts';
 import { RefreshError } from '../../refresh/refresh-error.ts';
 import { refreshEffects } from '../../refresh/refresh-effects.ts';
-import { asOfFlag, describeDatabase, disclosureKeyOf, openDatabase, workersFlag } from './db-flags.ts';
+import {
+  asOfFlag,
+  asOfOverride,
+  describeAsOfSource,
+  describeDatabase,
+  disclosureKeyOf,
+  openDatabase,
+  workersFlag,
+} from './db-flags.ts';
 
 export const summary = 'import a contract data directory into the database, then refresh the effect tables';
 
@@ -19,8 +27,11 @@ Options:
   --data DIR         the data directory
   --pseudonymise     replace CPR-like person ids by HMAC pseudonyms (needs EVG_PSEUDONYM_KEY)
   --no-refresh       do not recompute the effect tables afterwards
-  --as-of D          data cut-off for the refresh (default EVG_AS_OF, else the latest
-                     benefit-data day, at most today)
+  --as-of D          the extract's cut-off: its records are complete up to and including
+                     day D. Stored with the import; every refresh uses the latest cut-off
+                     of the imported benefit periods (EVG_AS_OF overrides it). Without it,
+                     the latest start date of the benefit periods in DIR is assumed (never
+                     today), and the output says so
   --workers N        worker threads for the refresh (default: cores - 1, at most 4, from
                      250,000 persons on with 4+ cores, else none)
   --help             show this help
@@ -40,13 +51,15 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     return 0;
   }
   const dir = required(values.data, 'data');
-  const asOf = asOfFlag(values['as-of'], io.env);
+  const asOf = asOfFlag(values['as-of']);
+  const override = asOfOverride(io.env);
   const workers = workersFlag(values.workers);
   const handle = await openDatabase(io.env);
   try {
     await migrateToLatest(handle.db);
     const result = await importDataDir(handle.db, dir, {
       source: `cli:${dir}`,
+      asOf,
       pseudonymise: values.pseudonymise === true,
       pseudonymKey: io.env.EVG_PSEUDONYM_KEY,
     }).catch((error: unknown) => {
@@ -62,9 +75,10 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     io.stdout.write(
       `${describeDatabase(io.env)}: import batch ${result.batchId} stored ${result.rowsStored} rows\n`,
     );
+    io.stdout.write(`${describeImportCutOff(result.asOf, result.asOfSource)}\n`);
     if (values['no-refresh']) return 0;
     const refreshed = await refreshEffects(handle.db, {
-      asOf,
+      asOf: override,
       disclosureKey: await disclosureKeyOf(io.env),
       workers,
       connectionString: handle.connectionString,
@@ -73,10 +87,17 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
       throw error;
     });
     io.stdout.write(
-      `effect tables: data version ${refreshed.dataVersion} (asOf ${refreshed.asOf}, ${refreshed.persons} persons, ${Math.round(refreshed.durationMs)} ms)\n`,
+      `effect tables: data version ${refreshed.dataVersion} (asOf ${refreshed.asOf}, ${describeAsOfSource(refreshed.asOfSource)}; ${refreshed.persons} persons, ${Math.round(refreshed.durationMs)} ms)\n`,
     );
     return 0;
   } finally {
     await handle.close();
   }
+}
+
+/** What the import answers about its cut-off; an assumed one is said to be assumed. */
+function describeImportCutOff(asOf: string | null, source: 'declared' | 'assumed' | null): string {
+  if (asOf === null) return 'cut-off: none (no --as-of and no benefit periods to date the import by)';
+  if (source === 'declared') return `cut-off: ${asOf} (declared)`;
+  return `cut-off: ${asOf} assumed (the latest start date of the benefit periods; no --as-of given)`;
 }

@@ -3,7 +3,14 @@ import { parseFlags } from '../args.ts';
 import { migrateToLatest } from '../../db/migrate.ts';
 import { RefreshError } from '../../refresh/refresh-error.ts';
 import { refreshEffects } from '../../refresh/refresh-effects.ts';
-import { asOfFlag, disclosureKeyOf, openDatabase, workersFlag } from './db-flags.ts';
+import {
+  asOfFlag,
+  asOfOverride,
+  describeAsOfSource,
+  disclosureKeyOf,
+  openDatabase,
+  workersFlag,
+} from './db-flags.ts';
 
 export const summary = 'recompute the stored effect tables from the stored records';
 
@@ -13,8 +20,9 @@ Recomputes every stored effect table from the records in DATABASE_URL or the emb
 database, and publishes them as a new data version in one transaction.
 
 Options:
-  --as-of D          data cut-off (default EVG_AS_OF, else the latest benefit-data day,
-                     at most today in Copenhagen)
+  --as-of D          data cut-off, overriding EVG_AS_OF and the imports' (default: the
+                     latest cut-off declared with an import of benefit periods, else the
+                     latest start date of the benefit periods; never today)
   --workers N        worker threads for the person pass (default: cores - 1, at most 4,
                      from 250,000 persons on with 4+ cores, else none)
   --help             show this help
@@ -30,7 +38,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     io.stdout.write(HELP);
     return 0;
   }
-  const asOf = asOfFlag(values['as-of'], io.env);
+  const asOf = asOfFlag(values['as-of']) ?? asOfOverride(io.env);
   const workers = workersFlag(values.workers);
   const handle = await openDatabase(io.env);
   try {
@@ -42,7 +50,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
       connectionString: handle.connectionString,
     });
     io.stdout.write(
-      `effect tables: data version ${result.dataVersion} (asOf ${result.asOf}, ${result.persons} persons, ${result.fineCells} fine cells, ${Math.round(result.durationMs)} ms)\n`,
+      `effect tables: data version ${result.dataVersion} (asOf ${result.asOf}, ${describeAsOfSource(result.asOfSource)}; ${result.persons} persons, ${result.fineCells} fine cells, ${Math.round(result.durationMs)} ms)\n`,
     );
     return 0;
   } catch (error) {

@@ -4,14 +4,15 @@ import { migrateToLatest } from '../../db/migrate.ts';
 import { ImportError } from '../../imports/import-error.ts';
 import { DEMO_AS_OF, DEMO_PERSONS, seedDatabase } from '../../imports/seed-database.ts';
 import { RefreshError } from '../../refresh/refresh-error.ts';
-import { describeDatabase, disclosureKeyOf, openDatabase, workersFlag } from './db-flags.ts';
+import { asOfOverride, describeDatabase, disclosureKeyOf, openDatabase, workersFlag } from './db-flags.ts';
 
 export const summary = 'load synthetic Copenhagen-scale data into the database and refresh';
 
 const HELP = `Usage: evg seed [options]
 
 Generates \`evg synth\` data in a temporary folder, imports it into DATABASE_URL or the
-embedded database, and refreshes the effect tables (asOf ${DEMO_AS_OF}).
+embedded database declaring their cut-off ${DEMO_AS_OF}, and refreshes the effect tables
+(with that cut-off, unless EVG_AS_OF overrides it).
 
 Options:
   --persons N        number of persons (default ${DEMO_PERSONS})
@@ -35,6 +36,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
   const persons = integerFlag(values.persons, 'persons', DEMO_PERSONS, 1, 10_000_000);
   const seed = integerFlag(values.seed, 'seed', 1, 0, 2 ** 32 - 1);
   const workers = workersFlag(values.workers);
+  const refreshAsOf = asOfOverride(io.env);
   const handle = await openDatabase(io.env);
   try {
     await migrateToLatest(handle.db);
@@ -42,6 +44,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
       persons,
       seed,
       workers,
+      refreshAsOf,
       connectionString: handle.connectionString,
       disclosureKey: await disclosureKeyOf(io.env),
     });

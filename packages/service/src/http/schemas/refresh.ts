@@ -1,14 +1,29 @@
 import { z } from 'zod';
 
+const asOfSourceSchema = z
+  .enum(['declared', 'assumed', 'override'])
+  .describe(
+    'Where the cut-off came from: `declared` with an import of benefit periods, `assumed` (no import declared one: the latest start date of the benefit periods), or `override` (EVG_AS_OF / `evg refresh --as-of`).',
+  );
+
 export const refreshStatusSchema = z
   .object({
     running: z.boolean(),
-    current: z.object({ dataVersion: z.number().int(), asOf: z.string(), createdAt: z.string() }).nullable(),
+    current: z
+      .object({
+        dataVersion: z.number().int(),
+        asOf: z.string().describe('The data cut-off the figures are for (YYYY-MM-DD).'),
+        asOfSource: asOfSourceSchema.nullable(),
+        createdAt: z.string(),
+      })
+      .nullable(),
     lastSuccess: z
       .object({
         finishedAt: z.string(),
         durationMs: z.number(),
         dataVersion: z.number().int(),
+        asOf: z.string().nullable(),
+        asOfSource: asOfSourceSchema.nullable(),
         persons: z.number().int().nullable(),
       })
       .nullable(),
@@ -24,11 +39,18 @@ export const refreshStatusSchema = z
     examples: [
       {
         running: false,
-        current: { dataVersion: 3, asOf: '2026-10-31', createdAt: '2026-11-22T10:00:00.000Z' },
+        current: {
+          dataVersion: 3,
+          asOf: '2026-10-31',
+          asOfSource: 'declared',
+          createdAt: '2026-11-22T10:00:00.000Z',
+        },
         lastSuccess: {
           finishedAt: '2026-11-22T10:00:00.000Z',
           durationMs: 5321,
           dataVersion: 3,
+          asOf: '2026-10-31',
+          asOfSource: 'declared',
           persons: 150000,
         },
         lastFailure: null,

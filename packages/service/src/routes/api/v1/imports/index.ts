@@ -58,14 +58,17 @@ const imports: FastifyPluginAsyncZod<{ bodyLimit: number }> = async (app, option
         source: 'http',
         keyId: request.apiKey?.id ?? null,
         pseudonymise: request.query.pseudonymise,
+        asOf: request.query.asOf,
         pseudonymKey: process.env.EVG_PSEUDONYM_KEY,
       })
         .catch((error: unknown) => Promise.reject(importProblem(error)))
         .finally(() => body.dispose());
       const refresh = result.rowsChanged > 0 ? 'started' : 'not-needed';
       if (refresh === 'started') app.refresher.trigger();
-      const { batchId, rowsReceived, rowsStored, rowsChanged } = result;
-      return reply.code(201).send({ batchId, rowsReceived, rowsStored, rowsChanged, refresh });
+      const { batchId, rowsReceived, rowsStored, rowsChanged, asOf, asOfSource } = result;
+      return reply
+        .code(201)
+        .send({ batchId, rowsReceived, rowsStored, rowsChanged, asOf, asOfSource, refresh });
     },
   );
 
@@ -94,7 +97,7 @@ const imports: FastifyPluginAsyncZod<{ bodyLimit: number }> = async (app, option
     async (request) => {
       const row = await findImportBatch(app.db, request.params.batchId);
       if (!row) throw new ProblemError('not-found', `Importen ${request.params.batchId} findes ikke.`);
-      const { id, kind, source, rows_received, rows_stored, outcome, errors } = row;
+      const { id, kind, source, rows_received, rows_stored, outcome, errors, as_of, as_of_source } = row;
       const times = {
         startedAt: new Date(row.started_at).toISOString(),
         finishedAt: new Date(row.finished_at).toISOString(),
@@ -106,6 +109,8 @@ const imports: FastifyPluginAsyncZod<{ bodyLimit: number }> = async (app, option
         rowsReceived: rows_received,
         rowsStored: rows_stored,
         outcome,
+        asOf: as_of,
+        asOfSource: as_of_source,
         errors,
         ...times,
       };
