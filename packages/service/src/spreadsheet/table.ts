@@ -48,7 +48,9 @@ const DECIMALS: Record<ColumnKind, number | undefined> = {
 export function roundFor(kind: ColumnKind, value: TableValue): TableValue {
   const decimals = DECIMALS[kind];
   if (typeof value !== 'number' || decimals === undefined || !Number.isFinite(value)) return value;
-  const factor = 10 ** decimals;
-  const rounded = (Math.sign(value) * Math.round(Math.abs(value) * factor)) / factor;
+  // Shifting by exponent notation rounds the decimal the value prints as (0.67785 → 0.6779),
+  // where multiplying by 10^d would round 6778.4999… down.
+  const shifted = Math.round(Number(`${Math.abs(value)}e${decimals}`));
+  const rounded = Math.sign(value) * Number(`${shifted}e-${decimals}`);
   return rounded === 0 ? 0 : rounded;
 }
