@@ -71,7 +71,7 @@ describe('evg effects', () => {
       for (const measure of ['effect3m', 'effect7m', 'companyShare']) {
         const cell = row[measure] as Record<string, number | null>;
         expect(line[`${measure}_n`]).toBe(cell.n === null ? '' : String(cell.n));
-        expect(line[`${measure}_rate`]).toBe(cell.rate === null ? '' : String(roundFor('share', cell.rate)));
+        expect(line[`${measure}_rate`]).toBe(cell.rate === null ? '' : String(roundFor('share', cell.rate!)));
       }
     });
   });

@@ -135,7 +135,7 @@ describe('GET /v1/effects as CSV', () => {
       string
     >[];
     expect(parsedDanish.map((r) => r.effect3m_rate)).toEqual(
-      parsedPlain.map((r) => r.effect3m_rate.replace('.', ',')),
+      parsedPlain.map((r) => r.effect3m_rate!.replace('.', ',')),
     );
     expect(parsedDanish.some((r) => r.effect3m_rate!.includes(','))).toBe(true);
     expect(danish.headers.etag).not.toBe(plain.headers.etag);
