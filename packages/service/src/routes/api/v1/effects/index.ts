@@ -6,6 +6,7 @@ import { asEffectRows, effectRowSchema } from '../../../../http/schemas/effect-r
 import { effectsQuerySchema } from '../../../../http/schemas/effects.ts';
 import { readSecurity } from '../../../../http/schemas/common.ts';
 import { commonProblems, problemResponse, readAuthProblems } from '../../../../http/schemas/problem.ts';
+import { xlsxBodySchema } from '../../../../http/schemas/spreadsheet.ts';
 import { XLSX_MEDIA_TYPE } from '../../../../spreadsheet/xlsx-writer.ts';
 import { resolvePeriod } from '../../../../read-model/period-query.ts';
 import { figuresMeta } from '../../../../http/figures-meta.ts';
@@ -42,7 +43,7 @@ const effects: FastifyPluginAsyncZod = async (app) => {
                   .string()
                   .meta({ examples: ['offerId,offerName,effect3m_n,...\r\nT-0001,Jobklar,356,...\r\n'] }),
               },
-              [XLSX_MEDIA_TYPE]: { schema: z.string().meta({ format: 'binary' }) },
+              [XLSX_MEDIA_TYPE]: { schema: xlsxBodySchema },
             },
           },
           304: z.null().describe('Not modified: the data version is unchanged.'),

@@ -12,6 +12,7 @@ import { resolvePeriod } from '../../../../read-model/period-query.ts';
 import { searchOfferIds } from '../../../../repositories/offers-read.ts';
 import { figuresMeta } from '../../../../http/figures-meta.ts';
 import { sendOfferWorkbook } from '../../../../http/offers-export.ts';
+import { xlsxBodySchema } from '../../../../http/schemas/spreadsheet.ts';
 import { XLSX_MEDIA_TYPE } from '../../../../spreadsheet/xlsx-writer.ts';
 
 const offers: FastifyPluginAsyncZod = async (app) => {
@@ -46,7 +47,7 @@ const offers: FastifyPluginAsyncZod = async (app) => {
             description: 'The matching offers.',
             content: {
               'application/json': { schema: offerSearchResultSchema },
-              [XLSX_MEDIA_TYPE]: { schema: z.string().meta({ format: 'binary' }) },
+              [XLSX_MEDIA_TYPE]: { schema: xlsxBodySchema },
             },
           },
           ...readAuthProblems,
