@@ -6,6 +6,7 @@ import { tableCsvStream, type CsvDialect } from '../spreadsheet/csv-writer.ts';
 import { effectTable } from '../spreadsheet/effect-table.ts';
 import { tableXlsx, XLSX_MEDIA_TYPE } from '../spreadsheet/xlsx-writer.ts';
 import { namesOf } from './export-names.ts';
+import { figuresMeta } from './figures-meta.ts';
 import { ProblemError } from './problem.ts';
 
 /** How `/v1/effects` answers: JSON rows, CSV in a dialect, or an xlsx workbook. */
@@ -47,7 +48,12 @@ export function outputVariant(output: EffectsOutput): string {
 export async function sendEffectTable(
   reply: FastifyReply,
   output: Exclude<EffectsOutput, { kind: 'json' }>,
-  table: { rows: readonly EffectRow[]; groupBy: readonly GroupKey[]; period: DateRange | undefined },
+  table: {
+    rows: readonly EffectRow[];
+    groupBy: readonly GroupKey[];
+    period: DateRange | undefined;
+    exact: boolean;
+  },
   model: ReadModel,
   request: string,
 ): Promise<FastifyReply> {
@@ -60,7 +66,7 @@ export async function sendEffectTable(
     table: effects,
     about: aboutFigures({
       version: model.version,
-      minCellSize: model.minCellSize,
+      ...figuresMeta(model, table.exact),
       period: table.period,
       request,
     }),

@@ -5,6 +5,7 @@ import { aboutFigures } from '../spreadsheet/about-figures.ts';
 import { offerTable } from '../spreadsheet/offer-table.ts';
 import { tableXlsx, XLSX_MEDIA_TYPE } from '../spreadsheet/xlsx-writer.ts';
 import { namesOf } from './export-names.ts';
+import { figuresMeta } from './figures-meta.ts';
 
 /** Sends the offers of a search as an xlsx workbook, in the search's sort order. */
 export async function sendOfferWorkbook(
@@ -16,7 +17,7 @@ export async function sendOfferWorkbook(
   const workbook = await tableXlsx({
     sheet: 'Tilbud',
     table: offerTable(views, model.measures, namesOf(model)),
-    about: aboutFigures({ version: model.version, minCellSize: model.minCellSize, ...context }),
+    about: aboutFigures({ version: model.version, ...figuresMeta(model), ...context }),
   });
   return reply
     .type(XLSX_MEDIA_TYPE)

@@ -4,7 +4,11 @@ import type { AboutLine } from './xlsx-writer.ts';
 
 export interface FiguresContext {
   version: DataVersion | null;
+  /** The data cut-off ("Data til og med"); null before the first refresh. */
+  asOf: string | null;
   minCellSize: number;
+  /** Every published count is within this of the exact one; 0 for exact figures. */
+  maxPerturbation: number;
   period: DateRange | undefined;
   /** The request that produced the export (path and query), so it can be fetched again. */
   request: string;
@@ -18,9 +22,9 @@ export interface FiguresContext {
  * @example aboutFigures({ version, minCellSize: 5, period: undefined, request: '/v1/effects' })[0].label // 'Data til og med'
  */
 export function aboutFigures(context: FiguresContext): AboutLine[] {
-  const { version, minCellSize, period, request, scope } = context;
+  const { version, asOf, minCellSize, maxPerturbation, period, request, scope } = context;
   return [
-    { label: 'Data til og med', value: version ? new Date(`${version.asOf}T00:00:00Z`) : 'ingen data endnu' },
+    { label: 'Data til og med', value: asOf ? new Date(`${asOf}T00:00:00Z`) : 'ingen data endnu' },
     { label: 'Dataversion', value: version?.id ?? null },
     { label: 'Beregnet', value: version?.createdAt.toISOString() ?? null },
     { label: 'Periode', value: period ? `${period.from} – ${period.to}` : 'hele perioden' },
@@ -28,12 +32,15 @@ export function aboutFigures(context: FiguresContext): AboutLine[] {
       ? [{ label: 'Målgrupper (tallene gælder kun dem)', value: scope.join(', ') }]
       : []),
     { label: 'Diskretionsgrænse', value: minCellSize },
+    { label: 'Største afvigelse pr. antal', value: maxPerturbation },
     {
       label: 'Diskretionering',
       value:
-        `Tal bag færre end ${minCellSize} borgere er skjult (tomt felt, "skjult" = SAND). Enkelte ` +
-        'andre tal er også skjult (sekundær diskretionering), så et skjult tal ikke kan regnes ' +
-        'tilbage fra totaler eller andre tabeller.',
+        maxPerturbation === 0
+          ? 'Eksakte tal til dataejeren: intet er skjult eller ændret. Må ikke offentliggøres.'
+          : `Tal bag færre end ${minCellSize} borgere er skjult (tomt felt, "skjult" = SAND). Hvert ` +
+            `antal er ændret med højst ${maxPerturbation} (cellenøglemetoden), så ingen kombination ` +
+            'af tabeller giver et lille antal tilbage; andele og intervaller er regnet af de ændrede antal.',
     },
     { label: 'Andele', value: 'Andele er vist i procent; 95 %-intervaller er Wilson-intervaller.' },
     { label: 'Udtræk', value: request },

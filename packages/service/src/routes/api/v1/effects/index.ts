@@ -71,7 +71,7 @@ const effects: FastifyPluginAsyncZod = async (app) => {
         return reply.code(304).send(undefined as never);
       if (output.kind === 'json') return asEffectRows(rows);
       // A stream or buffer bypasses the serializer; the type provider only knows serialised bodies.
-      return sendEffectTable(reply, output, { rows, groupBy, period }, model, request.url) as never;
+      return sendEffectTable(reply, output, { rows, groupBy, period, exact }, model, request.url) as never;
     },
   );
 };
