@@ -1,10 +1,12 @@
-import type { Writable } from 'node:stream';
+import type { Readable, Writable } from 'node:stream';
 
 /** What a command may touch of the outside world; tests pass their own streams. */
 export interface CliIo {
   stdout: Writable;
   stderr: Writable;
   env: NodeJS.ProcessEnv;
+  /** Only commands that read input from a pipe use it (`evg bi-user create --password-stdin`). */
+  stdin?: Readable;
 }
 
 /** A command's whole behaviour: parse its own arguments, do the work, return the exit code. */

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/run-cli.ts';
+import { roundFor } from '../../src/spreadsheet/table.ts';
 import { memoryIo } from './memory-io.ts';
 
 const root = await mkdtemp(join(tmpdir(), 'evg-cli-'));
@@ -53,7 +54,7 @@ describe('evg effects', () => {
     for (const row of shown) expect(row.effect3m!.x).toBeLessThanOrEqual(row.effect3m!.n!);
   });
 
-  it('prints the same figures as CSV', async () => {
+  it('prints the same figures as CSV, rounded, with names beside ids', async () => {
     const args = ['--data', data, '--as-of', '2026-10-31', '--group-by', 'offer,target_group'];
     const json = JSON.parse((await evg('effects', ...args)).out) as Record<string, Record<string, unknown>>[];
     const csv = parse((await evg('effects', ...args, '--format', 'csv')).out, { columns: true }) as Record<
@@ -65,12 +66,28 @@ describe('evg effects', () => {
       const line = csv[i]!;
       expect(line.offerId).toBe(row.offerId);
       expect(line.targetGroup).toBe(row.targetGroup);
+      expect(line.offerName).not.toBe('');
+      expect(line.targetGroupName).not.toBe('');
       for (const measure of ['effect3m', 'effect7m', 'companyShare']) {
         const cell = row[measure] as Record<string, number | null>;
         expect(line[`${measure}_n`]).toBe(cell.n === null ? '' : String(cell.n));
-        expect(line[`${measure}_rate`]).toBe(cell.rate === null ? '' : String(cell.rate));
+        expect(line[`${measure}_rate`]).toBe(cell.rate === null ? '' : String(roundFor('share', cell.rate!)));
       }
     });
+  });
+
+  it("writes the API's CSV: CRLF records, and the excel-da dialect with --csv-dialect", async () => {
+    const args = ['--data', data, '--as-of', '2026-10-31', '--group-by', 'package'];
+    const plain = (await evg('effects', ...args, '--format', 'csv')).out;
+    expect(plain.split('\r\n')[0]!.startsWith('package,packageName,effect3m_n,')).toBe(true);
+    expect(plain.endsWith('\r\n')).toBe(true);
+    const danish = await evg('effects', ...args, '--csv-dialect', 'excel-da');
+    expect(danish.code).toBe(0);
+    expect(danish.out.startsWith('\uFEFFpackage;packageName;effect3m_n;')).toBe(true);
+    expect(danish.out).toContain(';Jobpakke;');
+    const bad = await evg('effects', ...args, '--csv-dialect', 'excel');
+    expect(bad.code).toBe(2);
+    expect(bad.err).toContain('--csv-dialect must be rfc4180 or excel-da');
   });
 
   it('accepts group keys in snake_case and camelCase alike', async () => {

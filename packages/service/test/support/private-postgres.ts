@@ -4,7 +4,7 @@
  * server on 5432 that every other suite uses.
  */
 import { execFile } from 'node:child_process';
-import { chmod, chown, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { chmod, chown, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -70,7 +70,15 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  *   await pg.restart('immediate'); // a crash and recovery
  *   await pg.destroy();
  */
-export async function startPrivatePostgres(): Promise<PrivatePostgres> {
+export interface PrivatePostgresOptions {
+  /**
+   * Every role but `postgres` must give its password over TCP (scram-sha-256), as on a real
+   * server; `postgres` keeps trust so the test can administer it.
+   */
+  passwordAuth?: boolean;
+}
+
+export async function startPrivatePostgres(options: PrivatePostgresOptions = {}): Promise<PrivatePostgres> {
   const root = await mkdtemp(join(tmpdir(), 'evg-private-pg-'));
   const ids = await postgresIds();
   if (ids) await chown(root, ids.uid, ids.gid);
@@ -88,8 +96,16 @@ export async function startPrivatePostgres(): Promise<PrivatePostgres> {
     '--encoding=UTF8',
     '--no-sync',
   ]);
+  if (options.passwordAuth) {
+    const hba = join(dataDir, 'pg_hba.conf');
+    await writeFile(
+      hba,
+      'local all all trust\nhost all postgres 127.0.0.1/32 trust\nhost all all 127.0.0.1/32 scram-sha-256\n',
+    );
+    if (ids) await chown(hba, ids.uid, ids.gid);
+  }
 
-  const options = [
+  const serverOptions = [
     `-p ${port}`,
     "-c listen_addresses='127.0.0.1'",
     `-c unix_socket_directories='${root}'`,
@@ -114,7 +130,7 @@ export async function startPrivatePostgres(): Promise<PrivatePostgres> {
     // After a SIGKILL, dying backends may still hold the old shared memory for a moment.
     for (let attempt = 0; ; attempt++) {
       try {
-        await pgCtl(['start', '-w', '-t', '60', '-l', logFile, '-o', options]);
+        await pgCtl(['start', '-w', '-t', '60', '-l', logFile, '-o', serverOptions]);
         return;
       } catch (error) {
         if (attempt >= 20) {

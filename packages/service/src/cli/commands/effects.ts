@@ -4,10 +4,8 @@ import {
   DEFAULT_MEASURES,
   EffectsAccumulator,
   EffectsError,
-  effectCsvColumns,
   isIsoDate,
   parsePeriod,
-  toCsvRecord,
   toEffectRow,
   type DateRange,
   type EngineConfig,
@@ -20,8 +18,10 @@ import { createProgress } from '../progress.ts';
 import { DataDirError } from '../../data-dir/data-dir-error.ts';
 import { openDataDir } from '../../data-dir/open-data-dir.ts';
 import { forEachPerson } from '../../data-dir/for-each-person.ts';
-import { csvLine } from '../../data-dir/record-writer.ts';
 import { disclosureKeyOf } from './db-flags.ts';
+import { catalogNames } from '../../spreadsheet/catalog-names.ts';
+import { CSV_DIALECTS, tableCsvStream, type CsvDialect } from '../../spreadsheet/csv-writer.ts';
+import { effectTable } from '../../spreadsheet/effect-table.ts';
 
 export const summary = 'compute the effect table of a data directory (CSV or NDJSON), no database';
 
@@ -45,6 +45,8 @@ Options:
                         (cell key method), the secret being EVG_DISCLOSURE_KEY or the one
                         kept in EVG_DATA_DIR (./data)/disclosure-key
   --format F            json (default) or csv
+  --csv-dialect D       rfc4180 (default: comma, decimal point) or excel-da (semicolon,
+                        decimal comma, UTF-8 BOM, for Danish Excel); implies --format csv
   --progress            show progress on stderr even when it is not a terminal
   --help                show this help
 
@@ -71,6 +73,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     'min-cell-size': { type: 'string' },
     exact: { type: 'boolean' },
     format: { type: 'string' },
+    'csv-dialect': { type: 'string' },
     progress: { type: 'boolean' },
     help: { type: 'boolean' },
   });
@@ -87,13 +90,15 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
   const periodUnit = PERIOD_UNITS[unitName];
   if (periodUnit === undefined) throw new CliError('--period-unit must be half-year, quarter or year');
   const minCellSize = integerFlag(values['min-cell-size'], 'min-cell-size', 5, 1, 1_000_000);
-  const format = values.format ?? 'json';
+  const dialect = csvDialectFlag(values['csv-dialect']);
+  const format = values.format ?? (dialect === undefined ? 'json' : 'csv');
   if (format !== 'json' && format !== 'csv') throw new CliError('--format must be json or csv');
+  if (dialect !== undefined && format !== 'csv') throw new CliError('--csv-dialect goes with --format csv');
 
   const progress = createProgress(io, values.progress === true);
   try {
     const data = await openDataDir(dir);
-    const { benefitTypes, offers, providers, complaints } = data.catalog;
+    const { benefitTypes, offers, providers, complaints, targetGroups, industries } = data.catalog;
     const exact = values.exact === true;
     const config: EngineConfig = {
       asOf,
@@ -127,11 +132,11 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
           : ['[', ...rows.map((row, i) => JSON.stringify(row) + (i < rows.length - 1 ? ',' : '')), ']'],
       );
     } else {
-      const columns = effectCsvColumns(groupBy, DEFAULT_MEASURES);
-      await writeLines(io.stdout, [
-        columns.join(','),
-        ...rows.map((row) => csvLine(columns, toCsvRecord(row)).slice(0, -1)),
-      ]);
+      const names = catalogNames({ offers, providers, targetGroups, industries });
+      const table = effectTable(rows, groupBy, DEFAULT_MEASURES, names);
+      for await (const chunk of tableCsvStream(table, dialect)) {
+        if (!io.stdout.write(chunk)) await once(io.stdout, 'drain');
+      }
     }
     return 0;
   } catch (error) {
@@ -144,6 +149,13 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     if (error instanceof EffectsError) throw new CliError(error.message, 3);
     throw error;
   }
+}
+
+function csvDialectFlag(value: string | undefined): CsvDialect | undefined {
+  if (value === undefined) return undefined;
+  if (!(CSV_DIALECTS as readonly string[]).includes(value))
+    throw new CliError(`--csv-dialect must be ${CSV_DIALECTS.join(' or ')}`);
+  return value as CsvDialect;
 }
 
 function parsePeriodFlags(

@@ -6,6 +6,7 @@ export const commands: Record<string, () => Promise<CommandModule>> = {
   synth: () => import('./synth.ts'),
   start: () => import('./start.ts'),
   keys: () => import('./keys.ts'),
+  'bi-user': () => import('./bi-user.ts'),
   openapi: () => import('./openapi.ts'),
   'bench-effects': () => import('./bench-effects.ts'),
   migrate: () => import('./migrate.ts'),

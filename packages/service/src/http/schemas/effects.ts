@@ -1,5 +1,6 @@
 import { GROUP_KEYS } from '@evg/effects';
 import { z } from 'zod';
+import { CSV_DIALECTS } from '../../spreadsheet/csv-writer.ts';
 import { csvEnumList, periodParams, queryBoolean } from './common.ts';
 
 export const effectsQuerySchema = z
@@ -15,7 +16,19 @@ export const effectsQuerySchema = z
       .enum(['halfYear', 'quarter', 'year'])
       .default('halfYear')
       .describe('Unit of the `period` grouping key.'),
-    format: z.enum(['json', 'csv']).optional().describe('Overrides the Accept header.'),
+    format: z
+      .enum(['json', 'csv', 'xlsx'])
+      .optional()
+      .describe(
+        'Overrides the Accept header. `xlsx`: a workbook with Danish headers and an "Om data" sheet.',
+      ),
+    csvDialect: z
+      .enum(CSV_DIALECTS)
+      .optional()
+      .describe(
+        'CSV dialect (implies CSV): `rfc4180` (default: comma, decimal point) or `excel-da` ' +
+          '(semicolon, decimal comma, UTF-8 BOM: opens right in Danish Excel and LibreOffice).',
+      ),
     exact: queryBoolean
       .optional()
       .describe(

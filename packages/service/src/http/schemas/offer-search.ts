@@ -62,6 +62,13 @@ export function offerSearchQuerySchema(measureKeys: readonly string[]) {
         ),
       limit: queryInt(1, 100).default(20),
       offset: queryInt(0, 1_000_000).default(0),
+      format: z
+        .enum(['json', 'xlsx'])
+        .optional()
+        .describe(
+          '`xlsx`: every matching offer (paging does not apply) as a workbook with Danish headers, ' +
+            'names beside codes, percentages, and an "Om data" sheet (cut-off, data version, disclosure).',
+        ),
     })
     .strict();
 }

@@ -2,21 +2,18 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { EffectsBodies } from '../../../../http/effects-bodies.ts';
 import { effectsTableRows } from '../../../../http/effects-cost.ts';
-import { effectsCsvStream } from '../../../../http/effects-csv.ts';
+import { effectsOutput, outputVariant, sendEffectTable } from '../../../../http/effects-export.ts';
 import { ProblemError } from '../../../../http/problem.ts';
 import { notModified } from '../../../../http/conditional.ts';
 import { asEffectRows, effectRowSchema } from '../../../../http/schemas/effect-row.ts';
 import { effectsQuerySchema } from '../../../../http/schemas/effects.ts';
 import { readSecurity } from '../../../../http/schemas/common.ts';
 import { commonProblems, problemResponse, readAuthProblems } from '../../../../http/schemas/problem.ts';
+import { xlsxBodySchema } from '../../../../http/schemas/spreadsheet.ts';
+import { XLSX_MEDIA_TYPE } from '../../../../spreadsheet/xlsx-writer.ts';
 import { resolvePeriod } from '../../../../read-model/period-query.ts';
 import { figuresMeta } from '../../../../http/figures-meta.ts';
 import { auditExactRead } from '../../../../http/exact-read.ts';
-
-/** CSV when the client asks for it and does not also accept JSON (browsers send *\/*). */
-function prefersCsv(accept: string | undefined): boolean {
-  return accept !== undefined && accept.includes('text/csv') && !accept.includes('application/json');
-}
 
 const effects: FastifyPluginAsyncZod<{ maxRows: number }> = async (app, options) => {
   // Bounded work per request (issue 10): a table over the row limit is refused before it is
@@ -40,7 +37,9 @@ const effects: FastifyPluginAsyncZod<{ maxRows: number }> = async (app, options)
         security: readSecurity,
         description:
           'Any grouping and period, as JSON (an array of rows shaped like `evg effects`) or as streamed CSV ' +
-          '(`Accept: text/csv` or `format=csv`, the columns of `evg effects --format csv`). ETag and ' +
+          '(`Accept: text/csv` or `format=csv`, the columns of `evg effects --format csv`: names beside ids, ' +
+          'figures rounded, text made formula-safe; `csvDialect=excel-da` for Danish Excel), or as an xlsx ' +
+          'workbook (`format=xlsx`). ETag and ' +
           'Last-Modified follow the data version; If-None-Match gives 304. The body stays the bare ' +
           'table BI tools load as is; headers say what it is: `EVG-As-Of` (data cut-off), ' +
           '`EVG-Min-Cell-Size` (cells with fewer citizens are suppressed) and `EVG-Max-Perturbation` ' +
@@ -54,8 +53,11 @@ const effects: FastifyPluginAsyncZod<{ maxRows: number }> = async (app, options)
             content: {
               'application/json': { schema: z.array(effectRowSchema) },
               'text/csv': {
-                schema: z.string().meta({ examples: ['offerId,effect3m_n,...\r\nT-0001,356,...\r\n'] }),
+                schema: z
+                  .string()
+                  .meta({ examples: ['offerId,offerName,effect3m_n,...\r\nT-0001,Jobklar,356,...\r\n'] }),
               },
+              [XLSX_MEDIA_TYPE]: { schema: xlsxBodySchema },
             },
           },
           304: z.null().describe('Not modified: the data version is unchanged.'),
@@ -68,8 +70,8 @@ const effects: FastifyPluginAsyncZod<{ maxRows: number }> = async (app, options)
       },
     },
     async (request, reply) => {
-      const { groupBy = [], periodUnit, format, exact = false } = request.query;
-      const csv = format === 'csv' || (format === undefined && prefersCsv(request.headers.accept));
+      const { groupBy = [], periodUnit, exact = false } = request.query;
+      const output = effectsOutput(request.query, request.headers.accept);
       const model = app.readModel.current;
       const period = resolvePeriod(request.query);
       const size = effectsTableRows(model, groupBy, periodUnit);
@@ -81,19 +83,18 @@ const effects: FastifyPluginAsyncZod<{ maxRows: number }> = async (app, options)
       reply.header('evg-min-cell-size', String(meta.minCellSize));
       reply.header('evg-max-perturbation', String(meta.maxPerturbation));
       if (exact) reply.header('cache-control', 'private, no-store');
-      else if (notModified(request, reply, model.version, csv ? 'csv' : 'json'))
+      else if (notModified(request, reply, model.version, outputVariant(output)))
         // A 304 has no body at all (not even `null`).
         return reply.code(304).send(undefined as never);
-      if (!csv && exact) return asEffectRows(rows());
-      if (!csv) {
+      if (output.kind === 'json' && exact) return asEffectRows(rows());
+      if (output.kind === 'json') {
         const key = `${groupBy.join(',')}|${period?.from ?? ''}|${period?.to ?? ''}|${periodUnit}`;
         const body = bodies.get(model, key, () => JSON.stringify(asEffectRows(rows())));
         return reply.type('application/json; charset=utf-8').send(body as never);
       }
-      // A stream bypasses the serializer; the type provider only knows serialised bodies.
-      return reply
-        .type('text/csv; charset=utf-8')
-        .send(effectsCsvStream(rows(), groupBy, model.measures) as never);
+      // A stream or buffer bypasses the serializer; the type provider only knows serialised bodies.
+      const table = { rows: rows(), groupBy, period, exact };
+      return sendEffectTable(reply, output, table, model, request.url) as never;
     },
   );
 };

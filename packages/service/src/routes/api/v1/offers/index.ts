@@ -11,6 +11,9 @@ import { searchOffers } from '../../../../read-model/offer-search.ts';
 import { resolvePeriod } from '../../../../read-model/period-query.ts';
 import { searchOfferIds } from '../../../../repositories/offers-read.ts';
 import { figuresMeta } from '../../../../http/figures-meta.ts';
+import { sendOfferWorkbook } from '../../../../http/offers-export.ts';
+import { xlsxBodySchema } from '../../../../http/schemas/spreadsheet.ts';
+import { XLSX_MEDIA_TYPE } from '../../../../spreadsheet/xlsx-writer.ts';
 
 const offers: FastifyPluginAsyncZod = async (app) => {
   const measureKeys = app.readModel.current.measures.map((measure) => measure.key);
@@ -36,13 +39,24 @@ const offers: FastifyPluginAsyncZod = async (app) => {
           'table shows it for each of them. The case-mix reference of the adjusted rates is then every ' +
           "offer's enrollments in the same target groups; complaints carry no target group, so scoped " +
           'items have none (null). ' +
-          '`scope` in the answer says which target groups the figures are over.',
+          '`scope` in the answer says which target groups the figures are over. `format=xlsx` gives every ' +
+          'matching offer as a spreadsheet.',
         querystring: offerSearchQuerySchema(measureKeys),
-        response: { 200: offerSearchResultSchema, ...readAuthProblems, ...commonProblems },
+        response: {
+          200: {
+            description: 'The matching offers.',
+            content: {
+              'application/json': { schema: offerSearchResultSchema },
+              [XLSX_MEDIA_TYPE]: { schema: xlsxBodySchema },
+            },
+          },
+          ...readAuthProblems,
+          ...commonProblems,
+        },
       },
     },
-    async (request) => {
-      const { q, sort, limit, offset } = request.query;
+    async (request, reply) => {
+      const { q, sort, limit, offset, format } = request.query;
       const period = resolvePeriod(request.query);
       // Danish stemming lives in PostgreSQL; every other filter runs on the read model.
       const textMatches = q === undefined ? undefined : await searchOfferIds(app.db, q);
@@ -50,6 +64,11 @@ const offers: FastifyPluginAsyncZod = async (app) => {
       const filters = toOfferFilters(request.query, measureKeys, textMatches);
       const scope = request.query.targetGroup ?? null;
       const views = model.offerViews(period, scope ?? undefined);
+      if (format === 'xlsx') {
+        const all = searchOffers(views, filters, sort, Math.max(views.length, 1), 0);
+        // A buffer bypasses the serializer; the type provider only knows serialised bodies.
+        return sendOfferWorkbook(reply, all.items, model, { period, scope, request: request.url }) as never;
+      }
       const result = searchOffers(views, filters, sort, limit, offset);
       return {
         ...result,
