@@ -130,17 +130,18 @@ describe.skipIf(!browserAvailable())(`searching by the two entry points${SKIP_NO
     await expect(page.getByLabel('Kun tilbud med handicapvenlig adgang').isChecked()).resolves.toBe(true);
   });
 
-  it('shows a hidden figure as a dash that explains the disclosure rule', async () => {
+  it('shows a hidden figure as a dash that says why in words, and explains the protection below', async () => {
     const page = await b.newPage();
     await page.goto('/?tg=jobparat');
     const row = page.locator('table.results tbody tr', { hasText: 'IT-opkvalificering' });
     const hidden = row.locator('.suppressed').first();
-    await expect(hidden.getAttribute('title')).resolves.toBe(
-      'Skjult: færre end 5 borgere (diskretionsregel)',
-    );
+    await expect(hidden.getAttribute('title')).resolves.toBe('færre end 5 borgere');
     await expect(hidden.locator('[aria-hidden=true]').textContent()).resolves.toBe('–');
-    await expect(hidden.locator('.visually-hidden').textContent()).resolves.toBe(
-      'Skjult: færre end 5 borgere (diskretionsregel)',
+    // Visible, not only on hover: a phone has no hover.
+    await expect(hidden.locator('.why').isVisible()).resolves.toBe(true);
+    await expect(hidden.locator('.why').textContent()).resolves.toBe('færre end 5 borgere');
+    await expect(page.locator('#results-disclosure .footnote').textContent()).resolves.toBe(
+      'Tallene er let ændret (højst ±2 pr. antal) for at beskytte borgerne; figurer for færre end 5 borgere vises ikke.',
     );
     const shown = page
       .locator('table.results tbody tr', { hasText: 'Rengøring og service' })
