@@ -159,7 +159,9 @@ export function resultsTable({ result, state, lists, lang, minCellSize, pageSize
         class="num price${state.sort === 'price' ? ' sorted' : ''}"
         data-label="${t(lang, 'results.price')}"
       >
-        ${offer.priceDkk === null ? t(lang, 'offer.unknown') : formatPrice(offer.priceDkk, lang)}
+        <span class="value"
+          >${offer.priceDkk === null ? t(lang, 'offer.unknown') : formatPrice(offer.priceDkk, lang)}</span
+        >
       </td>
       ${measures.map((measure) => {
         const outcome = OUTCOMES.includes(measure);
