@@ -2,10 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { browserAvailable, SKIP_NOTE, startBrowserApp, type BrowserApp } from './support/browser-app.ts';
 
-/** Offer names in the results table, top to bottom. */
+/** Offer names in the results table, top to bottom (the row header also names the provider). */
 async function resultNames(page: Page): Promise<string[]> {
   await page.locator('table.results').waitFor();
-  return (await page.locator('table.results tbody th[scope=row]').allTextContents()).map((name) =>
+  return (await page.locator('table.results tbody th[scope=row] a').allTextContents()).map((name) =>
     name.trim(),
   );
 }
@@ -147,8 +147,10 @@ describe.skipIf(!browserAvailable())(`searching by the two entry points${SKIP_NO
       .locator('table.results tbody tr', { hasText: 'Rengøring og service' })
       .locator('td.measure')
       .first();
-    await expect(shown.locator('.value').textContent()).resolves.toMatch(/^60\s%$/);
+    await expect(shown.locator('.value').first().textContent()).resolves.toMatch(/^60\s%$/);
     await expect(shown.locator('.ci [aria-hidden=true]').textContent()).resolves.toMatch(/^\(39–78\s%\)$/);
     await expect(shown.locator('.n').textContent()).resolves.toBe('n = 20');
+    // The case-mix adjusted rate sits under the measured one.
+    await expect(shown.locator('.adjusted-line').textContent()).resolves.toMatch(/^justeret\s+64\s%$/);
   });
 });

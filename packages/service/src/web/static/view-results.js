@@ -202,7 +202,7 @@ export function resultsTable({ result, state, lists, lang, minCellSize, pageSize
               ><span aria-hidden="true">✓</span>
             </th>
             <th scope="col" ${attr('aria-sort', state.sort === 'name' ? 'ascending' : undefined)}>
-              ${t(lang, 'results.offer')}<span class="sub">${t(lang, 'results.offerSub')}</span>
+              ${t(lang, 'results.offer')} <span class="sub">${t(lang, 'results.offerSub')}</span>
             </th>
             <th scope="col" ${attr('aria-sort', state.sort === 'price' ? 'ascending' : undefined)}>
               ${t(lang, 'results.price')}
@@ -214,7 +214,7 @@ export function resultsTable({ result, state, lists, lang, minCellSize, pageSize
                     state.sort === `${measure}.adjusted`
                       ? html`, ${adjustedAbbr}`
                       : adjusted && OUTCOMES.includes(measure)
-                        ? html`<span class="sub"
+                        ? html` <span class="sub"
                             >${t(lang, 'offer.raw').toLowerCase()} / ${adjustedAbbr}</span
                           >`
                         : ''
