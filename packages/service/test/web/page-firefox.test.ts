@@ -9,6 +9,25 @@ import {
   type FirefoxApp,
 } from './support/firefox-app.ts';
 
+/**
+ * The browser globals the functions run inside the page use; the tests compile without the DOM
+ * library, and the casts vanish when the functions are sent to the browser.
+ */
+interface PageGlobals {
+  innerWidth: number;
+  document: {
+    documentElement: { scrollWidth: number };
+    querySelector(selector: string): PageElement | null;
+  };
+  getComputedStyle(element: unknown, pseudo: string): { content: string };
+}
+interface PageElement {
+  getBoundingClientRect(): { left: number; right: number; width: number };
+  closest(selector: string): { clientWidth: number } | null;
+  parentElement: { clientWidth: number } | null;
+  querySelectorAll(selector: string): Iterable<PageElement>;
+}
+
 const LAPTOP = { width: 1366, height: 768 };
 const PHONE = { width: 390, height: 844 };
 const RULE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'];
@@ -34,9 +53,10 @@ const VIEWS = [
 async function violations(page: Page, axeSource: string): Promise<string[]> {
   await page.evaluate(axeSource);
   return page.evaluate(async (tags: string[]) => {
-    const axe = (window as unknown as { axe: { run(options: unknown): Promise<any> } }).axe;
+    type AxeResult = { violations: { id: string; nodes: { target: string[] }[] }[] };
+    const axe = (globalThis as unknown as { axe: { run(options: unknown): Promise<AxeResult> } }).axe;
     const result = await axe.run({ runOnly: { type: 'tag', values: tags } });
-    return (result.violations as { id: string; nodes: { target: string[] }[] }[]).map(
+    return result.violations.map(
       (violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`,
     );
   }, RULE_TAGS);
@@ -45,14 +65,15 @@ async function violations(page: Page, axeSource: string): Promise<string[]> {
 /** How the page and a table fit: sideways overflow of each (0 or less = fits). */
 function fit(page: Page, table: string) {
   return page.evaluate((selector: string) => {
-    const element = document.querySelector(selector);
+    const w = globalThis as unknown as PageGlobals;
+    const element = w.document.querySelector(selector);
     const box = element?.closest('.table-scroll') ?? element?.parentElement;
     return {
-      page: document.documentElement.scrollWidth - window.innerWidth,
+      page: w.document.documentElement.scrollWidth - w.innerWidth,
       table: element ? element.getBoundingClientRect().width - (box?.clientWidth ?? 0) : Number.NaN,
       offscreen: [...(element?.querySelectorAll('td, th') ?? [])].filter((cell) => {
         const rect = cell.getBoundingClientRect();
-        return rect.width > 1 && (rect.left < 0 || rect.right > window.innerWidth + 0.5);
+        return rect.width > 1 && (rect.left < 0 || rect.right > w.innerWidth + 0.5);
       }).length,
     };
   }, table);
@@ -94,7 +115,7 @@ describe.skipIf(!firefoxAvailable())(`the page in Firefox${FIREFOX_SKIP_NOTE}`, 
     const cells = await page.$$eval('table.results tbody tr:first-child td[data-label]', (tds) =>
       tds.map((td) => ({
         label: td.getAttribute('data-label'),
-        before: getComputedStyle(td, '::before').content,
+        before: (globalThis as unknown as PageGlobals).getComputedStyle(td, '::before').content,
         indent: (td.firstElementChild?.getBoundingClientRect().left ?? 0) - td.getBoundingClientRect().left,
       })),
     );

@@ -2,12 +2,34 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { browserAvailable, SKIP_NOTE, startBrowserApp, type BrowserApp } from './support/browser-app.ts';
 
+/**
+ * The browser globals the functions run inside the page use; the tests compile without the DOM
+ * library, and the casts vanish when the functions are sent to the browser.
+ */
+interface PageGlobals {
+  innerWidth: number;
+  document: {
+    documentElement: { scrollWidth: number };
+    querySelector(selector: string): PageElement | null;
+  };
+  getComputedStyle(element: unknown, pseudo: string): { content: string };
+}
+interface PageElement {
+  getBoundingClientRect(): { left: number; right: number; width: number };
+  closest(selector: string): { clientWidth: number } | null;
+  parentElement: { clientWidth: number } | null;
+  querySelectorAll(selector: string): Iterable<PageElement>;
+}
+
 const LAPTOP = { width: 1366, height: 768 };
 const PHONE = { width: 390, height: 844 };
 
 /** How far the page scrolls sideways (0 when it fits). */
 const pageOverflow = (page: Page) =>
-  page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth) as Promise<number>;
+  page.evaluate(() => {
+    const w = globalThis as unknown as PageGlobals;
+    return w.document.documentElement.scrollWidth - w.innerWidth;
+  });
 
 /** How far a table is wider than the box it scrolls in (0 when it fits). */
 const tableOverflow = (page: Page, selector: string) =>
@@ -21,7 +43,7 @@ async function allWithinWidth(page: Page, selector: string): Promise<boolean> {
   return page.locator(selector).evaluateAll((elements) =>
     elements.every((element) => {
       const rect = element.getBoundingClientRect();
-      return rect.left >= 0 && rect.right <= window.innerWidth + 0.5;
+      return rect.left >= 0 && rect.right <= (globalThis as unknown as PageGlobals).innerWidth + 0.5;
     }),
   );
 }
@@ -122,7 +144,7 @@ describe.skipIf(!browserAvailable())(`the page on a laptop and on a phone${SKIP_
     // Each figure carries its measure's name, since the header row is not above it any more.
     const label = await card
       .locator('td[data-measure="effect3m"]')
-      .evaluate((td) => getComputedStyle(td, '::before').content);
+      .evaluate((td) => (globalThis as unknown as PageGlobals).getComputedStyle(td, '::before').content);
     expect(label).toBe('"3 mdr. effekt"');
     await expect(card.locator('.provider').isVisible()).resolves.toBe(true);
     await expect(card.locator('td[data-measure="companyShare"] .value').isVisible()).resolves.toBe(true);
@@ -141,7 +163,9 @@ describe.skipIf(!browserAvailable())(`the page on a laptop and on a phone${SKIP_
     });
     const labels = await effect
       .locator('td')
-      .evaluateAll((tds) => tds.map((td) => getComputedStyle(td, '::before').content));
+      .evaluateAll((tds) =>
+        tds.map((td) => (globalThis as unknown as PageGlobals).getComputedStyle(td, '::before').content),
+      );
     expect(labels).toEqual(['"Rengøring og service"', '"Lager og truckcertifikat"', '"IT-opkvalificering"']);
     for (const cell of await effect.locator('td').all()) await expect(cell.isVisible()).resolves.toBe(true);
     // The offers stay listed, as links to their profiles.
