@@ -47,6 +47,11 @@ const PAGE_SIZE = 20;
  * figures; the providers list (loaded before any figure is drawn) sets it first.
  */
 let minCellSize = Number.NaN;
+/**
+ * How far a published count may be from the exact one (cell key method), as the API reports
+ * it beside minCellSize; 2 until an answer says otherwise (the service's value).
+ */
+let maxPerturbation = 2;
 /** The data's cut-off date as the latest answer carrying one gave it (see dataCutOff). */
 /** @type {string | null} */
 let asOf = null;
@@ -81,6 +86,7 @@ async function cachedJson(path, params) {
   if (cache.has(key)) return cache.get(key);
   const body = await getJson(path, params);
   if (typeof body?.minCellSize === 'number') minCellSize = body.minCellSize;
+  if (typeof body?.maxPerturbation === 'number') maxPerturbation = body.maxPerturbation;
   asOf = dataCutOff(body) ?? asOf;
   cache.set(key, body);
   return body;
@@ -288,7 +294,7 @@ function resultsContent(result, currentLists) {
       pageSize: PAGE_SIZE,
       hrefFor,
     })}
-    ${disclosureNote({ lang: state.lang, asOf, minCellSize, id: 'results-disclosure' })}`;
+    ${disclosureNote({ lang: state.lang, asOf, minCellSize, maxPerturbation, id: 'results-disclosure' })}`;
 }
 
 function drawResultsFromCache() {
@@ -392,7 +398,7 @@ function drawCompare() {
     async () => toComparison(await cachedJson('/v1/compare', params)),
     (comparison) =>
       html`${comparisonTable({ comparison, lists: currentLists, lang: state.lang, minCellSize, hrefFor })}
-      ${disclosureNote({ lang: state.lang, asOf, minCellSize, id: 'compare-disclosure' })}`,
+      ${disclosureNote({ lang: state.lang, asOf, minCellSize, maxPerturbation, id: 'compare-disclosure' })}`,
     'retry-compare',
   );
 }
@@ -494,7 +500,13 @@ function drawOffer(moveFocus, focusId) {
         scope,
         periodText: state.period ? formatPeriod(state.period, state.lang) : '',
         narrow: narrowScreen.matches,
-        footer: disclosureNote({ lang: state.lang, asOf, minCellSize, id: 'offer-disclosure' }),
+        footer: disclosureNote({
+          lang: state.lang,
+          asOf,
+          minCellSize,
+          maxPerturbation,
+          id: 'offer-disclosure',
+        }),
       }),
     'retry-offer',
     ({ profile }) => {

@@ -90,7 +90,8 @@ const TEXT = {
     'columns.reset': 'Standardkolonner',
     'disclosure.cutOff': 'Data til og med {date}',
     'disclosure.footnote':
-      'Tallene er let ændret (højst ±2 pr. antal) for at beskytte borgerne; figurer for færre end {min} borgere vises ikke.',
+      'Tallene er let ændret (højst ±{max} pr. antal) for at beskytte borgerne; figurer for færre end {min} borgere vises ikke.',
+    'disclosure.footnoteExact': 'Figurer for færre end {min} borgere vises ikke.',
     'compare.tableRegion': 'Sammenligningstabel',
     'table.region': 'Tabel: {name}',
     'offer.scopeGroup':
@@ -276,7 +277,8 @@ const TEXT = {
     'columns.reset': 'Default columns',
     'disclosure.cutOff': 'Data up to and including {date}',
     'disclosure.footnote':
-      'The figures are slightly altered (at most ±2 per count) to protect the citizens; figures for fewer than {min} citizens are not shown.',
+      'The figures are slightly altered (at most ±{max} per count) to protect the citizens; figures for fewer than {min} citizens are not shown.',
+    'disclosure.footnoteExact': 'Figures for fewer than {min} citizens are not shown.',
     'compare.tableRegion': 'Comparison table',
     'table.region': 'Table: {name}',
     'offer.scopeGroup':

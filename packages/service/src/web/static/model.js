@@ -223,8 +223,8 @@ export function toPeriodList(body) {
 /**
  * The data's cut-off date (ISO YYYY-MM-DD) an answer carries, or null when it carries none.
  * The one place the page reads it, so moving the field in the API changes only this function:
- * a top-level `asOf`, else `asOf` inside an object-valued `dataVersion`. (As of this writing
- * the read endpoints carry only `dataVersion` as a number; the page then shows no cut-off line.)
+ * a top-level `asOf` (every answer carrying figures has one), else `asOf` inside an
+ * object-valued `dataVersion`. Without a date the page shows no cut-off line.
  *
  * @example
  *   dataCutOff({ asOf: '2026-10-31', dataVersion: 3 }) // '2026-10-31'

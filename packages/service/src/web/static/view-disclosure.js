@@ -4,7 +4,7 @@
  * hidden small cells), with the threshold the API reports.
  *
  * @example
- *   disclosureNote({ lang: 'da', asOf: '2026-10-31', minCellSize: 5, id: 'results-disclosure' })
+ *   disclosureNote({ lang: 'da', asOf: '2026-10-31', minCellSize: 5, maxPerturbation: 2, id: 'results-disclosure' })
  */
 import { html } from './html.js';
 import { t } from './i18n.js';
@@ -17,11 +17,16 @@ import { formatDate } from './format.js';
  * @param {Lang} options.lang
  * @param {string | null} options.asOf the data's cut-off date (ISO), null when the API gave none
  * @param {number} options.minCellSize
+ * @param {number} options.maxPerturbation how far a published count may be from the exact one (0 = exact)
  * @param {string} options.id id of the note, so a table can point at it with aria-describedby
  */
-export function disclosureNote({ lang, asOf, minCellSize, id }) {
+export function disclosureNote({ lang, asOf, minCellSize, maxPerturbation, id }) {
+  const footnote =
+    maxPerturbation === 0
+      ? t(lang, 'disclosure.footnoteExact', { min: minCellSize })
+      : t(lang, 'disclosure.footnote', { min: minCellSize, max: maxPerturbation });
   return html`<div class="disclosure" id="${id}">
     ${asOf ? html`<p class="cut-off">${t(lang, 'disclosure.cutOff', { date: formatDate(asOf, lang) })}</p>` : ''}
-    <p class="footnote">${t(lang, 'disclosure.footnote', { min: minCellSize })}</p>
+    <p class="footnote">${footnote}</p>
   </div>`;
 }
