@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { rateBar, trendChart } from '../../src/web/static/charts.js';
+import { NARROW_CHART_WIDTH, rateBar, trendChart } from '../../src/web/static/charts.js';
 
 const cell = (rate: number, ciLow: number, ciHigh: number) => ({ rate, ciLow, ciHigh, suppressed: false });
 const hidden = { rate: null, ciLow: null, ciHigh: null, suppressed: true };
@@ -32,5 +32,28 @@ describe('charts never draw what the disclosure rule hides', () => {
     expect(svg.match(/<polyline/g)).toHaveLength(1);
     expect(svg.match(/class="marker"/g)?.length).toBe(3 + 1); // three points and the legend's marker
     expect(svg.match(/class="interval"/g)).toHaveLength(3);
+  });
+
+  it('draws a phone-sized chart with its legend stacked, inside its own width', () => {
+    const values = [cell(0.3, 0.2, 0.4), cell(0.5, 0.4, 0.6)];
+    const svg = trendChart({
+      periodLabels: ['1. halvår 2025', '2. halvår 2025'],
+      series: [
+        { key: 'a', label: 'A', values },
+        { key: 'b', label: 'B', values },
+      ],
+      formatShare: (share) => `${Math.round(share * 100)} %`,
+      width: NARROW_CHART_WIDTH,
+    }).toString();
+    expect(svg).toContain(`viewBox="0 0 ${NARROW_CHART_WIDTH} `);
+    expect(svg).toContain('trend-chart narrow');
+    const xs = [...svg.matchAll(/\b(?:cx|x|x1|x2)="(-?[\d.]+)"/g)].map((m) => Number(m[1]));
+    expect(Math.max(...xs)).toBeLessThanOrEqual(NARROW_CHART_WIDTH);
+    expect(Math.min(...xs)).toBeGreaterThanOrEqual(0);
+    // Legend entries one under the other: the same x, different y.
+    const legend = [...svg.matchAll(/<text class="legend" x="([\d.]+)" y="([\d.]+)"/g)];
+    expect(legend).toHaveLength(2);
+    expect(legend[0]![1]).toBe(legend[1]![1]);
+    expect(legend[0]![2]).not.toBe(legend[1]![2]);
   });
 });

@@ -16,12 +16,13 @@ describe.skipIf(!browserAvailable())(
       await page.goto('/?tg=jobparat');
       await page.locator('table.results').waitFor();
       const hidden = page.locator('table.results .suppressed').first();
-      await expect(hidden.getAttribute('title')).resolves.toBe(
-        'Skjult: færre end 7 borgere (diskretionsregel)',
-      );
-      const texts = await page.locator('.suppressed .visually-hidden').allTextContents();
+      await expect(hidden.getAttribute('title')).resolves.toBe('færre end 7 borgere');
+      const texts = await page.locator('.suppressed .why').allTextContents();
       expect(texts.length).toBeGreaterThan(0);
-      expect(texts.every((text) => text.includes('færre end 7'))).toBe(true);
+      expect(texts.every((text) => text === 'færre end 7 borgere')).toBe(true);
+      await expect(page.locator('#results-disclosure .footnote').textContent()).resolves.toContain(
+        'figurer for færre end 7 borgere vises ikke',
+      );
     });
   },
 );

@@ -2,10 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { browserAvailable, SKIP_NOTE, startBrowserApp, type BrowserApp } from './support/browser-app.ts';
 
-/** Offer names in the results table, top to bottom. */
+/** Offer names in the results table, top to bottom (the row header also names the provider). */
 async function resultNames(page: Page): Promise<string[]> {
   await page.locator('table.results').waitFor();
-  return (await page.locator('table.results tbody th[scope=row]').allTextContents()).map((name) =>
+  return (await page.locator('table.results tbody th[scope=row] a').allTextContents()).map((name) =>
     name.trim(),
   );
 }
@@ -130,24 +130,27 @@ describe.skipIf(!browserAvailable())(`searching by the two entry points${SKIP_NO
     await expect(page.getByLabel('Kun tilbud med handicapvenlig adgang').isChecked()).resolves.toBe(true);
   });
 
-  it('shows a hidden figure as a dash that explains the disclosure rule', async () => {
+  it('shows a hidden figure as a dash that says why in words, and explains the protection below', async () => {
     const page = await b.newPage();
     await page.goto('/?tg=jobparat');
     const row = page.locator('table.results tbody tr', { hasText: 'IT-opkvalificering' });
     const hidden = row.locator('.suppressed').first();
-    await expect(hidden.getAttribute('title')).resolves.toBe(
-      'Skjult: færre end 5 borgere (diskretionsregel)',
-    );
+    await expect(hidden.getAttribute('title')).resolves.toBe('færre end 5 borgere');
     await expect(hidden.locator('[aria-hidden=true]').textContent()).resolves.toBe('–');
-    await expect(hidden.locator('.visually-hidden').textContent()).resolves.toBe(
-      'Skjult: færre end 5 borgere (diskretionsregel)',
+    // Visible, not only on hover: a phone has no hover.
+    await expect(hidden.locator('.why').isVisible()).resolves.toBe(true);
+    await expect(hidden.locator('.why').textContent()).resolves.toBe('færre end 5 borgere');
+    await expect(page.locator('#results-disclosure .footnote').textContent()).resolves.toBe(
+      'Tallene er let ændret (højst ±2 pr. antal) for at beskytte borgerne; figurer for færre end 5 borgere vises ikke.',
     );
     const shown = page
       .locator('table.results tbody tr', { hasText: 'Rengøring og service' })
       .locator('td.measure')
       .first();
-    await expect(shown.locator('.value').textContent()).resolves.toMatch(/^60\s%$/);
+    await expect(shown.locator('.value').first().textContent()).resolves.toMatch(/^60\s%$/);
     await expect(shown.locator('.ci [aria-hidden=true]').textContent()).resolves.toMatch(/^\(39–78\s%\)$/);
     await expect(shown.locator('.n').textContent()).resolves.toBe('n = 20');
+    // The case-mix adjusted rate sits under the measured one.
+    await expect(shown.locator('.adjusted-line').textContent()).resolves.toMatch(/^justeret\s+64\s%$/);
   });
 });

@@ -6,6 +6,7 @@ import {
   parseState,
   serializeState,
   stateFromForm,
+  toggleColumn,
   toggleSelection,
 } from '../../src/web/static/url-state.js';
 
@@ -124,5 +125,42 @@ describe('when the page lists offers', () => {
     expect(hasCriteria({ ...DEFAULT_STATE, industry: 'it' })).toBe(true);
     expect(hasCriteria({ ...DEFAULT_STATE, maxWeeks: 8 })).toBe(true);
     expect(hasCriteria({ ...DEFAULT_STATE, minEffect7m: 0 })).toBe(true);
+  });
+});
+
+describe('the column choice of the results table lives in the URL', () => {
+  it('leaves the default columns out of the URL and writes any other choice in table order', () => {
+    expect(serializeState({ ...DEFAULT_STATE })).toBe('');
+    const state = toggleColumn(toggleColumn({ ...DEFAULT_STATE }, 'closerShare', false), 'status1m', true);
+    expect(state.columns).toEqual([
+      'effect3m',
+      'effect7m',
+      'status1m',
+      'satisfiedShare',
+      'companyShare',
+      'adjusted',
+    ]);
+    const query = serializeState(state);
+    expect(new URLSearchParams(query).get('cols')).toBe(
+      'effect3m,effect7m,status1m,satisfiedShare,companyShare,adjusted',
+    );
+    expect(parseState(query).columns).toEqual(state.columns);
+  });
+
+  it('keeps an empty choice, and drops unknown columns from a hand-edited link', () => {
+    let state = { ...DEFAULT_STATE };
+    for (const column of DEFAULT_STATE.columns) state = toggleColumn(state, column, false);
+    expect(state.columns).toEqual([]);
+    expect(parseState(serializeState(state)).columns).toEqual([]);
+    expect(parseState('?cols=price,companyShare,effect3m').columns).toEqual(['effect3m', 'companyShare']);
+    expect(parseState('?cols=nonsense').columns).toEqual(DEFAULT_STATE.columns);
+  });
+
+  it('keeps the columns through a new search', () => {
+    const state = {
+      ...DEFAULT_STATE,
+      columns: toggleColumn({ ...DEFAULT_STATE }, 'adjusted', false).columns,
+    };
+    expect(stateFromForm(state, [['targetGroup', 'jobparat']]).columns).toEqual(state.columns);
   });
 });

@@ -30,4 +30,11 @@ describe('the plain-language verdict of a comparison', () => {
     expect(verdictOf({ difference: 0.1, ciLow: 0.02, ciHigh: 0.18 })).toBe('higher');
     expect(verdictOf({ difference: 0.1, ciLow: -0.02, ciHigh: 0.18 })).toBe('noDifference');
   });
+
+  it('says a figure below the disclosure threshold is why it cannot judge', () => {
+    expect(verdictOf({ difference: null, ciLow: null, ciHigh: null, significant: null }, true)).toBe(
+      'suppressed',
+    );
+    expect(verdictOf({ difference: 0.1, ciLow: 0.02, ciHigh: 0.18 }, true)).toBe('suppressed');
+  });
 });

@@ -10,6 +10,7 @@ import { t } from './i18n.js';
 import { formatPeriod } from './format.js';
 import { html } from './html.js';
 import {
+  dataCutOff,
   toCodeList,
   toComparison,
   toPeriodList,
@@ -25,10 +26,12 @@ import {
   sameSearch,
   serializeState,
   stateFromForm,
+  toggleColumn,
   toggleSelection,
 } from './url-state.js';
 import { codeLabel, packageLabel, searchForm } from './view-search.js';
-import { resultsTable, selectionBar } from './view-results.js';
+import { columnChooser, resultsTable, selectionBar } from './view-results.js';
+import { disclosureNote } from './view-disclosure.js';
 import { comparisonTable } from './view-compare.js';
 import { offerProfile, profileActions } from './view-offer.js';
 import { targetGroupContext } from './view-target-group.js';
@@ -44,6 +47,16 @@ const PAGE_SIZE = 20;
  * figures; the providers list (loaded before any figure is drawn) sets it first.
  */
 let minCellSize = Number.NaN;
+/**
+ * How far a published count may be from the exact one (cell key method), as the API reports
+ * it beside minCellSize; 2 until an answer says otherwise (the service's value).
+ */
+let maxPerturbation = 2;
+/** The data's cut-off date as the latest answer carrying one gave it (see dataCutOff). */
+/** @type {string | null} */
+let asOf = null;
+/** Phone width: the stacked layout of styles.css, and a narrower trend chart. */
+const narrowScreen = window.matchMedia('(max-width: 40rem)');
 
 const app = /** @type {HTMLElement} */ (document.getElementById('app'));
 const live = /** @type {HTMLElement} */ (document.getElementById('live'));
@@ -73,6 +86,8 @@ async function cachedJson(path, params) {
   if (cache.has(key)) return cache.get(key);
   const body = await getJson(path, params);
   if (typeof body?.minCellSize === 'number') minCellSize = body.minCellSize;
+  if (typeof body?.maxPerturbation === 'number') maxPerturbation = body.maxPerturbation;
+  asOf = dataCutOff(body) ?? asOf;
   cache.set(key, body);
   return body;
 }
@@ -259,22 +274,33 @@ function drawSelectionBar() {
   if (holder) replaceContent(holder, selectionBar(state, state.lang, hrefFor({ view: 'compare' })));
 }
 
+/**
+ * What the results region shows for an answer: the scope, the column chooser (unfolded if it
+ * was), the table and the disclosure note.
+ *
+ * @param {import('./model.js').SearchResult} result
+ * @param {CodeLists} currentLists
+ */
+function resultsContent(result, currentLists) {
+  const chooserOpen = document.getElementById('column-chooser')?.hasAttribute('open') ?? false;
+  return html`<p class="scope-note" id="results-scope">${scopeText(currentLists)}</p>
+    ${result.items.length > 0 ? columnChooser({ state, lang: state.lang, open: chooserOpen }) : ''}
+    ${resultsTable({
+      result,
+      state,
+      lists: currentLists,
+      lang: state.lang,
+      minCellSize,
+      pageSize: PAGE_SIZE,
+      hrefFor,
+    })}
+    ${disclosureNote({ lang: state.lang, asOf, minCellSize, maxPerturbation, id: 'results-disclosure' })}`;
+}
+
 function drawResultsFromCache() {
   const region = document.getElementById('results-body');
   if (!region || !lastSearch || !lists) return;
-  replaceContent(
-    region,
-    html`<p class="scope-note" id="results-scope">${scopeText(lists)}</p>
-      ${resultsTable({
-        result: lastSearch.result,
-        state,
-        lists,
-        lang: state.lang,
-        minCellSize,
-        pageSize: PAGE_SIZE,
-        hrefFor,
-      })}`,
-  );
+  replaceContent(region, resultsContent(lastSearch.result, lists));
 }
 
 /** @param {boolean} rebuildForm */
@@ -329,16 +355,7 @@ function drawSearch(rebuildForm) {
     async () => toSearchResult(await cachedJson('/v1/offers', params)),
     (result) => {
       lastSearch = { key, result };
-      return html`<p class="scope-note" id="results-scope">${scopeText(currentLists)}</p>
-        ${resultsTable({
-          result,
-          state,
-          lists: currentLists,
-          lang: state.lang,
-          minCellSize,
-          pageSize: PAGE_SIZE,
-          hrefFor,
-        })}`;
+      return resultsContent(result, currentLists);
     },
     'retry-results',
     (result) => {
@@ -380,7 +397,8 @@ function drawCompare() {
     region,
     async () => toComparison(await cachedJson('/v1/compare', params)),
     (comparison) =>
-      comparisonTable({ comparison, lists: currentLists, lang: state.lang, minCellSize, hrefFor }),
+      html`${comparisonTable({ comparison, lists: currentLists, lang: state.lang, minCellSize, hrefFor })}
+      ${disclosureNote({ lang: state.lang, asOf, minCellSize, maxPerturbation, id: 'compare-disclosure' })}`,
     'retry-compare',
   );
 }
@@ -421,6 +439,33 @@ function drawProfileActions() {
 }
 
 /**
+ * The figures of an offer for one target group: the profile endpoint answers for all target
+ * groups only, so they come from the group-scoped search (narrowed to the offer's provider), the
+ * same figures the results table showed. `row` is null when the offer is not aimed at the group.
+ *
+ * @param {import('./model.js').OfferProfile} profile
+ * @param {string} code
+ * @param {CodeLists} currentLists
+ * @returns {Promise<import('./view-offer.js').ProfileScope>}
+ */
+async function profileScope(profile, code, currentLists) {
+  const name = codeLabel(code, currentLists.targetGroups);
+  if (!profile.offer.targetGroups.includes(code)) return { code, name, row: null };
+  const params = periodParams();
+  params.set('targetGroup', code);
+  if (profile.offer.providerId) params.set('provider', profile.offer.providerId);
+  params.set('sort', 'name');
+  params.set('limit', '100');
+  for (let offset = 0; ; offset += 100) {
+    if (offset > 0) params.set('offset', String(offset));
+    const page = toSearchResult(await cachedJson('/v1/offers', params));
+    const match = page.items.find((item) => item.id === profile.offer.id);
+    if (match) return { code, name, row: match.row };
+    if (page.items.length < 100 || offset + 100 >= page.total) return { code, name, row: null };
+  }
+}
+
+/**
  * @param {boolean} moveFocus whether the caseworker just came here from another view
  * @param {string} [focusId] the element to give focus once drawn (a control that redrew the view)
  */
@@ -436,12 +481,35 @@ function drawOffer(moveFocus, focusId) {
       <div id="offer-body"></div>`,
   );
   const region = /** @type {HTMLElement} */ (document.getElementById('offer-body'));
+  const code = state.targetGroup;
   void fill(
     region,
-    async () => toOfferProfile(await cachedJson(`/v1/offers/${encodeURIComponent(id)}`, periodParams())),
-    (profile) => offerProfile({ profile, lists: currentLists, lang: state.lang, minCellSize, allHalfYears }),
+    async () => {
+      const profile = toOfferProfile(
+        await cachedJson(`/v1/offers/${encodeURIComponent(id)}`, periodParams()),
+      );
+      return { profile, scope: code ? await profileScope(profile, code, currentLists) : null };
+    },
+    ({ profile, scope }) =>
+      offerProfile({
+        profile,
+        lists: currentLists,
+        lang: state.lang,
+        minCellSize,
+        allHalfYears,
+        scope,
+        periodText: state.period ? formatPeriod(state.period, state.lang) : '',
+        narrow: narrowScreen.matches,
+        footer: disclosureNote({
+          lang: state.lang,
+          asOf,
+          minCellSize,
+          maxPerturbation,
+          id: 'offer-disclosure',
+        }),
+      }),
     'retry-offer',
-    (profile) => {
+    ({ profile }) => {
       document.title = `${profile.offer.name} – ${t(state.lang, 'app.title')}`;
       lastProfileName = profile.offer.name;
       drawProfileActions();
@@ -520,7 +588,13 @@ document.addEventListener('click', (event) => {
     return;
   }
   if (target.closest('#reset-search')) {
-    navigate({ ...DEFAULT_STATE, ids: state.ids, lang: state.lang, entry: state.entry });
+    navigate({
+      ...DEFAULT_STATE,
+      ids: state.ids,
+      lang: state.lang,
+      entry: state.entry,
+      columns: state.columns,
+    });
     return;
   }
   if (target.closest('#clear-selection')) {
@@ -535,6 +609,9 @@ document.addEventListener('change', (event) => {
   if (target.classList.contains('pick')) {
     const id = target.dataset.offer ?? '';
     navigate(toggleSelection(state, id, target.checked), { replace: true, rebuild: false });
+  } else if (target.classList.contains('col-pick')) {
+    const column = /** @type {import('./url-state.js').ResultColumn} */ (target.dataset.column ?? '');
+    navigate(toggleColumn(state, column, target.checked), { replace: true, rebuild: false });
   } else if (target.name === 'entry' && (target.value === 'targetGroup' || target.value === 'industry')) {
     // Switching the entry point redraws the form but keeps what was already chosen.
     navigate({ ...state, entry: target.value }, { replace: true, rebuild: true });
@@ -557,6 +634,11 @@ document.addEventListener('submit', (event) => {
   if (typeof key !== 'string' || key.trim() === '') return;
   storeApiKey(key.trim());
   void render(null, true);
+});
+
+// Turning a tablet or resizing a window across the phone width redraws the chart to fit.
+narrowScreen.addEventListener('change', () => {
+  if (state.view === 'offer' && lists) drawOffer(false);
 });
 
 window.addEventListener('popstate', () => {

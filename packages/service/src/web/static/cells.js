@@ -25,7 +25,8 @@ import { rateBar } from './charts.js';
  */
 
 /**
- * The dash of a suppressed figure, explained on hover (title) and to screen readers.
+ * The dash of a suppressed figure with the reason beside it in words ("– færre end 5
+ * borgere"), visible on a phone too, where there is no hover; screen readers read the words only.
  *
  * @param {Lang} lang
  * @param {number} minCellSize
@@ -34,7 +35,7 @@ import { rateBar } from './charts.js';
 export function suppressedFigure(lang, minCellSize) {
   const why = t(lang, 'cell.suppressed', { min: minCellSize });
   return html`<span class="suppressed" title="${why}"
-    ><span aria-hidden="true">${DASH}</span><span class="visually-hidden">${why}</span></span
+    ><span aria-hidden="true">${DASH}</span> <span class="why">${why}</span></span
   >`;
 }
 

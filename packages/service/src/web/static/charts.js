@@ -99,9 +99,14 @@ export function shareBar(share) {
  */
 
 const WIDTH = 640;
+/** The chart's width on a phone: drawn at about its real size there, so 12px text stays 12px. */
+export const NARROW_CHART_WIDTH = 340;
 const HEIGHT = 300;
 // Legend above the plot; room below for period labels, slanted when they would collide.
 const MARGIN = { left: 72, right: 16, top: 40, bottom: 64 };
+// On a phone: a narrower axis margin and the legend's entries one under the other.
+const NARROW_MARGIN = { left: 44, right: 10, top: 58, bottom: 78 };
+const LEGEND_STEP = 200;
 const STYLES = [
   { className: 'series-a', dash: '', marker: 'circle' },
   { className: 'series-b', dash: '6 4', marker: 'square' },
@@ -134,11 +139,15 @@ function markerAt(marker, x, y) {
  * @param {string[]} options.periodLabels x axis labels, one per period
  * @param {TrendSeries[]} options.series up to three series
  * @param {(share: number) => string} options.formatShare y axis tick labels
+ * @param {number} [options.width] drawing width (640 by default; NARROW_CHART_WIDTH on a phone)
  * @returns {SafeHtml}
  */
-export function trendChart({ periodLabels, series, formatShare }) {
-  const plotWidth = WIDTH - MARGIN.left - MARGIN.right;
-  const plotHeight = HEIGHT - MARGIN.top - MARGIN.bottom;
+export function trendChart({ periodLabels, series, formatShare, width = WIDTH }) {
+  const narrow = width < 2 * LEGEND_STEP + MARGIN.left;
+  const margin = narrow ? NARROW_MARGIN : MARGIN;
+  const height = narrow ? HEIGHT + NARROW_MARGIN.top - MARGIN.top : HEIGHT;
+  const plotWidth = width - margin.left - margin.right;
+  const plotHeight = height - margin.top - margin.bottom;
   const highs = series.flatMap((s) =>
     s.values.map((v) => (v && !v.suppressed ? (v.ciHigh ?? v.rate ?? 0) : 0)),
   );
@@ -149,31 +158,33 @@ export function trendChart({ periodLabels, series, formatShare }) {
   const dodge = Math.min(10, band / 8);
   /** @param {number} i @param {number} [seriesIndex] */
   const xAt = (i, seriesIndex = -1) =>
-    MARGIN.left +
+    margin.left +
     band * (i + 0.5) +
     (seriesIndex < 0 ? 0 : (seriesIndex - (Math.min(series.length, STYLES.length) - 1) / 2) * dodge);
   /** @param {number} share */
-  const yAt = (share) => MARGIN.top + plotHeight * (1 - clamp01(share) / top);
+  const yAt = (share) => margin.top + plotHeight * (1 - clamp01(share) / top);
 
   const ticks = [0, top / 2, top];
   const grid = ticks.map(
     (tick) =>
       html`<g class="tick">
         <line
-          x1="${MARGIN.left}"
-          x2="${WIDTH - MARGIN.right}"
+          x1="${margin.left}"
+          x2="${width - margin.right}"
           y1="${fixed(yAt(tick))}"
           y2="${fixed(yAt(tick))}"
         ></line>
-        <text x="${MARGIN.left - 6}" y="${fixed(yAt(tick) + 4)}" text-anchor="end">${formatShare(tick)}</text>
+        <text x="${margin.left - 6}" y="${fixed(yAt(tick) + 4)}" text-anchor="end">${formatShare(tick)}</text>
       </g>`,
   );
   const slanted = band < 90;
+  // Steeper on a phone, where the bands are narrow: the labels then need less width each.
+  const angle = narrow ? -45 : -30;
   const xLabels = periodLabels.map((label, i) => {
     const x = fixed(xAt(i));
-    const y = HEIGHT - MARGIN.bottom + 18;
+    const y = height - margin.bottom + 18;
     return slanted
-      ? html`<text class="x-label" x="${x}" y="${y}" text-anchor="end" transform="rotate(-30 ${x} ${y})"
+      ? html`<text class="x-label" x="${x}" y="${y}" text-anchor="end" transform="rotate(${angle} ${x} ${y})"
           >${label}</text
         >`
       : html`<text class="x-label" x="${x}" y="${y}" text-anchor="middle">${label}</text>`;
@@ -219,8 +230,8 @@ export function trendChart({ periodLabels, series, formatShare }) {
   const legend = series.slice(0, STYLES.length).map((s, index) => {
     const style = STYLES[index] ?? STYLES[0];
     if (!style) return html``;
-    const x = MARGIN.left + index * 200;
-    const y = 18;
+    const x = narrow ? margin.left - 30 : margin.left + index * LEGEND_STEP;
+    const y = narrow ? 16 + index * 18 : 18;
     return html`<g class="series ${style.className}">
       <line x1="${x}" x2="${x + 28}" y1="${y - 4}" y2="${y - 4}" stroke-dasharray="${style.dash}"></line>
       ${markerAt(/** @type {'circle' | 'square' | 'triangle'} */ (style.marker), x + 14, y - 4)}
@@ -228,7 +239,12 @@ export function trendChart({ periodLabels, series, formatShare }) {
     </g>`;
   });
 
-  return html`<svg class="trend-chart" viewBox="0 0 ${WIDTH} ${HEIGHT}" aria-hidden="true" focusable="false">
+  return html`<svg
+    class="trend-chart${narrow ? ' narrow' : ''}"
+    viewBox="0 0 ${width} ${height}"
+    aria-hidden="true"
+    focusable="false"
+  >
     ${grid}${xLabels}${lines}${legend}
   </svg>`;
 }

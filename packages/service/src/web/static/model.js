@@ -219,3 +219,19 @@ export function toPeriodList(body) {
     .filter((period) => /^\d{4}H[12]$/.test(period));
   return [...new Set(periods)].sort().reverse();
 }
+
+/**
+ * The data's cut-off date (ISO YYYY-MM-DD) an answer carries, or null when it carries none.
+ * The one place the page reads it, so moving the field in the API changes only this function:
+ * a top-level `asOf` (every answer carrying figures has one), else `asOf` inside an
+ * object-valued `dataVersion`. Without a date the page shows no cut-off line.
+ *
+ * @example
+ *   dataCutOff({ asOf: '2026-10-31', dataVersion: 3 }) // '2026-10-31'
+ * @param {any} body any `/v1` answer
+ * @returns {string | null}
+ */
+export function dataCutOff(body) {
+  const asOf = body?.asOf ?? body?.dataVersion?.asOf;
+  return typeof asOf === 'string' && /^\d{4}-\d{2}-\d{2}/.test(asOf) ? asOf.slice(0, 10) : null;
+}

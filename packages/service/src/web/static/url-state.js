@@ -37,6 +37,7 @@
  * @property {number} offset paging offset of the results table
  * @property {string[]} ids offers selected for comparison, 0..6, in the order chosen
  * @property {string} offer the offer whose profile is shown (view 'offer')
+ * @property {ResultColumn[]} columns measure columns the results table shows, in table order
  */
 
 /** Measures the table can be sorted by (highest first), raw and case-mix adjusted. */
@@ -56,6 +57,29 @@ export const ADJUSTABLE_MEASURES = /** @type {const} */ (['effect3m', 'effect7m'
 /**
  * @typedef {typeof SORT_MEASURES[number] | `${typeof ADJUSTABLE_MEASURES[number]}.adjusted` | 'price' | 'costPerOutcome' | 'name'} SortKey
  */
+
+/**
+ * What the column chooser offers: each measure, and `adjusted` for the case-mix adjusted rate
+ * under each outcome measure's figure.
+ */
+export const RESULT_COLUMNS = /** @type {const} */ ([...SORT_MEASURES, 'adjusted']);
+
+/** @typedef {typeof RESULT_COLUMNS[number]} ResultColumn */
+
+/**
+ * The columns a caseworker sees first: the effects (with their adjusted rates) and the users'
+ * ratings; the 1- and 3-month status are one click away. Fits a 1366 px laptop.
+ *
+ * @type {readonly ResultColumn[]}
+ */
+export const DEFAULT_COLUMNS = Object.freeze([
+  'effect3m',
+  'effect7m',
+  'satisfiedShare',
+  'closerShare',
+  'companyShare',
+  'adjusted',
+]);
 
 /** @type {readonly SortKey[]} */
 export const SORT_KEYS = [
@@ -97,6 +121,7 @@ export const DEFAULT_STATE = Object.freeze({
   offset: 0,
   ids: [],
   offer: '',
+  columns: [...DEFAULT_COLUMNS],
 });
 
 /** URL parameter name of each state field (short names keep shared links readable). */
@@ -125,6 +150,7 @@ const PARAM = /** @type {const} */ ({
   offset: 'offset',
   ids: 'ids',
   offer: 'offer',
+  columns: 'cols',
 });
 
 const PERCENT_FIELDS = /** @type {const} */ ([
@@ -172,7 +198,7 @@ export function parseBoundedNumber(raw, min, max) {
 export function parseState(search) {
   const params = typeof search === 'string' ? new URLSearchParams(search) : search;
   /** @type {AppState} */
-  const state = { ...DEFAULT_STATE, ids: [] };
+  const state = { ...DEFAULT_STATE, ids: [], columns: [...DEFAULT_COLUMNS] };
 
   const lang = params.get(PARAM.lang);
   if (lang === 'da' || lang === 'en') state.lang = lang;
@@ -207,10 +233,40 @@ export function parseState(search) {
     .map((id) => id.trim())
     .filter((id) => id !== '');
   state.ids = [...new Set(ids)].slice(0, MAX_COMPARE);
+  state.columns = parseColumns(params.get(PARAM.columns));
 
   // A view that lacks what it needs falls back to the search rather than showing an empty page.
   if (state.view === 'offer' && state.offer === '') state.view = 'search';
   return state;
+}
+
+/** The value of `cols` when the caseworker unticked every column. */
+const NO_COLUMNS = 'none';
+
+/**
+ * The chosen columns from a `cols` value, in table order; the defaults when absent or unusable.
+ *
+ * @param {string | null} raw
+ * @returns {ResultColumn[]}
+ */
+export function parseColumns(raw) {
+  if (raw === null) return [...DEFAULT_COLUMNS];
+  if (raw.trim() === NO_COLUMNS) return [];
+  const asked = new Set(raw.split(',').map((key) => key.trim()));
+  const columns = RESULT_COLUMNS.filter((key) => asked.has(key));
+  return columns.length > 0 ? columns : [...DEFAULT_COLUMNS];
+}
+
+/**
+ * The `cols` value for a choice of columns, or '' for the defaults (left out of the URL).
+ *
+ * @param {readonly ResultColumn[]} columns
+ * @returns {string}
+ */
+function serializeColumns(columns) {
+  const ordered = RESULT_COLUMNS.filter((key) => columns.includes(key));
+  if (ordered.join(',') === DEFAULT_COLUMNS.join(',')) return '';
+  return ordered.length === 0 ? NO_COLUMNS : ordered.join(',');
 }
 
 /**
@@ -225,7 +281,10 @@ export function serializeState(state) {
     const key = /** @type {keyof AppState} */ (field);
     const value = state[key];
     const fallback = DEFAULT_STATE[key];
-    if (Array.isArray(value)) {
+    if (key === 'columns') {
+      const cols = serializeColumns(state.columns);
+      if (cols) params.set(name, cols);
+    } else if (Array.isArray(value)) {
       if (value.length > 0) params.set(name, value.join(','));
     } else if (value !== fallback && value !== null && value !== '') {
       params.set(name, String(value));
@@ -246,6 +305,20 @@ export function toggleSelection(state, id, selected) {
   const without = state.ids.filter((other) => other !== id);
   const ids = selected ? [...without, id].slice(0, MAX_COMPARE) : without;
   return { ...state, ids };
+}
+
+/**
+ * The state after the caseworker ticks or unticks a column in the chooser.
+ *
+ * @param {AppState} state
+ * @param {ResultColumn} column
+ * @param {boolean} shown
+ * @returns {AppState}
+ */
+export function toggleColumn(state, column, shown) {
+  const without = state.columns.filter((other) => other !== column);
+  const columns = RESULT_COLUMNS.filter((key) => (key === column ? shown : without.includes(key)));
+  return { ...state, columns };
 }
 
 /**
@@ -298,6 +371,7 @@ export function stateFromForm(state, entries) {
     ...fromForm,
     lang: state.lang,
     ids: state.ids,
+    columns: state.columns,
     view: 'search',
     offer: '',
     offset: 0,

@@ -16,13 +16,16 @@
  * @property {boolean | null} [significant]
  */
 
-/** @typedef {'higher' | 'lower' | 'noDifference' | 'unavailable'} Verdict */
+/** @typedef {'higher' | 'lower' | 'noDifference' | 'unavailable' | 'suppressed'} Verdict */
 
 /**
  * @param {Difference | null | undefined} diff
+ * @param {boolean} [hidden] whether either offer's figure is suppressed (fewer citizens than the
+ *   disclosure threshold): then there is nothing to judge, and the page says why
  * @returns {Verdict}
  */
-export function verdictOf(diff) {
+export function verdictOf(diff, hidden = false) {
+  if (hidden) return 'suppressed';
   if (!diff || diff.difference === null || diff.ciLow === null || diff.ciHigh === null) return 'unavailable';
   // The API states significance; the interval is the fallback so an older answer still reads right.
   const significant = diff.significant ?? (diff.ciLow > 0 || diff.ciHigh < 0);
@@ -36,4 +39,5 @@ export const VERDICT_SYMBOL = /** @type {const} */ ({
   lower: '▼',
   noDifference: '=',
   unavailable: '?',
+  suppressed: '?',
 });

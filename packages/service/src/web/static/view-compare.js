@@ -35,16 +35,17 @@ export const COMPARED_MEASURES = /** @type {const} */ ([
  * @param {import('./verdict.js').Difference | null | undefined} diff
  * @param {string} referenceName
  * @param {Lang} lang
+ * @param {{ hidden?: boolean, minCellSize?: number }} [disclosure] whether either figure is suppressed, and the threshold
  */
-export function verdictText(diff, referenceName, lang) {
-  const verdict = verdictOf(diff);
-  const words = t(lang, `verdict.${verdict}`);
+export function verdictText(diff, referenceName, lang, { hidden = false, minCellSize = 5 } = {}) {
+  const verdict = verdictOf(diff, hidden);
+  const words = t(lang, `verdict.${verdict}`, { min: minCellSize });
   const against =
     verdict === 'higher' || verdict === 'lower'
       ? ` ${t(lang, 'verdict.against', { name: referenceName })}`
       : '';
   const numbers =
-    diff && verdict !== 'unavailable'
+    diff && verdict !== 'unavailable' && verdict !== 'suppressed'
       ? html`<span class="difference"
           >${t(lang, 'compare.difference', {
             diff: formatPoints(diff.difference, lang),
@@ -76,12 +77,15 @@ export function comparisonTable({ comparison, lists, lang, minCellSize, hrefFor 
         <th scope="row">${t(lang, `measure.${measure}`)}</th>
         ${offers.map(
           (offer, i) =>
-            html`<td>
+            html`<td data-label="${offer.name}">
               ${rateFigure(offer.row[measure], { lang, minCellSize, bar: true })}
               ${
                 i === 0
                   ? html`<span class="verdict verdict-reference">${t(lang, 'compare.reference')}</span>`
-                  : verdictText(differences[offer.id]?.[measure], reference.name, lang)
+                  : verdictText(differences[offer.id]?.[measure], reference.name, lang, {
+                      hidden: Boolean(offer.row[measure]?.suppressed || reference.row[measure]?.suppressed),
+                      minCellSize,
+                    })
               }
             </td>`,
         )}
@@ -91,18 +95,18 @@ export function comparisonTable({ comparison, lists, lang, minCellSize, hrefFor 
     (measure) =>
       html`<tr>
         <th scope="row">${t(lang, `measure.${measure}`)}, ${t(lang, 'measure.adjusted')}</th>
-        ${offers.map((offer) => html`<td>${rateFigure(offer.row[measure], { lang, minCellSize, adjusted: true })}</td>`)}
+        ${offers.map((offer) => html`<td data-label="${offer.name}">${rateFigure(offer.row[measure], { lang, minCellSize, adjusted: true })}</td>`)}
       </tr>`,
   );
   return html`<p>${t(lang, 'compare.intro', { name: reference.name })}</p>
-    <div class="table-scroll" role="region" aria-label="${t(lang, 'compare.title')}" tabindex="0">
-      <table class="comparison">
+    <div class="table-scroll" role="region" aria-label="${t(lang, 'compare.tableRegion')}" tabindex="0">
+      <table class="comparison stack keep-head">
         <caption class="visually-hidden">
           ${t(lang, 'compare.title')}
         </caption>
         <thead>
           <tr>
-            <th scope="col">${t(lang, 'compare.measure')}</th>
+            <th scope="col" class="corner">${t(lang, 'compare.measure')}</th>
             ${offers.map(
               (offer) =>
                 html`<th scope="col">
@@ -115,11 +119,11 @@ export function comparisonTable({ comparison, lists, lang, minCellSize, hrefFor 
         <tbody>
           <tr>
             <th scope="row">${t(lang, 'results.package')}</th>
-            ${offers.map((offer) => html`<td>${packageLabel(offer.package, lists.packages, lang)}</td>`)}
+            ${offers.map((offer) => html`<td data-label="${offer.name}">${packageLabel(offer.package, lists.packages, lang)}</td>`)}
           </tr>
           <tr>
             <th scope="row">${t(lang, 'results.price')}</th>
-            ${offers.map((offer) => html`<td>${offer.priceDkk === null ? t(lang, 'offer.unknown') : formatPrice(offer.priceDkk, lang)}</td>`)}
+            ${offers.map((offer) => html`<td data-label="${offer.name}">${offer.priceDkk === null ? t(lang, 'offer.unknown') : formatPrice(offer.priceDkk, lang)}</td>`)}
           </tr>
           ${measureRows}${adjustedRows}
         </tbody>

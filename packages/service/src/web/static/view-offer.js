@@ -12,7 +12,7 @@ import { MAX_COMPARE } from './url-state.js';
 import { t } from './i18n.js';
 import { formatDate, formatNumber, formatPercent, formatPeriod, formatPrice } from './format.js';
 import { rateFigure, suppressedFigure } from './cells.js';
-import { trendChart } from './charts.js';
+import { NARROW_CHART_WIDTH, trendChart } from './charts.js';
 import { codeLabel, packageLabel } from './view-search.js';
 
 /** @typedef {import('./i18n.js').Lang} Lang */
@@ -85,8 +85,71 @@ export function profileActions({ offerId, offerName, state, lang, compareHref })
     }`;
 }
 
-/** Half-years the trend chart shows by default. */
+/** Half-years the trend chart shows by default; fewer on a phone, where each needs its room. */
 export const TREND_RECENT = 10;
+export const TREND_RECENT_NARROW = 6;
+
+/**
+ * The figures of a profile that are for the target group of the search it was opened from.
+ * The profile endpoint answers for all target groups; the page takes the group's figures from
+ * the group-scoped search (the same figures the results table showed).
+ *
+ * @typedef {object} ProfileScope
+ * @property {string} code
+ * @property {string} name
+ * @property {import('./model.js').EffectRowView | null} row null when the offer is not aimed at the group
+ */
+
+/**
+ * The table of every measure of one effect row: measured with its interval, adjusted, pending.
+ *
+ * @param {import('./model.js').EffectRowView} row
+ * @param {string} title the heading of the section, which names the table's scroll region
+ * @param {Lang} lang
+ * @param {number} minCellSize
+ */
+function measuresTable(row, title, lang, minCellSize) {
+  const notApplicable = html`<span aria-hidden="true">–</span
+    ><span class="visually-hidden">${t(lang, 'cell.notApplicable')}</span>`;
+  const rows = PROFILE_MEASURES.map((measure) => {
+    const cell = row[measure];
+    const outcome = OUTCOME_MEASURES.includes(measure);
+    return html`<tr>
+      <th scope="row">${t(lang, `measure.${measure}`)}</th>
+      <td data-label="${t(lang, 'offer.raw')}">${rateFigure(cell, { lang, minCellSize, bar: true })}</td>
+      <td data-label="${t(lang, 'offer.adjusted')}">
+        ${outcome ? rateFigure(cell, { lang, minCellSize, adjusted: true, showN: false }) : notApplicable}
+      </td>
+      <td class="num" data-label="${t(lang, 'offer.pending')}">
+        ${outcome ? (cell && !cell.suppressed ? formatNumber(cell.pending, lang) : suppressedFigure(lang, minCellSize)) : notApplicable}
+      </td>
+    </tr>`;
+  });
+  return html`<div
+    class="table-scroll"
+    role="region"
+    aria-label="${t(lang, 'table.region', { name: title })}"
+    tabindex="0"
+  >
+    <table class="measures stack">
+      <thead>
+        <tr>
+          <th scope="col">${t(lang, 'offer.measure')}</th>
+          <th scope="col">${t(lang, 'offer.raw')}</th>
+          <th scope="col">
+            <abbr title="${t(lang, 'measure.adjustedLong')}">${t(lang, 'offer.adjusted')}</abbr>
+          </th>
+          <th scope="col">
+            <abbr title="${t(lang, 'offer.pendingLong')}">${t(lang, 'offer.pending')}</abbr>
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        ${rows}
+      </tbody>
+    </table>
+  </div>`;
+}
 
 /**
  * @param {object} options
@@ -94,12 +157,30 @@ export const TREND_RECENT = 10;
  * @param {CodeLists} options.lists
  * @param {Lang} options.lang
  * @param {number} options.minCellSize
- * @param {boolean} [options.allHalfYears] whether the trend chart shows every half-year, not only the last TREND_RECENT
+ * @param {boolean} [options.allHalfYears] whether the trend chart shows every half-year, not only the recent ones
+ * @param {ProfileScope | null} [options.scope] the target group of the search the profile was opened from
+ * @param {string} [options.periodText] the chosen period in words ('' = all time), for the scope line
+ * @param {boolean} [options.narrow] a phone-width screen: a narrower chart with fewer half-years
+ * @param {import('./html.js').SafeHtml | string} [options.footer] drawn at the end (the disclosure note)
  */
-export function offerProfile({ profile, lists, lang, minCellSize, allHalfYears = false }) {
+export function offerProfile({
+  profile,
+  lists,
+  lang,
+  minCellSize,
+  allHalfYears = false,
+  scope = null,
+  periodText = '',
+  narrow = false,
+  footer = '',
+}) {
   const { offer, byTargetGroup, trend, supervision, complaints } = profile;
+  const scoped = scope !== null;
+  // When the page came from a target-group search, every all-groups figure says so.
+  const allGroups = scoped ? html` <span class="scope-tag">(${t(lang, 'offer.allGroups')})</span>` : '';
   const yesNo = (/** @type {boolean | null} */ value) =>
     value === null ? t(lang, 'offer.unknown') : t(lang, value ? 'offer.yes' : 'offer.no');
+  /** @type {[string | import('./html.js').SafeHtml, string][]} */
   const facts = [
     [t(lang, 'offer.provider'), offer.providerName],
     [
@@ -127,50 +208,40 @@ export function offerProfile({ profile, lists, lang, minCellSize, allHalfYears =
       t(lang, 'offer.industries'),
       offer.industries.map((code) => codeLabel(code, lists.industries)).join(', '),
     ],
-    [t(lang, 'offer.costPerOutcome'), formatPrice(offer.row.costPerOutcome, lang)],
+    [html`${t(lang, 'offer.costPerOutcome')}${allGroups}`, formatPrice(offer.row.costPerOutcome, lang)],
   ];
 
-  const notApplicable = html`<span aria-hidden="true">–</span
-    ><span class="visually-hidden">${t(lang, 'cell.notApplicable')}</span>`;
-  const measureRows = PROFILE_MEASURES.map((measure) => {
-    const cell = offer.row[measure];
-    const outcome = OUTCOME_MEASURES.includes(measure);
-    return html`<tr>
-      <th scope="row">${t(lang, `measure.${measure}`)}</th>
-      <td>${rateFigure(cell, { lang, minCellSize, bar: true })}</td>
-      <td>
-        ${outcome ? rateFigure(cell, { lang, minCellSize, adjusted: true, showN: false }) : notApplicable}
-      </td>
-      <td class="num">
-        ${outcome ? (cell && !cell.suppressed ? formatNumber(cell.pending, lang) : suppressedFigure(lang, minCellSize)) : notApplicable}
-      </td>
+  const breakdownMeasures = ['effect3m', 'effect7m', 'satisfiedShare', 'companyShare'];
+  const targetGroupRows = byTargetGroup.map(({ row, targetGroup }) => {
+    const chosen = scope?.code === targetGroup;
+    return html`<tr class="${chosen ? 'chosen' : ''}">
+      <th scope="row">
+        ${codeLabel(targetGroup, lists.targetGroups)}${chosen ? html` <span class="sub">(${t(lang, 'offer.chosenGroup')})</span>` : ''}
+      </th>
+      ${breakdownMeasures.map(
+        (measure) =>
+          html`<td data-label="${t(lang, `measure.${measure}`)}">
+            ${rateFigure(row[measure], { lang, minCellSize })}
+          </td>`,
+      )}
     </tr>`;
   });
 
-  const targetGroupRows = byTargetGroup.map(
-    ({ row, targetGroup }) =>
-      html`<tr>
-        <th scope="row">${codeLabel(targetGroup, lists.targetGroups)}</th>
-        ${['effect3m', 'effect7m', 'satisfiedShare', 'companyShare'].map(
-          (measure) => html`<td>${rateFigure(row[measure], { lang, minCellSize })}</td>`,
-        )}
-      </tr>`,
-  );
-
+  const recent = narrow ? TREND_RECENT_NARROW : TREND_RECENT;
   const trendLabels = trend.map(({ period }) => formatPeriod(period, lang));
   // Offers date back to 2012: thirty half-years squeeze the chart unreadable, so it shows the
   // recent ones unless asked; the table below always has every half-year.
-  const trimmed = !allHalfYears && trend.length > TREND_RECENT;
-  const chartFrom = trimmed ? trend.length - TREND_RECENT : 0;
+  const trimmed = !allHalfYears && trend.length > recent;
+  const chartFrom = trimmed ? trend.length - recent : 0;
   const chartTrend = trend.slice(chartFrom);
   const trendToggle =
-    trend.length > TREND_RECENT
+    trend.length > recent
       ? html`<p class="trend-scope">
-          ${trimmed ? html`<span id="trend-note">${t(lang, 'offer.trendRecent', { shown: TREND_RECENT, count: trend.length })}</span>` : ''}
+          ${trimmed ? html`<span id="trend-note">${t(lang, 'offer.trendRecent', { shown: recent, count: trend.length })}</span>` : ''}
           <button type="button" id="trend-toggle" aria-pressed="${allHalfYears ? 'true' : 'false'}">
             ${
               allHalfYears
-                ? t(lang, 'offer.trendShowRecent', { count: TREND_RECENT })
+                ? t(lang, 'offer.trendShowRecent', { count: recent })
                 : t(lang, 'offer.trendShowAll', { count: trend.length })
             }
           </button>
@@ -181,8 +252,20 @@ export function offerProfile({ profile, lists, lang, minCellSize, allHalfYears =
     lang === 'da' ? ' og ' : ' and ',
   );
 
+  const measuresTitle = scoped ? t(lang, 'offer.measuresAll') : t(lang, 'offer.measures');
+  const groupSection = scope ? t(lang, 'offer.measuresGroup', { name: scope.name }) : '';
+  const scopeWords = !scope
+    ? t(lang, 'compare.scopeAll')
+    : scope.row
+      ? t(lang, 'offer.scopeGroup', { name: scope.name, section: groupSection })
+      : t(lang, 'offer.notInGroup', { name: scope.name });
+  const scopeLine = periodText
+    ? `${scopeWords} ${t(lang, 'compare.scopePeriod', { period: periodText })}`
+    : scopeWords;
+
   return html`<article class="offer-profile" aria-labelledby="view-title">
     <h2 id="view-title" tabindex="-1">${offer.name}</h2>
+    <p class="scope-note" id="offer-scope">${scopeLine}</p>
     <div class="profile-actions" id="profile-actions"></div>
     <div class="profile-grid">
       <section class="panel" aria-labelledby="about-title">
@@ -201,11 +284,11 @@ export function offerProfile({ profile, lists, lang, minCellSize, allHalfYears =
       <section class="panel" aria-labelledby="supervision-title">
         <h3 id="supervision-title">${t(lang, 'offer.supervision')}</h3>
         ${smileyText(supervision, lang)}
-        <h3>${t(lang, 'offer.complaints')}</h3>
+        <h3>${t(lang, 'offer.complaints')}${allGroups}</h3>
         <p id="complaints">
           ${
             complaints.count === null
-              ? t(lang, 'cell.suppressed', { min: minCellSize })
+              ? suppressedFigure(lang, minCellSize)
               : t(lang, 'offer.complaintsText', {
                   count: formatNumber(complaints.count, lang),
                   per100: formatNumber(complaints.per100, lang),
@@ -214,36 +297,31 @@ export function offerProfile({ profile, lists, lang, minCellSize, allHalfYears =
         </p>
       </section>
     </div>
-    <section class="panel" aria-labelledby="measures-title">
-      <h3 id="measures-title">${t(lang, 'offer.measures')}</h3>
-      <div class="table-scroll" role="region" aria-labelledby="measures-title" tabindex="0">
-        <table class="measures">
-          <thead>
-            <tr>
-              <th scope="col">${t(lang, 'offer.measure')}</th>
-              <th scope="col">${t(lang, 'offer.raw')}</th>
-              <th scope="col">
-                <abbr title="${t(lang, 'measure.adjustedLong')}">${t(lang, 'offer.adjusted')}</abbr>
-              </th>
-              <th scope="col">
-                <abbr title="${t(lang, 'offer.pendingLong')}">${t(lang, 'offer.pending')}</abbr>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            ${measureRows}
-          </tbody>
-        </table>
-      </div>
+    ${
+      scope?.row
+        ? html`<section class="panel scoped" aria-labelledby="group-measures-title" id="group-measures">
+            <h3 id="group-measures-title">${groupSection}</h3>
+            ${measuresTable(scope.row, groupSection, lang, minCellSize)}
+          </section>`
+        : ''
+    }
+    <section class="panel" aria-labelledby="measures-title" id="all-measures">
+      <h3 id="measures-title">${measuresTitle}</h3>
+      ${measuresTable(offer.row, measuresTitle, lang, minCellSize)}
     </section>
     <section class="panel" aria-labelledby="tg-breakdown-title">
       <h3 id="tg-breakdown-title">${t(lang, 'offer.byTargetGroup')}</h3>
-      <div class="table-scroll" role="region" aria-labelledby="tg-breakdown-title" tabindex="0">
-        <table class="breakdown">
+      <div
+        class="table-scroll"
+        role="region"
+        aria-label="${t(lang, 'table.region', { name: t(lang, 'offer.byTargetGroup') })}"
+        tabindex="0"
+      >
+        <table class="breakdown stack">
           <thead>
             <tr>
               <th scope="col">${t(lang, 'offer.targetGroup')}</th>
-              ${['effect3m', 'effect7m', 'satisfiedShare', 'companyShare'].map((m) => html`<th scope="col">${t(lang, `measure.${m}`)}</th>`)}
+              ${breakdownMeasures.map((m) => html`<th scope="col">${t(lang, `measure.${m}`)}</th>`)}
             </tr>
           </thead>
           <tbody>
@@ -253,11 +331,11 @@ export function offerProfile({ profile, lists, lang, minCellSize, allHalfYears =
       </div>
     </section>
     <section class="panel" aria-labelledby="trend-title">
-      <h3 id="trend-title">${t(lang, 'offer.trend')}</h3>
+      <h3 id="trend-title">${t(lang, 'offer.trend')}${allGroups}</h3>
       ${
         trendVisible
           ? html`<figure class="trend">
-                <div class="chart-scroll" role="region" aria-label="${t(lang, 'offer.trend')}" tabindex="0">
+                <div class="chart-scroll">
                   ${trendChart({
                     periodLabels: trendLabels.slice(chartFrom),
                     series: TREND_MEASURES.map((m) => ({
@@ -266,6 +344,7 @@ export function offerProfile({ profile, lists, lang, minCellSize, allHalfYears =
                       values: chartTrend.map(({ row }) => row[m] ?? null),
                     })),
                     formatShare: (share) => formatPercent(share, lang),
+                    width: narrow ? NARROW_CHART_WIDTH : undefined,
                   })}
                 </div>
                 <figcaption>${t(lang, 'offer.trendChart', { measures: measuresNames })}</figcaption>
@@ -275,8 +354,13 @@ export function offerProfile({ profile, lists, lang, minCellSize, allHalfYears =
       }
       <details class="trend-table" ${trendVisible ? '' : html`open`}>
         <summary>${t(lang, 'offer.trendTable')}</summary>
-        <div class="table-scroll" role="region" aria-label="${t(lang, 'offer.trendTable')}" tabindex="0">
-          <table>
+        <div
+          class="table-scroll"
+          role="region"
+          aria-label="${t(lang, 'table.region', { name: t(lang, 'offer.trendTable') })}"
+          tabindex="0"
+        >
+          <table class="stack">
             <thead>
               <tr>
                 <th scope="col">${t(lang, 'offer.period')}</th>
@@ -288,7 +372,7 @@ export function offerProfile({ profile, lists, lang, minCellSize, allHalfYears =
                 ({ row }, i) =>
                   html`<tr>
                     <th scope="row">${trendLabels[i]}</th>
-                    ${TREND_MEASURES.map((m) => html`<td>${rateFigure(row[m], { lang, minCellSize })}</td>`)}
+                    ${TREND_MEASURES.map((m) => html`<td data-label="${t(lang, `measure.${m}`)}">${rateFigure(row[m], { lang, minCellSize })}</td>`)}
                   </tr>`,
               )}
             </tbody>
@@ -296,5 +380,6 @@ export function offerProfile({ profile, lists, lang, minCellSize, allHalfYears =
         </div>
       </details>
     </section>
+    ${footer}
   </article>`;
 }

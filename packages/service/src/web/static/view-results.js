@@ -1,58 +1,93 @@
 /**
- * The results table: one row per offer with provider, package, price, the 3- and 7-month
- * effects as bars with their 95% intervals, the case-mix adjusted effects beside them,
- * satisfaction, closeness to a job and company share, each with the number of citizens behind
- * it. Checkboxes pick offers for the comparison.
+ * The results table: one row per offer with its provider and package under its name, the
+ * price, and the measures the caseworker chose (column chooser, kept in the URL): outcome
+ * measures as bars with their 95% intervals and the case-mix adjusted rate under them, survey
+ * shares as figures, each with the number of citizens behind it. Checkboxes pick offers for
+ * the comparison. Compact enough for a 1366 px laptop; on a phone each row is a card (CSS).
  *
  * @example
- *   resultsSection({ result, state, lists, lang: 'da', minCellSize: 5, pageSize: 20, hrefFor })
+ *   resultsTable({ result, state, lists, lang: 'da', minCellSize: 5, pageSize: 20, hrefFor })
  */
 import { attr, html } from './html.js';
 import { t } from './i18n.js';
 import { formatNumber, formatPrice } from './format.js';
 import { rateFigure } from './cells.js';
 import { packageLabel } from './view-search.js';
-import { MAX_COMPARE } from './url-state.js';
+import { MAX_COMPARE, RESULT_COLUMNS, SORT_MEASURES } from './url-state.js';
 
 /** @typedef {import('./i18n.js').Lang} Lang */
 /** @typedef {import('./url-state.js').AppState} AppState */
 /** @typedef {import('./model.js').SearchResult} SearchResult */
 /** @typedef {import('./view-search.js').CodeLists} CodeLists */
 
-/**
- * The measure columns, in order: [measure key, adjusted?, draw a bar?].
- * @type {readonly [string, boolean, boolean][]}
- */
-const MEASURE_COLUMNS = [
-  ['effect3m', false, true],
-  ['effect3m', true, false],
-  ['effect7m', false, true],
-  ['effect7m', true, false],
-  ['satisfiedShare', false, false],
-  ['closerShare', false, false],
-  ['companyShare', false, false],
-];
+/** Outcome measures: these have a case-mix adjusted rate and a bar for their interval. */
+const OUTCOMES = ['effect3m', 'effect7m', 'status1m', 'status3m'];
 
 /**
- * @param {string} measure
- * @param {boolean} adjusted
- * @param {Lang} lang
+ * The measure columns the table shows for a state: the chosen ones, plus the measure it is
+ * sorted by (a table sorted by a column it does not show reads as unsorted).
+ *
+ * @param {AppState} state
+ * @returns {{ measures: string[], adjusted: boolean, forcedBySort: string | null }}
  */
-function columnTitle(measure, adjusted, lang) {
-  const name = t(lang, `measure.${measure}`);
-  return adjusted
-    ? html`${name}, <abbr title="${t(lang, 'measure.adjustedLong')}">${t(lang, 'measure.adjusted')}</abbr>`
-    : html`${name}`;
+export function visibleColumns(state) {
+  const sortMeasure = state.sort.split('.')[0] ?? '';
+  const chosen = /** @type {readonly string[]} */ (state.columns.filter((key) => key !== 'adjusted'));
+  const forced =
+    /** @type {readonly string[]} */ (SORT_MEASURES).includes(sortMeasure) && !chosen.includes(sortMeasure)
+      ? sortMeasure
+      : null;
+  const measures = SORT_MEASURES.filter((key) => chosen.includes(key) || key === forced);
+  const adjusted = state.columns.includes('adjusted') || state.sort.endsWith('.adjusted');
+  return { measures, adjusted, forcedBySort: forced };
 }
 
 /**
  * @param {AppState} state
  * @param {string} measure
- * @param {boolean} adjusted
  * @returns {'descending' | undefined}
  */
-function ariaSort(state, measure, adjusted) {
-  return state.sort === (adjusted ? `${measure}.adjusted` : measure) ? 'descending' : undefined;
+function ariaSort(state, measure) {
+  return state.sort === measure || state.sort === `${measure}.adjusted` ? 'descending' : undefined;
+}
+
+/**
+ * The column chooser: a fold-out list of checkboxes, one per measure and one for the adjusted
+ * rates. Each change applies at once and is kept in the URL (`cols`).
+ *
+ * @param {object} options
+ * @param {AppState} options.state
+ * @param {Lang} options.lang
+ * @param {boolean} options.open whether the chooser is unfolded
+ */
+export function columnChooser({ state, lang, open }) {
+  const { measures, forcedBySort } = visibleColumns(state);
+  return html`<details class="column-chooser" id="column-chooser" ${open ? html`open` : ''}>
+    <summary id="column-summary">
+      ${t(lang, 'columns.summary', { shown: measures.length, count: SORT_MEASURES.length })}
+    </summary>
+    <fieldset>
+      <legend>${t(lang, 'columns.legend')}</legend>
+      <div class="column-list">
+        ${RESULT_COLUMNS.map(
+          (key) =>
+            html`<span class="field checkbox">
+              <input
+                type="checkbox"
+                class="col-pick"
+                id="col-${key}"
+                data-column="${key}"
+                ${attr('checked', state.columns.includes(key))}
+              />
+              <label for="col-${key}"
+                >${key === 'adjusted' ? t(lang, 'columns.adjusted') : t(lang, `measure.${key}`)}</label
+              >
+            </span>`,
+        )}
+      </div>
+      ${forcedBySort ? html`<p class="hint">${t(lang, 'columns.sortedShown', { measure: t(lang, `measure.${forcedBySort}`) })}</p>` : ''}
+    </fieldset>
+  </details>`;
 }
 
 /**
@@ -98,9 +133,12 @@ export function resultsTable({ result, state, lists, lang, minCellSize, pageSize
       <p>${t(lang, 'results.none')}</p>`;
   }
   const full = state.ids.length >= MAX_COMPARE;
+  const { measures, adjusted } = visibleColumns(state);
+  const adjustedAbbr = html`<abbr title="${t(lang, 'measure.adjustedLong')}"
+    >${t(lang, 'measure.adjusted')}</abbr
+  >`;
   const rows = items.map((offer) => {
     const checked = state.ids.includes(offer.id);
-    const priceSorted = state.sort === 'price';
     return html`<tr>
       <td class="select">
         <input
@@ -114,25 +152,37 @@ export function resultsTable({ result, state, lists, lang, minCellSize, pageSize
       </td>
       <th scope="row" class="offer-name">
         <a href="${hrefFor({ view: 'offer', offer: offer.id })}" data-nav>${offer.name}</a>
+        <span class="sub provider">${offer.providerName}</span>
+        <span class="sub package">${packageLabel(offer.package, lists.packages, lang)}</span>
       </th>
-      <td class="small">${offer.providerName}</td>
-      <td class="small">${packageLabel(offer.package, lists.packages, lang)}</td>
-      <td class="num${priceSorted ? ' sorted' : ''}">
-        ${offer.priceDkk === null ? t(lang, 'offer.unknown') : formatPrice(offer.priceDkk, lang)}
+      <td
+        class="num price${state.sort === 'price' ? ' sorted' : ''}"
+        data-label="${t(lang, 'results.price')}"
+      >
+        <span class="value"
+          >${offer.priceDkk === null ? t(lang, 'offer.unknown') : formatPrice(offer.priceDkk, lang)}</span
+        >
       </td>
-      ${MEASURE_COLUMNS.map(
-        ([measure, adjusted, bar]) =>
-          html`<td
-            class="measure${bar ? ' with-bar' : ''}${ariaSort(state, measure, adjusted) ? ' sorted' : ''}"
-          >
-            ${rateFigure(offer.row[measure], {
-              lang,
-              minCellSize,
-              bar,
-              adjusted,
-            })}
-          </td>`,
-      )}
+      ${measures.map((measure) => {
+        const outcome = OUTCOMES.includes(measure);
+        const cell = offer.row[measure];
+        const showAdjusted = adjusted && outcome && cell && !cell.suppressed;
+        return html`<td
+          class="measure${outcome ? ' with-bar' : ''}${ariaSort(state, measure) ? ' sorted' : ''}"
+          data-measure="${measure}"
+          data-label="${t(lang, `measure.${measure}`)}"
+        >
+          ${rateFigure(cell, { lang, minCellSize, bar: outcome })}
+          ${
+            showAdjusted
+              ? html`<span class="adjusted-line${state.sort === `${measure}.adjusted` ? ' sorted-by' : ''}"
+                  >${adjustedAbbr}
+                  ${rateFigure(cell, { lang, minCellSize, adjusted: true, showN: false })}</span
+                >`
+              : ''
+          }
+        </td>`;
+      })}
     </tr>`;
   });
   const from = state.offset + 1;
@@ -141,7 +191,7 @@ export function resultsTable({ result, state, lists, lang, minCellSize, pageSize
   const hasNext = to < total;
   return html`<p class="result-count" id="result-count" tabindex="-1" data-focus-landing>${countText}</p>
     <div class="table-scroll" role="region" aria-label="${t(lang, 'results.scrollRegion')}" tabindex="0">
-      <table class="results">
+      <table class="results stack">
         <caption>
           ${t(lang, 'results.caption')}
         </caption>
@@ -152,17 +202,23 @@ export function resultsTable({ result, state, lists, lang, minCellSize, pageSize
               ><span aria-hidden="true">✓</span>
             </th>
             <th scope="col" ${attr('aria-sort', state.sort === 'name' ? 'ascending' : undefined)}>
-              ${t(lang, 'results.offer')}
+              ${t(lang, 'results.offer')} <span class="sub">${t(lang, 'results.offerSub')}</span>
             </th>
-            <th scope="col">${t(lang, 'results.provider')}</th>
-            <th scope="col">${t(lang, 'results.package')}</th>
             <th scope="col" ${attr('aria-sort', state.sort === 'price' ? 'ascending' : undefined)}>
               ${t(lang, 'results.price')}
             </th>
-            ${MEASURE_COLUMNS.map(
-              ([measure, adjusted]) =>
-                html`<th scope="col" ${attr('aria-sort', ariaSort(state, measure, adjusted))}>
-                  ${columnTitle(measure, adjusted, lang)}
+            ${measures.map(
+              (measure) =>
+                html`<th scope="col" data-measure="${measure}" ${attr('aria-sort', ariaSort(state, measure))}>
+                  ${t(lang, `measure.${measure}`)}${
+                    state.sort === `${measure}.adjusted`
+                      ? html`, ${adjustedAbbr}`
+                      : adjusted && OUTCOMES.includes(measure)
+                        ? html` <span class="sub"
+                            >${t(lang, 'offer.raw').toLowerCase()} / ${adjustedAbbr}</span
+                          >`
+                        : ''
+                  }
                 </th>`,
             )}
           </tr>
@@ -172,7 +228,7 @@ export function resultsTable({ result, state, lists, lang, minCellSize, pageSize
         </tbody>
       </table>
     </div>
-    <p class="legend">${t(lang, 'results.legend', { min: minCellSize })}</p>
+    <p class="legend">${t(lang, 'results.legend')}</p>
     <nav class="pager" aria-label="${t(lang, 'results.page', { from, to, total })}">
       <span>${t(lang, 'results.page', { from, to, total })}</span>
       ${
