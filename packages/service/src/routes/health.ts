@@ -14,9 +14,13 @@ const readySchema = z
 
 /** `/health`: the process answers. `/ready`: the database answers and is fully migrated. */
 const health: FastifyPluginAsyncZod = async (app) => {
+  // Probes come every few seconds: their request lines would drown the log at info, so they
+  // are logged only from debug down (failures still are, by the problem handler).
+  const logLevel = (app.log.levels?.values[app.log.level] ?? 30) < 30 ? app.log.level : 'warn';
   app.get(
     '/health',
     {
+      logLevel,
       config: { rateLimit: false },
       schema: {
         tags: ['health'],
@@ -32,6 +36,7 @@ const health: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/ready',
     {
+      logLevel,
       config: { rateLimit: false },
       schema: {
         tags: ['health'],
