@@ -114,6 +114,6 @@ console.log(typeof computeEffects, DEFAULT_MEASURES.map((m) => m.key).join(','))
     expect(errors).toContain(
       "wrong.ts(2,18): error TS2322: Type 'number' is not assignable to type 'string'.",
     );
-    expect(errors).toContain("'benefitTypes'");
+    expect(errors).toContain("missing the following properties from type 'Catalog': benefitTypes, providers");
   });
 });
