@@ -29,11 +29,13 @@ export async function startService(
     // Only the embedded database gets demo data: a configured server is someone's real data.
     if (handle.embedded) {
       const log = (line: string) => io.stderr.write(`evg start: ${line}\n`);
-      if (await ensureDemoData(handle.db, {
+      if (
+        await ensureDemoData(handle.db, {
           connectionString: handle.connectionString,
           disclosureKey: secret,
           log,
-        })) {
+        })
+      ) {
         log('demo data loaded (synthetic, Copenhagen scale)');
       }
     }
