@@ -59,7 +59,7 @@ describe('applySecretFiles', () => {
     try {
       await writeFile(join(dir, 'url'), 'postgres://evg:s3cret@db:5432/evg\n');
       await writeFile(join(dir, 'key'), 'pseudonym key with spaces \r\n');
-      await writeFile(join(dir, 'later'), 'a later secret');
+      await writeFile(join(dir, 'later'), 'a later secret, 16 characters or more');
       const env: NodeJS.ProcessEnv = {
         DATABASE_URL_FILE: join(dir, 'url'),
         EVG_PSEUDONYM_KEY_FILE: join(dir, 'key'),
@@ -70,7 +70,7 @@ describe('applySecretFiles', () => {
       expect(env).toEqual({
         DATABASE_URL: 'postgres://evg:s3cret@db:5432/evg',
         EVG_PSEUDONYM_KEY: 'pseudonym key with spaces ',
-        EVG_DISCLOSURE_KEY: 'a later secret',
+        EVG_DISCLOSURE_KEY: 'a later secret, 16 characters or more',
         SSL_CERT_FILE: '/etc/ssl/cert.pem',
       });
       expect(loadConfig(env).databaseUrl).toBe('postgres://evg:s3cret@db:5432/evg');
