@@ -8,6 +8,7 @@ export default tseslint.config(
       'data/**',
       'coverage/**',
       '.bench/**',
+      '**/dist/**',
       'packages/service/src/web/static/vendor/**',
     ],
   },

@@ -1,5 +1,5 @@
 /**
- * The records of the EVG data contract (`shared/spec/data-contract.md`), as they are after
+ * The records of the EVG data contract (`docs/data-contract.md`), as they are after
  * parsing: field names in camelCase, dates as ISO `YYYY-MM-DD` strings, empty fields as null.
  * Dates stay strings here; the engine turns them into day numbers (see `day.ts`).
  */

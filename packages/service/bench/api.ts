@@ -1,7 +1,7 @@
 // Benchmark of issue 4 (not run in CI): throughput and latency of the REST API on loopback,
 // each scenario beside a Fastify hello-world route on the same server in the same run.
 //
-//   node --import tsx packages/service/bench/api.ts [--seconds 10] [--connections 50] [--data DIR]
+//   node --conditions=@evg/source --import tsx packages/service/bench/api.ts [--seconds 10] [--connections 50] [--data DIR]
 //
 // The server runs in a child process (so autocannon does not share its event loop) on the
 // embedded database with the demo data of `npm start` (seeded into DIR on first use).
@@ -97,7 +97,7 @@ async function measure(base: string, name: string, path: string): Promise<Result
 
 async function main(): Promise<void> {
   const child: ChildProcess = fork(new URL(import.meta.url).pathname, ['serve', ...process.argv.slice(2)], {
-    execArgv: ['--import', 'tsx'],
+    execArgv: ['--conditions=@evg/source', '--import', 'tsx'],
     cwd: resolve('.'),
   });
   const base = await new Promise<string>((resolveUrl, reject) => {

@@ -1,7 +1,7 @@
 // Benchmark of issue 3 (not run in CI): import speed of benefit periods against a raw COPY of
 // the same CSV, and refresh time and peak memory.
 //
-//   node --import tsx packages/service/bench/import-refresh.ts --persons 1000000 [--workers 2]
+//   node --conditions=@evg/source --import tsx packages/service/bench/import-refresh.ts --persons 1000000 [--workers 2]
 //
 // Needs a PostgreSQL server (BENCH_DATABASE_URL, default postgres://postgres@127.0.0.1:5432/postgres)
 // and psql on the PATH (for the raw COPY baseline). Creates and drops database evg_bench.

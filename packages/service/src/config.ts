@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { isIP } from 'node:net';
 import path from 'node:path';
 import { isIsoDate } from '@evg/effects';
@@ -113,6 +114,29 @@ export class ConfigError extends Error {
   ) {
     super(`${variable}: ${reason}`);
     this.name = 'ConfigError';
+  }
+}
+
+/**
+ * Secrets from files (Docker and Kubernetes secrets): for `DATABASE_URL` and every `EVG_*`
+ * variable, `<NAME>_FILE` may name a file holding the value (one trailing newline is dropped).
+ * Fills `env` in place (NAME set, NAME_FILE removed) so every reader of the environment sees
+ * the value; throws a ConfigError naming NAME_FILE when both are set or the file is unusable.
+ */
+export function applySecretFiles(env: NodeJS.ProcessEnv): void {
+  for (const [key, file] of Object.entries(env)) {
+    const name = key.slice(0, -'_FILE'.length);
+    if (!key.endsWith('_FILE') || !(name === 'DATABASE_URL' || name.startsWith('EVG_')) || !file) continue;
+    if (env[name]) throw new ConfigError(key, `set either ${name} or ${key}, not both`);
+    let value: string;
+    try {
+      value = readFileSync(file, 'utf8').replace(/\r?\n$/, '');
+    } catch (error) {
+      throw new ConfigError(key, `cannot read ${file} (${(error as NodeJS.ErrnoException).code})`);
+    }
+    if (value === '') throw new ConfigError(key, `${file} is empty`);
+    env[name] = value;
+    delete env[key];
   }
 }
 

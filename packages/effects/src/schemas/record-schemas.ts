@@ -14,7 +14,7 @@ import {
 } from './fields.ts';
 
 /**
- * One zod schema per record kind of the data contract (`shared/spec/data-contract.md`). Input:
+ * One zod schema per record kind of the data contract (`docs/data-contract.md`). Input:
  * a raw row with the contract's snake_case field names, from CSV (strings) or NDJSON (JSON
  * values). Output: the camelCase record of `records.ts`. Unknown fields are an error.
  * These schemas are the definition of validity; `fast-parse.ts` must agree with them.

@@ -1,5 +1,6 @@
 import { CliError, type CliIo } from './cli-io.ts';
 import { commands } from './commands/index.ts';
+import { applySecretFiles, ConfigError } from '../config.ts';
 
 async function usage(io: CliIo): Promise<void> {
   const lines = ['Usage: evg <command> [options]', '', 'Commands:'];
@@ -23,6 +24,13 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   const load = commands[name];
   if (!load) {
     io.stderr.write(`evg: unknown command '${name}'. Run 'evg help' for the list.\n`);
+    return 2;
+  }
+  try {
+    applySecretFiles(io.env);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    io.stderr.write(`evg ${name}: invalid environment: ${error.message}\n`);
     return 2;
   }
   try {

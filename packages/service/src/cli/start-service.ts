@@ -22,9 +22,15 @@ export function serviceRefresh(config: ServiceConfig, disclosureKey: string): Re
 
 /**
  * What `evg start` does: open (or create) the database, migrate it, load demo data on an empty
- * embedded database, build the app, listen, and print where to go.
+ * embedded database, build the app, listen, and print where to go. The demo key (demo-key.ts)
+ * is made and printed only on the embedded database or when `demoKey` asks for it: on a
+ * configured server, a key nobody asked for would be a way in.
  */
-export async function startService(config: ServiceConfig, io: CliIo): Promise<RunningServer> {
+export async function startService(
+  config: ServiceConfig,
+  io: CliIo,
+  options: { demoKey?: boolean } = {},
+): Promise<RunningServer> {
   const handle = await createDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   try {
     await migrateToLatest(handle.db);
@@ -51,7 +57,8 @@ export async function startService(config: ServiceConfig, io: CliIo): Promise<Ru
         connectionString: handle.connectionString,
       });
     }
-    const demoKey = await ensureDemoKey(handle.db, config.dataDir);
+    const demoKey =
+      handle.embedded || options.demoKey ? await ensureDemoKey(handle.db, config.dataDir) : null;
     const app = await buildApp({
       config,
       db: handle.db,

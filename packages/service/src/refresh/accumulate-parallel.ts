@@ -37,11 +37,12 @@ export async function accumulatePersons(
   return { accumulator, persons: results.reduce((sum, r) => sum + r.persons, 0) };
 }
 
+// Compiled, the worker is plain JavaScript; from sources it needs tsx registered first.
+const WORKER_ENTRY = import.meta.url.endsWith('.ts') ? './range-worker-bootstrap.mjs' : './range-worker.js';
+
 function runWorker(input: RangeWorkerInput): Promise<{ fineCells: FineCell[]; persons: number }> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL('./range-worker-bootstrap.mjs', import.meta.url), {
-      workerData: input,
-    });
+    const worker = new Worker(new URL(WORKER_ENTRY, import.meta.url), { workerData: input });
     let result: { fineCells: FineCell[]; persons: number } | undefined;
     worker.once('message', (message: { fineCells: FineCell[]; persons: number }) => {
       result = message;

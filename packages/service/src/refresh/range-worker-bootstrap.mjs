@@ -1,6 +1,6 @@
-// Entry of a refresh worker thread. Sources are TypeScript, and a worker inherits neither the
-// parent's tsx loader nor `--import` from execArgv, so it registers tsx itself first.
-import { register } from 'tsx/esm/api';
+// Entry of a refresh worker thread when the service runs from its TypeScript sources: a worker
+// inherits neither tsx nor the "@evg/source" resolution hook, so it registers them first.
+// Compiled code starts range-worker.js directly (accumulate-parallel.ts).
+import '../dev/register-sources.mjs';
 
-register();
 await import('./range-worker.ts');

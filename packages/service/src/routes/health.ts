@@ -1,3 +1,4 @@
+import type { LogLevel } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { sql } from 'kysely';
 import { z } from 'zod';
@@ -14,9 +15,13 @@ const readySchema = z
 
 /** `/health`: the process answers. `/ready`: the database answers and is fully migrated. */
 const health: FastifyPluginAsyncZod = async (app) => {
+  // Probes come every few seconds: their request lines would drown the log at info, so at info
+  // they are logged only from warn up (failures, by the problem handler); debug shows them.
+  const logLevel = app.log.level === 'info' ? 'warn' : (app.log.level as LogLevel);
   app.get(
     '/health',
     {
+      logLevel,
       config: { rateLimit: false },
       schema: {
         tags: ['health'],
@@ -32,6 +37,7 @@ const health: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/ready',
     {
+      logLevel,
       config: { rateLimit: false },
       schema: {
         tags: ['health'],

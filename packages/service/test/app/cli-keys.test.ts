@@ -1,3 +1,6 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/run-cli.ts';
@@ -11,12 +14,16 @@ beforeAll(async () => {
 afterAll(() => database.close());
 
 async function evg(...argv: string[]) {
+  return evgWith({ DATABASE_URL: database.connectionString }, ...argv);
+}
+
+async function evgWith(env: NodeJS.ProcessEnv, ...argv: string[]) {
   const stdout = new PassThrough();
   const stderr = new PassThrough();
   const chunks = { out: '', err: '' };
   stdout.on('data', (chunk) => (chunks.out += String(chunk)));
   stderr.on('data', (chunk) => (chunks.err += String(chunk)));
-  const code = await runCli(argv, { stdout, stderr, env: { DATABASE_URL: database.connectionString } });
+  const code = await runCli(argv, { stdout, stderr, env });
   return { code, ...chunks };
 }
 
@@ -45,6 +52,36 @@ describe('evg keys', () => {
     expect((await evg('keys', 'revoke')).err).toContain('needs the key id');
     const unknown = await evg('keys', 'revoke', '00000000-0000-0000-0000-000000000000');
     expect(unknown.code).toBe(1);
+  });
+});
+
+describe('secrets from files (<NAME>_FILE)', () => {
+  it('reads DATABASE_URL from DATABASE_URL_FILE, and names the variable when it cannot', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'evg-secret-'));
+    try {
+      const file = join(dir, 'database-url');
+      // As `echo "$URL" > file` or a Docker secret leaves it: with a trailing newline.
+      await writeFile(file, database.connectionString + '\n');
+      const created = await evg('keys', 'create', '--role', 'ingest', '--name', 'from a file');
+      const listed = await evgWith({ DATABASE_URL_FILE: file }, 'keys', 'list');
+      expect(listed.code).toBe(0);
+      expect(listed.out).toContain('ingest\tfrom a file');
+      expect(created.code).toBe(0);
+
+      const both = await evgWith(
+        { DATABASE_URL: database.connectionString, DATABASE_URL_FILE: file },
+        'keys',
+        'list',
+      );
+      expect(both).toMatchObject({ code: 2, out: '' });
+      expect(both.err).toContain('DATABASE_URL_FILE: set either DATABASE_URL or DATABASE_URL_FILE, not both');
+
+      const missing = await evgWith({ DATABASE_URL_FILE: join(dir, 'absent') }, 'keys', 'list');
+      expect(missing).toMatchObject({ code: 2, out: '' });
+      expect(missing.err).toContain(`DATABASE_URL_FILE: cannot read ${join(dir, 'absent')} (ENOENT)`);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });
 

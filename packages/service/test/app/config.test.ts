@@ -1,5 +1,8 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from '../../src/config.ts';
+import { applySecretFiles, ConfigError, loadConfig } from '../../src/config.ts';
 
 describe('loadConfig', () => {
   it('has working defaults with no environment at all', () => {
@@ -83,5 +86,55 @@ describe('loadConfig', () => {
   ])('names %s when it is %s', (variable, value) => {
     expect(() => loadConfig({ [variable]: value })).toThrow(ConfigError);
     expect(() => loadConfig({ [variable]: value })).toThrow(new RegExp(`^${variable}:`));
+  });
+});
+
+describe('applySecretFiles', () => {
+  it('fills DATABASE_URL and any EVG_* variable from <NAME>_FILE, leaving other variables alone', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'evg-secret-'));
+    try {
+      await writeFile(join(dir, 'url'), 'postgres://evg:s3cret@db:5432/evg\n');
+      await writeFile(join(dir, 'key'), 'pseudonym key with spaces \r\n');
+      await writeFile(join(dir, 'later'), 'a later secret, 16 characters or more');
+      const env: NodeJS.ProcessEnv = {
+        DATABASE_URL_FILE: join(dir, 'url'),
+        EVG_PSEUDONYM_KEY_FILE: join(dir, 'key'),
+        EVG_DISCLOSURE_KEY_FILE: join(dir, 'later'),
+        SSL_CERT_FILE: '/etc/ssl/cert.pem',
+      };
+      applySecretFiles(env);
+      expect(env).toEqual({
+        DATABASE_URL: 'postgres://evg:s3cret@db:5432/evg',
+        EVG_PSEUDONYM_KEY: 'pseudonym key with spaces ',
+        EVG_DISCLOSURE_KEY: 'a later secret, 16 characters or more',
+        SSL_CERT_FILE: '/etc/ssl/cert.pem',
+      });
+      expect(loadConfig(env).databaseUrl).toBe('postgres://evg:s3cret@db:5432/evg');
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('refuses both forms, an unreadable file and an empty one, naming the _FILE variable', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'evg-secret-'));
+    try {
+      await writeFile(join(dir, 'empty'), '\n');
+      const attempt = (env: NodeJS.ProcessEnv) => () => applySecretFiles(env);
+      expect(attempt({ EVG_PSEUDONYM_KEY: 'k', EVG_PSEUDONYM_KEY_FILE: join(dir, 'empty') })).toThrow(
+        new ConfigError(
+          'EVG_PSEUDONYM_KEY_FILE',
+          'set either EVG_PSEUDONYM_KEY or EVG_PSEUDONYM_KEY_FILE, not both',
+        ),
+      );
+      expect(attempt({ DATABASE_URL_FILE: join(dir, 'none') })).toThrow(
+        `DATABASE_URL_FILE: cannot read ${join(dir, 'none')} (ENOENT)`,
+      );
+      expect(attempt({ DATABASE_URL_FILE: dir })).toThrow('(EISDIR)');
+      expect(attempt({ EVG_PSEUDONYM_KEY_FILE: join(dir, 'empty') })).toThrow(
+        `EVG_PSEUDONYM_KEY_FILE: ${join(dir, 'empty')} is empty`,
+      );
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -17,14 +17,23 @@ async function evg(...argv: string[]) {
 }
 
 describe('evg synth', () => {
-  it('writes NDJSON when asked, silently when stderr is not a terminal', async () => {
+  it('writes NDJSON when asked and says what it wrote on stderr, without progress when not a terminal', async () => {
     const out = join(root, 'nd');
-    expect(await evg('synth', '--persons', '20', '--seed', '1', '--out', out, '--format', 'ndjson')).toEqual({
-      code: 0,
-      out: '',
-      err: '',
-    });
-    expect((await readdir(out)).every((name) => name.endsWith('.ndjson'))).toBe(true);
+    const result = await evg('synth', '--persons', '20', '--seed', '1', '--out', out, '--format', 'ndjson');
+    expect(result).toMatchObject({ code: 0, out: '' });
+    const files = await readdir(out);
+    expect(files.every((name) => name.endsWith('.ndjson'))).toBe(true);
+    const summary = /^evg synth: wrote (\d+) ndjson files to (.+): (.+)\n$/.exec(result.err);
+    expect(summary?.slice(1, 3)).toEqual([String(files.length), out]);
+    const counts = Object.fromEntries(
+      summary![3]!.split(', ').map((part) => [part.split(' ')[1]!, Number(part.split(' ')[0])]),
+    );
+    expect(Object.keys(counts).sort()).toEqual(files.map((name) => name.replace('.ndjson', '')).sort());
+    expect(counts.persons).toBe(20);
+    const lines = async (kind: string) =>
+      (await readFile(join(out, `${kind}.ndjson`), 'utf8')).split('\n').filter((line) => line !== '').length;
+    expect(counts.enrollments).toBe(await lines('enrollments'));
+    expect(counts.benefit_periods).toBe(await lines('benefit_periods'));
   });
 
   it('reports progress on stderr only with --progress', async () => {

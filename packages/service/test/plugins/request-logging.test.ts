@@ -47,4 +47,17 @@ describe('request logs', () => {
     expect(log).not.toContain('0101901234');
     expect(log).not.toContain('pseudonymise');
   });
+
+  it('leave out health probes at info, which would otherwise drown the log', async () => {
+    lines.length = 0;
+    expect((await app.inject({ url: '/health' })).statusCode).toBe(200);
+    expect((await app.inject({ url: '/ready' })).statusCode).toBe(200);
+    await app.inject({ url: '/v1/target-groups' });
+    const logged = lines.map((line) => JSON.parse(line) as { msg: string; req?: { url: string } });
+    // Only the other request: its incoming and its completed line.
+    expect(logged.map((line) => [line.msg, line.req?.url])).toEqual([
+      ['incoming request', '/v1/target-groups'],
+      ['request completed', undefined],
+    ]);
+  });
 });

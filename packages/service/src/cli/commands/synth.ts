@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { isIsoDate } from '@evg/effects';
 import { CliError, type CliIo } from '../cli-io.ts';
 import { integerFlag, parseFlags, required } from '../args.ts';
@@ -8,8 +9,8 @@ export const summary = 'write a deterministic synthetic Copenhagen data set in t
 
 const HELP = `Usage: evg synth --persons N --seed S --out DIR [options]
 
-Writes a synthetic data set (every record kind of the data contract) to DIR.
-The same options always give byte-identical files.
+Writes a synthetic data set (every record kind of the data contract) to DIR and says on
+stderr what it wrote. The same options always give byte-identical files.
 
 Options:
   --persons N        number of persons (1 to 10000000)
@@ -46,7 +47,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     throw new CliError('--as-of must be 2022-03-01 or later (the synthetic data run from 2012 to it)');
 
   const progress = createProgress(io, values.progress === true);
-  await writeSynthData({
+  const counts = await writeSynthData({
     persons,
     seed,
     out,
@@ -55,5 +56,8 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     onProgress: (done, total) => progress.update(`evg synth: ${done} / ${total} persons`),
   });
   progress.done();
+  const kinds = Object.entries(counts);
+  const rows = kinds.map(([kind, count]) => `${count} ${kind}`).join(', ');
+  io.stderr.write(`evg synth: wrote ${kinds.length} ${format} files to ${resolve(out)}: ${rows}\n`);
   return 0;
 }
