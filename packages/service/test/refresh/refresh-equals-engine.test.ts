@@ -1,4 +1,4 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { EffectsAccumulator, type EffectCell, type EngineConfig } from '@evg/effects';
 import type { FastifyInstance } from 'fastify';
@@ -13,7 +13,7 @@ import { importDataDir } from '../../src/imports/import-data-dir.ts';
 import { refreshEffects, type RefreshResult } from '../../src/refresh/refresh-effects.ts';
 import { STANDARD_GROUPINGS } from '../../src/refresh/standard-groupings.ts';
 import { getRefreshStatus } from '../../src/repositories/refresh-runs.ts';
-import { SYNTH_AS_OF, writeSynthDir } from '../support/synth-dir.ts';
+import { shuffleRows, SYNTH_AS_OF, writeSynthDir } from '../support/synth-dir.ts';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';
 
 /** The installation's disclosure secret, the same for the refresh and the engine. */
@@ -25,23 +25,6 @@ let result: RefreshResult;
 let imported: Awaited<ReturnType<typeof importDataDir>>;
 
 /** Real extracts are not sorted by person: the person-level files in a seeded random order. */
-async function shuffleRows(dir: string, seed: number): Promise<void> {
-  let state = seed;
-  const random = () => {
-    state = (state * 1103515245 + 12345) % 2 ** 31;
-    return state / 2 ** 31;
-  };
-  for (const kind of ['persons', 'benefit_periods', 'enrollments', 'survey_responses']) {
-    const path = join(dir, `${kind}.csv`);
-    const [header, ...rows] = (await readFile(path, 'utf8')).split('\n').filter((line) => line !== '');
-    for (let i = rows.length - 1; i > 0; i--) {
-      const j = Math.floor(random() * (i + 1));
-      [rows[i], rows[j]] = [rows[j] as string, rows[i] as string];
-    }
-    await writeFile(path, [header, ...rows, ''].join('\n'));
-  }
-}
-
 beforeAll(async () => {
   t = await createTestDatabase();
   synth = await writeSynthDir(600);
