@@ -93,7 +93,7 @@ function problemsOf(raw: unknown, index: number | undefined): MeasureProblem[] {
     add('toMonth', `must be a whole number greater than fromMonth and at most ${MAX_MONTH} (exclusive end)`);
   const months = isWhole(from) && isWhole(to) && to > from ? to - from : undefined;
   const min = m.minSelfSufficientMonths;
-  if (!isWhole(min) || min < 1 || (months !== undefined && min > months)) {
+  if (!isWhole(min) || min < 1 || min > (months ?? MAX_MONTH)) {
     add(
       'minSelfSufficientMonths',
       months === undefined ? 'must be a whole number ≥ 1' : `must be a whole number from 1 to ${months}`,
