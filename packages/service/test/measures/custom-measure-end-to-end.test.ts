@@ -18,7 +18,7 @@ import { createTestDatabase, type TestDatabase } from '../support/test-database.
 const EFFECT12M = {
   label: '12 mdr. effekt',
   labelEn: '12-month effect',
-  anchor: 'start',
+  anchor: 'start' as const,
   fromMonth: 0,
   toMonth: 12,
   minSelfSufficientMonths: 6,
@@ -57,7 +57,7 @@ async function oracle() {
   const data = await openDataDir(synth.dir);
   const persons: PersonRecords[] = [];
   await forEachPerson(data, () => (person) => void persons.push(person));
-  const measure = { key: 'effect12m', ...EFFECT12M } as const;
+  const measure = { key: 'effect12m', ...EFFECT12M };
   return naiveOutcomes(persons, data.catalog.benefitTypes, [measure], SYNTH_AS_OF);
 }
 
