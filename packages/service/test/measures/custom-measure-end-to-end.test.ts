@@ -166,6 +166,26 @@ describe('a measure defined by an administrator', () => {
       ),
     ).toBe(true);
 
+    // Defined after the service started: filtered and sorted through `min=` and `sort`.
+    const best = (await app.inject('/v1/offers?min=effect12m:0.2&sort=-effect12m&limit=100')).json();
+    const rates = best.items.map(
+      (item: { effects: { effect12m: { rate: number } } }) => item.effects.effect12m.rate,
+    );
+    expect(rates.length).toBeGreaterThan(0);
+    expect(rates.length).toBeLessThan(search.total);
+    expect(rates.every((rate: number) => rate >= 0.2)).toBe(true);
+    expect(rates).toEqual([...rates].sort((a, b) => b - a));
+    const unknown = await app.inject('/v1/offers?min=effect99m:0.2');
+    expect(unknown.statusCode).toBe(400);
+    expect(unknown.json().errors[0]).toMatchObject({ in: 'query', name: 'min' });
+    const badRate = await app.inject('/v1/offers?min=effect12m:2');
+    expect(badRate.json().errors[0]).toMatchObject({
+      name: 'min',
+      message: expect.stringContaining('0 to 1'),
+    });
+    const badSort = await app.inject('/v1/offers?sort=effect99m');
+    expect(badSort.json().errors[0]).toMatchObject({ in: 'query', name: 'sort' });
+
     const ids = search.items.slice(0, 2).map((item: { offer: { offerId: string } }) => item.offer.offerId);
     const compare = (await app.inject(`/v1/compare?ids=${ids.join(',')}`)).json();
     expect(Object.keys(compare.differences[0].measures)).toContain('effect12m');

@@ -52,7 +52,7 @@ export const measureInputSchema = z
   })
   .strict()
   .meta({
-    id: 'MeasureInput',
+    id: 'MeasureWrite',
     examples: [
       {
         label: '12 mdr. effekt',
