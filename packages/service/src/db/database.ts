@@ -147,6 +147,20 @@ export interface DataVersionsTable {
   created_at: Generated<Date>;
   as_of: string;
   status: 'current' | 'superseded';
+  /** The measure definitions the version was computed with; null = the four defaults. */
+  measures: ColumnType<unknown, string | null | undefined, string | null>;
+}
+
+/** A measure a municipality defined (the defaults live in code, never here). */
+export interface MeasuresTable {
+  key: string;
+  label_da: string;
+  label_en: string;
+  anchor: 'start' | 'end';
+  from_month: number;
+  to_month: number;
+  min_self_sufficient_months: number;
+  updated_at: Generated<Date>;
 }
 
 export interface EffectFineCellsTable {
@@ -215,6 +229,7 @@ export interface Database {
   api_keys: ApiKeysTable;
   exact_reads: ExactReadsTable;
   data_versions: DataVersionsTable;
+  measures: MeasuresTable;
   effect_fine_cells: EffectFineCellsTable;
   effect_cells: EffectCellsTable;
   refresh_runs: RefreshRunsTable;

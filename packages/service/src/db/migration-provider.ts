@@ -3,6 +3,7 @@ import * as initial from '../../../../migrations/2026-11-22-0001-initial.ts';
 import * as importAsOf from '../../../../migrations/2026-12-02-0001-import-as-of.ts';
 import * as exactReads from '../../../../migrations/2026-12-02-0002-exact-reads.ts';
 import * as biCatalogViews from '../../../../migrations/2026-12-02-0003-bi-catalog-views.ts';
+import * as measures from '../../../../migrations/2026-12-02-0004-measures.ts';
 
 /**
  * The migrations of the top-level `migrations/` folder, listed statically: a static import
@@ -16,6 +17,7 @@ export const migrationProvider: MigrationProvider = {
       '2026-12-02-0001-import-as-of': importAsOf,
       '2026-12-02-0002-exact-reads': exactReads,
       '2026-12-02-0003-bi-catalog-views': biCatalogViews,
+      '2026-12-02-0004-measures': measures,
     };
   },
 };

@@ -3,6 +3,8 @@ import type { OfferView, ReadModel } from '../read-model/read-model.ts';
 import { asEffectRow, asEffectRows } from './schemas/effect-row.ts';
 import { minOutcomeParam, type OfferSearchQuery } from './schemas/offer-search.ts';
 import { figuresMeta } from './figures-meta.ts';
+import { ProblemError } from './problem.ts';
+import { FIXED_SORT_KEYS } from '../read-model/offer-sort.ts';
 
 /** The search filters of a validated query; `textMatches` comes from the full-text search. */
 export function toOfferFilters(
@@ -16,6 +18,21 @@ export function toOfferFilters(
     const min = values[minOutcomeParam(key)];
     if (typeof min === 'number') minOutcome[key] = min;
   }
+  for (const entry of query.min ?? []) {
+    const [key, value, ...extra] = entry.split(':');
+    const rate = Number(value);
+    const bad = (message: string): never => {
+      throw new ProblemError('validation', `min: '${entry}' ${message}`, [
+        { in: 'query', name: 'min', message: `'${entry}' ${message}` },
+      ]);
+    };
+    if (key === undefined || !measureKeys.includes(key))
+      bad(`names no outcome measure; known: ${measureKeys.join(', ')}`);
+    if (extra.length > 0 || value === undefined || value.trim() === '' || !(rate >= 0 && rate <= 1))
+      bad('needs a rate from 0 to 1 after the colon, e.g. effect12m:0.3');
+    minOutcome[key!] = Math.max(minOutcome[key!] ?? 0, rate);
+  }
+  checkSort(query.sort, measureKeys);
   return {
     textMatches,
     targetGroups: query.targetGroup,
@@ -57,4 +74,12 @@ export function toOfferProfile(model: ReadModel, view: OfferView) {
         }
       : null,
   };
+}
+
+/** A sort on a measure the loaded data version does not carry is refused, naming `sort`. */
+function checkSort(sort: string, measureKeys: readonly string[]): void {
+  const key = sort.replace(/^-/, '').replace(/\.adjusted$/, '');
+  if ((FIXED_SORT_KEYS as readonly string[]).includes(key) || measureKeys.includes(key)) return;
+  const message = `'${sort}' is no sort key; measures: ${measureKeys.join(', ')}`;
+  throw new ProblemError('validation', `sort: ${message}`, [{ in: 'query', name: 'sort', message }]);
 }

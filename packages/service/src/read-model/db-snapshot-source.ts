@@ -43,7 +43,12 @@ export function dbSnapshotSource(db: Kysely<Database>): SnapshotSource {
           ]);
           return {
             dataVersion: version
-              ? { id: version.version, createdAt: version.createdAt, asOf: version.asOf }
+              ? {
+                  id: version.version,
+                  createdAt: version.createdAt,
+                  asOf: version.asOf,
+                  measures: version.measures,
+                }
               : null,
             fineCells,
             offers,

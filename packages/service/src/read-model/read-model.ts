@@ -26,6 +26,10 @@ export interface OfferView {
 
 export interface ReadModelOptions {
   minCellSize: number;
+  /**
+   * Measures for a snapshot whose data version does not name its own (fixtures, versions from
+   * before measures were stored); default the four defaults. A stored version's list wins.
+   */
   measures?: readonly MeasureDefinition[];
   /** How many distinct effect queries to keep answered; older ones are dropped first. */
   cacheSize?: number;
@@ -82,7 +86,9 @@ export class ReadModel {
     private readonly options: ReadModelOptions,
   ) {
     this.version = snapshot.dataVersion;
-    this.measures = options.measures ?? DEFAULT_MEASURES;
+    // The measures of the data version loaded, never the definitions as edited since: its fine
+    // cells carry counters for exactly these (a new measure shows after the next refresh).
+    this.measures = snapshot.dataVersion?.measures ?? options.measures ?? DEFAULT_MEASURES;
     this.minCellSize = options.minCellSize;
     this.asOf = snapshot.dataVersion?.asOf ?? null;
     this.cacheSize = options.cacheSize ?? 200;

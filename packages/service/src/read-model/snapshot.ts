@@ -2,6 +2,7 @@ import type {
   BenefitType,
   CodeListEntry,
   FineCell,
+  MeasureDefinition,
   IsoDate,
   Offer,
   Provider,
@@ -15,6 +16,11 @@ export interface DataVersion {
   createdAt: Date;
   /** The data cut-off the effect tables were computed with. */
   asOf: IsoDate;
+  /**
+   * The outcome measures its fine cells carry counters for (the defaults and the custom ones
+   * defined when the refresh ran); null for versions stored before measures were data.
+   */
+  measures?: readonly MeasureDefinition[] | null;
 }
 
 /**

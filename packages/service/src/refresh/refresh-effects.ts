@@ -8,6 +8,8 @@ import { listOffers } from '../repositories/offers-read.ts';
 import { latestBenefitCutOff } from '../repositories/import-batches.ts';
 import { countPersons, latestBenefitStart, listComplaints } from '../repositories/person-records.ts';
 import { listProviders } from '../repositories/providers-read.ts';
+import { listCustomMeasures } from '../repositories/measures.ts';
+import { engineMeasures } from '../measures/measure-definition.ts';
 import { finishRefreshRun, startRefreshRun } from '../repositories/refresh-runs.ts';
 import { accumulatePersons } from './accumulate-parallel.ts';
 import { resolveAsOf } from './as-of.ts';
@@ -112,13 +114,17 @@ async function refreshLocked(
       imported: await latestBenefitCutOff(db),
       latestStartDay: await latestBenefitStart(db),
     });
-    const [benefitTypes, offers, providers] = await Promise.all([
+    const [benefitTypes, offers, providers, custom] = await Promise.all([
       listBenefitTypes(db),
       listOffers(db),
       listProviders(db),
+      listCustomMeasures(db),
     ]);
     const catalog: Catalog = { benefitTypes, offers, providers };
-    const config: EngineConfig = { asOf, catalog, disclosureKey: options.disclosureKey };
+    // The defaults plus the measures an admin defined, as they are now: the data version
+    // stores this list, so its readers keep using it whatever is edited afterwards.
+    const measures = engineMeasures(custom);
+    const config: EngineConfig = { asOf, catalog, measures, disclosureKey: options.disclosureKey };
     if (options.minCellSize !== undefined) config.minCellSize = options.minCellSize;
 
     const { accumulator, persons } = await accumulatePersons(db, config, {
@@ -141,7 +147,7 @@ async function refreshLocked(
     }));
     const dataVersion = await db
       .transaction()
-      .execute((trx) => publishDataVersion(trx, { asOf, fineCells, tables }));
+      .execute((trx) => publishDataVersion(trx, { asOf, measures, fineCells, tables }));
     const durationMs = performance.now() - started;
     await finishRefreshRun(db, runId, {
       status: 'succeeded',

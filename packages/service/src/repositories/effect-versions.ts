@@ -1,5 +1,5 @@
 import { sql, type Transaction } from 'kysely';
-import type { EffectCell, FineCell } from '@evg/effects';
+import type { EffectCell, FineCell, MeasureDefinition } from '@evg/effects';
 import type { Database } from '../db/database.ts';
 
 /** One materialised grouping's cells (suppression already applied by the engine). */
@@ -18,7 +18,13 @@ const INSERT_ROWS = 5000;
  */
 export async function publishDataVersion(
   trx: Transaction<Database>,
-  input: { asOf: string; fineCells: readonly FineCell[]; tables: readonly MaterialisedTable[] },
+  input: {
+    asOf: string;
+    /** The measures the fine cells carry counters for. */
+    measures: readonly MeasureDefinition[];
+    fineCells: readonly FineCell[];
+    tables: readonly MaterialisedTable[];
+  },
 ): Promise<number> {
   const { rows } = await sql<{ version: number }>`SELECT nextval('data_version_seq') AS version`.execute(trx);
   const version = Number(rows[0]?.version);
@@ -27,7 +33,10 @@ export async function publishDataVersion(
     .set({ status: 'superseded' })
     .where('status', '=', 'current')
     .execute();
-  await trx.insertInto('data_versions').values({ version, as_of: input.asOf, status: 'current' }).execute();
+  await trx
+    .insertInto('data_versions')
+    .values({ version, as_of: input.asOf, status: 'current', measures: JSON.stringify(input.measures) })
+    .execute();
 
   for (let i = 0; i < input.fineCells.length; i += INSERT_ROWS) {
     const part = input.fineCells.slice(i, i + INSERT_ROWS);

@@ -1,21 +1,30 @@
 import type { Kysely } from 'kysely';
-import type { FineCell } from '@evg/effects';
+import type { FineCell, MeasureDefinition } from '@evg/effects';
 import type { Database } from '../db/database.ts';
 
 export interface CurrentDataVersion {
   version: number;
   createdAt: Date;
   asOf: string;
+  /** The measures it was computed with; null for versions from before they were stored. */
+  measures: MeasureDefinition[] | null;
 }
 
 /** The data version readers should see, or null before the first refresh. */
 export async function findCurrentDataVersion(db: Kysely<Database>): Promise<CurrentDataVersion | null> {
   const row = await db
     .selectFrom('data_versions')
-    .select(['version', 'created_at', 'as_of'])
+    .select(['version', 'created_at', 'as_of', 'measures'])
     .where('status', '=', 'current')
     .executeTakeFirst();
-  return row ? { version: Number(row.version), createdAt: row.created_at, asOf: row.as_of } : null;
+  return row
+    ? {
+        version: Number(row.version),
+        createdAt: row.created_at,
+        asOf: row.as_of,
+        measures: (row.measures as MeasureDefinition[] | null) ?? null,
+      }
+    : null;
 }
 
 /** The engine's fine cells of one data version (aggregate, never person-level). */

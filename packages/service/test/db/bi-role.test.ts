@@ -52,7 +52,10 @@ describe('the evg_bi role', () => {
         period: null,
         cell: JSON.stringify({
           started: 12,
-          outcomes: { effect3m: { n: 10, x: 4, rate: 0.4, suppressed: false } },
+          outcomes: {
+            effect3m: { n: 10, x: 4, rate: 0.4, suppressed: false },
+            effect12m: { n: 8, x: 2, rate: 0.25, suppressed: false },
+          },
         }),
       })
       .execute();
@@ -60,6 +63,13 @@ describe('the evg_bi role', () => {
       await asBi('SELECT package, started, effect3m_n, effect3m_rate FROM bi.effects_by_package'),
     ).toEqual([{ package: 'jobpakke', started: 12, effect3m_n: 10, effect3m_rate: 0.4 }]);
     expect(await asBi('SELECT * FROM bi.effects_by_offer')).toEqual([]);
+    // Every measure, a custom one too, in the long view.
+    expect(
+      await asBi('SELECT grouping, package, measure, n, x, rate FROM bi.effect_outcomes ORDER BY measure'),
+    ).toEqual([
+      { grouping: 'effects_by_package', package: 'jobpakke', measure: 'effect12m', n: 8, x: 2, rate: 0.25 },
+      { grouping: 'effects_by_package', package: 'jobpakke', measure: 'effect3m', n: 10, x: 4, rate: 0.4 },
+    ]);
     await expect(asBi('CREATE TABLE bi.sneaky (x integer)')).rejects.toThrow(/permission denied/);
   });
 });

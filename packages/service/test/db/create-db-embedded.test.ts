@@ -25,6 +25,8 @@ describe('embedded database (no DATABASE_URL)', () => {
       '2026-11-22-0001-initial',
       '2026-12-02-0001-import-as-of',
       '2026-12-02-0002-exact-reads',
+      '2026-12-02-0003-bi-catalog-views',
+      '2026-12-02-0004-measures',
     ]);
 
     await handle.db.insertInto('target_groups').values({ code: 'jobparat', name: 'Jobparat' }).execute();

@@ -2,6 +2,7 @@ import type { Writable } from 'node:stream';
 import { once } from 'node:events';
 import {
   DEFAULT_MEASURES,
+  type MeasureDefinition,
   EffectsAccumulator,
   EffectsError,
   isIsoDate,
@@ -22,6 +23,7 @@ import { disclosureKeyOf } from './db-flags.ts';
 import { catalogNames } from '../../spreadsheet/catalog-names.ts';
 import { CSV_DIALECTS, tableCsvStream, type CsvDialect } from '../../spreadsheet/csv-writer.ts';
 import { effectTable } from '../../spreadsheet/effect-table.ts';
+import { measuresFromFile } from '../measures-file.ts';
 
 export const summary = 'compute the effect table of a data directory (CSV or NDJSON), no database';
 
@@ -37,6 +39,10 @@ Options:
   --period P            only this period: 2026, 2026H1 or 2026Q3
   --from D --to D       only this date range (instead of --period)
   --period-unit U       unit of the period key: half-year (default), quarter, year
+  --measures FILE       more outcome measures for this run: a JSON array of
+                        { key, label, labelEn, anchor, fromMonth, toMonth,
+                        minSelfSufficientMonths }, e.g. a 12-month effect; added after
+                        the four defaults, each a column group like effect3m
   --min-cell-size N     cells with n below N are suppressed (default 5)
   --exact               exact figures, for the data owner: nothing suppressed, nothing
                         perturbed. Without it the table is published exactly as the API
@@ -71,6 +77,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     to: { type: 'string' },
     'period-unit': { type: 'string' },
     'min-cell-size': { type: 'string' },
+    measures: { type: 'string' },
     exact: { type: 'boolean' },
     format: { type: 'string' },
     'csv-dialect': { type: 'string' },
@@ -95,6 +102,9 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
   if (format !== 'json' && format !== 'csv') throw new CliError('--format must be json or csv');
   if (dialect !== undefined && format !== 'csv') throw new CliError('--csv-dialect goes with --format csv');
 
+  const measures: readonly MeasureDefinition[] =
+    values.measures === undefined ? DEFAULT_MEASURES : await measuresFromFile(values.measures);
+
   const progress = createProgress(io, values.progress === true);
   try {
     const data = await openDataDir(dir);
@@ -103,7 +113,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     const config: EngineConfig = {
       asOf,
       catalog: { benefitTypes, offers, providers },
-      measures: DEFAULT_MEASURES,
+      measures,
       groupBy,
       periodUnit,
       minCellSize,
@@ -123,7 +133,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     progress.done();
     data.issues.throwIfAny();
     for (const complaint of complaints) accumulator.addComplaint(complaint);
-    const rows = accumulator.finish().map((cell) => toEffectRow(cell, DEFAULT_MEASURES));
+    const rows = accumulator.finish().map((cell) => toEffectRow(cell, measures));
     if (format === 'json') {
       await writeLines(
         io.stdout,
@@ -133,7 +143,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
       );
     } else {
       const names = catalogNames({ offers, providers, targetGroups, industries });
-      const table = effectTable(rows, groupBy, DEFAULT_MEASURES, names);
+      const table = effectTable(rows, groupBy, measures, names);
       for await (const chunk of tableCsvStream(table, dialect)) {
         if (!io.stdout.write(chunk)) await once(io.stdout, 'drain');
       }

@@ -6,6 +6,7 @@ export const commands: Record<string, () => Promise<CommandModule>> = {
   synth: () => import('./synth.ts'),
   start: () => import('./start.ts'),
   keys: () => import('./keys.ts'),
+  measures: () => import('./measures.ts'),
   'bi-user': () => import('./bi-user.ts'),
   openapi: () => import('./openapi.ts'),
   'bench-effects': () => import('./bench-effects.ts'),

@@ -21,6 +21,9 @@ export const minOutcomeParam = (measureKey: string): string => `min${capitalise(
 
 const rate = queryNumber(0, 1);
 
+/** `sort` values naming a measure: `[-]<key>[.adjusted]`. */
+export const MEASURE_SORT = /^-?[A-Za-z][A-Za-z0-9]*(\.adjusted)?$/;
+
 /**
  * The query of `GET /v1/offers` for the configured outcome measures. Unknown parameters are
  * rejected, so a misspelt filter never silently returns everything.
@@ -45,6 +48,14 @@ export function offerSearchQuerySchema(measureKeys: readonly string[]) {
       providerKind: csvEnumList(['external', 'internal', 'other_actor']).optional(),
       maxPrice: queryNumber(0, 1e9).optional().describe('Maximum price of the whole course, DKK.'),
       ...minOutcomes,
+      min: csvList()
+        .optional()
+        .describe(
+          'Minimum rates of any outcome measures, including those the municipality defined ' +
+            '(`/v1/admin/measures`): `<key>:<rate>` comma-separated, e.g. `effect12m:0.3,effect3m:0.25`. ' +
+            'A measure defined after the service started has no `min<Key>` parameter until a restart; ' +
+            'this one works for every measure of the current data version.',
+        ),
       minSatisfaction: rate.optional().describe('Minimum share of participants scoring satisfaction 4–5.'),
       minCompanyShare: rate.optional().describe('Minimum share of company-oriented enrollments.'),
       accessible: queryBoolean.optional(),
@@ -54,11 +65,16 @@ export function offerSearchQuerySchema(measureKeys: readonly string[]) {
       maxWeeks: queryNumber(0, 200).optional(),
       ...periodParams,
       sort: z
-        .enum([...sorts, ...sorts.map((key) => `-${key}`)] as [string, ...string[]])
+        .union([
+          z.enum([...sorts, ...sorts.map((key) => `-${key}`)] as [string, ...string[]]),
+          // Measures defined after start-up: checked against the current data version's measures.
+          z.string().regex(MEASURE_SORT),
+        ])
         .default('name')
         .describe(
           'Sort key; a leading `-` sorts descending. Measures sort by raw rate, `<measure>.adjusted` ' +
-            'by case-mix adjusted rate. Offers without a value (suppressed) always come last.',
+            'by case-mix adjusted rate, custom measures (any key of the current data version) alike. ' +
+            'Offers without a value (suppressed) always come last.',
         ),
       limit: queryInt(1, 100).default(20),
       offset: queryInt(0, 1_000_000).default(0),

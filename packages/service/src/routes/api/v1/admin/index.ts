@@ -2,6 +2,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import apiKeyRoutes from './api-keys/index.ts';
 import codeListRoutes from './code-lists/index.ts';
 import exactReadRoutes from './exact-reads/index.ts';
+import measureRoutes from './measures/index.ts';
 import offerRoutes from './offers/index.ts';
 import providerRoutes from './providers/index.ts';
 
@@ -13,6 +14,7 @@ const admin: FastifyPluginAsync = async (app) => {
   await app.register(codeListRoutes, { prefix: '/code-lists' });
   await app.register(apiKeyRoutes, { prefix: '/api-keys' });
   await app.register(exactReadRoutes, { prefix: '/exact-reads' });
+  await app.register(measureRoutes, { prefix: '/measures' });
 };
 
 export default admin;

@@ -61,7 +61,13 @@ const offers: FastifyPluginAsyncZod = async (app) => {
       // Danish stemming lives in PostgreSQL; every other filter runs on the read model.
       const textMatches = q === undefined ? undefined : await searchOfferIds(app.db, q);
       const model = app.readModel.current;
-      const filters = toOfferFilters(request.query, measureKeys, textMatches);
+      // The measures of the data version served now: one defined after start-up filters and sorts
+      // through `min=` and `sort` (its `min<Key>` parameter exists from the next start).
+      const filters = toOfferFilters(
+        request.query,
+        model.measures.map((measure) => measure.key),
+        textMatches,
+      );
       const scope = request.query.targetGroup ?? null;
       const views = model.offerViews(period, scope ?? undefined);
       if (format === 'xlsx') {

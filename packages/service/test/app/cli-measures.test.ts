@@ -1,0 +1,77 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PassThrough } from 'node:stream';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../../src/cli/run-cli.ts';
+import { listCustomMeasures } from '../../src/repositories/measures.ts';
+import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';
+
+let database: TestDatabase;
+let dir: string;
+beforeAll(async () => {
+  database = await createTestDatabase();
+  dir = await mkdtemp(join(tmpdir(), 'evg-measures-'));
+});
+afterAll(async () => {
+  await database.close();
+  await rm(dir, { recursive: true, force: true });
+});
+
+async function evg(...argv: string[]) {
+  const stdout = new PassThrough();
+  const stderr = new PassThrough();
+  const chunks = { out: '', err: '' };
+  stdout.on('data', (chunk) => (chunks.out += String(chunk)));
+  stderr.on('data', (chunk) => (chunks.err += String(chunk)));
+  const code = await runCli(argv, { stdout, stderr, env: { DATABASE_URL: database.connectionString } });
+  return { code, ...chunks };
+}
+
+const EFFECT12M = {
+  key: 'effect12m',
+  label: '12 mdr. effekt',
+  labelEn: '12-month effect',
+  anchor: 'start',
+  fromMonth: 0,
+  toMonth: 12,
+  minSelfSufficientMonths: 6,
+};
+
+describe('evg measures', () => {
+  it('sets, lists and deletes a custom measure; the defaults stay', async () => {
+    const file = join(dir, 'good.json');
+    await writeFile(file, JSON.stringify([EFFECT12M]));
+    expect(await evg('measures', 'set', file)).toMatchObject({ code: 0, out: 'created effect12m\n' });
+    expect((await evg('measures', 'set', file)).out).toBe('replaced effect12m\n');
+
+    const listed = (await evg('measures', 'list')).out.trim().split('\n');
+    expect(listed.map((line) => line.split('\t').slice(0, 2).join(' '))).toEqual([
+      'effect3m built-in',
+      'effect7m built-in',
+      'status1m built-in',
+      'status3m built-in',
+      'effect12m custom',
+    ]);
+    expect(listed.at(-1)).toBe('effect12m\tcustom\tstart\t0-12\t6\t12 mdr. effekt\t12-month effect');
+
+    const builtIn = await evg('measures', 'delete', 'effect3m');
+    expect(builtIn.code).toBe(2);
+    expect(builtIn.err).toContain('cannot be deleted');
+    expect(await evg('measures', 'delete', 'effect12m')).toMatchObject({
+      code: 0,
+      out: 'deleted effect12m\n',
+    });
+    expect((await evg('measures', 'delete', 'effect12m')).code).toBe(1);
+    expect(await listCustomMeasures(database.db)).toEqual([]);
+  });
+
+  it('stores nothing from a file with one bad entry', async () => {
+    const file = join(dir, 'bad.json');
+    await writeFile(file, JSON.stringify([EFFECT12M, { ...EFFECT12M, key: 'effect24m', anchor: 'middle' }]));
+    const result = await evg('measures', 'set', file);
+    expect(result.code).toBe(2);
+    expect(result.err).toContain("entry 2: anchor: must be 'start' or 'end'");
+    expect(await listCustomMeasures(database.db)).toEqual([]);
+  });
+});
