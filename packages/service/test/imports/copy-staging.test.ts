@@ -33,8 +33,9 @@ const HOSTILE = [
   ...SQL_FRAGMENTS,
   ...SCRIPT_FRAGMENTS,
   // Lone surrogates are not text either: they arrive as U+FFFD on both paths.
+  // Within the schema's length limit of a name (300 characters): longer ones are a 422 by design.
   ...ENCODING_FRAGMENTS.filter(
-    (v) => v.trim() !== '' && !v.includes('\u0000') && Buffer.from(v).toString() === v,
+    (v) => v.trim() !== '' && !v.includes('\u0000') && Buffer.from(v).toString() === v && v.length <= 300,
   ),
   'tab\there',
   'back\\slash\\N',

@@ -13,6 +13,7 @@ import { createApiKey } from '../../src/repositories/api-keys.ts';
 import { TEST_DISCLOSURE_KEY } from '../support/disclosure-key.ts';
 import { SYNTH_AS_OF, writeSynthDir } from '../support/synth-dir.ts';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';
+import { UNLIMITED_RATE_ENV } from '../support/unlimited-rate.ts';
 
 /** A 12-month effect: at least 6 of the 12 months after the start self-sufficient. */
 const EFFECT12M = {
@@ -37,7 +38,7 @@ beforeAll(async () => {
   await importDataDir(t.db, synth.dir, { source: 'test', asOf: SYNTH_AS_OF });
   await refresh();
   app = await buildApp({
-    config: { ...loadConfig({ EVG_RATE_LIMIT: '1000000' }), refreshPollMs: 0 },
+    config: { ...loadConfig(UNLIMITED_RATE_ENV), refreshPollMs: 0 },
     db: t.db,
     refreshEffects: async () => {
       await refresh();

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiKey, revokeApiKey } from '../../src/repositories/api-keys.ts';
 import { createTestApp, type TestApp } from '../app/test-app.ts';
 import { endpointsOf, type Endpoint, type OpenApiDocument } from '../support/openapi-requests.ts';
+import { UNLIMITED_RATE_ENV } from '../support/unlimited-rate.ts';
 
 type Access = 'public' | 'read' | 'ingest' | 'admin';
 
@@ -36,9 +37,13 @@ const ACCESS: Record<string, Access> = {
   'GET /v1/admin/api-keys': 'admin',
   'POST /v1/admin/api-keys': 'admin',
   'DELETE /v1/admin/api-keys/{id}': 'admin',
+  'GET /v1/admin/exact-reads': 'admin',
+  'GET /v1/admin/measures': 'admin',
+  'PUT /v1/admin/measures/{key}': 'admin',
+  'DELETE /v1/admin/measures/{key}': 'admin',
 };
 
-const CALLERS = ['none', 'wrong', 'revoked', 'caseworker', 'bi', 'ingest', 'admin'] as const;
+const CALLERS = ['none', 'wrong', 'revoked', 'caseworker', 'bi', 'ingest', 'analyst', 'admin'] as const;
 type Caller = (typeof CALLERS)[number];
 
 /** Values for path parameters that name nothing, so an allowed call changes nothing. */
@@ -48,6 +53,7 @@ const PATH_VALUES: Record<string, string> = {
   kind: 'complaints',
   list: 'industries',
   batchId: '999999',
+  key: 'matrixNothing',
 };
 
 /** Who may call an endpoint of `access`; the rest get 401 (no valid key) or 403 (wrong role). */
@@ -56,7 +62,7 @@ function allowed(access: Access, readsOpen: boolean): readonly Caller[] {
     case 'public':
       return CALLERS;
     case 'read':
-      return readsOpen ? CALLERS : ['caseworker', 'bi', 'ingest', 'admin'];
+      return readsOpen ? CALLERS : ['caseworker', 'bi', 'ingest', 'analyst', 'admin'];
     case 'ingest':
       return ['ingest', 'admin'];
     case 'admin':
@@ -85,7 +91,7 @@ for (const readsOpen of [true, false]) {
     const secrets = {} as Record<Caller, string | undefined>;
 
     beforeAll(async () => {
-      t = await createTestApp({ EVG_RATE_LIMIT: '1000000', EVG_READ_REQUIRES_KEY: String(!readsOpen) });
+      t = await createTestApp({ ...UNLIMITED_RATE_ENV, EVG_READ_REQUIRES_KEY: String(!readsOpen) });
       endpoints = endpointsOf((await t.app.inject('/openapi.json')).json() as OpenApiDocument);
       const revoked = await createApiKey(t.database.db, { name: 'matrix revoked', role: 'admin' });
       await revokeApiKey(t.database.db, revoked.key.id);

@@ -18,6 +18,7 @@ import { startFaultProxy, type FaultProxy } from '../support/fault-proxy.ts';
 import { startPrivatePostgres, type PrivatePostgres } from '../support/private-postgres.ts';
 import { writeWorld } from '../support/reliability-world.ts';
 import { TEST_DISCLOSURE_KEY } from '../support/disclosure-key.ts';
+import { UNLIMITED_RATE_ENV } from '../support/unlimited-rate.ts';
 
 const AS_OF = '2026-10-31';
 const READS = [
@@ -84,7 +85,7 @@ beforeAll(async () => {
   await importDataDir(handle.db, dir, { source: 'test' });
   await refreshEffects(handle.db, { disclosureKey: TEST_DISCLOSURE_KEY, asOf: AS_OF });
   app = await buildApp({
-    config: { ...loadConfig({ EVG_RATE_LIMIT: '1000000' }), refreshPollMs: 200 },
+    config: { ...loadConfig(UNLIMITED_RATE_ENV), refreshPollMs: 200 },
     db: handle.db,
     logger: { level: 'info', stream: { write: (line: string) => void logs.push(line) } },
     refreshEffects: (db) => refreshEffects(db, { disclosureKey: TEST_DISCLOSURE_KEY, asOf: AS_OF }),

@@ -20,6 +20,7 @@ import { importDataDir } from '../../src/imports/index.ts';
 import { refreshEffects } from '../../src/refresh/index.ts';
 import { createApiKey } from '../../src/repositories/api-keys.ts';
 import { SYNTH_AS_OF, writeSynthDir } from '../support/synth-dir.ts';
+import { UNLIMITED_RATE_ENV } from '../support/unlimited-rate.ts';
 
 let dir: string;
 let handle: DbHandle;
@@ -42,7 +43,7 @@ beforeAll(async () => {
   }
   await refreshEffects(handle.db, { asOf: SYNTH_AS_OF, disclosureKey });
   app = await buildApp({
-    config: { ...loadConfig({ EVG_RATE_LIMIT: '1000000' }), refreshPollMs: 0 },
+    config: { ...loadConfig(UNLIMITED_RATE_ENV), refreshPollMs: 0 },
     db: handle.db,
     logger: { level: 'error', stream: { write: (line: string) => void errorLogs.push(line) } },
     refreshEffects: (db) => refreshEffects(db, { asOf: SYNTH_AS_OF, disclosureKey }),

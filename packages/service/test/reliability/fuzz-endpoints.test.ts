@@ -16,6 +16,7 @@ import {
   type FuzzRequest,
   type OpenApiDocument,
 } from '../support/openapi-requests.ts';
+import { UNLIMITED_RATE_ENV } from '../support/unlimited-rate.ts';
 
 // CI replays one fixed seed, so a red run can be reproduced and no unrelated change is blocked
 // by a bug first met at random; EVG_FUZZ_SEED=random explores new inputs, a number replays them.
@@ -32,7 +33,7 @@ const keys: string[] = [];
 
 beforeAll(async () => {
   t = await createTestApp({
-    EVG_RATE_LIMIT: '1000000',
+    ...UNLIMITED_RATE_ENV,
     EVG_BODY_LIMIT: String(BODY_LIMIT),
     EVG_IMPORT_BODY_LIMIT: String(IMPORT_BODY_LIMIT),
   });

@@ -22,6 +22,7 @@ import {
   type References,
 } from '../support/contract-batches.ts';
 import { writeWorld } from '../support/reliability-world.ts';
+import { UNLIMITED_RATE_ENV } from '../support/unlimited-rate.ts';
 
 // CI replays one fixed seed, so a red run can be reproduced and no unrelated change is blocked
 // by a bug first met at random; EVG_FUZZ_SEED=random explores new inputs, a number replays them.
@@ -42,7 +43,7 @@ const refs: References = {
 };
 
 beforeAll(async () => {
-  t = await createTestApp({ EVG_RATE_LIMIT: '1000000' });
+  t = await createTestApp(UNLIMITED_RATE_ENV);
   dir = await mkdtemp(join(tmpdir(), 'evg-fuzz-import-'));
   await writeWorld(dir, { cells: [{ offerId: 'offer-a', targetGroup: 'jobparat', enrollments: 6 }] });
   await importDataDir(t.database.db, dir, { source: 'test' });

@@ -15,6 +15,7 @@ import { createApiKey } from '../../src/repositories/api-keys.ts';
 import { writeWorld, type WorldOptions } from './reliability-world.ts';
 import { createTestDatabase, type TestDatabase } from './test-database.ts';
 import { TEST_DISCLOSURE_KEY } from './disclosure-key.ts';
+import { UNLIMITED_RATE_ENV } from './unlimited-rate.ts';
 
 export const WORLD_AS_OF = '2026-10-31';
 
@@ -42,7 +43,7 @@ export async function createWorldApp(world: WorldOptions): Promise<WorldApp> {
     await importDataDir(database.db, dir, { source: 'test' });
     await refreshEffects(database.db, { disclosureKey: TEST_DISCLOSURE_KEY, asOf: WORLD_AS_OF });
     const app = await buildApp({
-      config: { ...loadConfig({ EVG_RATE_LIMIT: '1000000' }), refreshPollMs: 0 },
+      config: { ...loadConfig(UNLIMITED_RATE_ENV), refreshPollMs: 0 },
       db: database.db,
       logger: { level: 'trace', stream: { write: (line: string) => void logs.push(line) } },
       refreshEffects: (db) => refreshEffects(db, { disclosureKey: TEST_DISCLOSURE_KEY, asOf: WORLD_AS_OF }),

