@@ -24,7 +24,8 @@ export const CELL_KEY_OF: Record<GroupKey, keyof CellKeys> = {
   period: 'period',
 };
 
-type KeyValue = string | null;
+/** One grouping key's value for a cell: an offer id, a period label, …; null where the cell has none. */
+export type KeyValue = string | null;
 
 export class CellGrouping {
   private readonly offers: Map<string, Offer>;

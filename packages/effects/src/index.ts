@@ -11,7 +11,7 @@ export * from './strata.ts';
 export * from './supported-intervals.ts';
 export * from './fine-cell.ts';
 export { aggregateCells } from './aggregate-cells.ts';
-export { CellGrouping } from './cell-grouping.ts';
+export { CellGrouping, type KeyValue } from './cell-grouping.ts';
 export { EffectsAccumulator } from './effects-accumulator.ts';
 export { computeEffects } from './compute-effects.ts';
 export * from './effect-row.ts';
