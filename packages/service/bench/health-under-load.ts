@@ -25,7 +25,7 @@ async function serve(): Promise<void> {
   const { loadConfig } = await import('../src/config.ts');
   const { createDb } = await import('../src/db/create-db.ts');
   const { migrateToLatest } = await import('../src/db/migrate.ts');
-  const { ensureDemoData } = await import('../src/imports/seed-database.ts');
+  const { ensureDemoData } = await import('../src/synth/seed-database.ts');
   const { refreshEffects } = await import('../src/refresh/index.ts');
   const { disclosureKey } = await import('../src/secrets/disclosure-key.ts');
   const env = { EVG_DATA_DIR: values.data, EVG_RATE_LIMIT: '1000000000' };

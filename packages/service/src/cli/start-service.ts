@@ -1,4 +1,4 @@
-import { ensureDemoData } from '../imports/seed-database.ts';
+import { ensureDemoData } from '../synth/seed-database.ts';
 import { refreshEffects } from '../refresh/index.ts';
 import { buildApp } from '../app.ts';
 import type { RefreshRunner } from '../plugins/app/refresher.ts';
