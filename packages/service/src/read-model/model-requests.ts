@@ -64,21 +64,28 @@ const STANDARD_TABLES: GroupKey[][] = [
  * @example
  *   const parts = prebuild(new ReadModel(await source.load(), { minCellSize: 5 }));
  */
-export function prebuild(model: ReadModel): PrebuiltModel {
+export async function prebuild(
+  model: ReadModel,
+  pause: () => Promise<void> = async () => {},
+): Promise<PrebuiltModel> {
   const { fineCells: _cells, ...catalogue } = model.snapshot;
   const scopes: (string[] | undefined)[] = [
     undefined,
     ...catalogue.targetGroups.map((entry) => [entry.code]),
   ];
-  return {
-    catalogue,
-    zeroRow: model.emptyRow({}),
-    offerRows: scopes.map((scope) => [
-      offerViewsKey(undefined, scope),
-      model.offerViews(undefined, scope).map((view) => view.row),
-    ]),
-    tables: STANDARD_TABLES.map((groupBy) => [effectsKey(query(groupBy)), model.effects(query(groupBy))]),
-  };
+  // One table or view at a time with a pause between: a worker answers the requests that
+  // arrived meanwhile (for the model still served) instead of making them wait for all of it.
+  const offerRows: [string, EffectRow[]][] = [];
+  for (const scope of scopes) {
+    offerRows.push([offerViewsKey(undefined, scope), model.offerViews(undefined, scope).map((v) => v.row)]);
+    await pause();
+  }
+  const tables: [string, EffectRow[]][] = [];
+  for (const groupBy of STANDARD_TABLES) {
+    tables.push([effectsKey(query(groupBy)), model.effects(query(groupBy))]);
+    await pause();
+  }
+  return { catalogue, zeroRow: model.emptyRow({}), offerRows, tables };
 }
 
 /**

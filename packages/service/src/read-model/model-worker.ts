@@ -34,8 +34,8 @@ async function handleMessage(message: ToWorker): Promise<void> {
   const { id } = message;
   try {
     if (message.type === 'build') {
-      const model = new ReadModel(await source.load(), input.options);
-      const parts = prebuild(model);
+      const model = new ReadModel(await source.load(), { ...input.options, warm: false });
+      const parts = await prebuild(model, () => new Promise((resolve) => setImmediate(resolve)));
       models.set(message.generation, model);
       post({ id, part: { catalogue: parts.catalogue, zeroRow: parts.zeroRow } });
       for (const list of ['offerRows', 'tables'] as const) {

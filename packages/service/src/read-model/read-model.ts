@@ -33,6 +33,11 @@ export interface ReadModelOptions {
   measures?: readonly MeasureDefinition[];
   /** How many distinct effect queries to keep answered; older ones are dropped first. */
   cacheSize?: number;
+  /**
+   * false: compute the standard views on first use instead of in the constructor, so a worker
+   * can compute them one at a time and answer other requests in between (`prebuild`).
+   */
+  warm?: boolean;
 }
 
 /** An `/v1/effects` query after validation. */
@@ -73,8 +78,8 @@ export class ReadModel {
   private readonly supervisionByOffer: Map<string, Supervision>;
   private readonly cache = new Map<string, EffectRow[]>();
   private readonly offerViewsByScope = new Map<string, OfferView[]>();
-  private readonly byOfferTargetGroup: Map<string, EffectRow[]>;
-  private readonly byOfferHalfYear: Map<string, EffectRow[]>;
+  private byOfferTargetGroupRows: Map<string, EffectRow[]> | undefined;
+  private byOfferHalfYearRows: Map<string, EffectRow[]> | undefined;
   private readonly cacheSize: number;
   private zeroRow: EffectRow | undefined;
   // Keyed by the cached arrays themselves, so an index lives exactly as long as its table.
@@ -100,8 +105,9 @@ export class ReadModel {
     // attributed to a provider or package; they are left out until the next refresh.
     this.fineCells = snapshot.fineCells.filter((cell) => this.offersById.has(cell.offerId));
     this.supervisionByOffer = new Map(snapshot.latestSupervisions.map((s) => [s.offerId, s]));
-    this.byOfferTargetGroup = groupRows(this.effects(query(['offer', 'targetGroup'])), 'offerId');
-    this.byOfferHalfYear = groupRows(this.effects(query(['offer', 'period'])), 'offerId');
+    if (options.warm === false) return;
+    this.offerByTargetGroup('');
+    this.offerTrend('');
     this.offerViews(undefined);
     this.effects(query(['provider']));
     this.effects(query(['targetGroup']));
@@ -172,12 +178,14 @@ export class ReadModel {
 
   /** One row per target group the offer has enrollments in. */
   offerByTargetGroup(offerId: string): EffectRow[] {
-    return this.byOfferTargetGroup.get(offerId) ?? [];
+    this.byOfferTargetGroupRows ??= groupRows(this.effects(query(['offer', 'targetGroup'])), 'offerId');
+    return this.byOfferTargetGroupRows.get(offerId) ?? [];
   }
 
   /** One row per half-year, oldest first. */
   offerTrend(offerId: string): EffectRow[] {
-    return this.byOfferHalfYear.get(offerId) ?? [];
+    this.byOfferHalfYearRows ??= groupRows(this.effects(query(['offer', 'period'])), 'offerId');
+    return this.byOfferHalfYearRows.get(offerId) ?? [];
   }
 
   providerRow(providerId: string, period?: DateRange): EffectRow {
