@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { LocalModelHost } from '../../src/read-model/model-host.ts';
 import { ReadModelStore } from '../../src/read-model/read-model-store.ts';
 import type { Snapshot, SnapshotSource } from '../../src/read-model/snapshot.ts';
@@ -92,5 +92,32 @@ describe('ReadModelStore', () => {
     state.current = snapshot(3, 1);
     await expect.poll(() => store.current.version?.id, { timeout: 2000 }).toBe(3);
     store.stopPolling();
+  });
+
+  it('lets the host forget a replaced model 30 s after the swap, once nothing asks it anything', async () => {
+    const { state, source } = fakeSource(snapshot(1, 4));
+    const host = new LocalModelHost(source, { minCellSize: 5 });
+    const release = vi.spyOn(host, 'release');
+    const store = await ReadModelStore.open(source, host, { minCellSize: 5 }, silent);
+    const first = store.current;
+    vi.useFakeTimers();
+    try {
+      state.current = snapshot(2, 4);
+      await store.reload();
+      await vi.advanceTimersByTimeAsync(29_000);
+      expect(release).not.toHaveBeenCalled();
+      // A request that began on the old model still gets its answer within the grace time.
+      expect(await first.offerViews({ from: '2025-01-01', to: '2025-06-30' })).toHaveLength(4);
+      await vi.advanceTimersByTimeAsync(2_000);
+      expect(release).toHaveBeenCalledWith(first.generation);
+      expect(release).toHaveBeenCalledTimes(1);
+      await expect(first.offerViews({ from: '2024-01-01', to: '2024-06-30' })).rejects.toThrow(
+        /no longer held/,
+      );
+      expect(await store.current.offerViews({ from: '2024-01-01', to: '2024-06-30' })).toHaveLength(4);
+    } finally {
+      vi.useRealTimers();
+      await store.close();
+    }
   });
 });
