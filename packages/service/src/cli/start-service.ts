@@ -62,6 +62,7 @@ export async function startService(
     const app = await buildApp({
       config,
       db: handle.db,
+      connectionString: handle.connectionString,
       logger: { level: config.logLevel, stream: io.stdout },
       refreshEffects: serviceRefresh(config, secret),
     });
