@@ -14,7 +14,7 @@ export interface RowIssue {
   message: string;
 }
 
-export type DataDirErrorCode = 'INVALID_DATA' | 'NOT_A_DIRECTORY';
+export type DataDirErrorCode = 'invalid-data' | 'not-a-directory';
 
 /**
  * A data directory that cannot be used as it is. `issues` lists every bad row up to the
@@ -77,6 +77,6 @@ export class IssueCollector {
 
   /** Throws a DataDirError when any issue was collected. */
   throwIfAny(): void {
-    if (this.total > 0) throw new DataDirError('INVALID_DATA', this.issues, this.total);
+    if (this.total > 0) throw new DataDirError('invalid-data', this.issues, this.total);
   }
 }

@@ -65,7 +65,7 @@ export function keepRefreshLockLocally(db: Kysely<Database>): void {
  *
  * @example
  * const outcome = await withExclusiveRefreshLock(db, () => refreshLocked(db));
- * if (!outcome.locked) throw new RefreshError('REFRESH_RUNNING', '…');
+ * if (!outcome.locked) throw new RefreshError('refresh-running', '…');
  */
 export async function withExclusiveRefreshLock<T>(
   db: Kysely<Database>,

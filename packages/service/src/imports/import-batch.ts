@@ -136,7 +136,7 @@ export async function importBatch(
 
   try {
     if (options.asOf !== undefined && !isIsoDate(options.asOf)) {
-      throw new ImportError('IMPORT_REJECTED', 'asOf must be a date YYYY-MM-DD that exists', [
+      throw new ImportError('import-rejected', 'asOf must be a date YYYY-MM-DD that exists', [
         { file: '', line: 0, field: 'asOf', message: 'must be a date YYYY-MM-DD that exists' },
       ]);
     }
@@ -199,7 +199,7 @@ export async function importBatch(
         if (errors.total > 0) {
           const sorted = [...errors.issues].sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
           throw new ImportError(
-            'IMPORT_REJECTED',
+            'import-rejected',
             `${errors.total} bad row(s); nothing was stored`,
             sorted,
             errors.total,
@@ -262,7 +262,7 @@ export async function importBatch(
       { file: '', line: 0, field: '', message: 'the database failed while storing' },
     ]).catch(() => null);
     const failure = new ImportError(
-      'IMPORT_FAILED',
+      'import-failed',
       'the database failed while storing; nothing was stored',
       [],
       0,

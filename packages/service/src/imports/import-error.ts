@@ -3,11 +3,11 @@ import type { RowIssue } from '../data-dir/data-dir-error.ts';
 
 export type ImportErrorCode =
   /** Some rows broke the contract; nothing was stored. `errors` lists them. */
-  | 'IMPORT_REJECTED'
+  | 'import-rejected'
   /** Pseudonymisation was asked for but the server has no EVG_PSEUDONYM_KEY. */
-  | 'PSEUDONYM_KEY_MISSING'
+  | 'pseudonym-key-missing'
   /** The database failed while storing; nothing was stored. */
-  | 'IMPORT_FAILED';
+  | 'import-failed';
 
 /**
  * Why an import stored nothing. `code` is stable (callers switch on it, never on the message);
@@ -15,7 +15,7 @@ export type ImportErrorCode =
  *
  * @example
  * try { await importDataDir(db, dir); } catch (e) {
- *   if (e instanceof ImportError && e.code === 'IMPORT_REJECTED') for (const r of e.errors) report(r);
+ *   if (e instanceof ImportError && e.code === 'import-rejected') for (const r of e.errors) report(r);
  * }
  */
 export class ImportError extends Error {

@@ -41,7 +41,7 @@ describe('embedded database (no DATABASE_URL)', () => {
   });
 
   it('refuses a second opening of the same folder while the first is open', async () => {
-    await expect(createDb({ dataDir: dir })).rejects.toMatchObject({ code: 'DATA_DIR_IN_USE' });
+    await expect(createDb({ dataDir: dir })).rejects.toMatchObject({ code: 'data-dir-in-use' });
   });
 
   it('keeps its data in the folder across restarts', async () => {
