@@ -491,22 +491,498 @@ export interface components {
         /**
          * @example {
          *       "reference": "T-0001",
-         *       "dataVersion": 1,
+         *       "dataVersion": 3,
          *       "asOf": "2026-10-31",
          *       "minCellSize": 5,
          *       "maxPerturbation": 2,
          *       "scope": {
-         *         "targetGroups": null
+         *         "targetGroups": [
+         *           "jobparat"
+         *         ]
          *       },
-         *       "offers": [],
+         *       "offers": [
+         *         {
+         *           "offer": {
+         *             "providerId": "P-001",
+         *             "package": "jobpakke",
+         *             "targetGroups": [
+         *               "jobparat"
+         *             ],
+         *             "accessible": true,
+         *             "resultBonusDkk": null,
+         *             "validFrom": "2025-01-01",
+         *             "validTo": null,
+         *             "offerId": "T-0001",
+         *             "name": "Vejen til lager og logistik",
+         *             "description": "Truckcertifikat og virksomhedspraktik.",
+         *             "industries": [
+         *               "transport"
+         *             ],
+         *             "priceDkk": 18500,
+         *             "hoursPerWeek": 30,
+         *             "durationWeeks": 8
+         *           },
+         *           "provider": {
+         *             "providerId": "P-001",
+         *             "name": "Jobhuset ApS",
+         *             "kind": "external",
+         *             "frameworkAgreement": "RA-2025-03"
+         *           },
+         *           "effects": {
+         *             "offerId": "T-0001",
+         *             "effect3m": {
+         *               "n": 356,
+         *               "x": 100,
+         *               "rate": 0.2808988764044944,
+         *               "ciLow": 0.2367,
+         *               "ciHigh": 0.3297,
+         *               "suppressed": false,
+         *               "pending": 0,
+         *               "expectedRate": 0.27,
+         *               "oe": 1.0404,
+         *               "adjustedRate": 0.3017
+         *             },
+         *             "effect7m": {
+         *               "n": 356,
+         *               "x": 142,
+         *               "rate": 0.398876404494382,
+         *               "ciLow": 0.3494,
+         *               "ciHigh": 0.4506,
+         *               "suppressed": false,
+         *               "pending": 0,
+         *               "expectedRate": 0.4,
+         *               "oe": 0.9972,
+         *               "adjustedRate": 0.4188
+         *             },
+         *             "status1m": {
+         *               "n": 356,
+         *               "x": 78,
+         *               "rate": 0.21910112359550563,
+         *               "ciLow": 0.1793,
+         *               "ciHigh": 0.2649,
+         *               "suppressed": false,
+         *               "pending": 0,
+         *               "expectedRate": 0.2,
+         *               "oe": 1.0955,
+         *               "adjustedRate": 0.241
+         *             },
+         *             "status3m": {
+         *               "n": 356,
+         *               "x": 113,
+         *               "rate": 0.31741573033707865,
+         *               "ciLow": 0.2712,
+         *               "ciHigh": 0.3675,
+         *               "suppressed": false,
+         *               "pending": 0,
+         *               "expectedRate": 0.3,
+         *               "oe": 1.0581,
+         *               "adjustedRate": 0.328
+         *             },
+         *             "companyShare": {
+         *               "n": 356,
+         *               "x": 118,
+         *               "rate": 0.33146067415730335,
+         *               "ciLow": 0.2846,
+         *               "ciHigh": 0.3819,
+         *               "suppressed": false
+         *             },
+         *             "satisfiedShare": {
+         *               "n": 85,
+         *               "x": 58,
+         *               "rate": 0.6823529411764706,
+         *               "ciLow": 0.5773,
+         *               "ciHigh": 0.7716,
+         *               "suppressed": false,
+         *               "mean": 3.9
+         *             },
+         *             "closerShare": {
+         *               "n": 85,
+         *               "x": 46,
+         *               "rate": 0.5411764705882353,
+         *               "ciLow": 0.4358,
+         *               "ciHigh": 0.643,
+         *               "suppressed": false,
+         *               "mean": 3.7
+         *             },
+         *             "ageUnder30Share": {
+         *               "n": 356,
+         *               "x": 142,
+         *               "rate": 0.398876404494382,
+         *               "ciLow": 0.3494,
+         *               "ciHigh": 0.4506,
+         *               "suppressed": false
+         *             },
+         *             "unemploymentDuration": {
+         *               "n": 356,
+         *               "median": 150,
+         *               "bands": {
+         *                 "<3m": 0.3,
+         *                 "3-6m": 0.25,
+         *                 "6-12m": 0.25,
+         *                 ">12m": 0.2
+         *               },
+         *               "suppressed": false
+         *             },
+         *             "started": 356,
+         *             "completed": 330,
+         *             "active": 26,
+         *             "complaints": 2,
+         *             "complaintsPer100": 0.5618,
+         *             "costPerOutcome": 65860
+         *           }
+         *         },
+         *         {
+         *           "offer": {
+         *             "providerId": "P-001",
+         *             "package": "jobpakke",
+         *             "targetGroups": [
+         *               "jobparat"
+         *             ],
+         *             "accessible": true,
+         *             "resultBonusDkk": null,
+         *             "validFrom": "2025-01-01",
+         *             "validTo": null,
+         *             "offerId": "T-0002",
+         *             "name": "Rengøring og service",
+         *             "description": "Kursus i professionel rengøring med praktik i virksomheder.",
+         *             "industries": [
+         *               "rengoering"
+         *             ],
+         *             "priceDkk": 12000,
+         *             "hoursPerWeek": 25,
+         *             "durationWeeks": 6
+         *           },
+         *           "provider": {
+         *             "providerId": "P-001",
+         *             "name": "Jobhuset ApS",
+         *             "kind": "external",
+         *             "frameworkAgreement": "RA-2025-03"
+         *           },
+         *           "effects": {
+         *             "offerId": "T-0002",
+         *             "effect3m": {
+         *               "n": 120,
+         *               "x": 30,
+         *               "rate": 0.25,
+         *               "ciLow": 0.1811,
+         *               "ciHigh": 0.3344,
+         *               "suppressed": false,
+         *               "pending": 0,
+         *               "expectedRate": 0.27,
+         *               "oe": 0.9259,
+         *               "adjustedRate": 0.2685
+         *             },
+         *             "effect7m": {
+         *               "n": 120,
+         *               "x": 46,
+         *               "rate": 0.38333333333333336,
+         *               "ciLow": 0.3012,
+         *               "ciHigh": 0.4727,
+         *               "suppressed": false,
+         *               "pending": 0,
+         *               "expectedRate": 0.4,
+         *               "oe": 0.9583,
+         *               "adjustedRate": 0.4025
+         *             },
+         *             "status1m": {
+         *               "n": 120,
+         *               "x": 23,
+         *               "rate": 0.19166666666666668,
+         *               "ciLow": 0.1313,
+         *               "ciHigh": 0.2712,
+         *               "suppressed": false,
+         *               "pending": 0,
+         *               "expectedRate": 0.2,
+         *               "oe": 0.9583,
+         *               "adjustedRate": 0.2108
+         *             },
+         *             "status3m": {
+         *               "n": 120,
+         *               "x": 35,
+         *               "rate": 0.2916666666666667,
+         *               "ciLow": 0.2178,
+         *               "ciHigh": 0.3784,
+         *               "suppressed": false,
+         *               "pending": 0,
+         *               "expectedRate": 0.3,
+         *               "oe": 0.9722,
+         *               "adjustedRate": 0.3014
+         *             },
+         *             "companyShare": {
+         *               "n": 120,
+         *               "x": 58,
+         *               "rate": 0.48333333333333334,
+         *               "ciLow": 0.3958,
+         *               "ciHigh": 0.5719,
+         *               "suppressed": false
+         *             },
+         *             "satisfiedShare": {
+         *               "n": 38,
+         *               "x": 22,
+         *               "rate": 0.5789473684210527,
+         *               "ciLow": 0.4219,
+         *               "ciHigh": 0.7215,
+         *               "suppressed": false,
+         *               "mean": 3.9
+         *             },
+         *             "closerShare": {
+         *               "n": 38,
+         *               "x": 18,
+         *               "rate": 0.47368421052631576,
+         *               "ciLow": 0.3248,
+         *               "ciHigh": 0.6274,
+         *               "suppressed": false,
+         *               "mean": 3.7
+         *             },
+         *             "ageUnder30Share": {
+         *               "n": 120,
+         *               "x": 38,
+         *               "rate": 0.31666666666666665,
+         *               "ciLow": 0.2402,
+         *               "ciHigh": 0.4045,
+         *               "suppressed": false
+         *             },
+         *             "unemploymentDuration": {
+         *               "n": 120,
+         *               "median": 150,
+         *               "bands": {
+         *                 "<3m": 0.3,
+         *                 "3-6m": 0.25,
+         *                 "6-12m": 0.25,
+         *                 ">12m": 0.2
+         *               },
+         *               "suppressed": false
+         *             },
+         *             "started": 120,
+         *             "completed": 112,
+         *             "active": 8,
+         *             "complaints": 1,
+         *             "complaintsPer100": 0.8333,
+         *             "costPerOutcome": 48000
+         *           }
+         *         },
+         *         {
+         *           "offer": {
+         *             "providerId": "P-001",
+         *             "package": "jobpakke",
+         *             "targetGroups": [
+         *               "jobparat"
+         *             ],
+         *             "accessible": true,
+         *             "resultBonusDkk": null,
+         *             "validFrom": "2025-01-01",
+         *             "validTo": null,
+         *             "offerId": "T-0003",
+         *             "name": "Kom i gang med IT-support",
+         *             "description": "IT-kursus med certificering og praktik.",
+         *             "industries": [
+         *               "it"
+         *             ],
+         *             "priceDkk": 9000,
+         *             "hoursPerWeek": 20,
+         *             "durationWeeks": 10
+         *           },
+         *           "provider": {
+         *             "providerId": "P-001",
+         *             "name": "Jobhuset ApS",
+         *             "kind": "external",
+         *             "frameworkAgreement": "RA-2025-03"
+         *           },
+         *           "effects": {
+         *             "offerId": "T-0003",
+         *             "effect3m": {
+         *               "n": 60,
+         *               "x": 21,
+         *               "rate": 0.35,
+         *               "ciLow": 0.2417,
+         *               "ciHigh": 0.4764,
+         *               "suppressed": false,
+         *               "pending": 0,
+         *               "expectedRate": 0.27,
+         *               "oe": 1.2963,
+         *               "adjustedRate": 0.3759
+         *             },
+         *             "effect7m": {
+         *               "n": 60,
+         *               "x": 27,
+         *               "rate": 0.45,
+         *               "ciLow": 0.3309,
+         *               "ciHigh": 0.5751,
+         *               "suppressed": false,
+         *               "pending": 0,
+         *               "expectedRate": 0.4,
+         *               "oe": 1.125,
+         *               "adjustedRate": 0.4725
+         *             },
+         *             "status1m": {
+         *               "n": 60,
+         *               "x": 15,
+         *               "rate": 0.25,
+         *               "ciLow": 0.1578,
+         *               "ciHigh": 0.3723,
+         *               "suppressed": false,
+         *               "pending": 0,
+         *               "expectedRate": 0.2,
+         *               "oe": 1.25,
+         *               "adjustedRate": 0.275
+         *             },
+         *             "status3m": {
+         *               "n": 60,
+         *               "x": 21,
+         *               "rate": 0.35,
+         *               "ciLow": 0.2417,
+         *               "ciHigh": 0.4764,
+         *               "suppressed": false,
+         *               "pending": 0,
+         *               "expectedRate": 0.3,
+         *               "oe": 1.1667,
+         *               "adjustedRate": 0.3617
+         *             },
+         *             "companyShare": {
+         *               "n": 60,
+         *               "x": 22,
+         *               "rate": 0.36666666666666664,
+         *               "ciLow": 0.2562,
+         *               "ciHigh": 0.4932,
+         *               "suppressed": false
+         *             },
+         *             "satisfiedShare": {
+         *               "n": 23,
+         *               "x": 17,
+         *               "rate": 0.7391304347826086,
+         *               "ciLow": 0.5353,
+         *               "ciHigh": 0.8745,
+         *               "suppressed": false,
+         *               "mean": 3.9
+         *             },
+         *             "closerShare": {
+         *               "n": 23,
+         *               "x": 14,
+         *               "rate": 0.6086956521739131,
+         *               "ciLow": 0.4079,
+         *               "ciHigh": 0.7784,
+         *               "suppressed": false,
+         *               "mean": 3.7
+         *             },
+         *             "ageUnder30Share": {
+         *               "n": 60,
+         *               "x": 29,
+         *               "rate": 0.48333333333333334,
+         *               "ciLow": 0.3618,
+         *               "ciHigh": 0.6069,
+         *               "suppressed": false
+         *             },
+         *             "unemploymentDuration": {
+         *               "n": 60,
+         *               "median": 150,
+         *               "bands": {
+         *                 "<3m": 0.3,
+         *                 "3-6m": 0.25,
+         *                 "6-12m": 0.25,
+         *                 ">12m": 0.2
+         *               },
+         *               "suppressed": false
+         *             },
+         *             "started": 60,
+         *             "completed": 54,
+         *             "active": 6,
+         *             "complaints": 0,
+         *             "complaintsPer100": 0,
+         *             "costPerOutcome": 25714
+         *           }
+         *         }
+         *       ],
          *       "differences": [
          *         {
          *           "offerId": "T-0002",
          *           "measures": {
          *             "effect3m": {
-         *               "difference": 0.0377,
-         *               "ciLow": -0.0263,
-         *               "ciHigh": 0.1014,
+         *               "difference": -0.0309,
+         *               "ciLow": -0.1154,
+         *               "ciHigh": 0.0644,
+         *               "significant": false
+         *             },
+         *             "effect7m": {
+         *               "difference": -0.0155,
+         *               "ciLow": -0.1125,
+         *               "ciHigh": 0.0866,
+         *               "significant": false
+         *             },
+         *             "status1m": {
+         *               "difference": -0.0274,
+         *               "ciLow": -0.1033,
+         *               "ciHigh": 0.0615,
+         *               "significant": false
+         *             },
+         *             "status3m": {
+         *               "difference": -0.0257,
+         *               "ciLow": -0.115,
+         *               "ciHigh": 0.0726,
+         *               "significant": false
+         *             },
+         *             "companyShare": {
+         *               "difference": 0.1519,
+         *               "ciLow": 0.0509,
+         *               "ciHigh": 0.252,
+         *               "significant": true
+         *             },
+         *             "satisfiedShare": {
+         *               "difference": -0.1034,
+         *               "ciLow": -0.284,
+         *               "ciHigh": 0.0736,
+         *               "significant": false
+         *             },
+         *             "closerShare": {
+         *               "difference": -0.0675,
+         *               "ciLow": -0.2479,
+         *               "ciHigh": 0.1189,
+         *               "significant": false
+         *             }
+         *           }
+         *         },
+         *         {
+         *           "offerId": "T-0003",
+         *           "measures": {
+         *             "effect3m": {
+         *               "difference": 0.0691,
+         *               "ciLow": -0.0497,
+         *               "ciHigh": 0.203,
+         *               "significant": false
+         *             },
+         *             "effect7m": {
+         *               "difference": 0.0511,
+         *               "ciLow": -0.0787,
+         *               "ciHigh": 0.1857,
+         *               "significant": false
+         *             },
+         *             "status1m": {
+         *               "difference": 0.0309,
+         *               "ciLow": -0.0721,
+         *               "ciHigh": 0.1595,
+         *               "significant": false
+         *             },
+         *             "status3m": {
+         *               "difference": 0.0326,
+         *               "ciLow": -0.0868,
+         *               "ciHigh": 0.1671,
+         *               "significant": false
+         *             },
+         *             "companyShare": {
+         *               "difference": 0.0352,
+         *               "ciLow": -0.0862,
+         *               "ciHigh": 0.1701,
+         *               "significant": false
+         *             },
+         *             "satisfiedShare": {
+         *               "difference": 0.0568,
+         *               "ciLow": -0.1657,
+         *               "ciHigh": 0.2281,
+         *               "significant": false
+         *             },
+         *             "closerShare": {
+         *               "difference": 0.0675,
+         *               "ciLow": -0.1577,
+         *               "ciHigh": 0.2673,
          *               "significant": false
          *             }
          *           }
@@ -582,83 +1058,83 @@ export interface components {
          *         "ciLow": 0.2367,
          *         "ciHigh": 0.3297,
          *         "suppressed": false,
-         *         "pending": 12,
-         *         "expectedRate": 0.25,
-         *         "oe": 1.12,
-         *         "adjustedRate": 0.29
+         *         "pending": 0,
+         *         "expectedRate": 0.27,
+         *         "oe": 1.0404,
+         *         "adjustedRate": 0.3017
          *       },
          *       "effect7m": {
-         *         "n": 340,
-         *         "x": 150,
-         *         "rate": 0.4411764705882353,
-         *         "ciLow": 0.2367,
-         *         "ciHigh": 0.3297,
+         *         "n": 356,
+         *         "x": 142,
+         *         "rate": 0.398876404494382,
+         *         "ciLow": 0.3494,
+         *         "ciHigh": 0.4506,
          *         "suppressed": false,
-         *         "pending": 12,
-         *         "expectedRate": 0.25,
-         *         "oe": 1.12,
-         *         "adjustedRate": 0.29
+         *         "pending": 0,
+         *         "expectedRate": 0.4,
+         *         "oe": 0.9972,
+         *         "adjustedRate": 0.4188
          *       },
          *       "status1m": {
          *         "n": 356,
-         *         "x": 120,
-         *         "rate": 0.33707865168539325,
-         *         "ciLow": 0.2367,
-         *         "ciHigh": 0.3297,
+         *         "x": 78,
+         *         "rate": 0.21910112359550563,
+         *         "ciLow": 0.1793,
+         *         "ciHigh": 0.2649,
          *         "suppressed": false,
-         *         "pending": 12,
-         *         "expectedRate": 0.25,
-         *         "oe": 1.12,
-         *         "adjustedRate": 0.29
+         *         "pending": 0,
+         *         "expectedRate": 0.2,
+         *         "oe": 1.0955,
+         *         "adjustedRate": 0.241
          *       },
          *       "status3m": {
          *         "n": 356,
-         *         "x": 130,
-         *         "rate": 0.3651685393258427,
-         *         "ciLow": 0.2367,
-         *         "ciHigh": 0.3297,
+         *         "x": 113,
+         *         "rate": 0.31741573033707865,
+         *         "ciLow": 0.2712,
+         *         "ciHigh": 0.3675,
          *         "suppressed": false,
-         *         "pending": 12,
-         *         "expectedRate": 0.25,
-         *         "oe": 1.12,
-         *         "adjustedRate": 0.29
+         *         "pending": 0,
+         *         "expectedRate": 0.3,
+         *         "oe": 1.0581,
+         *         "adjustedRate": 0.328
          *       },
          *       "companyShare": {
-         *         "n": 400,
-         *         "x": 120,
-         *         "rate": 0.3,
-         *         "ciLow": 0.2565,
-         *         "ciHigh": 0.3474,
+         *         "n": 356,
+         *         "x": 118,
+         *         "rate": 0.33146067415730335,
+         *         "ciLow": 0.2846,
+         *         "ciHigh": 0.3819,
          *         "suppressed": false
          *       },
          *       "satisfiedShare": {
-         *         "n": null,
-         *         "x": null,
-         *         "rate": null,
-         *         "ciLow": null,
-         *         "ciHigh": null,
-         *         "suppressed": true,
-         *         "mean": null
-         *       },
-         *       "closerShare": {
-         *         "n": 80,
-         *         "x": 52,
-         *         "rate": 0.65,
-         *         "ciLow": 0.5406,
-         *         "ciHigh": 0.7459,
+         *         "n": 85,
+         *         "x": 58,
+         *         "rate": 0.6823529411764706,
+         *         "ciLow": 0.5773,
+         *         "ciHigh": 0.7716,
          *         "suppressed": false,
          *         "mean": 3.9
          *       },
+         *       "closerShare": {
+         *         "n": 85,
+         *         "x": 46,
+         *         "rate": 0.5411764705882353,
+         *         "ciLow": 0.4358,
+         *         "ciHigh": 0.643,
+         *         "suppressed": false,
+         *         "mean": 3.7
+         *       },
          *       "ageUnder30Share": {
-         *         "n": 400,
-         *         "x": 160,
-         *         "rate": 0.4,
-         *         "ciLow": 0.3529,
-         *         "ciHigh": 0.449,
+         *         "n": 356,
+         *         "x": 142,
+         *         "rate": 0.398876404494382,
+         *         "ciLow": 0.3494,
+         *         "ciHigh": 0.4506,
          *         "suppressed": false
          *       },
          *       "unemploymentDuration": {
-         *         "n": 400,
+         *         "n": 356,
          *         "median": 150,
          *         "bands": {
          *           "<3m": 0.3,
@@ -668,12 +1144,13 @@ export interface components {
          *         },
          *         "suppressed": false
          *       },
-         *       "started": 400,
-         *       "completed": 370,
-         *       "active": 30,
+         *       "started": 356,
+         *       "completed": 330,
+         *       "active": 26,
          *       "complaints": 2,
-         *       "complaintsPer100": 0.5,
-         *       "costPerOutcome": 65900
+         *       "complaintsPer100": 0.5618,
+         *       "costPerOutcome": 65860,
+         *       "targetGroup": "jobparat"
          *     }
          */
         EffectRow: {
@@ -860,24 +1337,24 @@ export interface components {
         };
         /**
          * @example {
-         *       "offerId": "T-0001",
          *       "providerId": "P-001",
-         *       "name": "Vejen til lager og logistik",
          *       "package": "jobpakke",
-         *       "description": "Truckcertifikat og virksomhedspraktik.",
          *       "targetGroups": [
          *         "jobparat"
          *       ],
+         *       "accessible": true,
+         *       "resultBonusDkk": null,
+         *       "validFrom": "2025-01-01",
+         *       "validTo": null,
+         *       "offerId": "T-0001",
+         *       "name": "Vejen til lager og logistik",
+         *       "description": "Truckcertifikat og virksomhedspraktik.",
          *       "industries": [
          *         "transport"
          *       ],
          *       "priceDkk": 18500,
          *       "hoursPerWeek": 30,
-         *       "durationWeeks": 8,
-         *       "accessible": true,
-         *       "resultBonusDkk": null,
-         *       "validFrom": "2025-01-01",
-         *       "validTo": null
+         *       "durationWeeks": 8
          *     }
          */
         Offer: {
@@ -901,24 +1378,24 @@ export interface components {
          * @description An offer's profile.
          * @example {
          *       "offer": {
-         *         "offerId": "T-0001",
          *         "providerId": "P-001",
-         *         "name": "Vejen til lager og logistik",
          *         "package": "jobpakke",
-         *         "description": "Truckcertifikat og virksomhedspraktik.",
          *         "targetGroups": [
          *           "jobparat"
          *         ],
+         *         "accessible": true,
+         *         "resultBonusDkk": null,
+         *         "validFrom": "2025-01-01",
+         *         "validTo": null,
+         *         "offerId": "T-0001",
+         *         "name": "Vejen til lager og logistik",
+         *         "description": "Truckcertifikat og virksomhedspraktik.",
          *         "industries": [
          *           "transport"
          *         ],
          *         "priceDkk": 18500,
          *         "hoursPerWeek": 30,
-         *         "durationWeeks": 8,
-         *         "accessible": true,
-         *         "resultBonusDkk": null,
-         *         "validFrom": "2025-01-01",
-         *         "validTo": null
+         *         "durationWeeks": 8
          *       },
          *       "provider": {
          *         "providerId": "P-001",
@@ -939,83 +1416,83 @@ export interface components {
          *           "ciLow": 0.2367,
          *           "ciHigh": 0.3297,
          *           "suppressed": false,
-         *           "pending": 12,
-         *           "expectedRate": 0.25,
-         *           "oe": 1.12,
-         *           "adjustedRate": 0.29
+         *           "pending": 0,
+         *           "expectedRate": 0.27,
+         *           "oe": 1.0404,
+         *           "adjustedRate": 0.3017
          *         },
          *         "effect7m": {
-         *           "n": 340,
-         *           "x": 150,
-         *           "rate": 0.4411764705882353,
-         *           "ciLow": 0.2367,
-         *           "ciHigh": 0.3297,
+         *           "n": 356,
+         *           "x": 142,
+         *           "rate": 0.398876404494382,
+         *           "ciLow": 0.3494,
+         *           "ciHigh": 0.4506,
          *           "suppressed": false,
-         *           "pending": 12,
-         *           "expectedRate": 0.25,
-         *           "oe": 1.12,
-         *           "adjustedRate": 0.29
+         *           "pending": 0,
+         *           "expectedRate": 0.4,
+         *           "oe": 0.9972,
+         *           "adjustedRate": 0.4188
          *         },
          *         "status1m": {
          *           "n": 356,
-         *           "x": 120,
-         *           "rate": 0.33707865168539325,
-         *           "ciLow": 0.2367,
-         *           "ciHigh": 0.3297,
+         *           "x": 78,
+         *           "rate": 0.21910112359550563,
+         *           "ciLow": 0.1793,
+         *           "ciHigh": 0.2649,
          *           "suppressed": false,
-         *           "pending": 12,
-         *           "expectedRate": 0.25,
-         *           "oe": 1.12,
-         *           "adjustedRate": 0.29
+         *           "pending": 0,
+         *           "expectedRate": 0.2,
+         *           "oe": 1.0955,
+         *           "adjustedRate": 0.241
          *         },
          *         "status3m": {
          *           "n": 356,
-         *           "x": 130,
-         *           "rate": 0.3651685393258427,
-         *           "ciLow": 0.2367,
-         *           "ciHigh": 0.3297,
+         *           "x": 113,
+         *           "rate": 0.31741573033707865,
+         *           "ciLow": 0.2712,
+         *           "ciHigh": 0.3675,
          *           "suppressed": false,
-         *           "pending": 12,
-         *           "expectedRate": 0.25,
-         *           "oe": 1.12,
-         *           "adjustedRate": 0.29
+         *           "pending": 0,
+         *           "expectedRate": 0.3,
+         *           "oe": 1.0581,
+         *           "adjustedRate": 0.328
          *         },
          *         "companyShare": {
-         *           "n": 400,
-         *           "x": 120,
-         *           "rate": 0.3,
-         *           "ciLow": 0.2565,
-         *           "ciHigh": 0.3474,
+         *           "n": 356,
+         *           "x": 118,
+         *           "rate": 0.33146067415730335,
+         *           "ciLow": 0.2846,
+         *           "ciHigh": 0.3819,
          *           "suppressed": false
          *         },
          *         "satisfiedShare": {
-         *           "n": null,
-         *           "x": null,
-         *           "rate": null,
-         *           "ciLow": null,
-         *           "ciHigh": null,
-         *           "suppressed": true,
-         *           "mean": null
-         *         },
-         *         "closerShare": {
-         *           "n": 80,
-         *           "x": 52,
-         *           "rate": 0.65,
-         *           "ciLow": 0.5406,
-         *           "ciHigh": 0.7459,
+         *           "n": 85,
+         *           "x": 58,
+         *           "rate": 0.6823529411764706,
+         *           "ciLow": 0.5773,
+         *           "ciHigh": 0.7716,
          *           "suppressed": false,
          *           "mean": 3.9
          *         },
+         *         "closerShare": {
+         *           "n": 85,
+         *           "x": 46,
+         *           "rate": 0.5411764705882353,
+         *           "ciLow": 0.4358,
+         *           "ciHigh": 0.643,
+         *           "suppressed": false,
+         *           "mean": 3.7
+         *         },
          *         "ageUnder30Share": {
-         *           "n": 400,
-         *           "x": 160,
-         *           "rate": 0.4,
-         *           "ciLow": 0.3529,
-         *           "ciHigh": 0.449,
+         *           "n": 356,
+         *           "x": 142,
+         *           "rate": 0.398876404494382,
+         *           "ciLow": 0.3494,
+         *           "ciHigh": 0.4506,
          *           "suppressed": false
          *         },
          *         "unemploymentDuration": {
-         *           "n": 400,
+         *           "n": 356,
          *           "median": 150,
          *           "bands": {
          *             "<3m": 0.3,
@@ -1025,12 +1502,12 @@ export interface components {
          *           },
          *           "suppressed": false
          *         },
-         *         "started": 400,
-         *         "completed": 370,
-         *         "active": 30,
+         *         "started": 356,
+         *         "completed": 330,
+         *         "active": 26,
          *         "complaints": 2,
-         *         "complaintsPer100": 0.5,
-         *         "costPerOutcome": 65900
+         *         "complaintsPer100": 0.5618,
+         *         "costPerOutcome": 65860
          *       },
          *       "byTargetGroup": [
          *         {
@@ -1042,83 +1519,83 @@ export interface components {
          *             "ciLow": 0.2367,
          *             "ciHigh": 0.3297,
          *             "suppressed": false,
-         *             "pending": 12,
-         *             "expectedRate": 0.25,
-         *             "oe": 1.12,
-         *             "adjustedRate": 0.29
+         *             "pending": 0,
+         *             "expectedRate": 0.27,
+         *             "oe": 1.0404,
+         *             "adjustedRate": 0.3017
          *           },
          *           "effect7m": {
-         *             "n": 340,
-         *             "x": 150,
-         *             "rate": 0.4411764705882353,
-         *             "ciLow": 0.2367,
-         *             "ciHigh": 0.3297,
+         *             "n": 356,
+         *             "x": 142,
+         *             "rate": 0.398876404494382,
+         *             "ciLow": 0.3494,
+         *             "ciHigh": 0.4506,
          *             "suppressed": false,
-         *             "pending": 12,
-         *             "expectedRate": 0.25,
-         *             "oe": 1.12,
-         *             "adjustedRate": 0.29
+         *             "pending": 0,
+         *             "expectedRate": 0.4,
+         *             "oe": 0.9972,
+         *             "adjustedRate": 0.4188
          *           },
          *           "status1m": {
          *             "n": 356,
-         *             "x": 120,
-         *             "rate": 0.33707865168539325,
-         *             "ciLow": 0.2367,
-         *             "ciHigh": 0.3297,
+         *             "x": 78,
+         *             "rate": 0.21910112359550563,
+         *             "ciLow": 0.1793,
+         *             "ciHigh": 0.2649,
          *             "suppressed": false,
-         *             "pending": 12,
-         *             "expectedRate": 0.25,
-         *             "oe": 1.12,
-         *             "adjustedRate": 0.29
+         *             "pending": 0,
+         *             "expectedRate": 0.2,
+         *             "oe": 1.0955,
+         *             "adjustedRate": 0.241
          *           },
          *           "status3m": {
          *             "n": 356,
-         *             "x": 130,
-         *             "rate": 0.3651685393258427,
-         *             "ciLow": 0.2367,
-         *             "ciHigh": 0.3297,
+         *             "x": 113,
+         *             "rate": 0.31741573033707865,
+         *             "ciLow": 0.2712,
+         *             "ciHigh": 0.3675,
          *             "suppressed": false,
-         *             "pending": 12,
-         *             "expectedRate": 0.25,
-         *             "oe": 1.12,
-         *             "adjustedRate": 0.29
+         *             "pending": 0,
+         *             "expectedRate": 0.3,
+         *             "oe": 1.0581,
+         *             "adjustedRate": 0.328
          *           },
          *           "companyShare": {
-         *             "n": 400,
-         *             "x": 120,
-         *             "rate": 0.3,
-         *             "ciLow": 0.2565,
-         *             "ciHigh": 0.3474,
+         *             "n": 356,
+         *             "x": 118,
+         *             "rate": 0.33146067415730335,
+         *             "ciLow": 0.2846,
+         *             "ciHigh": 0.3819,
          *             "suppressed": false
          *           },
          *           "satisfiedShare": {
-         *             "n": null,
-         *             "x": null,
-         *             "rate": null,
-         *             "ciLow": null,
-         *             "ciHigh": null,
-         *             "suppressed": true,
-         *             "mean": null
-         *           },
-         *           "closerShare": {
-         *             "n": 80,
-         *             "x": 52,
-         *             "rate": 0.65,
-         *             "ciLow": 0.5406,
-         *             "ciHigh": 0.7459,
+         *             "n": 85,
+         *             "x": 58,
+         *             "rate": 0.6823529411764706,
+         *             "ciLow": 0.5773,
+         *             "ciHigh": 0.7716,
          *             "suppressed": false,
          *             "mean": 3.9
          *           },
+         *           "closerShare": {
+         *             "n": 85,
+         *             "x": 46,
+         *             "rate": 0.5411764705882353,
+         *             "ciLow": 0.4358,
+         *             "ciHigh": 0.643,
+         *             "suppressed": false,
+         *             "mean": 3.7
+         *           },
          *           "ageUnder30Share": {
-         *             "n": 400,
-         *             "x": 160,
-         *             "rate": 0.4,
-         *             "ciLow": 0.3529,
-         *             "ciHigh": 0.449,
+         *             "n": 356,
+         *             "x": 142,
+         *             "rate": 0.398876404494382,
+         *             "ciLow": 0.3494,
+         *             "ciHigh": 0.4506,
          *             "suppressed": false
          *           },
          *           "unemploymentDuration": {
-         *             "n": 400,
+         *             "n": 356,
          *             "median": 150,
          *             "bands": {
          *               "<3m": 0.3,
@@ -1128,102 +1605,103 @@ export interface components {
          *             },
          *             "suppressed": false
          *           },
-         *           "started": 400,
-         *           "completed": 370,
-         *           "active": 30,
+         *           "started": 356,
+         *           "completed": 330,
+         *           "active": 26,
          *           "complaints": 2,
-         *           "complaintsPer100": 0.5,
-         *           "costPerOutcome": 65900,
+         *           "complaintsPer100": 0.5618,
+         *           "costPerOutcome": 65860,
          *           "targetGroup": "jobparat"
          *         }
          *       ],
          *       "trend": [
          *         {
          *           "offerId": "T-0001",
+         *           "period": "2025H2",
          *           "effect3m": {
-         *             "n": 356,
-         *             "x": 100,
-         *             "rate": 0.2808988764044944,
-         *             "ciLow": 0.2367,
-         *             "ciHigh": 0.3297,
+         *             "n": 180,
+         *             "x": 48,
+         *             "rate": 0.26666666666666666,
+         *             "ciLow": 0.2074,
+         *             "ciHigh": 0.3357,
          *             "suppressed": false,
-         *             "pending": 12,
-         *             "expectedRate": 0.25,
-         *             "oe": 1.12,
-         *             "adjustedRate": 0.29
+         *             "pending": 0,
+         *             "expectedRate": 0.27,
+         *             "oe": 0.9877,
+         *             "adjustedRate": 0.2864
          *           },
          *           "effect7m": {
-         *             "n": 340,
-         *             "x": 150,
-         *             "rate": 0.4411764705882353,
-         *             "ciLow": 0.2367,
-         *             "ciHigh": 0.3297,
+         *             "n": 180,
+         *             "x": 70,
+         *             "rate": 0.3888888888888889,
+         *             "ciLow": 0.3207,
+         *             "ciHigh": 0.4617,
          *             "suppressed": false,
-         *             "pending": 12,
-         *             "expectedRate": 0.25,
-         *             "oe": 1.12,
-         *             "adjustedRate": 0.29
+         *             "pending": 0,
+         *             "expectedRate": 0.4,
+         *             "oe": 0.9722,
+         *             "adjustedRate": 0.4083
          *           },
          *           "status1m": {
-         *             "n": 356,
-         *             "x": 120,
-         *             "rate": 0.33707865168539325,
-         *             "ciLow": 0.2367,
-         *             "ciHigh": 0.3297,
+         *             "n": 180,
+         *             "x": 38,
+         *             "rate": 0.2111111111111111,
+         *             "ciLow": 0.1578,
+         *             "ciHigh": 0.2764,
          *             "suppressed": false,
-         *             "pending": 12,
-         *             "expectedRate": 0.25,
-         *             "oe": 1.12,
-         *             "adjustedRate": 0.29
+         *             "pending": 0,
+         *             "expectedRate": 0.2,
+         *             "oe": 1.0556,
+         *             "adjustedRate": 0.2322
          *           },
          *           "status3m": {
-         *             "n": 356,
-         *             "x": 130,
-         *             "rate": 0.3651685393258427,
-         *             "ciLow": 0.2367,
-         *             "ciHigh": 0.3297,
+         *             "n": 180,
+         *             "x": 55,
+         *             "rate": 0.3055555555555556,
+         *             "ciLow": 0.2429,
+         *             "ciHigh": 0.3763,
          *             "suppressed": false,
-         *             "pending": 12,
-         *             "expectedRate": 0.25,
-         *             "oe": 1.12,
-         *             "adjustedRate": 0.29
+         *             "pending": 0,
+         *             "expectedRate": 0.3,
+         *             "oe": 1.0185,
+         *             "adjustedRate": 0.3157
          *           },
          *           "companyShare": {
-         *             "n": 400,
-         *             "x": 120,
-         *             "rate": 0.3,
-         *             "ciLow": 0.2565,
-         *             "ciHigh": 0.3474,
+         *             "n": 180,
+         *             "x": 60,
+         *             "rate": 0.3333333333333333,
+         *             "ciLow": 0.2686,
+         *             "ciHigh": 0.405,
          *             "suppressed": false
          *           },
          *           "satisfiedShare": {
-         *             "n": null,
-         *             "x": null,
-         *             "rate": null,
-         *             "ciLow": null,
-         *             "ciHigh": null,
-         *             "suppressed": true,
-         *             "mean": null
-         *           },
-         *           "closerShare": {
-         *             "n": 80,
-         *             "x": 52,
-         *             "rate": 0.65,
-         *             "ciLow": 0.5406,
-         *             "ciHigh": 0.7459,
+         *             "n": 45,
+         *             "x": 30,
+         *             "rate": 0.6666666666666666,
+         *             "ciLow": 0.5207,
+         *             "ciHigh": 0.7864,
          *             "suppressed": false,
          *             "mean": 3.9
          *           },
+         *           "closerShare": {
+         *             "n": 45,
+         *             "x": 24,
+         *             "rate": 0.5333333333333333,
+         *             "ciLow": 0.3908,
+         *             "ciHigh": 0.6706,
+         *             "suppressed": false,
+         *             "mean": 3.7
+         *           },
          *           "ageUnder30Share": {
-         *             "n": 400,
-         *             "x": 160,
-         *             "rate": 0.4,
-         *             "ciLow": 0.3529,
-         *             "ciHigh": 0.449,
+         *             "n": 180,
+         *             "x": 70,
+         *             "rate": 0.3888888888888889,
+         *             "ciLow": 0.3207,
+         *             "ciHigh": 0.4617,
          *             "suppressed": false
          *           },
          *           "unemploymentDuration": {
-         *             "n": 400,
+         *             "n": 180,
          *             "median": 150,
          *             "bands": {
          *               "<3m": 0.3,
@@ -1233,13 +1711,115 @@ export interface components {
          *             },
          *             "suppressed": false
          *           },
-         *           "started": 400,
-         *           "completed": 370,
-         *           "active": 30,
-         *           "complaints": 2,
-         *           "complaintsPer100": 0.5,
-         *           "costPerOutcome": 65900,
-         *           "period": "2026H1"
+         *           "started": 180,
+         *           "completed": 180,
+         *           "active": 0,
+         *           "complaints": 1,
+         *           "complaintsPer100": 0.5556,
+         *           "costPerOutcome": 69375
+         *         },
+         *         {
+         *           "offerId": "T-0001",
+         *           "period": "2026H1",
+         *           "effect3m": {
+         *             "n": 176,
+         *             "x": 52,
+         *             "rate": 0.29545454545454547,
+         *             "ciLow": 0.233,
+         *             "ciHigh": 0.3666,
+         *             "suppressed": false,
+         *             "pending": 0,
+         *             "expectedRate": 0.27,
+         *             "oe": 1.0943,
+         *             "adjustedRate": 0.3173
+         *           },
+         *           "effect7m": {
+         *             "n": 176,
+         *             "x": 72,
+         *             "rate": 0.4090909090909091,
+         *             "ciLow": 0.3391,
+         *             "ciHigh": 0.4829,
+         *             "suppressed": false,
+         *             "pending": 0,
+         *             "expectedRate": 0.4,
+         *             "oe": 1.0227,
+         *             "adjustedRate": 0.4295
+         *           },
+         *           "status1m": {
+         *             "n": 176,
+         *             "x": 40,
+         *             "rate": 0.22727272727272727,
+         *             "ciLow": 0.1716,
+         *             "ciHigh": 0.2946,
+         *             "suppressed": false,
+         *             "pending": 0,
+         *             "expectedRate": 0.2,
+         *             "oe": 1.1364,
+         *             "adjustedRate": 0.25
+         *           },
+         *           "status3m": {
+         *             "n": 176,
+         *             "x": 58,
+         *             "rate": 0.32954545454545453,
+         *             "ciLow": 0.2644,
+         *             "ciHigh": 0.402,
+         *             "suppressed": false,
+         *             "pending": 0,
+         *             "expectedRate": 0.3,
+         *             "oe": 1.0985,
+         *             "adjustedRate": 0.3405
+         *           },
+         *           "companyShare": {
+         *             "n": 176,
+         *             "x": 58,
+         *             "rate": 0.32954545454545453,
+         *             "ciLow": 0.2644,
+         *             "ciHigh": 0.402,
+         *             "suppressed": false
+         *           },
+         *           "satisfiedShare": {
+         *             "n": 40,
+         *             "x": 28,
+         *             "rate": 0.7,
+         *             "ciLow": 0.5457,
+         *             "ciHigh": 0.8193,
+         *             "suppressed": false,
+         *             "mean": 3.9
+         *           },
+         *           "closerShare": {
+         *             "n": 40,
+         *             "x": 22,
+         *             "rate": 0.55,
+         *             "ciLow": 0.3983,
+         *             "ciHigh": 0.6929,
+         *             "suppressed": false,
+         *             "mean": 3.7
+         *           },
+         *           "ageUnder30Share": {
+         *             "n": 176,
+         *             "x": 72,
+         *             "rate": 0.4090909090909091,
+         *             "ciLow": 0.3391,
+         *             "ciHigh": 0.4829,
+         *             "suppressed": false
+         *           },
+         *           "unemploymentDuration": {
+         *             "n": 176,
+         *             "median": 150,
+         *             "bands": {
+         *               "<3m": 0.3,
+         *               "3-6m": 0.25,
+         *               "6-12m": 0.25,
+         *               ">12m": 0.2
+         *             },
+         *             "suppressed": false
+         *           },
+         *           "started": 176,
+         *           "completed": 150,
+         *           "active": 26,
+         *           "complaints": 1,
+         *           "complaintsPer100": 0.5682,
+         *           "costPerOutcome": 62615
          *         }
          *       ],
          *       "latestSupervision": {
@@ -1271,11 +1851,11 @@ export interface components {
         };
         /**
          * @example {
-         *       "total": 0,
+         *       "total": 3,
          *       "limit": 20,
          *       "offset": 0,
          *       "period": null,
-         *       "dataVersion": 1,
+         *       "dataVersion": 3,
          *       "asOf": "2026-10-31",
          *       "minCellSize": 5,
          *       "maxPerturbation": 2,
@@ -1284,17 +1864,431 @@ export interface components {
          *           "jobparat"
          *         ]
          *       },
-         *       "items": [],
+         *       "items": [
+         *         {
+         *           "offer": {
+         *             "providerId": "P-001",
+         *             "package": "jobpakke",
+         *             "targetGroups": [
+         *               "jobparat"
+         *             ],
+         *             "accessible": true,
+         *             "resultBonusDkk": null,
+         *             "validFrom": "2025-01-01",
+         *             "validTo": null,
+         *             "offerId": "T-0003",
+         *             "name": "Kom i gang med IT-support",
+         *             "description": "IT-kursus med certificering og praktik.",
+         *             "industries": [
+         *               "it"
+         *             ],
+         *             "priceDkk": 9000,
+         *             "hoursPerWeek": 20,
+         *             "durationWeeks": 10
+         *           },
+         *           "provider": {
+         *             "providerId": "P-001",
+         *             "name": "Jobhuset ApS",
+         *             "kind": "external",
+         *             "frameworkAgreement": "RA-2025-03"
+         *           },
+         *           "effects": {
+         *             "offerId": "T-0003",
+         *             "effect3m": {
+         *               "n": 60,
+         *               "x": 21,
+         *               "rate": 0.35,
+         *               "ciLow": 0.2417,
+         *               "ciHigh": 0.4764,
+         *               "suppressed": false,
+         *               "pending": 0,
+         *               "expectedRate": 0.27,
+         *               "oe": 1.2963,
+         *               "adjustedRate": 0.3759
+         *             },
+         *             "effect7m": {
+         *               "n": 60,
+         *               "x": 27,
+         *               "rate": 0.45,
+         *               "ciLow": 0.3309,
+         *               "ciHigh": 0.5751,
+         *               "suppressed": false,
+         *               "pending": 0,
+         *               "expectedRate": 0.4,
+         *               "oe": 1.125,
+         *               "adjustedRate": 0.4725
+         *             },
+         *             "status1m": {
+         *               "n": 60,
+         *               "x": 15,
+         *               "rate": 0.25,
+         *               "ciLow": 0.1578,
+         *               "ciHigh": 0.3723,
+         *               "suppressed": false,
+         *               "pending": 0,
+         *               "expectedRate": 0.2,
+         *               "oe": 1.25,
+         *               "adjustedRate": 0.275
+         *             },
+         *             "status3m": {
+         *               "n": 60,
+         *               "x": 21,
+         *               "rate": 0.35,
+         *               "ciLow": 0.2417,
+         *               "ciHigh": 0.4764,
+         *               "suppressed": false,
+         *               "pending": 0,
+         *               "expectedRate": 0.3,
+         *               "oe": 1.1667,
+         *               "adjustedRate": 0.3617
+         *             },
+         *             "companyShare": {
+         *               "n": 60,
+         *               "x": 22,
+         *               "rate": 0.36666666666666664,
+         *               "ciLow": 0.2562,
+         *               "ciHigh": 0.4932,
+         *               "suppressed": false
+         *             },
+         *             "satisfiedShare": {
+         *               "n": 23,
+         *               "x": 17,
+         *               "rate": 0.7391304347826086,
+         *               "ciLow": 0.5353,
+         *               "ciHigh": 0.8745,
+         *               "suppressed": false,
+         *               "mean": 3.9
+         *             },
+         *             "closerShare": {
+         *               "n": 23,
+         *               "x": 14,
+         *               "rate": 0.6086956521739131,
+         *               "ciLow": 0.4079,
+         *               "ciHigh": 0.7784,
+         *               "suppressed": false,
+         *               "mean": 3.7
+         *             },
+         *             "ageUnder30Share": {
+         *               "n": 60,
+         *               "x": 29,
+         *               "rate": 0.48333333333333334,
+         *               "ciLow": 0.3618,
+         *               "ciHigh": 0.6069,
+         *               "suppressed": false
+         *             },
+         *             "unemploymentDuration": {
+         *               "n": 60,
+         *               "median": 150,
+         *               "bands": {
+         *                 "<3m": 0.3,
+         *                 "3-6m": 0.25,
+         *                 "6-12m": 0.25,
+         *                 ">12m": 0.2
+         *               },
+         *               "suppressed": false
+         *             },
+         *             "started": 60,
+         *             "completed": 54,
+         *             "active": 6,
+         *             "complaints": 0,
+         *             "complaintsPer100": 0,
+         *             "costPerOutcome": 25714
+         *           }
+         *         },
+         *         {
+         *           "offer": {
+         *             "providerId": "P-001",
+         *             "package": "jobpakke",
+         *             "targetGroups": [
+         *               "jobparat"
+         *             ],
+         *             "accessible": true,
+         *             "resultBonusDkk": null,
+         *             "validFrom": "2025-01-01",
+         *             "validTo": null,
+         *             "offerId": "T-0001",
+         *             "name": "Vejen til lager og logistik",
+         *             "description": "Truckcertifikat og virksomhedspraktik.",
+         *             "industries": [
+         *               "transport"
+         *             ],
+         *             "priceDkk": 18500,
+         *             "hoursPerWeek": 30,
+         *             "durationWeeks": 8
+         *           },
+         *           "provider": {
+         *             "providerId": "P-001",
+         *             "name": "Jobhuset ApS",
+         *             "kind": "external",
+         *             "frameworkAgreement": "RA-2025-03"
+         *           },
+         *           "effects": {
+         *             "offerId": "T-0001",
+         *             "effect3m": {
+         *               "n": 356,
+         *               "x": 100,
+         *               "rate": 0.2808988764044944,
+         *               "ciLow": 0.2367,
+         *               "ciHigh": 0.3297,
+         *               "suppressed": false,
+         *               "pending": 0,
+         *               "expectedRate": 0.27,
+         *               "oe": 1.0404,
+         *               "adjustedRate": 0.3017
+         *             },
+         *             "effect7m": {
+         *               "n": 356,
+         *               "x": 142,
+         *               "rate": 0.398876404494382,
+         *               "ciLow": 0.3494,
+         *               "ciHigh": 0.4506,
+         *               "suppressed": false,
+         *               "pending": 0,
+         *               "expectedRate": 0.4,
+         *               "oe": 0.9972,
+         *               "adjustedRate": 0.4188
+         *             },
+         *             "status1m": {
+         *               "n": 356,
+         *               "x": 78,
+         *               "rate": 0.21910112359550563,
+         *               "ciLow": 0.1793,
+         *               "ciHigh": 0.2649,
+         *               "suppressed": false,
+         *               "pending": 0,
+         *               "expectedRate": 0.2,
+         *               "oe": 1.0955,
+         *               "adjustedRate": 0.241
+         *             },
+         *             "status3m": {
+         *               "n": 356,
+         *               "x": 113,
+         *               "rate": 0.31741573033707865,
+         *               "ciLow": 0.2712,
+         *               "ciHigh": 0.3675,
+         *               "suppressed": false,
+         *               "pending": 0,
+         *               "expectedRate": 0.3,
+         *               "oe": 1.0581,
+         *               "adjustedRate": 0.328
+         *             },
+         *             "companyShare": {
+         *               "n": 356,
+         *               "x": 118,
+         *               "rate": 0.33146067415730335,
+         *               "ciLow": 0.2846,
+         *               "ciHigh": 0.3819,
+         *               "suppressed": false
+         *             },
+         *             "satisfiedShare": {
+         *               "n": 85,
+         *               "x": 58,
+         *               "rate": 0.6823529411764706,
+         *               "ciLow": 0.5773,
+         *               "ciHigh": 0.7716,
+         *               "suppressed": false,
+         *               "mean": 3.9
+         *             },
+         *             "closerShare": {
+         *               "n": 85,
+         *               "x": 46,
+         *               "rate": 0.5411764705882353,
+         *               "ciLow": 0.4358,
+         *               "ciHigh": 0.643,
+         *               "suppressed": false,
+         *               "mean": 3.7
+         *             },
+         *             "ageUnder30Share": {
+         *               "n": 356,
+         *               "x": 142,
+         *               "rate": 0.398876404494382,
+         *               "ciLow": 0.3494,
+         *               "ciHigh": 0.4506,
+         *               "suppressed": false
+         *             },
+         *             "unemploymentDuration": {
+         *               "n": 356,
+         *               "median": 150,
+         *               "bands": {
+         *                 "<3m": 0.3,
+         *                 "3-6m": 0.25,
+         *                 "6-12m": 0.25,
+         *                 ">12m": 0.2
+         *               },
+         *               "suppressed": false
+         *             },
+         *             "started": 356,
+         *             "completed": 330,
+         *             "active": 26,
+         *             "complaints": 2,
+         *             "complaintsPer100": 0.5618,
+         *             "costPerOutcome": 65860
+         *           }
+         *         },
+         *         {
+         *           "offer": {
+         *             "providerId": "P-001",
+         *             "package": "jobpakke",
+         *             "targetGroups": [
+         *               "jobparat"
+         *             ],
+         *             "accessible": true,
+         *             "resultBonusDkk": null,
+         *             "validFrom": "2025-01-01",
+         *             "validTo": null,
+         *             "offerId": "T-0002",
+         *             "name": "Rengøring og service",
+         *             "description": "Kursus i professionel rengøring med praktik i virksomheder.",
+         *             "industries": [
+         *               "rengoering"
+         *             ],
+         *             "priceDkk": 12000,
+         *             "hoursPerWeek": 25,
+         *             "durationWeeks": 6
+         *           },
+         *           "provider": {
+         *             "providerId": "P-001",
+         *             "name": "Jobhuset ApS",
+         *             "kind": "external",
+         *             "frameworkAgreement": "RA-2025-03"
+         *           },
+         *           "effects": {
+         *             "offerId": "T-0002",
+         *             "effect3m": {
+         *               "n": 120,
+         *               "x": 30,
+         *               "rate": 0.25,
+         *               "ciLow": 0.1811,
+         *               "ciHigh": 0.3344,
+         *               "suppressed": false,
+         *               "pending": 0,
+         *               "expectedRate": 0.27,
+         *               "oe": 0.9259,
+         *               "adjustedRate": 0.2685
+         *             },
+         *             "effect7m": {
+         *               "n": 120,
+         *               "x": 46,
+         *               "rate": 0.38333333333333336,
+         *               "ciLow": 0.3012,
+         *               "ciHigh": 0.4727,
+         *               "suppressed": false,
+         *               "pending": 0,
+         *               "expectedRate": 0.4,
+         *               "oe": 0.9583,
+         *               "adjustedRate": 0.4025
+         *             },
+         *             "status1m": {
+         *               "n": 120,
+         *               "x": 23,
+         *               "rate": 0.19166666666666668,
+         *               "ciLow": 0.1313,
+         *               "ciHigh": 0.2712,
+         *               "suppressed": false,
+         *               "pending": 0,
+         *               "expectedRate": 0.2,
+         *               "oe": 0.9583,
+         *               "adjustedRate": 0.2108
+         *             },
+         *             "status3m": {
+         *               "n": 120,
+         *               "x": 35,
+         *               "rate": 0.2916666666666667,
+         *               "ciLow": 0.2178,
+         *               "ciHigh": 0.3784,
+         *               "suppressed": false,
+         *               "pending": 0,
+         *               "expectedRate": 0.3,
+         *               "oe": 0.9722,
+         *               "adjustedRate": 0.3014
+         *             },
+         *             "companyShare": {
+         *               "n": 120,
+         *               "x": 58,
+         *               "rate": 0.48333333333333334,
+         *               "ciLow": 0.3958,
+         *               "ciHigh": 0.5719,
+         *               "suppressed": false
+         *             },
+         *             "satisfiedShare": {
+         *               "n": 38,
+         *               "x": 22,
+         *               "rate": 0.5789473684210527,
+         *               "ciLow": 0.4219,
+         *               "ciHigh": 0.7215,
+         *               "suppressed": false,
+         *               "mean": 3.9
+         *             },
+         *             "closerShare": {
+         *               "n": 38,
+         *               "x": 18,
+         *               "rate": 0.47368421052631576,
+         *               "ciLow": 0.3248,
+         *               "ciHigh": 0.6274,
+         *               "suppressed": false,
+         *               "mean": 3.7
+         *             },
+         *             "ageUnder30Share": {
+         *               "n": 120,
+         *               "x": 38,
+         *               "rate": 0.31666666666666665,
+         *               "ciLow": 0.2402,
+         *               "ciHigh": 0.4045,
+         *               "suppressed": false
+         *             },
+         *             "unemploymentDuration": {
+         *               "n": 120,
+         *               "median": 150,
+         *               "bands": {
+         *                 "<3m": 0.3,
+         *                 "3-6m": 0.25,
+         *                 "6-12m": 0.25,
+         *                 ">12m": 0.2
+         *               },
+         *               "suppressed": false
+         *             },
+         *             "started": 120,
+         *             "completed": 112,
+         *             "active": 8,
+         *             "complaints": 1,
+         *             "complaintsPer100": 0.8333,
+         *             "costPerOutcome": 48000
+         *           }
+         *         }
+         *       ],
          *       "facets": {
          *         "targetGroup": [
          *           {
          *             "value": "jobparat",
-         *             "count": 12
+         *             "count": 3
          *           }
          *         ],
-         *         "industry": [],
-         *         "package": [],
-         *         "provider": []
+         *         "industry": [
+         *           {
+         *             "value": "it",
+         *             "count": 1
+         *           },
+         *           {
+         *             "value": "rengoering",
+         *             "count": 1
+         *           },
+         *           {
+         *             "value": "transport",
+         *             "count": 1
+         *           }
+         *         ],
+         *         "package": [
+         *           {
+         *             "value": "jobpakke",
+         *             "count": 3
+         *           }
+         *         ],
+         *         "provider": [
+         *           {
+         *             "value": "P-001",
+         *             "count": 3
+         *           }
+         *         ]
          *       }
          *     }
          */
@@ -1435,11 +2429,123 @@ export interface components {
         };
         /**
          * @example {
-         *       "dataVersion": 1,
+         *       "dataVersion": 3,
          *       "asOf": "2026-10-31",
          *       "minCellSize": 5,
          *       "maxPerturbation": 2,
-         *       "items": []
+         *       "items": [
+         *         {
+         *           "provider": {
+         *             "providerId": "P-001",
+         *             "name": "Jobhuset ApS",
+         *             "kind": "external",
+         *             "frameworkAgreement": "RA-2025-03"
+         *           },
+         *           "offerCount": 3,
+         *           "effects": {
+         *             "providerId": "P-001",
+         *             "effect3m": {
+         *               "n": 536,
+         *               "x": 151,
+         *               "rate": 0.28171641791044777,
+         *               "ciLow": 0.2453,
+         *               "ciHigh": 0.3212,
+         *               "suppressed": false,
+         *               "pending": 0,
+         *               "expectedRate": 0.27,
+         *               "oe": 1.0434,
+         *               "adjustedRate": 0.3026
+         *             },
+         *             "effect7m": {
+         *               "n": 536,
+         *               "x": 215,
+         *               "rate": 0.40111940298507465,
+         *               "ciLow": 0.3605,
+         *               "ciHigh": 0.4432,
+         *               "suppressed": false,
+         *               "pending": 0,
+         *               "expectedRate": 0.4,
+         *               "oe": 1.0028,
+         *               "adjustedRate": 0.4212
+         *             },
+         *             "status1m": {
+         *               "n": 536,
+         *               "x": 116,
+         *               "rate": 0.21641791044776118,
+         *               "ciLow": 0.1836,
+         *               "ciHigh": 0.2532,
+         *               "suppressed": false,
+         *               "pending": 0,
+         *               "expectedRate": 0.2,
+         *               "oe": 1.0821,
+         *               "adjustedRate": 0.2381
+         *             },
+         *             "status3m": {
+         *               "n": 536,
+         *               "x": 169,
+         *               "rate": 0.31529850746268656,
+         *               "ciLow": 0.2774,
+         *               "ciHigh": 0.3558,
+         *               "suppressed": false,
+         *               "pending": 0,
+         *               "expectedRate": 0.3,
+         *               "oe": 1.051,
+         *               "adjustedRate": 0.3258
+         *             },
+         *             "companyShare": {
+         *               "n": 536,
+         *               "x": 198,
+         *               "rate": 0.3694029850746269,
+         *               "ciLow": 0.3296,
+         *               "ciHigh": 0.4111,
+         *               "suppressed": false
+         *             },
+         *             "satisfiedShare": {
+         *               "n": 146,
+         *               "x": 97,
+         *               "rate": 0.6643835616438356,
+         *               "ciLow": 0.5844,
+         *               "ciHigh": 0.7359,
+         *               "suppressed": false,
+         *               "mean": 3.9
+         *             },
+         *             "closerShare": {
+         *               "n": 146,
+         *               "x": 78,
+         *               "rate": 0.5342465753424658,
+         *               "ciLow": 0.4535,
+         *               "ciHigh": 0.6132,
+         *               "suppressed": false,
+         *               "mean": 3.7
+         *             },
+         *             "ageUnder30Share": {
+         *               "n": 536,
+         *               "x": 209,
+         *               "rate": 0.38992537313432835,
+         *               "ciLow": 0.3496,
+         *               "ciHigh": 0.4319,
+         *               "suppressed": false
+         *             },
+         *             "unemploymentDuration": {
+         *               "n": 536,
+         *               "median": 150,
+         *               "bands": {
+         *                 "<3m": 0.3,
+         *                 "3-6m": 0.25,
+         *                 "6-12m": 0.25,
+         *                 ">12m": 0.2
+         *               },
+         *               "suppressed": false
+         *             },
+         *             "started": 536,
+         *             "completed": 496,
+         *             "active": 40,
+         *             "complaints": 3,
+         *             "complaintsPer100": 0.5597,
+         *             "costPerOutcome": null
+         *           }
+         *         }
+         *       ]
          *     }
          */
         ProviderList: {
@@ -1466,91 +2572,91 @@ export interface components {
          *       "minCellSize": 5,
          *       "maxPerturbation": 2,
          *       "effects": {
-         *         "offerId": "T-0001",
+         *         "providerId": "P-001",
          *         "effect3m": {
-         *           "n": 356,
-         *           "x": 100,
-         *           "rate": 0.2808988764044944,
-         *           "ciLow": 0.2367,
-         *           "ciHigh": 0.3297,
+         *           "n": 536,
+         *           "x": 151,
+         *           "rate": 0.28171641791044777,
+         *           "ciLow": 0.2453,
+         *           "ciHigh": 0.3212,
          *           "suppressed": false,
-         *           "pending": 12,
-         *           "expectedRate": 0.25,
-         *           "oe": 1.12,
-         *           "adjustedRate": 0.29
+         *           "pending": 0,
+         *           "expectedRate": 0.27,
+         *           "oe": 1.0434,
+         *           "adjustedRate": 0.3026
          *         },
          *         "effect7m": {
-         *           "n": 340,
-         *           "x": 150,
-         *           "rate": 0.4411764705882353,
-         *           "ciLow": 0.2367,
-         *           "ciHigh": 0.3297,
+         *           "n": 536,
+         *           "x": 215,
+         *           "rate": 0.40111940298507465,
+         *           "ciLow": 0.3605,
+         *           "ciHigh": 0.4432,
          *           "suppressed": false,
-         *           "pending": 12,
-         *           "expectedRate": 0.25,
-         *           "oe": 1.12,
-         *           "adjustedRate": 0.29
+         *           "pending": 0,
+         *           "expectedRate": 0.4,
+         *           "oe": 1.0028,
+         *           "adjustedRate": 0.4212
          *         },
          *         "status1m": {
-         *           "n": 356,
-         *           "x": 120,
-         *           "rate": 0.33707865168539325,
-         *           "ciLow": 0.2367,
-         *           "ciHigh": 0.3297,
+         *           "n": 536,
+         *           "x": 116,
+         *           "rate": 0.21641791044776118,
+         *           "ciLow": 0.1836,
+         *           "ciHigh": 0.2532,
          *           "suppressed": false,
-         *           "pending": 12,
-         *           "expectedRate": 0.25,
-         *           "oe": 1.12,
-         *           "adjustedRate": 0.29
+         *           "pending": 0,
+         *           "expectedRate": 0.2,
+         *           "oe": 1.0821,
+         *           "adjustedRate": 0.2381
          *         },
          *         "status3m": {
-         *           "n": 356,
-         *           "x": 130,
-         *           "rate": 0.3651685393258427,
-         *           "ciLow": 0.2367,
-         *           "ciHigh": 0.3297,
+         *           "n": 536,
+         *           "x": 169,
+         *           "rate": 0.31529850746268656,
+         *           "ciLow": 0.2774,
+         *           "ciHigh": 0.3558,
          *           "suppressed": false,
-         *           "pending": 12,
-         *           "expectedRate": 0.25,
-         *           "oe": 1.12,
-         *           "adjustedRate": 0.29
+         *           "pending": 0,
+         *           "expectedRate": 0.3,
+         *           "oe": 1.051,
+         *           "adjustedRate": 0.3258
          *         },
          *         "companyShare": {
-         *           "n": 400,
-         *           "x": 120,
-         *           "rate": 0.3,
-         *           "ciLow": 0.2565,
-         *           "ciHigh": 0.3474,
+         *           "n": 536,
+         *           "x": 198,
+         *           "rate": 0.3694029850746269,
+         *           "ciLow": 0.3296,
+         *           "ciHigh": 0.4111,
          *           "suppressed": false
          *         },
          *         "satisfiedShare": {
-         *           "n": null,
-         *           "x": null,
-         *           "rate": null,
-         *           "ciLow": null,
-         *           "ciHigh": null,
-         *           "suppressed": true,
-         *           "mean": null
-         *         },
-         *         "closerShare": {
-         *           "n": 80,
-         *           "x": 52,
-         *           "rate": 0.65,
-         *           "ciLow": 0.5406,
-         *           "ciHigh": 0.7459,
+         *           "n": 146,
+         *           "x": 97,
+         *           "rate": 0.6643835616438356,
+         *           "ciLow": 0.5844,
+         *           "ciHigh": 0.7359,
          *           "suppressed": false,
          *           "mean": 3.9
          *         },
+         *         "closerShare": {
+         *           "n": 146,
+         *           "x": 78,
+         *           "rate": 0.5342465753424658,
+         *           "ciLow": 0.4535,
+         *           "ciHigh": 0.6132,
+         *           "suppressed": false,
+         *           "mean": 3.7
+         *         },
          *         "ageUnder30Share": {
-         *           "n": 400,
-         *           "x": 160,
-         *           "rate": 0.4,
-         *           "ciLow": 0.3529,
-         *           "ciHigh": 0.449,
+         *           "n": 536,
+         *           "x": 209,
+         *           "rate": 0.38992537313432835,
+         *           "ciLow": 0.3496,
+         *           "ciHigh": 0.4319,
          *           "suppressed": false
          *         },
          *         "unemploymentDuration": {
-         *           "n": 400,
+         *           "n": 536,
          *           "median": 150,
          *           "bands": {
          *             "<3m": 0.3,
@@ -1560,100 +2666,100 @@ export interface components {
          *           },
          *           "suppressed": false
          *         },
-         *         "started": 400,
-         *         "completed": 370,
-         *         "active": 30,
-         *         "complaints": 2,
-         *         "complaintsPer100": 0.5,
-         *         "costPerOutcome": 65900
+         *         "started": 536,
+         *         "completed": 496,
+         *         "active": 40,
+         *         "complaints": 3,
+         *         "complaintsPer100": 0.5597,
+         *         "costPerOutcome": null
          *       },
          *       "byTargetGroup": [
          *         {
-         *           "offerId": "T-0001",
+         *           "providerId": "P-001",
          *           "effect3m": {
-         *             "n": 356,
-         *             "x": 100,
-         *             "rate": 0.2808988764044944,
-         *             "ciLow": 0.2367,
-         *             "ciHigh": 0.3297,
+         *             "n": 536,
+         *             "x": 151,
+         *             "rate": 0.28171641791044777,
+         *             "ciLow": 0.2453,
+         *             "ciHigh": 0.3212,
          *             "suppressed": false,
-         *             "pending": 12,
-         *             "expectedRate": 0.25,
-         *             "oe": 1.12,
-         *             "adjustedRate": 0.29
+         *             "pending": 0,
+         *             "expectedRate": 0.27,
+         *             "oe": 1.0434,
+         *             "adjustedRate": 0.3026
          *           },
          *           "effect7m": {
-         *             "n": 340,
-         *             "x": 150,
-         *             "rate": 0.4411764705882353,
-         *             "ciLow": 0.2367,
-         *             "ciHigh": 0.3297,
+         *             "n": 536,
+         *             "x": 215,
+         *             "rate": 0.40111940298507465,
+         *             "ciLow": 0.3605,
+         *             "ciHigh": 0.4432,
          *             "suppressed": false,
-         *             "pending": 12,
-         *             "expectedRate": 0.25,
-         *             "oe": 1.12,
-         *             "adjustedRate": 0.29
+         *             "pending": 0,
+         *             "expectedRate": 0.4,
+         *             "oe": 1.0028,
+         *             "adjustedRate": 0.4212
          *           },
          *           "status1m": {
-         *             "n": 356,
-         *             "x": 120,
-         *             "rate": 0.33707865168539325,
-         *             "ciLow": 0.2367,
-         *             "ciHigh": 0.3297,
+         *             "n": 536,
+         *             "x": 116,
+         *             "rate": 0.21641791044776118,
+         *             "ciLow": 0.1836,
+         *             "ciHigh": 0.2532,
          *             "suppressed": false,
-         *             "pending": 12,
-         *             "expectedRate": 0.25,
-         *             "oe": 1.12,
-         *             "adjustedRate": 0.29
+         *             "pending": 0,
+         *             "expectedRate": 0.2,
+         *             "oe": 1.0821,
+         *             "adjustedRate": 0.2381
          *           },
          *           "status3m": {
-         *             "n": 356,
-         *             "x": 130,
-         *             "rate": 0.3651685393258427,
-         *             "ciLow": 0.2367,
-         *             "ciHigh": 0.3297,
+         *             "n": 536,
+         *             "x": 169,
+         *             "rate": 0.31529850746268656,
+         *             "ciLow": 0.2774,
+         *             "ciHigh": 0.3558,
          *             "suppressed": false,
-         *             "pending": 12,
-         *             "expectedRate": 0.25,
-         *             "oe": 1.12,
-         *             "adjustedRate": 0.29
+         *             "pending": 0,
+         *             "expectedRate": 0.3,
+         *             "oe": 1.051,
+         *             "adjustedRate": 0.3258
          *           },
          *           "companyShare": {
-         *             "n": 400,
-         *             "x": 120,
-         *             "rate": 0.3,
-         *             "ciLow": 0.2565,
-         *             "ciHigh": 0.3474,
+         *             "n": 536,
+         *             "x": 198,
+         *             "rate": 0.3694029850746269,
+         *             "ciLow": 0.3296,
+         *             "ciHigh": 0.4111,
          *             "suppressed": false
          *           },
          *           "satisfiedShare": {
-         *             "n": null,
-         *             "x": null,
-         *             "rate": null,
-         *             "ciLow": null,
-         *             "ciHigh": null,
-         *             "suppressed": true,
-         *             "mean": null
-         *           },
-         *           "closerShare": {
-         *             "n": 80,
-         *             "x": 52,
-         *             "rate": 0.65,
-         *             "ciLow": 0.5406,
-         *             "ciHigh": 0.7459,
+         *             "n": 146,
+         *             "x": 97,
+         *             "rate": 0.6643835616438356,
+         *             "ciLow": 0.5844,
+         *             "ciHigh": 0.7359,
          *             "suppressed": false,
          *             "mean": 3.9
          *           },
+         *           "closerShare": {
+         *             "n": 146,
+         *             "x": 78,
+         *             "rate": 0.5342465753424658,
+         *             "ciLow": 0.4535,
+         *             "ciHigh": 0.6132,
+         *             "suppressed": false,
+         *             "mean": 3.7
+         *           },
          *           "ageUnder30Share": {
-         *             "n": 400,
-         *             "x": 160,
-         *             "rate": 0.4,
-         *             "ciLow": 0.3529,
-         *             "ciHigh": 0.449,
+         *             "n": 536,
+         *             "x": 209,
+         *             "rate": 0.38992537313432835,
+         *             "ciLow": 0.3496,
+         *             "ciHigh": 0.4319,
          *             "suppressed": false
          *           },
          *           "unemploymentDuration": {
-         *             "n": 400,
+         *             "n": 536,
          *             "median": 150,
          *             "bands": {
          *               "<3m": 0.3,
@@ -1663,36 +2769,36 @@ export interface components {
          *             },
          *             "suppressed": false
          *           },
-         *           "started": 400,
-         *           "completed": 370,
-         *           "active": 30,
-         *           "complaints": 2,
-         *           "complaintsPer100": 0.5,
-         *           "costPerOutcome": 65900,
+         *           "started": 536,
+         *           "completed": 496,
+         *           "active": 40,
+         *           "complaints": 3,
+         *           "complaintsPer100": 0.5597,
+         *           "costPerOutcome": null,
          *           "targetGroup": "jobparat"
          *         }
          *       ],
          *       "offers": [
          *         {
          *           "offer": {
-         *             "offerId": "T-0001",
          *             "providerId": "P-001",
-         *             "name": "Vejen til lager og logistik",
          *             "package": "jobpakke",
-         *             "description": "Truckcertifikat og virksomhedspraktik.",
          *             "targetGroups": [
          *               "jobparat"
          *             ],
+         *             "accessible": true,
+         *             "resultBonusDkk": null,
+         *             "validFrom": "2025-01-01",
+         *             "validTo": null,
+         *             "offerId": "T-0001",
+         *             "name": "Vejen til lager og logistik",
+         *             "description": "Truckcertifikat og virksomhedspraktik.",
          *             "industries": [
          *               "transport"
          *             ],
          *             "priceDkk": 18500,
          *             "hoursPerWeek": 30,
-         *             "durationWeeks": 8,
-         *             "accessible": true,
-         *             "resultBonusDkk": null,
-         *             "validFrom": "2025-01-01",
-         *             "validTo": null
+         *             "durationWeeks": 8
          *           },
          *           "provider": {
          *             "providerId": "P-001",
@@ -1709,83 +2815,83 @@ export interface components {
          *               "ciLow": 0.2367,
          *               "ciHigh": 0.3297,
          *               "suppressed": false,
-         *               "pending": 12,
-         *               "expectedRate": 0.25,
-         *               "oe": 1.12,
-         *               "adjustedRate": 0.29
+         *               "pending": 0,
+         *               "expectedRate": 0.27,
+         *               "oe": 1.0404,
+         *               "adjustedRate": 0.3017
          *             },
          *             "effect7m": {
-         *               "n": 340,
-         *               "x": 150,
-         *               "rate": 0.4411764705882353,
-         *               "ciLow": 0.2367,
-         *               "ciHigh": 0.3297,
+         *               "n": 356,
+         *               "x": 142,
+         *               "rate": 0.398876404494382,
+         *               "ciLow": 0.3494,
+         *               "ciHigh": 0.4506,
          *               "suppressed": false,
-         *               "pending": 12,
-         *               "expectedRate": 0.25,
-         *               "oe": 1.12,
-         *               "adjustedRate": 0.29
+         *               "pending": 0,
+         *               "expectedRate": 0.4,
+         *               "oe": 0.9972,
+         *               "adjustedRate": 0.4188
          *             },
          *             "status1m": {
          *               "n": 356,
-         *               "x": 120,
-         *               "rate": 0.33707865168539325,
-         *               "ciLow": 0.2367,
-         *               "ciHigh": 0.3297,
+         *               "x": 78,
+         *               "rate": 0.21910112359550563,
+         *               "ciLow": 0.1793,
+         *               "ciHigh": 0.2649,
          *               "suppressed": false,
-         *               "pending": 12,
-         *               "expectedRate": 0.25,
-         *               "oe": 1.12,
-         *               "adjustedRate": 0.29
+         *               "pending": 0,
+         *               "expectedRate": 0.2,
+         *               "oe": 1.0955,
+         *               "adjustedRate": 0.241
          *             },
          *             "status3m": {
          *               "n": 356,
-         *               "x": 130,
-         *               "rate": 0.3651685393258427,
-         *               "ciLow": 0.2367,
-         *               "ciHigh": 0.3297,
+         *               "x": 113,
+         *               "rate": 0.31741573033707865,
+         *               "ciLow": 0.2712,
+         *               "ciHigh": 0.3675,
          *               "suppressed": false,
-         *               "pending": 12,
-         *               "expectedRate": 0.25,
-         *               "oe": 1.12,
-         *               "adjustedRate": 0.29
+         *               "pending": 0,
+         *               "expectedRate": 0.3,
+         *               "oe": 1.0581,
+         *               "adjustedRate": 0.328
          *             },
          *             "companyShare": {
-         *               "n": 400,
-         *               "x": 120,
-         *               "rate": 0.3,
-         *               "ciLow": 0.2565,
-         *               "ciHigh": 0.3474,
+         *               "n": 356,
+         *               "x": 118,
+         *               "rate": 0.33146067415730335,
+         *               "ciLow": 0.2846,
+         *               "ciHigh": 0.3819,
          *               "suppressed": false
          *             },
          *             "satisfiedShare": {
-         *               "n": null,
-         *               "x": null,
-         *               "rate": null,
-         *               "ciLow": null,
-         *               "ciHigh": null,
-         *               "suppressed": true,
-         *               "mean": null
-         *             },
-         *             "closerShare": {
-         *               "n": 80,
-         *               "x": 52,
-         *               "rate": 0.65,
-         *               "ciLow": 0.5406,
-         *               "ciHigh": 0.7459,
+         *               "n": 85,
+         *               "x": 58,
+         *               "rate": 0.6823529411764706,
+         *               "ciLow": 0.5773,
+         *               "ciHigh": 0.7716,
          *               "suppressed": false,
          *               "mean": 3.9
          *             },
+         *             "closerShare": {
+         *               "n": 85,
+         *               "x": 46,
+         *               "rate": 0.5411764705882353,
+         *               "ciLow": 0.4358,
+         *               "ciHigh": 0.643,
+         *               "suppressed": false,
+         *               "mean": 3.7
+         *             },
          *             "ageUnder30Share": {
-         *               "n": 400,
-         *               "x": 160,
-         *               "rate": 0.4,
-         *               "ciLow": 0.3529,
-         *               "ciHigh": 0.449,
+         *               "n": 356,
+         *               "x": 142,
+         *               "rate": 0.398876404494382,
+         *               "ciLow": 0.3494,
+         *               "ciHigh": 0.4506,
          *               "suppressed": false
          *             },
          *             "unemploymentDuration": {
-         *               "n": 400,
+         *               "n": 356,
          *               "median": 150,
          *               "bands": {
          *                 "<3m": 0.3,
@@ -1795,12 +2901,272 @@ export interface components {
          *               },
          *               "suppressed": false
          *             },
-         *             "started": 400,
-         *             "completed": 370,
-         *             "active": 30,
+         *             "started": 356,
+         *             "completed": 330,
+         *             "active": 26,
          *             "complaints": 2,
-         *             "complaintsPer100": 0.5,
-         *             "costPerOutcome": 65900
+         *             "complaintsPer100": 0.5618,
+         *             "costPerOutcome": 65860
+         *           }
+         *         },
+         *         {
+         *           "offer": {
+         *             "providerId": "P-001",
+         *             "package": "jobpakke",
+         *             "targetGroups": [
+         *               "jobparat"
+         *             ],
+         *             "accessible": true,
+         *             "resultBonusDkk": null,
+         *             "validFrom": "2025-01-01",
+         *             "validTo": null,
+         *             "offerId": "T-0002",
+         *             "name": "Rengøring og service",
+         *             "description": "Kursus i professionel rengøring med praktik i virksomheder.",
+         *             "industries": [
+         *               "rengoering"
+         *             ],
+         *             "priceDkk": 12000,
+         *             "hoursPerWeek": 25,
+         *             "durationWeeks": 6
+         *           },
+         *           "provider": {
+         *             "providerId": "P-001",
+         *             "name": "Jobhuset ApS",
+         *             "kind": "external",
+         *             "frameworkAgreement": "RA-2025-03"
+         *           },
+         *           "effects": {
+         *             "offerId": "T-0002",
+         *             "effect3m": {
+         *               "n": 120,
+         *               "x": 30,
+         *               "rate": 0.25,
+         *               "ciLow": 0.1811,
+         *               "ciHigh": 0.3344,
+         *               "suppressed": false,
+         *               "pending": 0,
+         *               "expectedRate": 0.27,
+         *               "oe": 0.9259,
+         *               "adjustedRate": 0.2685
+         *             },
+         *             "effect7m": {
+         *               "n": 120,
+         *               "x": 46,
+         *               "rate": 0.38333333333333336,
+         *               "ciLow": 0.3012,
+         *               "ciHigh": 0.4727,
+         *               "suppressed": false,
+         *               "pending": 0,
+         *               "expectedRate": 0.4,
+         *               "oe": 0.9583,
+         *               "adjustedRate": 0.4025
+         *             },
+         *             "status1m": {
+         *               "n": 120,
+         *               "x": 23,
+         *               "rate": 0.19166666666666668,
+         *               "ciLow": 0.1313,
+         *               "ciHigh": 0.2712,
+         *               "suppressed": false,
+         *               "pending": 0,
+         *               "expectedRate": 0.2,
+         *               "oe": 0.9583,
+         *               "adjustedRate": 0.2108
+         *             },
+         *             "status3m": {
+         *               "n": 120,
+         *               "x": 35,
+         *               "rate": 0.2916666666666667,
+         *               "ciLow": 0.2178,
+         *               "ciHigh": 0.3784,
+         *               "suppressed": false,
+         *               "pending": 0,
+         *               "expectedRate": 0.3,
+         *               "oe": 0.9722,
+         *               "adjustedRate": 0.3014
+         *             },
+         *             "companyShare": {
+         *               "n": 120,
+         *               "x": 58,
+         *               "rate": 0.48333333333333334,
+         *               "ciLow": 0.3958,
+         *               "ciHigh": 0.5719,
+         *               "suppressed": false
+         *             },
+         *             "satisfiedShare": {
+         *               "n": 38,
+         *               "x": 22,
+         *               "rate": 0.5789473684210527,
+         *               "ciLow": 0.4219,
+         *               "ciHigh": 0.7215,
+         *               "suppressed": false,
+         *               "mean": 3.9
+         *             },
+         *             "closerShare": {
+         *               "n": 38,
+         *               "x": 18,
+         *               "rate": 0.47368421052631576,
+         *               "ciLow": 0.3248,
+         *               "ciHigh": 0.6274,
+         *               "suppressed": false,
+         *               "mean": 3.7
+         *             },
+         *             "ageUnder30Share": {
+         *               "n": 120,
+         *               "x": 38,
+         *               "rate": 0.31666666666666665,
+         *               "ciLow": 0.2402,
+         *               "ciHigh": 0.4045,
+         *               "suppressed": false
+         *             },
+         *             "unemploymentDuration": {
+         *               "n": 120,
+         *               "median": 150,
+         *               "bands": {
+         *                 "<3m": 0.3,
+         *                 "3-6m": 0.25,
+         *                 "6-12m": 0.25,
+         *                 ">12m": 0.2
+         *               },
+         *               "suppressed": false
+         *             },
+         *             "started": 120,
+         *             "completed": 112,
+         *             "active": 8,
+         *             "complaints": 1,
+         *             "complaintsPer100": 0.8333,
+         *             "costPerOutcome": 48000
+         *           }
+         *         },
+         *         {
+         *           "offer": {
+         *             "providerId": "P-001",
+         *             "package": "jobpakke",
+         *             "targetGroups": [
+         *               "jobparat"
+         *             ],
+         *             "accessible": true,
+         *             "resultBonusDkk": null,
+         *             "validFrom": "2025-01-01",
+         *             "validTo": null,
+         *             "offerId": "T-0003",
+         *             "name": "Kom i gang med IT-support",
+         *             "description": "IT-kursus med certificering og praktik.",
+         *             "industries": [
+         *               "it"
+         *             ],
+         *             "priceDkk": 9000,
+         *             "hoursPerWeek": 20,
+         *             "durationWeeks": 10
+         *           },
+         *           "provider": {
+         *             "providerId": "P-001",
+         *             "name": "Jobhuset ApS",
+         *             "kind": "external",
+         *             "frameworkAgreement": "RA-2025-03"
+         *           },
+         *           "effects": {
+         *             "offerId": "T-0003",
+         *             "effect3m": {
+         *               "n": 60,
+         *               "x": 21,
+         *               "rate": 0.35,
+         *               "ciLow": 0.2417,
+         *               "ciHigh": 0.4764,
+         *               "suppressed": false,
+         *               "pending": 0,
+         *               "expectedRate": 0.27,
+         *               "oe": 1.2963,
+         *               "adjustedRate": 0.3759
+         *             },
+         *             "effect7m": {
+         *               "n": 60,
+         *               "x": 27,
+         *               "rate": 0.45,
+         *               "ciLow": 0.3309,
+         *               "ciHigh": 0.5751,
+         *               "suppressed": false,
+         *               "pending": 0,
+         *               "expectedRate": 0.4,
+         *               "oe": 1.125,
+         *               "adjustedRate": 0.4725
+         *             },
+         *             "status1m": {
+         *               "n": 60,
+         *               "x": 15,
+         *               "rate": 0.25,
+         *               "ciLow": 0.1578,
+         *               "ciHigh": 0.3723,
+         *               "suppressed": false,
+         *               "pending": 0,
+         *               "expectedRate": 0.2,
+         *               "oe": 1.25,
+         *               "adjustedRate": 0.275
+         *             },
+         *             "status3m": {
+         *               "n": 60,
+         *               "x": 21,
+         *               "rate": 0.35,
+         *               "ciLow": 0.2417,
+         *               "ciHigh": 0.4764,
+         *               "suppressed": false,
+         *               "pending": 0,
+         *               "expectedRate": 0.3,
+         *               "oe": 1.1667,
+         *               "adjustedRate": 0.3617
+         *             },
+         *             "companyShare": {
+         *               "n": 60,
+         *               "x": 22,
+         *               "rate": 0.36666666666666664,
+         *               "ciLow": 0.2562,
+         *               "ciHigh": 0.4932,
+         *               "suppressed": false
+         *             },
+         *             "satisfiedShare": {
+         *               "n": 23,
+         *               "x": 17,
+         *               "rate": 0.7391304347826086,
+         *               "ciLow": 0.5353,
+         *               "ciHigh": 0.8745,
+         *               "suppressed": false,
+         *               "mean": 3.9
+         *             },
+         *             "closerShare": {
+         *               "n": 23,
+         *               "x": 14,
+         *               "rate": 0.6086956521739131,
+         *               "ciLow": 0.4079,
+         *               "ciHigh": 0.7784,
+         *               "suppressed": false,
+         *               "mean": 3.7
+         *             },
+         *             "ageUnder30Share": {
+         *               "n": 60,
+         *               "x": 29,
+         *               "rate": 0.48333333333333334,
+         *               "ciLow": 0.3618,
+         *               "ciHigh": 0.6069,
+         *               "suppressed": false
+         *             },
+         *             "unemploymentDuration": {
+         *               "n": 60,
+         *               "median": 150,
+         *               "bands": {
+         *                 "<3m": 0.3,
+         *                 "3-6m": 0.25,
+         *                 "6-12m": 0.25,
+         *                 ">12m": 0.2
+         *               },
+         *               "suppressed": false
+         *             },
+         *             "started": 60,
+         *             "completed": 54,
+         *             "active": 6,
+         *             "complaints": 0,
+         *             "complaintsPer100": 0,
+         *             "costPerOutcome": 25714
          *           }
          *         }
          *       ]
@@ -1933,27 +3299,24 @@ export interface components {
          *         "code": "jobparat",
          *         "name": "Jobparat"
          *       },
-         *       "period": {
-         *         "from": "2026-01-01",
-         *         "to": "2026-06-30"
-         *       },
+         *       "period": null,
          *       "dataVersion": 3,
          *       "asOf": "2026-10-31",
          *       "minCellSize": 5,
          *       "maxPerturbation": 2,
-         *       "active": 30,
-         *       "started": 400,
-         *       "completed": 370,
+         *       "active": 40,
+         *       "started": 536,
+         *       "completed": 496,
          *       "ageUnder30Share": {
-         *         "n": 400,
-         *         "x": 160,
-         *         "rate": 0.4,
-         *         "ciLow": 0.3529,
-         *         "ciHigh": 0.449,
+         *         "n": 536,
+         *         "x": 209,
+         *         "rate": 0.38992537313432835,
+         *         "ciLow": 0.3496,
+         *         "ciHigh": 0.4319,
          *         "suppressed": false
          *       },
          *       "unemploymentDuration": {
-         *         "n": 400,
+         *         "n": 536,
          *         "median": 150,
          *         "bands": {
          *           "<3m": 0.3,
@@ -1964,91 +3327,91 @@ export interface components {
          *         "suppressed": false
          *       },
          *       "effects": {
-         *         "offerId": "T-0001",
+         *         "targetGroup": "jobparat",
          *         "effect3m": {
-         *           "n": 356,
-         *           "x": 100,
-         *           "rate": 0.2808988764044944,
-         *           "ciLow": 0.2367,
-         *           "ciHigh": 0.3297,
+         *           "n": 536,
+         *           "x": 151,
+         *           "rate": 0.28171641791044777,
+         *           "ciLow": 0.2453,
+         *           "ciHigh": 0.3212,
          *           "suppressed": false,
-         *           "pending": 12,
-         *           "expectedRate": 0.25,
-         *           "oe": 1.12,
-         *           "adjustedRate": 0.29
+         *           "pending": 0,
+         *           "expectedRate": 0.27,
+         *           "oe": 1.0434,
+         *           "adjustedRate": 0.3026
          *         },
          *         "effect7m": {
-         *           "n": 340,
-         *           "x": 150,
-         *           "rate": 0.4411764705882353,
-         *           "ciLow": 0.2367,
-         *           "ciHigh": 0.3297,
+         *           "n": 536,
+         *           "x": 215,
+         *           "rate": 0.40111940298507465,
+         *           "ciLow": 0.3605,
+         *           "ciHigh": 0.4432,
          *           "suppressed": false,
-         *           "pending": 12,
-         *           "expectedRate": 0.25,
-         *           "oe": 1.12,
-         *           "adjustedRate": 0.29
+         *           "pending": 0,
+         *           "expectedRate": 0.4,
+         *           "oe": 1.0028,
+         *           "adjustedRate": 0.4212
          *         },
          *         "status1m": {
-         *           "n": 356,
-         *           "x": 120,
-         *           "rate": 0.33707865168539325,
-         *           "ciLow": 0.2367,
-         *           "ciHigh": 0.3297,
+         *           "n": 536,
+         *           "x": 116,
+         *           "rate": 0.21641791044776118,
+         *           "ciLow": 0.1836,
+         *           "ciHigh": 0.2532,
          *           "suppressed": false,
-         *           "pending": 12,
-         *           "expectedRate": 0.25,
-         *           "oe": 1.12,
-         *           "adjustedRate": 0.29
+         *           "pending": 0,
+         *           "expectedRate": 0.2,
+         *           "oe": 1.0821,
+         *           "adjustedRate": 0.2381
          *         },
          *         "status3m": {
-         *           "n": 356,
-         *           "x": 130,
-         *           "rate": 0.3651685393258427,
-         *           "ciLow": 0.2367,
-         *           "ciHigh": 0.3297,
+         *           "n": 536,
+         *           "x": 169,
+         *           "rate": 0.31529850746268656,
+         *           "ciLow": 0.2774,
+         *           "ciHigh": 0.3558,
          *           "suppressed": false,
-         *           "pending": 12,
-         *           "expectedRate": 0.25,
-         *           "oe": 1.12,
-         *           "adjustedRate": 0.29
+         *           "pending": 0,
+         *           "expectedRate": 0.3,
+         *           "oe": 1.051,
+         *           "adjustedRate": 0.3258
          *         },
          *         "companyShare": {
-         *           "n": 400,
-         *           "x": 120,
-         *           "rate": 0.3,
-         *           "ciLow": 0.2565,
-         *           "ciHigh": 0.3474,
+         *           "n": 536,
+         *           "x": 198,
+         *           "rate": 0.3694029850746269,
+         *           "ciLow": 0.3296,
+         *           "ciHigh": 0.4111,
          *           "suppressed": false
          *         },
          *         "satisfiedShare": {
-         *           "n": null,
-         *           "x": null,
-         *           "rate": null,
-         *           "ciLow": null,
-         *           "ciHigh": null,
-         *           "suppressed": true,
-         *           "mean": null
-         *         },
-         *         "closerShare": {
-         *           "n": 80,
-         *           "x": 52,
-         *           "rate": 0.65,
-         *           "ciLow": 0.5406,
-         *           "ciHigh": 0.7459,
+         *           "n": 146,
+         *           "x": 97,
+         *           "rate": 0.6643835616438356,
+         *           "ciLow": 0.5844,
+         *           "ciHigh": 0.7359,
          *           "suppressed": false,
          *           "mean": 3.9
          *         },
+         *         "closerShare": {
+         *           "n": 146,
+         *           "x": 78,
+         *           "rate": 0.5342465753424658,
+         *           "ciLow": 0.4535,
+         *           "ciHigh": 0.6132,
+         *           "suppressed": false,
+         *           "mean": 3.7
+         *         },
          *         "ageUnder30Share": {
-         *           "n": 400,
-         *           "x": 160,
-         *           "rate": 0.4,
-         *           "ciLow": 0.3529,
-         *           "ciHigh": 0.449,
+         *           "n": 536,
+         *           "x": 209,
+         *           "rate": 0.38992537313432835,
+         *           "ciLow": 0.3496,
+         *           "ciHigh": 0.4319,
          *           "suppressed": false
          *         },
          *         "unemploymentDuration": {
-         *           "n": 400,
+         *           "n": 536,
          *           "median": 150,
          *           "bands": {
          *             "<3m": 0.3,
@@ -2058,13 +3421,12 @@ export interface components {
          *           },
          *           "suppressed": false
          *         },
-         *         "started": 400,
-         *         "completed": 370,
-         *         "active": 30,
-         *         "complaints": 2,
-         *         "complaintsPer100": 0.5,
-         *         "costPerOutcome": 65900,
-         *         "targetGroup": "jobparat"
+         *         "started": 536,
+         *         "completed": 496,
+         *         "active": 40,
+         *         "complaints": 3,
+         *         "complaintsPer100": 0.5597,
+         *         "costPerOutcome": null
          *       }
          *     }
          */
@@ -2117,6 +3479,11 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "status": "ok"
+                     *     }
+                     */
                     "application/json": components["schemas"]["Health"];
                 };
             };
@@ -2137,6 +3504,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "status": "ready",
+                     *       "dataVersion": 3
+                     *     }
+                     */
                     "application/json": components["schemas"]["Ready"];
                 };
             };
@@ -2146,6 +3519,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://evg.kk.dk/problems/unavailable",
+                     *       "title": "Tjenesten er ikke klar",
+                     *       "status": 503,
+                     *       "detail": "Not ready."
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -2215,7 +3596,451 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "total": 3,
+                     *       "limit": 20,
+                     *       "offset": 0,
+                     *       "period": null,
+                     *       "dataVersion": 3,
+                     *       "asOf": "2026-10-31",
+                     *       "minCellSize": 5,
+                     *       "maxPerturbation": 2,
+                     *       "scope": {
+                     *         "targetGroups": [
+                     *           "jobparat"
+                     *         ]
+                     *       },
+                     *       "items": [
+                     *         {
+                     *           "offer": {
+                     *             "providerId": "P-001",
+                     *             "package": "jobpakke",
+                     *             "targetGroups": [
+                     *               "jobparat"
+                     *             ],
+                     *             "accessible": true,
+                     *             "resultBonusDkk": null,
+                     *             "validFrom": "2025-01-01",
+                     *             "validTo": null,
+                     *             "offerId": "T-0003",
+                     *             "name": "Kom i gang med IT-support",
+                     *             "description": "IT-kursus med certificering og praktik.",
+                     *             "industries": [
+                     *               "it"
+                     *             ],
+                     *             "priceDkk": 9000,
+                     *             "hoursPerWeek": 20,
+                     *             "durationWeeks": 10
+                     *           },
+                     *           "provider": {
+                     *             "providerId": "P-001",
+                     *             "name": "Jobhuset ApS",
+                     *             "kind": "external",
+                     *             "frameworkAgreement": "RA-2025-03"
+                     *           },
+                     *           "effects": {
+                     *             "offerId": "T-0003",
+                     *             "effect3m": {
+                     *               "n": 60,
+                     *               "x": 21,
+                     *               "rate": 0.35,
+                     *               "ciLow": 0.2417,
+                     *               "ciHigh": 0.4764,
+                     *               "suppressed": false,
+                     *               "pending": 0,
+                     *               "expectedRate": 0.27,
+                     *               "oe": 1.2963,
+                     *               "adjustedRate": 0.3759
+                     *             },
+                     *             "effect7m": {
+                     *               "n": 60,
+                     *               "x": 27,
+                     *               "rate": 0.45,
+                     *               "ciLow": 0.3309,
+                     *               "ciHigh": 0.5751,
+                     *               "suppressed": false,
+                     *               "pending": 0,
+                     *               "expectedRate": 0.4,
+                     *               "oe": 1.125,
+                     *               "adjustedRate": 0.4725
+                     *             },
+                     *             "status1m": {
+                     *               "n": 60,
+                     *               "x": 15,
+                     *               "rate": 0.25,
+                     *               "ciLow": 0.1578,
+                     *               "ciHigh": 0.3723,
+                     *               "suppressed": false,
+                     *               "pending": 0,
+                     *               "expectedRate": 0.2,
+                     *               "oe": 1.25,
+                     *               "adjustedRate": 0.275
+                     *             },
+                     *             "status3m": {
+                     *               "n": 60,
+                     *               "x": 21,
+                     *               "rate": 0.35,
+                     *               "ciLow": 0.2417,
+                     *               "ciHigh": 0.4764,
+                     *               "suppressed": false,
+                     *               "pending": 0,
+                     *               "expectedRate": 0.3,
+                     *               "oe": 1.1667,
+                     *               "adjustedRate": 0.3617
+                     *             },
+                     *             "companyShare": {
+                     *               "n": 60,
+                     *               "x": 22,
+                     *               "rate": 0.36666666666666664,
+                     *               "ciLow": 0.2562,
+                     *               "ciHigh": 0.4932,
+                     *               "suppressed": false
+                     *             },
+                     *             "satisfiedShare": {
+                     *               "n": 23,
+                     *               "x": 17,
+                     *               "rate": 0.7391304347826086,
+                     *               "ciLow": 0.5353,
+                     *               "ciHigh": 0.8745,
+                     *               "suppressed": false,
+                     *               "mean": 3.9
+                     *             },
+                     *             "closerShare": {
+                     *               "n": 23,
+                     *               "x": 14,
+                     *               "rate": 0.6086956521739131,
+                     *               "ciLow": 0.4079,
+                     *               "ciHigh": 0.7784,
+                     *               "suppressed": false,
+                     *               "mean": 3.7
+                     *             },
+                     *             "ageUnder30Share": {
+                     *               "n": 60,
+                     *               "x": 29,
+                     *               "rate": 0.48333333333333334,
+                     *               "ciLow": 0.3618,
+                     *               "ciHigh": 0.6069,
+                     *               "suppressed": false
+                     *             },
+                     *             "unemploymentDuration": {
+                     *               "n": 60,
+                     *               "median": 150,
+                     *               "bands": {
+                     *                 "<3m": 0.3,
+                     *                 "3-6m": 0.25,
+                     *                 "6-12m": 0.25,
+                     *                 ">12m": 0.2
+                     *               },
+                     *               "suppressed": false
+                     *             },
+                     *             "started": 60,
+                     *             "completed": 54,
+                     *             "active": 6,
+                     *             "complaints": 0,
+                     *             "complaintsPer100": 0,
+                     *             "costPerOutcome": 25714
+                     *           }
+                     *         },
+                     *         {
+                     *           "offer": {
+                     *             "providerId": "P-001",
+                     *             "package": "jobpakke",
+                     *             "targetGroups": [
+                     *               "jobparat"
+                     *             ],
+                     *             "accessible": true,
+                     *             "resultBonusDkk": null,
+                     *             "validFrom": "2025-01-01",
+                     *             "validTo": null,
+                     *             "offerId": "T-0001",
+                     *             "name": "Vejen til lager og logistik",
+                     *             "description": "Truckcertifikat og virksomhedspraktik.",
+                     *             "industries": [
+                     *               "transport"
+                     *             ],
+                     *             "priceDkk": 18500,
+                     *             "hoursPerWeek": 30,
+                     *             "durationWeeks": 8
+                     *           },
+                     *           "provider": {
+                     *             "providerId": "P-001",
+                     *             "name": "Jobhuset ApS",
+                     *             "kind": "external",
+                     *             "frameworkAgreement": "RA-2025-03"
+                     *           },
+                     *           "effects": {
+                     *             "offerId": "T-0001",
+                     *             "effect3m": {
+                     *               "n": 356,
+                     *               "x": 100,
+                     *               "rate": 0.2808988764044944,
+                     *               "ciLow": 0.2367,
+                     *               "ciHigh": 0.3297,
+                     *               "suppressed": false,
+                     *               "pending": 0,
+                     *               "expectedRate": 0.27,
+                     *               "oe": 1.0404,
+                     *               "adjustedRate": 0.3017
+                     *             },
+                     *             "effect7m": {
+                     *               "n": 356,
+                     *               "x": 142,
+                     *               "rate": 0.398876404494382,
+                     *               "ciLow": 0.3494,
+                     *               "ciHigh": 0.4506,
+                     *               "suppressed": false,
+                     *               "pending": 0,
+                     *               "expectedRate": 0.4,
+                     *               "oe": 0.9972,
+                     *               "adjustedRate": 0.4188
+                     *             },
+                     *             "status1m": {
+                     *               "n": 356,
+                     *               "x": 78,
+                     *               "rate": 0.21910112359550563,
+                     *               "ciLow": 0.1793,
+                     *               "ciHigh": 0.2649,
+                     *               "suppressed": false,
+                     *               "pending": 0,
+                     *               "expectedRate": 0.2,
+                     *               "oe": 1.0955,
+                     *               "adjustedRate": 0.241
+                     *             },
+                     *             "status3m": {
+                     *               "n": 356,
+                     *               "x": 113,
+                     *               "rate": 0.31741573033707865,
+                     *               "ciLow": 0.2712,
+                     *               "ciHigh": 0.3675,
+                     *               "suppressed": false,
+                     *               "pending": 0,
+                     *               "expectedRate": 0.3,
+                     *               "oe": 1.0581,
+                     *               "adjustedRate": 0.328
+                     *             },
+                     *             "companyShare": {
+                     *               "n": 356,
+                     *               "x": 118,
+                     *               "rate": 0.33146067415730335,
+                     *               "ciLow": 0.2846,
+                     *               "ciHigh": 0.3819,
+                     *               "suppressed": false
+                     *             },
+                     *             "satisfiedShare": {
+                     *               "n": 85,
+                     *               "x": 58,
+                     *               "rate": 0.6823529411764706,
+                     *               "ciLow": 0.5773,
+                     *               "ciHigh": 0.7716,
+                     *               "suppressed": false,
+                     *               "mean": 3.9
+                     *             },
+                     *             "closerShare": {
+                     *               "n": 85,
+                     *               "x": 46,
+                     *               "rate": 0.5411764705882353,
+                     *               "ciLow": 0.4358,
+                     *               "ciHigh": 0.643,
+                     *               "suppressed": false,
+                     *               "mean": 3.7
+                     *             },
+                     *             "ageUnder30Share": {
+                     *               "n": 356,
+                     *               "x": 142,
+                     *               "rate": 0.398876404494382,
+                     *               "ciLow": 0.3494,
+                     *               "ciHigh": 0.4506,
+                     *               "suppressed": false
+                     *             },
+                     *             "unemploymentDuration": {
+                     *               "n": 356,
+                     *               "median": 150,
+                     *               "bands": {
+                     *                 "<3m": 0.3,
+                     *                 "3-6m": 0.25,
+                     *                 "6-12m": 0.25,
+                     *                 ">12m": 0.2
+                     *               },
+                     *               "suppressed": false
+                     *             },
+                     *             "started": 356,
+                     *             "completed": 330,
+                     *             "active": 26,
+                     *             "complaints": 2,
+                     *             "complaintsPer100": 0.5618,
+                     *             "costPerOutcome": 65860
+                     *           }
+                     *         },
+                     *         {
+                     *           "offer": {
+                     *             "providerId": "P-001",
+                     *             "package": "jobpakke",
+                     *             "targetGroups": [
+                     *               "jobparat"
+                     *             ],
+                     *             "accessible": true,
+                     *             "resultBonusDkk": null,
+                     *             "validFrom": "2025-01-01",
+                     *             "validTo": null,
+                     *             "offerId": "T-0002",
+                     *             "name": "Rengøring og service",
+                     *             "description": "Kursus i professionel rengøring med praktik i virksomheder.",
+                     *             "industries": [
+                     *               "rengoering"
+                     *             ],
+                     *             "priceDkk": 12000,
+                     *             "hoursPerWeek": 25,
+                     *             "durationWeeks": 6
+                     *           },
+                     *           "provider": {
+                     *             "providerId": "P-001",
+                     *             "name": "Jobhuset ApS",
+                     *             "kind": "external",
+                     *             "frameworkAgreement": "RA-2025-03"
+                     *           },
+                     *           "effects": {
+                     *             "offerId": "T-0002",
+                     *             "effect3m": {
+                     *               "n": 120,
+                     *               "x": 30,
+                     *               "rate": 0.25,
+                     *               "ciLow": 0.1811,
+                     *               "ciHigh": 0.3344,
+                     *               "suppressed": false,
+                     *               "pending": 0,
+                     *               "expectedRate": 0.27,
+                     *               "oe": 0.9259,
+                     *               "adjustedRate": 0.2685
+                     *             },
+                     *             "effect7m": {
+                     *               "n": 120,
+                     *               "x": 46,
+                     *               "rate": 0.38333333333333336,
+                     *               "ciLow": 0.3012,
+                     *               "ciHigh": 0.4727,
+                     *               "suppressed": false,
+                     *               "pending": 0,
+                     *               "expectedRate": 0.4,
+                     *               "oe": 0.9583,
+                     *               "adjustedRate": 0.4025
+                     *             },
+                     *             "status1m": {
+                     *               "n": 120,
+                     *               "x": 23,
+                     *               "rate": 0.19166666666666668,
+                     *               "ciLow": 0.1313,
+                     *               "ciHigh": 0.2712,
+                     *               "suppressed": false,
+                     *               "pending": 0,
+                     *               "expectedRate": 0.2,
+                     *               "oe": 0.9583,
+                     *               "adjustedRate": 0.2108
+                     *             },
+                     *             "status3m": {
+                     *               "n": 120,
+                     *               "x": 35,
+                     *               "rate": 0.2916666666666667,
+                     *               "ciLow": 0.2178,
+                     *               "ciHigh": 0.3784,
+                     *               "suppressed": false,
+                     *               "pending": 0,
+                     *               "expectedRate": 0.3,
+                     *               "oe": 0.9722,
+                     *               "adjustedRate": 0.3014
+                     *             },
+                     *             "companyShare": {
+                     *               "n": 120,
+                     *               "x": 58,
+                     *               "rate": 0.48333333333333334,
+                     *               "ciLow": 0.3958,
+                     *               "ciHigh": 0.5719,
+                     *               "suppressed": false
+                     *             },
+                     *             "satisfiedShare": {
+                     *               "n": 38,
+                     *               "x": 22,
+                     *               "rate": 0.5789473684210527,
+                     *               "ciLow": 0.4219,
+                     *               "ciHigh": 0.7215,
+                     *               "suppressed": false,
+                     *               "mean": 3.9
+                     *             },
+                     *             "closerShare": {
+                     *               "n": 38,
+                     *               "x": 18,
+                     *               "rate": 0.47368421052631576,
+                     *               "ciLow": 0.3248,
+                     *               "ciHigh": 0.6274,
+                     *               "suppressed": false,
+                     *               "mean": 3.7
+                     *             },
+                     *             "ageUnder30Share": {
+                     *               "n": 120,
+                     *               "x": 38,
+                     *               "rate": 0.31666666666666665,
+                     *               "ciLow": 0.2402,
+                     *               "ciHigh": 0.4045,
+                     *               "suppressed": false
+                     *             },
+                     *             "unemploymentDuration": {
+                     *               "n": 120,
+                     *               "median": 150,
+                     *               "bands": {
+                     *                 "<3m": 0.3,
+                     *                 "3-6m": 0.25,
+                     *                 "6-12m": 0.25,
+                     *                 ">12m": 0.2
+                     *               },
+                     *               "suppressed": false
+                     *             },
+                     *             "started": 120,
+                     *             "completed": 112,
+                     *             "active": 8,
+                     *             "complaints": 1,
+                     *             "complaintsPer100": 0.8333,
+                     *             "costPerOutcome": 48000
+                     *           }
+                     *         }
+                     *       ],
+                     *       "facets": {
+                     *         "targetGroup": [
+                     *           {
+                     *             "value": "jobparat",
+                     *             "count": 3
+                     *           }
+                     *         ],
+                     *         "industry": [
+                     *           {
+                     *             "value": "it",
+                     *             "count": 1
+                     *           },
+                     *           {
+                     *             "value": "rengoering",
+                     *             "count": 1
+                     *           },
+                     *           {
+                     *             "value": "transport",
+                     *             "count": 1
+                     *           }
+                     *         ],
+                     *         "package": [
+                     *           {
+                     *             "value": "jobpakke",
+                     *             "count": 3
+                     *           }
+                     *         ],
+                     *         "provider": [
+                     *           {
+                     *             "value": "P-001",
+                     *             "count": 3
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["OfferSearchResult"];
+                    /** @example (binary xlsx workbook) */
                     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                 };
             };
@@ -2225,6 +4050,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://evg.kk.dk/problems/validation",
+                     *       "title": "Ugyldig forespørgsel",
+                     *       "status": 400,
+                     *       "detail": "The request has 1 invalid field.",
+                     *       "errors": [
+                     *         {
+                     *           "in": "query",
+                     *           "name": "q",
+                     *           "message": "Invalid value"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -2234,6 +4074,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://evg.kk.dk/problems/unauthorized",
+                     *       "title": "Manglende eller ugyldig API-nøgle",
+                     *       "status": 401,
+                     *       "detail": "No valid API key while reads require one (EVG_READ_REQUIRES_KEY)."
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -2243,6 +4091,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://evg.kk.dk/problems/rate-limited",
+                     *       "title": "For mange forespørgsler",
+                     *       "status": 429,
+                     *       "detail": "Too many requests; see Retry-After."
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -2252,6 +4108,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://evg.kk.dk/problems/internal",
+                     *       "title": "Intern fejl",
+                     *       "status": 500,
+                     *       "detail": "Internal error (details are logged with the request id, never sent)."
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -2281,6 +4145,461 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "offer": {
+                     *         "providerId": "P-001",
+                     *         "package": "jobpakke",
+                     *         "targetGroups": [
+                     *           "jobparat"
+                     *         ],
+                     *         "accessible": true,
+                     *         "resultBonusDkk": null,
+                     *         "validFrom": "2025-01-01",
+                     *         "validTo": null,
+                     *         "offerId": "T-0001",
+                     *         "name": "Vejen til lager og logistik",
+                     *         "description": "Truckcertifikat og virksomhedspraktik.",
+                     *         "industries": [
+                     *           "transport"
+                     *         ],
+                     *         "priceDkk": 18500,
+                     *         "hoursPerWeek": 30,
+                     *         "durationWeeks": 8
+                     *       },
+                     *       "provider": {
+                     *         "providerId": "P-001",
+                     *         "name": "Jobhuset ApS",
+                     *         "kind": "external",
+                     *         "frameworkAgreement": "RA-2025-03"
+                     *       },
+                     *       "dataVersion": 3,
+                     *       "asOf": "2026-10-31",
+                     *       "minCellSize": 5,
+                     *       "maxPerturbation": 2,
+                     *       "effects": {
+                     *         "offerId": "T-0001",
+                     *         "effect3m": {
+                     *           "n": 356,
+                     *           "x": 100,
+                     *           "rate": 0.2808988764044944,
+                     *           "ciLow": 0.2367,
+                     *           "ciHigh": 0.3297,
+                     *           "suppressed": false,
+                     *           "pending": 0,
+                     *           "expectedRate": 0.27,
+                     *           "oe": 1.0404,
+                     *           "adjustedRate": 0.3017
+                     *         },
+                     *         "effect7m": {
+                     *           "n": 356,
+                     *           "x": 142,
+                     *           "rate": 0.398876404494382,
+                     *           "ciLow": 0.3494,
+                     *           "ciHigh": 0.4506,
+                     *           "suppressed": false,
+                     *           "pending": 0,
+                     *           "expectedRate": 0.4,
+                     *           "oe": 0.9972,
+                     *           "adjustedRate": 0.4188
+                     *         },
+                     *         "status1m": {
+                     *           "n": 356,
+                     *           "x": 78,
+                     *           "rate": 0.21910112359550563,
+                     *           "ciLow": 0.1793,
+                     *           "ciHigh": 0.2649,
+                     *           "suppressed": false,
+                     *           "pending": 0,
+                     *           "expectedRate": 0.2,
+                     *           "oe": 1.0955,
+                     *           "adjustedRate": 0.241
+                     *         },
+                     *         "status3m": {
+                     *           "n": 356,
+                     *           "x": 113,
+                     *           "rate": 0.31741573033707865,
+                     *           "ciLow": 0.2712,
+                     *           "ciHigh": 0.3675,
+                     *           "suppressed": false,
+                     *           "pending": 0,
+                     *           "expectedRate": 0.3,
+                     *           "oe": 1.0581,
+                     *           "adjustedRate": 0.328
+                     *         },
+                     *         "companyShare": {
+                     *           "n": 356,
+                     *           "x": 118,
+                     *           "rate": 0.33146067415730335,
+                     *           "ciLow": 0.2846,
+                     *           "ciHigh": 0.3819,
+                     *           "suppressed": false
+                     *         },
+                     *         "satisfiedShare": {
+                     *           "n": 85,
+                     *           "x": 58,
+                     *           "rate": 0.6823529411764706,
+                     *           "ciLow": 0.5773,
+                     *           "ciHigh": 0.7716,
+                     *           "suppressed": false,
+                     *           "mean": 3.9
+                     *         },
+                     *         "closerShare": {
+                     *           "n": 85,
+                     *           "x": 46,
+                     *           "rate": 0.5411764705882353,
+                     *           "ciLow": 0.4358,
+                     *           "ciHigh": 0.643,
+                     *           "suppressed": false,
+                     *           "mean": 3.7
+                     *         },
+                     *         "ageUnder30Share": {
+                     *           "n": 356,
+                     *           "x": 142,
+                     *           "rate": 0.398876404494382,
+                     *           "ciLow": 0.3494,
+                     *           "ciHigh": 0.4506,
+                     *           "suppressed": false
+                     *         },
+                     *         "unemploymentDuration": {
+                     *           "n": 356,
+                     *           "median": 150,
+                     *           "bands": {
+                     *             "<3m": 0.3,
+                     *             "3-6m": 0.25,
+                     *             "6-12m": 0.25,
+                     *             ">12m": 0.2
+                     *           },
+                     *           "suppressed": false
+                     *         },
+                     *         "started": 356,
+                     *         "completed": 330,
+                     *         "active": 26,
+                     *         "complaints": 2,
+                     *         "complaintsPer100": 0.5618,
+                     *         "costPerOutcome": 65860
+                     *       },
+                     *       "byTargetGroup": [
+                     *         {
+                     *           "offerId": "T-0001",
+                     *           "effect3m": {
+                     *             "n": 356,
+                     *             "x": 100,
+                     *             "rate": 0.2808988764044944,
+                     *             "ciLow": 0.2367,
+                     *             "ciHigh": 0.3297,
+                     *             "suppressed": false,
+                     *             "pending": 0,
+                     *             "expectedRate": 0.27,
+                     *             "oe": 1.0404,
+                     *             "adjustedRate": 0.3017
+                     *           },
+                     *           "effect7m": {
+                     *             "n": 356,
+                     *             "x": 142,
+                     *             "rate": 0.398876404494382,
+                     *             "ciLow": 0.3494,
+                     *             "ciHigh": 0.4506,
+                     *             "suppressed": false,
+                     *             "pending": 0,
+                     *             "expectedRate": 0.4,
+                     *             "oe": 0.9972,
+                     *             "adjustedRate": 0.4188
+                     *           },
+                     *           "status1m": {
+                     *             "n": 356,
+                     *             "x": 78,
+                     *             "rate": 0.21910112359550563,
+                     *             "ciLow": 0.1793,
+                     *             "ciHigh": 0.2649,
+                     *             "suppressed": false,
+                     *             "pending": 0,
+                     *             "expectedRate": 0.2,
+                     *             "oe": 1.0955,
+                     *             "adjustedRate": 0.241
+                     *           },
+                     *           "status3m": {
+                     *             "n": 356,
+                     *             "x": 113,
+                     *             "rate": 0.31741573033707865,
+                     *             "ciLow": 0.2712,
+                     *             "ciHigh": 0.3675,
+                     *             "suppressed": false,
+                     *             "pending": 0,
+                     *             "expectedRate": 0.3,
+                     *             "oe": 1.0581,
+                     *             "adjustedRate": 0.328
+                     *           },
+                     *           "companyShare": {
+                     *             "n": 356,
+                     *             "x": 118,
+                     *             "rate": 0.33146067415730335,
+                     *             "ciLow": 0.2846,
+                     *             "ciHigh": 0.3819,
+                     *             "suppressed": false
+                     *           },
+                     *           "satisfiedShare": {
+                     *             "n": 85,
+                     *             "x": 58,
+                     *             "rate": 0.6823529411764706,
+                     *             "ciLow": 0.5773,
+                     *             "ciHigh": 0.7716,
+                     *             "suppressed": false,
+                     *             "mean": 3.9
+                     *           },
+                     *           "closerShare": {
+                     *             "n": 85,
+                     *             "x": 46,
+                     *             "rate": 0.5411764705882353,
+                     *             "ciLow": 0.4358,
+                     *             "ciHigh": 0.643,
+                     *             "suppressed": false,
+                     *             "mean": 3.7
+                     *           },
+                     *           "ageUnder30Share": {
+                     *             "n": 356,
+                     *             "x": 142,
+                     *             "rate": 0.398876404494382,
+                     *             "ciLow": 0.3494,
+                     *             "ciHigh": 0.4506,
+                     *             "suppressed": false
+                     *           },
+                     *           "unemploymentDuration": {
+                     *             "n": 356,
+                     *             "median": 150,
+                     *             "bands": {
+                     *               "<3m": 0.3,
+                     *               "3-6m": 0.25,
+                     *               "6-12m": 0.25,
+                     *               ">12m": 0.2
+                     *             },
+                     *             "suppressed": false
+                     *           },
+                     *           "started": 356,
+                     *           "completed": 330,
+                     *           "active": 26,
+                     *           "complaints": 2,
+                     *           "complaintsPer100": 0.5618,
+                     *           "costPerOutcome": 65860,
+                     *           "targetGroup": "jobparat"
+                     *         }
+                     *       ],
+                     *       "trend": [
+                     *         {
+                     *           "offerId": "T-0001",
+                     *           "period": "2025H2",
+                     *           "effect3m": {
+                     *             "n": 180,
+                     *             "x": 48,
+                     *             "rate": 0.26666666666666666,
+                     *             "ciLow": 0.2074,
+                     *             "ciHigh": 0.3357,
+                     *             "suppressed": false,
+                     *             "pending": 0,
+                     *             "expectedRate": 0.27,
+                     *             "oe": 0.9877,
+                     *             "adjustedRate": 0.2864
+                     *           },
+                     *           "effect7m": {
+                     *             "n": 180,
+                     *             "x": 70,
+                     *             "rate": 0.3888888888888889,
+                     *             "ciLow": 0.3207,
+                     *             "ciHigh": 0.4617,
+                     *             "suppressed": false,
+                     *             "pending": 0,
+                     *             "expectedRate": 0.4,
+                     *             "oe": 0.9722,
+                     *             "adjustedRate": 0.4083
+                     *           },
+                     *           "status1m": {
+                     *             "n": 180,
+                     *             "x": 38,
+                     *             "rate": 0.2111111111111111,
+                     *             "ciLow": 0.1578,
+                     *             "ciHigh": 0.2764,
+                     *             "suppressed": false,
+                     *             "pending": 0,
+                     *             "expectedRate": 0.2,
+                     *             "oe": 1.0556,
+                     *             "adjustedRate": 0.2322
+                     *           },
+                     *           "status3m": {
+                     *             "n": 180,
+                     *             "x": 55,
+                     *             "rate": 0.3055555555555556,
+                     *             "ciLow": 0.2429,
+                     *             "ciHigh": 0.3763,
+                     *             "suppressed": false,
+                     *             "pending": 0,
+                     *             "expectedRate": 0.3,
+                     *             "oe": 1.0185,
+                     *             "adjustedRate": 0.3157
+                     *           },
+                     *           "companyShare": {
+                     *             "n": 180,
+                     *             "x": 60,
+                     *             "rate": 0.3333333333333333,
+                     *             "ciLow": 0.2686,
+                     *             "ciHigh": 0.405,
+                     *             "suppressed": false
+                     *           },
+                     *           "satisfiedShare": {
+                     *             "n": 45,
+                     *             "x": 30,
+                     *             "rate": 0.6666666666666666,
+                     *             "ciLow": 0.5207,
+                     *             "ciHigh": 0.7864,
+                     *             "suppressed": false,
+                     *             "mean": 3.9
+                     *           },
+                     *           "closerShare": {
+                     *             "n": 45,
+                     *             "x": 24,
+                     *             "rate": 0.5333333333333333,
+                     *             "ciLow": 0.3908,
+                     *             "ciHigh": 0.6706,
+                     *             "suppressed": false,
+                     *             "mean": 3.7
+                     *           },
+                     *           "ageUnder30Share": {
+                     *             "n": 180,
+                     *             "x": 70,
+                     *             "rate": 0.3888888888888889,
+                     *             "ciLow": 0.3207,
+                     *             "ciHigh": 0.4617,
+                     *             "suppressed": false
+                     *           },
+                     *           "unemploymentDuration": {
+                     *             "n": 180,
+                     *             "median": 150,
+                     *             "bands": {
+                     *               "<3m": 0.3,
+                     *               "3-6m": 0.25,
+                     *               "6-12m": 0.25,
+                     *               ">12m": 0.2
+                     *             },
+                     *             "suppressed": false
+                     *           },
+                     *           "started": 180,
+                     *           "completed": 180,
+                     *           "active": 0,
+                     *           "complaints": 1,
+                     *           "complaintsPer100": 0.5556,
+                     *           "costPerOutcome": 69375
+                     *         },
+                     *         {
+                     *           "offerId": "T-0001",
+                     *           "period": "2026H1",
+                     *           "effect3m": {
+                     *             "n": 176,
+                     *             "x": 52,
+                     *             "rate": 0.29545454545454547,
+                     *             "ciLow": 0.233,
+                     *             "ciHigh": 0.3666,
+                     *             "suppressed": false,
+                     *             "pending": 0,
+                     *             "expectedRate": 0.27,
+                     *             "oe": 1.0943,
+                     *             "adjustedRate": 0.3173
+                     *           },
+                     *           "effect7m": {
+                     *             "n": 176,
+                     *             "x": 72,
+                     *             "rate": 0.4090909090909091,
+                     *             "ciLow": 0.3391,
+                     *             "ciHigh": 0.4829,
+                     *             "suppressed": false,
+                     *             "pending": 0,
+                     *             "expectedRate": 0.4,
+                     *             "oe": 1.0227,
+                     *             "adjustedRate": 0.4295
+                     *           },
+                     *           "status1m": {
+                     *             "n": 176,
+                     *             "x": 40,
+                     *             "rate": 0.22727272727272727,
+                     *             "ciLow": 0.1716,
+                     *             "ciHigh": 0.2946,
+                     *             "suppressed": false,
+                     *             "pending": 0,
+                     *             "expectedRate": 0.2,
+                     *             "oe": 1.1364,
+                     *             "adjustedRate": 0.25
+                     *           },
+                     *           "status3m": {
+                     *             "n": 176,
+                     *             "x": 58,
+                     *             "rate": 0.32954545454545453,
+                     *             "ciLow": 0.2644,
+                     *             "ciHigh": 0.402,
+                     *             "suppressed": false,
+                     *             "pending": 0,
+                     *             "expectedRate": 0.3,
+                     *             "oe": 1.0985,
+                     *             "adjustedRate": 0.3405
+                     *           },
+                     *           "companyShare": {
+                     *             "n": 176,
+                     *             "x": 58,
+                     *             "rate": 0.32954545454545453,
+                     *             "ciLow": 0.2644,
+                     *             "ciHigh": 0.402,
+                     *             "suppressed": false
+                     *           },
+                     *           "satisfiedShare": {
+                     *             "n": 40,
+                     *             "x": 28,
+                     *             "rate": 0.7,
+                     *             "ciLow": 0.5457,
+                     *             "ciHigh": 0.8193,
+                     *             "suppressed": false,
+                     *             "mean": 3.9
+                     *           },
+                     *           "closerShare": {
+                     *             "n": 40,
+                     *             "x": 22,
+                     *             "rate": 0.55,
+                     *             "ciLow": 0.3983,
+                     *             "ciHigh": 0.6929,
+                     *             "suppressed": false,
+                     *             "mean": 3.7
+                     *           },
+                     *           "ageUnder30Share": {
+                     *             "n": 176,
+                     *             "x": 72,
+                     *             "rate": 0.4090909090909091,
+                     *             "ciLow": 0.3391,
+                     *             "ciHigh": 0.4829,
+                     *             "suppressed": false
+                     *           },
+                     *           "unemploymentDuration": {
+                     *             "n": 176,
+                     *             "median": 150,
+                     *             "bands": {
+                     *               "<3m": 0.3,
+                     *               "3-6m": 0.25,
+                     *               "6-12m": 0.25,
+                     *               ">12m": 0.2
+                     *             },
+                     *             "suppressed": false
+                     *           },
+                     *           "started": 176,
+                     *           "completed": 150,
+                     *           "active": 26,
+                     *           "complaints": 1,
+                     *           "complaintsPer100": 0.5682,
+                     *           "costPerOutcome": 62615
+                     *         }
+                     *       ],
+                     *       "latestSupervision": {
+                     *         "supervisionId": "V-17",
+                     *         "visitedOn": "2026-05-04",
+                     *         "smiley": "happy",
+                     *         "note": null
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["OfferProfile"];
                 };
             };
@@ -2290,6 +4609,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://evg.kk.dk/problems/validation",
+                     *       "title": "Ugyldig forespørgsel",
+                     *       "status": 400,
+                     *       "detail": "The request has 1 invalid field.",
+                     *       "errors": [
+                     *         {
+                     *           "in": "query",
+                     *           "name": "period",
+                     *           "message": "Invalid value"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -2299,6 +4633,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://evg.kk.dk/problems/unauthorized",
+                     *       "title": "Manglende eller ugyldig API-nøgle",
+                     *       "status": 401,
+                     *       "detail": "No valid API key while reads require one (EVG_READ_REQUIRES_KEY)."
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -2308,6 +4650,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://evg.kk.dk/problems/not-found",
+                     *       "title": "Findes ikke",
+                     *       "status": 404,
+                     *       "detail": "Not found."
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -2317,6 +4667,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://evg.kk.dk/problems/rate-limited",
+                     *       "title": "For mange forespørgsler",
+                     *       "status": 429,
+                     *       "detail": "Too many requests; see Retry-After."
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -2326,6 +4684,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://evg.kk.dk/problems/internal",
+                     *       "title": "Intern fejl",
+                     *       "status": 500,
+                     *       "detail": "Internal error (details are logged with the request id, never sent)."
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -2354,6 +4720,508 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "reference": "T-0001",
+                     *       "dataVersion": 3,
+                     *       "asOf": "2026-10-31",
+                     *       "minCellSize": 5,
+                     *       "maxPerturbation": 2,
+                     *       "scope": {
+                     *         "targetGroups": [
+                     *           "jobparat"
+                     *         ]
+                     *       },
+                     *       "offers": [
+                     *         {
+                     *           "offer": {
+                     *             "providerId": "P-001",
+                     *             "package": "jobpakke",
+                     *             "targetGroups": [
+                     *               "jobparat"
+                     *             ],
+                     *             "accessible": true,
+                     *             "resultBonusDkk": null,
+                     *             "validFrom": "2025-01-01",
+                     *             "validTo": null,
+                     *             "offerId": "T-0001",
+                     *             "name": "Vejen til lager og logistik",
+                     *             "description": "Truckcertifikat og virksomhedspraktik.",
+                     *             "industries": [
+                     *               "transport"
+                     *             ],
+                     *             "priceDkk": 18500,
+                     *             "hoursPerWeek": 30,
+                     *             "durationWeeks": 8
+                     *           },
+                     *           "provider": {
+                     *             "providerId": "P-001",
+                     *             "name": "Jobhuset ApS",
+                     *             "kind": "external",
+                     *             "frameworkAgreement": "RA-2025-03"
+                     *           },
+                     *           "effects": {
+                     *             "offerId": "T-0001",
+                     *             "effect3m": {
+                     *               "n": 356,
+                     *               "x": 100,
+                     *               "rate": 0.2808988764044944,
+                     *               "ciLow": 0.2367,
+                     *               "ciHigh": 0.3297,
+                     *               "suppressed": false,
+                     *               "pending": 0,
+                     *               "expectedRate": 0.27,
+                     *               "oe": 1.0404,
+                     *               "adjustedRate": 0.3017
+                     *             },
+                     *             "effect7m": {
+                     *               "n": 356,
+                     *               "x": 142,
+                     *               "rate": 0.398876404494382,
+                     *               "ciLow": 0.3494,
+                     *               "ciHigh": 0.4506,
+                     *               "suppressed": false,
+                     *               "pending": 0,
+                     *               "expectedRate": 0.4,
+                     *               "oe": 0.9972,
+                     *               "adjustedRate": 0.4188
+                     *             },
+                     *             "status1m": {
+                     *               "n": 356,
+                     *               "x": 78,
+                     *               "rate": 0.21910112359550563,
+                     *               "ciLow": 0.1793,
+                     *               "ciHigh": 0.2649,
+                     *               "suppressed": false,
+                     *               "pending": 0,
+                     *               "expectedRate": 0.2,
+                     *               "oe": 1.0955,
+                     *               "adjustedRate": 0.241
+                     *             },
+                     *             "status3m": {
+                     *               "n": 356,
+                     *               "x": 113,
+                     *               "rate": 0.31741573033707865,
+                     *               "ciLow": 0.2712,
+                     *               "ciHigh": 0.3675,
+                     *               "suppressed": false,
+                     *               "pending": 0,
+                     *               "expectedRate": 0.3,
+                     *               "oe": 1.0581,
+                     *               "adjustedRate": 0.328
+                     *             },
+                     *             "companyShare": {
+                     *               "n": 356,
+                     *               "x": 118,
+                     *               "rate": 0.33146067415730335,
+                     *               "ciLow": 0.2846,
+                     *               "ciHigh": 0.3819,
+                     *               "suppressed": false
+                     *             },
+                     *             "satisfiedShare": {
+                     *               "n": 85,
+                     *               "x": 58,
+                     *               "rate": 0.6823529411764706,
+                     *               "ciLow": 0.5773,
+                     *               "ciHigh": 0.7716,
+                     *               "suppressed": false,
+                     *               "mean": 3.9
+                     *             },
+                     *             "closerShare": {
+                     *               "n": 85,
+                     *               "x": 46,
+                     *               "rate": 0.5411764705882353,
+                     *               "ciLow": 0.4358,
+                     *               "ciHigh": 0.643,
+                     *               "suppressed": false,
+                     *               "mean": 3.7
+                     *             },
+                     *             "ageUnder30Share": {
+                     *               "n": 356,
+                     *               "x": 142,
+                     *               "rate": 0.398876404494382,
+                     *               "ciLow": 0.3494,
+                     *               "ciHigh": 0.4506,
+                     *               "suppressed": false
+                     *             },
+                     *             "unemploymentDuration": {
+                     *               "n": 356,
+                     *               "median": 150,
+                     *               "bands": {
+                     *                 "<3m": 0.3,
+                     *                 "3-6m": 0.25,
+                     *                 "6-12m": 0.25,
+                     *                 ">12m": 0.2
+                     *               },
+                     *               "suppressed": false
+                     *             },
+                     *             "started": 356,
+                     *             "completed": 330,
+                     *             "active": 26,
+                     *             "complaints": 2,
+                     *             "complaintsPer100": 0.5618,
+                     *             "costPerOutcome": 65860
+                     *           }
+                     *         },
+                     *         {
+                     *           "offer": {
+                     *             "providerId": "P-001",
+                     *             "package": "jobpakke",
+                     *             "targetGroups": [
+                     *               "jobparat"
+                     *             ],
+                     *             "accessible": true,
+                     *             "resultBonusDkk": null,
+                     *             "validFrom": "2025-01-01",
+                     *             "validTo": null,
+                     *             "offerId": "T-0002",
+                     *             "name": "Rengøring og service",
+                     *             "description": "Kursus i professionel rengøring med praktik i virksomheder.",
+                     *             "industries": [
+                     *               "rengoering"
+                     *             ],
+                     *             "priceDkk": 12000,
+                     *             "hoursPerWeek": 25,
+                     *             "durationWeeks": 6
+                     *           },
+                     *           "provider": {
+                     *             "providerId": "P-001",
+                     *             "name": "Jobhuset ApS",
+                     *             "kind": "external",
+                     *             "frameworkAgreement": "RA-2025-03"
+                     *           },
+                     *           "effects": {
+                     *             "offerId": "T-0002",
+                     *             "effect3m": {
+                     *               "n": 120,
+                     *               "x": 30,
+                     *               "rate": 0.25,
+                     *               "ciLow": 0.1811,
+                     *               "ciHigh": 0.3344,
+                     *               "suppressed": false,
+                     *               "pending": 0,
+                     *               "expectedRate": 0.27,
+                     *               "oe": 0.9259,
+                     *               "adjustedRate": 0.2685
+                     *             },
+                     *             "effect7m": {
+                     *               "n": 120,
+                     *               "x": 46,
+                     *               "rate": 0.38333333333333336,
+                     *               "ciLow": 0.3012,
+                     *               "ciHigh": 0.4727,
+                     *               "suppressed": false,
+                     *               "pending": 0,
+                     *               "expectedRate": 0.4,
+                     *               "oe": 0.9583,
+                     *               "adjustedRate": 0.4025
+                     *             },
+                     *             "status1m": {
+                     *               "n": 120,
+                     *               "x": 23,
+                     *               "rate": 0.19166666666666668,
+                     *               "ciLow": 0.1313,
+                     *               "ciHigh": 0.2712,
+                     *               "suppressed": false,
+                     *               "pending": 0,
+                     *               "expectedRate": 0.2,
+                     *               "oe": 0.9583,
+                     *               "adjustedRate": 0.2108
+                     *             },
+                     *             "status3m": {
+                     *               "n": 120,
+                     *               "x": 35,
+                     *               "rate": 0.2916666666666667,
+                     *               "ciLow": 0.2178,
+                     *               "ciHigh": 0.3784,
+                     *               "suppressed": false,
+                     *               "pending": 0,
+                     *               "expectedRate": 0.3,
+                     *               "oe": 0.9722,
+                     *               "adjustedRate": 0.3014
+                     *             },
+                     *             "companyShare": {
+                     *               "n": 120,
+                     *               "x": 58,
+                     *               "rate": 0.48333333333333334,
+                     *               "ciLow": 0.3958,
+                     *               "ciHigh": 0.5719,
+                     *               "suppressed": false
+                     *             },
+                     *             "satisfiedShare": {
+                     *               "n": 38,
+                     *               "x": 22,
+                     *               "rate": 0.5789473684210527,
+                     *               "ciLow": 0.4219,
+                     *               "ciHigh": 0.7215,
+                     *               "suppressed": false,
+                     *               "mean": 3.9
+                     *             },
+                     *             "closerShare": {
+                     *               "n": 38,
+                     *               "x": 18,
+                     *               "rate": 0.47368421052631576,
+                     *               "ciLow": 0.3248,
+                     *               "ciHigh": 0.6274,
+                     *               "suppressed": false,
+                     *               "mean": 3.7
+                     *             },
+                     *             "ageUnder30Share": {
+                     *               "n": 120,
+                     *               "x": 38,
+                     *               "rate": 0.31666666666666665,
+                     *               "ciLow": 0.2402,
+                     *               "ciHigh": 0.4045,
+                     *               "suppressed": false
+                     *             },
+                     *             "unemploymentDuration": {
+                     *               "n": 120,
+                     *               "median": 150,
+                     *               "bands": {
+                     *                 "<3m": 0.3,
+                     *                 "3-6m": 0.25,
+                     *                 "6-12m": 0.25,
+                     *                 ">12m": 0.2
+                     *               },
+                     *               "suppressed": false
+                     *             },
+                     *             "started": 120,
+                     *             "completed": 112,
+                     *             "active": 8,
+                     *             "complaints": 1,
+                     *             "complaintsPer100": 0.8333,
+                     *             "costPerOutcome": 48000
+                     *           }
+                     *         },
+                     *         {
+                     *           "offer": {
+                     *             "providerId": "P-001",
+                     *             "package": "jobpakke",
+                     *             "targetGroups": [
+                     *               "jobparat"
+                     *             ],
+                     *             "accessible": true,
+                     *             "resultBonusDkk": null,
+                     *             "validFrom": "2025-01-01",
+                     *             "validTo": null,
+                     *             "offerId": "T-0003",
+                     *             "name": "Kom i gang med IT-support",
+                     *             "description": "IT-kursus med certificering og praktik.",
+                     *             "industries": [
+                     *               "it"
+                     *             ],
+                     *             "priceDkk": 9000,
+                     *             "hoursPerWeek": 20,
+                     *             "durationWeeks": 10
+                     *           },
+                     *           "provider": {
+                     *             "providerId": "P-001",
+                     *             "name": "Jobhuset ApS",
+                     *             "kind": "external",
+                     *             "frameworkAgreement": "RA-2025-03"
+                     *           },
+                     *           "effects": {
+                     *             "offerId": "T-0003",
+                     *             "effect3m": {
+                     *               "n": 60,
+                     *               "x": 21,
+                     *               "rate": 0.35,
+                     *               "ciLow": 0.2417,
+                     *               "ciHigh": 0.4764,
+                     *               "suppressed": false,
+                     *               "pending": 0,
+                     *               "expectedRate": 0.27,
+                     *               "oe": 1.2963,
+                     *               "adjustedRate": 0.3759
+                     *             },
+                     *             "effect7m": {
+                     *               "n": 60,
+                     *               "x": 27,
+                     *               "rate": 0.45,
+                     *               "ciLow": 0.3309,
+                     *               "ciHigh": 0.5751,
+                     *               "suppressed": false,
+                     *               "pending": 0,
+                     *               "expectedRate": 0.4,
+                     *               "oe": 1.125,
+                     *               "adjustedRate": 0.4725
+                     *             },
+                     *             "status1m": {
+                     *               "n": 60,
+                     *               "x": 15,
+                     *               "rate": 0.25,
+                     *               "ciLow": 0.1578,
+                     *               "ciHigh": 0.3723,
+                     *               "suppressed": false,
+                     *               "pending": 0,
+                     *               "expectedRate": 0.2,
+                     *               "oe": 1.25,
+                     *               "adjustedRate": 0.275
+                     *             },
+                     *             "status3m": {
+                     *               "n": 60,
+                     *               "x": 21,
+                     *               "rate": 0.35,
+                     *               "ciLow": 0.2417,
+                     *               "ciHigh": 0.4764,
+                     *               "suppressed": false,
+                     *               "pending": 0,
+                     *               "expectedRate": 0.3,
+                     *               "oe": 1.1667,
+                     *               "adjustedRate": 0.3617
+                     *             },
+                     *             "companyShare": {
+                     *               "n": 60,
+                     *               "x": 22,
+                     *               "rate": 0.36666666666666664,
+                     *               "ciLow": 0.2562,
+                     *               "ciHigh": 0.4932,
+                     *               "suppressed": false
+                     *             },
+                     *             "satisfiedShare": {
+                     *               "n": 23,
+                     *               "x": 17,
+                     *               "rate": 0.7391304347826086,
+                     *               "ciLow": 0.5353,
+                     *               "ciHigh": 0.8745,
+                     *               "suppressed": false,
+                     *               "mean": 3.9
+                     *             },
+                     *             "closerShare": {
+                     *               "n": 23,
+                     *               "x": 14,
+                     *               "rate": 0.6086956521739131,
+                     *               "ciLow": 0.4079,
+                     *               "ciHigh": 0.7784,
+                     *               "suppressed": false,
+                     *               "mean": 3.7
+                     *             },
+                     *             "ageUnder30Share": {
+                     *               "n": 60,
+                     *               "x": 29,
+                     *               "rate": 0.48333333333333334,
+                     *               "ciLow": 0.3618,
+                     *               "ciHigh": 0.6069,
+                     *               "suppressed": false
+                     *             },
+                     *             "unemploymentDuration": {
+                     *               "n": 60,
+                     *               "median": 150,
+                     *               "bands": {
+                     *                 "<3m": 0.3,
+                     *                 "3-6m": 0.25,
+                     *                 "6-12m": 0.25,
+                     *                 ">12m": 0.2
+                     *               },
+                     *               "suppressed": false
+                     *             },
+                     *             "started": 60,
+                     *             "completed": 54,
+                     *             "active": 6,
+                     *             "complaints": 0,
+                     *             "complaintsPer100": 0,
+                     *             "costPerOutcome": 25714
+                     *           }
+                     *         }
+                     *       ],
+                     *       "differences": [
+                     *         {
+                     *           "offerId": "T-0002",
+                     *           "measures": {
+                     *             "effect3m": {
+                     *               "difference": -0.0309,
+                     *               "ciLow": -0.1154,
+                     *               "ciHigh": 0.0644,
+                     *               "significant": false
+                     *             },
+                     *             "effect7m": {
+                     *               "difference": -0.0155,
+                     *               "ciLow": -0.1125,
+                     *               "ciHigh": 0.0866,
+                     *               "significant": false
+                     *             },
+                     *             "status1m": {
+                     *               "difference": -0.0274,
+                     *               "ciLow": -0.1033,
+                     *               "ciHigh": 0.0615,
+                     *               "significant": false
+                     *             },
+                     *             "status3m": {
+                     *               "difference": -0.0257,
+                     *               "ciLow": -0.115,
+                     *               "ciHigh": 0.0726,
+                     *               "significant": false
+                     *             },
+                     *             "companyShare": {
+                     *               "difference": 0.1519,
+                     *               "ciLow": 0.0509,
+                     *               "ciHigh": 0.252,
+                     *               "significant": true
+                     *             },
+                     *             "satisfiedShare": {
+                     *               "difference": -0.1034,
+                     *               "ciLow": -0.284,
+                     *               "ciHigh": 0.0736,
+                     *               "significant": false
+                     *             },
+                     *             "closerShare": {
+                     *               "difference": -0.0675,
+                     *               "ciLow": -0.2479,
+                     *               "ciHigh": 0.1189,
+                     *               "significant": false
+                     *             }
+                     *           }
+                     *         },
+                     *         {
+                     *           "offerId": "T-0003",
+                     *           "measures": {
+                     *             "effect3m": {
+                     *               "difference": 0.0691,
+                     *               "ciLow": -0.0497,
+                     *               "ciHigh": 0.203,
+                     *               "significant": false
+                     *             },
+                     *             "effect7m": {
+                     *               "difference": 0.0511,
+                     *               "ciLow": -0.0787,
+                     *               "ciHigh": 0.1857,
+                     *               "significant": false
+                     *             },
+                     *             "status1m": {
+                     *               "difference": 0.0309,
+                     *               "ciLow": -0.0721,
+                     *               "ciHigh": 0.1595,
+                     *               "significant": false
+                     *             },
+                     *             "status3m": {
+                     *               "difference": 0.0326,
+                     *               "ciLow": -0.0868,
+                     *               "ciHigh": 0.1671,
+                     *               "significant": false
+                     *             },
+                     *             "companyShare": {
+                     *               "difference": 0.0352,
+                     *               "ciLow": -0.0862,
+                     *               "ciHigh": 0.1701,
+                     *               "significant": false
+                     *             },
+                     *             "satisfiedShare": {
+                     *               "difference": 0.0568,
+                     *               "ciLow": -0.1657,
+                     *               "ciHigh": 0.2281,
+                     *               "significant": false
+                     *             },
+                     *             "closerShare": {
+                     *               "difference": 0.0675,
+                     *               "ciLow": -0.1577,
+                     *               "ciHigh": 0.2673,
+                     *               "significant": false
+                     *             }
+                     *           }
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["Comparison"];
                 };
             };
@@ -2363,6 +5231,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://evg.kk.dk/problems/validation",
+                     *       "title": "Ugyldig forespørgsel",
+                     *       "status": 400,
+                     *       "detail": "The request has 1 invalid field.",
+                     *       "errors": [
+                     *         {
+                     *           "in": "query",
+                     *           "name": "ids",
+                     *           "message": "Invalid value"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -2372,6 +5255,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://evg.kk.dk/problems/unauthorized",
+                     *       "title": "Manglende eller ugyldig API-nøgle",
+                     *       "status": 401,
+                     *       "detail": "No valid API key while reads require one (EVG_READ_REQUIRES_KEY)."
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -2381,6 +5272,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://evg.kk.dk/problems/not-found",
+                     *       "title": "Findes ikke",
+                     *       "status": 404,
+                     *       "detail": "Not found."
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -2390,6 +5289,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://evg.kk.dk/problems/rate-limited",
+                     *       "title": "For mange forespørgsler",
+                     *       "status": 429,
+                     *       "detail": "Too many requests; see Retry-After."
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -2399,6 +5306,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://evg.kk.dk/problems/internal",
+                     *       "title": "Intern fejl",
+                     *       "status": 500,
+                     *       "detail": "Internal error (details are logged with the request id, never sent)."
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -2426,6 +5341,127 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "dataVersion": 3,
+                     *       "asOf": "2026-10-31",
+                     *       "minCellSize": 5,
+                     *       "maxPerturbation": 2,
+                     *       "items": [
+                     *         {
+                     *           "provider": {
+                     *             "providerId": "P-001",
+                     *             "name": "Jobhuset ApS",
+                     *             "kind": "external",
+                     *             "frameworkAgreement": "RA-2025-03"
+                     *           },
+                     *           "offerCount": 3,
+                     *           "effects": {
+                     *             "providerId": "P-001",
+                     *             "effect3m": {
+                     *               "n": 536,
+                     *               "x": 151,
+                     *               "rate": 0.28171641791044777,
+                     *               "ciLow": 0.2453,
+                     *               "ciHigh": 0.3212,
+                     *               "suppressed": false,
+                     *               "pending": 0,
+                     *               "expectedRate": 0.27,
+                     *               "oe": 1.0434,
+                     *               "adjustedRate": 0.3026
+                     *             },
+                     *             "effect7m": {
+                     *               "n": 536,
+                     *               "x": 215,
+                     *               "rate": 0.40111940298507465,
+                     *               "ciLow": 0.3605,
+                     *               "ciHigh": 0.4432,
+                     *               "suppressed": false,
+                     *               "pending": 0,
+                     *               "expectedRate": 0.4,
+                     *               "oe": 1.0028,
+                     *               "adjustedRate": 0.4212
+                     *             },
+                     *             "status1m": {
+                     *               "n": 536,
+                     *               "x": 116,
+                     *               "rate": 0.21641791044776118,
+                     *               "ciLow": 0.1836,
+                     *               "ciHigh": 0.2532,
+                     *               "suppressed": false,
+                     *               "pending": 0,
+                     *               "expectedRate": 0.2,
+                     *               "oe": 1.0821,
+                     *               "adjustedRate": 0.2381
+                     *             },
+                     *             "status3m": {
+                     *               "n": 536,
+                     *               "x": 169,
+                     *               "rate": 0.31529850746268656,
+                     *               "ciLow": 0.2774,
+                     *               "ciHigh": 0.3558,
+                     *               "suppressed": false,
+                     *               "pending": 0,
+                     *               "expectedRate": 0.3,
+                     *               "oe": 1.051,
+                     *               "adjustedRate": 0.3258
+                     *             },
+                     *             "companyShare": {
+                     *               "n": 536,
+                     *               "x": 198,
+                     *               "rate": 0.3694029850746269,
+                     *               "ciLow": 0.3296,
+                     *               "ciHigh": 0.4111,
+                     *               "suppressed": false
+                     *             },
+                     *             "satisfiedShare": {
+                     *               "n": 146,
+                     *               "x": 97,
+                     *               "rate": 0.6643835616438356,
+                     *               "ciLow": 0.5844,
+                     *               "ciHigh": 0.7359,
+                     *               "suppressed": false,
+                     *               "mean": 3.9
+                     *             },
+                     *             "closerShare": {
+                     *               "n": 146,
+                     *               "x": 78,
+                     *               "rate": 0.5342465753424658,
+                     *               "ciLow": 0.4535,
+                     *               "ciHigh": 0.6132,
+                     *               "suppressed": false,
+                     *               "mean": 3.7
+                     *             },
+                     *             "ageUnder30Share": {
+                     *               "n": 536,
+                     *               "x": 209,
+                     *               "rate": 0.38992537313432835,
+                     *               "ciLow": 0.3496,
+                     *               "ciHigh": 0.4319,
+                     *               "suppressed": false
+                     *             },
+                     *             "unemploymentDuration": {
+                     *               "n": 536,
+                     *               "median": 150,
+                     *               "bands": {
+                     *                 "<3m": 0.3,
+                     *                 "3-6m": 0.25,
+                     *                 "6-12m": 0.25,
+                     *                 ">12m": 0.2
+                     *               },
+                     *               "suppressed": false
+                     *             },
+                     *             "started": 536,
+                     *             "completed": 496,
+                     *             "active": 40,
+                     *             "complaints": 3,
+                     *             "complaintsPer100": 0.5597,
+                     *             "costPerOutcome": null
+                     *           }
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["ProviderList"];
                 };
             };
@@ -2435,6 +5471,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://evg.kk.dk/problems/validation",
+                     *       "title": "Ugyldig forespørgsel",
+                     *       "status": 400,
+                     *       "detail": "The request has 1 invalid field.",
+                     *       "errors": [
+                     *         {
+                     *           "in": "query",
+                     *           "name": "period",
+                     *           "message": "Invalid value"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -2444,6 +5495,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://evg.kk.dk/problems/unauthorized",
+                     *       "title": "Manglende eller ugyldig API-nøgle",
+                     *       "status": 401,
+                     *       "detail": "No valid API key while reads require one (EVG_READ_REQUIRES_KEY)."
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -2453,6 +5512,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://evg.kk.dk/problems/rate-limited",
+                     *       "title": "For mange forespørgsler",
+                     *       "status": 429,
+                     *       "detail": "Too many requests; see Retry-After."
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -2462,6 +5529,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://evg.kk.dk/problems/internal",
+                     *       "title": "Intern fejl",
+                     *       "status": 500,
+                     *       "detail": "Internal error (details are logged with the request id, never sent)."
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -2491,6 +5566,619 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "provider": {
+                     *         "providerId": "P-001",
+                     *         "name": "Jobhuset ApS",
+                     *         "kind": "external",
+                     *         "frameworkAgreement": "RA-2025-03"
+                     *       },
+                     *       "dataVersion": 3,
+                     *       "asOf": "2026-10-31",
+                     *       "minCellSize": 5,
+                     *       "maxPerturbation": 2,
+                     *       "effects": {
+                     *         "providerId": "P-001",
+                     *         "effect3m": {
+                     *           "n": 536,
+                     *           "x": 151,
+                     *           "rate": 0.28171641791044777,
+                     *           "ciLow": 0.2453,
+                     *           "ciHigh": 0.3212,
+                     *           "suppressed": false,
+                     *           "pending": 0,
+                     *           "expectedRate": 0.27,
+                     *           "oe": 1.0434,
+                     *           "adjustedRate": 0.3026
+                     *         },
+                     *         "effect7m": {
+                     *           "n": 536,
+                     *           "x": 215,
+                     *           "rate": 0.40111940298507465,
+                     *           "ciLow": 0.3605,
+                     *           "ciHigh": 0.4432,
+                     *           "suppressed": false,
+                     *           "pending": 0,
+                     *           "expectedRate": 0.4,
+                     *           "oe": 1.0028,
+                     *           "adjustedRate": 0.4212
+                     *         },
+                     *         "status1m": {
+                     *           "n": 536,
+                     *           "x": 116,
+                     *           "rate": 0.21641791044776118,
+                     *           "ciLow": 0.1836,
+                     *           "ciHigh": 0.2532,
+                     *           "suppressed": false,
+                     *           "pending": 0,
+                     *           "expectedRate": 0.2,
+                     *           "oe": 1.0821,
+                     *           "adjustedRate": 0.2381
+                     *         },
+                     *         "status3m": {
+                     *           "n": 536,
+                     *           "x": 169,
+                     *           "rate": 0.31529850746268656,
+                     *           "ciLow": 0.2774,
+                     *           "ciHigh": 0.3558,
+                     *           "suppressed": false,
+                     *           "pending": 0,
+                     *           "expectedRate": 0.3,
+                     *           "oe": 1.051,
+                     *           "adjustedRate": 0.3258
+                     *         },
+                     *         "companyShare": {
+                     *           "n": 536,
+                     *           "x": 198,
+                     *           "rate": 0.3694029850746269,
+                     *           "ciLow": 0.3296,
+                     *           "ciHigh": 0.4111,
+                     *           "suppressed": false
+                     *         },
+                     *         "satisfiedShare": {
+                     *           "n": 146,
+                     *           "x": 97,
+                     *           "rate": 0.6643835616438356,
+                     *           "ciLow": 0.5844,
+                     *           "ciHigh": 0.7359,
+                     *           "suppressed": false,
+                     *           "mean": 3.9
+                     *         },
+                     *         "closerShare": {
+                     *           "n": 146,
+                     *           "x": 78,
+                     *           "rate": 0.5342465753424658,
+                     *           "ciLow": 0.4535,
+                     *           "ciHigh": 0.6132,
+                     *           "suppressed": false,
+                     *           "mean": 3.7
+                     *         },
+                     *         "ageUnder30Share": {
+                     *           "n": 536,
+                     *           "x": 209,
+                     *           "rate": 0.38992537313432835,
+                     *           "ciLow": 0.3496,
+                     *           "ciHigh": 0.4319,
+                     *           "suppressed": false
+                     *         },
+                     *         "unemploymentDuration": {
+                     *           "n": 536,
+                     *           "median": 150,
+                     *           "bands": {
+                     *             "<3m": 0.3,
+                     *             "3-6m": 0.25,
+                     *             "6-12m": 0.25,
+                     *             ">12m": 0.2
+                     *           },
+                     *           "suppressed": false
+                     *         },
+                     *         "started": 536,
+                     *         "completed": 496,
+                     *         "active": 40,
+                     *         "complaints": 3,
+                     *         "complaintsPer100": 0.5597,
+                     *         "costPerOutcome": null
+                     *       },
+                     *       "byTargetGroup": [
+                     *         {
+                     *           "providerId": "P-001",
+                     *           "effect3m": {
+                     *             "n": 536,
+                     *             "x": 151,
+                     *             "rate": 0.28171641791044777,
+                     *             "ciLow": 0.2453,
+                     *             "ciHigh": 0.3212,
+                     *             "suppressed": false,
+                     *             "pending": 0,
+                     *             "expectedRate": 0.27,
+                     *             "oe": 1.0434,
+                     *             "adjustedRate": 0.3026
+                     *           },
+                     *           "effect7m": {
+                     *             "n": 536,
+                     *             "x": 215,
+                     *             "rate": 0.40111940298507465,
+                     *             "ciLow": 0.3605,
+                     *             "ciHigh": 0.4432,
+                     *             "suppressed": false,
+                     *             "pending": 0,
+                     *             "expectedRate": 0.4,
+                     *             "oe": 1.0028,
+                     *             "adjustedRate": 0.4212
+                     *           },
+                     *           "status1m": {
+                     *             "n": 536,
+                     *             "x": 116,
+                     *             "rate": 0.21641791044776118,
+                     *             "ciLow": 0.1836,
+                     *             "ciHigh": 0.2532,
+                     *             "suppressed": false,
+                     *             "pending": 0,
+                     *             "expectedRate": 0.2,
+                     *             "oe": 1.0821,
+                     *             "adjustedRate": 0.2381
+                     *           },
+                     *           "status3m": {
+                     *             "n": 536,
+                     *             "x": 169,
+                     *             "rate": 0.31529850746268656,
+                     *             "ciLow": 0.2774,
+                     *             "ciHigh": 0.3558,
+                     *             "suppressed": false,
+                     *             "pending": 0,
+                     *             "expectedRate": 0.3,
+                     *             "oe": 1.051,
+                     *             "adjustedRate": 0.3258
+                     *           },
+                     *           "companyShare": {
+                     *             "n": 536,
+                     *             "x": 198,
+                     *             "rate": 0.3694029850746269,
+                     *             "ciLow": 0.3296,
+                     *             "ciHigh": 0.4111,
+                     *             "suppressed": false
+                     *           },
+                     *           "satisfiedShare": {
+                     *             "n": 146,
+                     *             "x": 97,
+                     *             "rate": 0.6643835616438356,
+                     *             "ciLow": 0.5844,
+                     *             "ciHigh": 0.7359,
+                     *             "suppressed": false,
+                     *             "mean": 3.9
+                     *           },
+                     *           "closerShare": {
+                     *             "n": 146,
+                     *             "x": 78,
+                     *             "rate": 0.5342465753424658,
+                     *             "ciLow": 0.4535,
+                     *             "ciHigh": 0.6132,
+                     *             "suppressed": false,
+                     *             "mean": 3.7
+                     *           },
+                     *           "ageUnder30Share": {
+                     *             "n": 536,
+                     *             "x": 209,
+                     *             "rate": 0.38992537313432835,
+                     *             "ciLow": 0.3496,
+                     *             "ciHigh": 0.4319,
+                     *             "suppressed": false
+                     *           },
+                     *           "unemploymentDuration": {
+                     *             "n": 536,
+                     *             "median": 150,
+                     *             "bands": {
+                     *               "<3m": 0.3,
+                     *               "3-6m": 0.25,
+                     *               "6-12m": 0.25,
+                     *               ">12m": 0.2
+                     *             },
+                     *             "suppressed": false
+                     *           },
+                     *           "started": 536,
+                     *           "completed": 496,
+                     *           "active": 40,
+                     *           "complaints": 3,
+                     *           "complaintsPer100": 0.5597,
+                     *           "costPerOutcome": null,
+                     *           "targetGroup": "jobparat"
+                     *         }
+                     *       ],
+                     *       "offers": [
+                     *         {
+                     *           "offer": {
+                     *             "providerId": "P-001",
+                     *             "package": "jobpakke",
+                     *             "targetGroups": [
+                     *               "jobparat"
+                     *             ],
+                     *             "accessible": true,
+                     *             "resultBonusDkk": null,
+                     *             "validFrom": "2025-01-01",
+                     *             "validTo": null,
+                     *             "offerId": "T-0001",
+                     *             "name": "Vejen til lager og logistik",
+                     *             "description": "Truckcertifikat og virksomhedspraktik.",
+                     *             "industries": [
+                     *               "transport"
+                     *             ],
+                     *             "priceDkk": 18500,
+                     *             "hoursPerWeek": 30,
+                     *             "durationWeeks": 8
+                     *           },
+                     *           "provider": {
+                     *             "providerId": "P-001",
+                     *             "name": "Jobhuset ApS",
+                     *             "kind": "external",
+                     *             "frameworkAgreement": "RA-2025-03"
+                     *           },
+                     *           "effects": {
+                     *             "offerId": "T-0001",
+                     *             "effect3m": {
+                     *               "n": 356,
+                     *               "x": 100,
+                     *               "rate": 0.2808988764044944,
+                     *               "ciLow": 0.2367,
+                     *               "ciHigh": 0.3297,
+                     *               "suppressed": false,
+                     *               "pending": 0,
+                     *               "expectedRate": 0.27,
+                     *               "oe": 1.0404,
+                     *               "adjustedRate": 0.3017
+                     *             },
+                     *             "effect7m": {
+                     *               "n": 356,
+                     *               "x": 142,
+                     *               "rate": 0.398876404494382,
+                     *               "ciLow": 0.3494,
+                     *               "ciHigh": 0.4506,
+                     *               "suppressed": false,
+                     *               "pending": 0,
+                     *               "expectedRate": 0.4,
+                     *               "oe": 0.9972,
+                     *               "adjustedRate": 0.4188
+                     *             },
+                     *             "status1m": {
+                     *               "n": 356,
+                     *               "x": 78,
+                     *               "rate": 0.21910112359550563,
+                     *               "ciLow": 0.1793,
+                     *               "ciHigh": 0.2649,
+                     *               "suppressed": false,
+                     *               "pending": 0,
+                     *               "expectedRate": 0.2,
+                     *               "oe": 1.0955,
+                     *               "adjustedRate": 0.241
+                     *             },
+                     *             "status3m": {
+                     *               "n": 356,
+                     *               "x": 113,
+                     *               "rate": 0.31741573033707865,
+                     *               "ciLow": 0.2712,
+                     *               "ciHigh": 0.3675,
+                     *               "suppressed": false,
+                     *               "pending": 0,
+                     *               "expectedRate": 0.3,
+                     *               "oe": 1.0581,
+                     *               "adjustedRate": 0.328
+                     *             },
+                     *             "companyShare": {
+                     *               "n": 356,
+                     *               "x": 118,
+                     *               "rate": 0.33146067415730335,
+                     *               "ciLow": 0.2846,
+                     *               "ciHigh": 0.3819,
+                     *               "suppressed": false
+                     *             },
+                     *             "satisfiedShare": {
+                     *               "n": 85,
+                     *               "x": 58,
+                     *               "rate": 0.6823529411764706,
+                     *               "ciLow": 0.5773,
+                     *               "ciHigh": 0.7716,
+                     *               "suppressed": false,
+                     *               "mean": 3.9
+                     *             },
+                     *             "closerShare": {
+                     *               "n": 85,
+                     *               "x": 46,
+                     *               "rate": 0.5411764705882353,
+                     *               "ciLow": 0.4358,
+                     *               "ciHigh": 0.643,
+                     *               "suppressed": false,
+                     *               "mean": 3.7
+                     *             },
+                     *             "ageUnder30Share": {
+                     *               "n": 356,
+                     *               "x": 142,
+                     *               "rate": 0.398876404494382,
+                     *               "ciLow": 0.3494,
+                     *               "ciHigh": 0.4506,
+                     *               "suppressed": false
+                     *             },
+                     *             "unemploymentDuration": {
+                     *               "n": 356,
+                     *               "median": 150,
+                     *               "bands": {
+                     *                 "<3m": 0.3,
+                     *                 "3-6m": 0.25,
+                     *                 "6-12m": 0.25,
+                     *                 ">12m": 0.2
+                     *               },
+                     *               "suppressed": false
+                     *             },
+                     *             "started": 356,
+                     *             "completed": 330,
+                     *             "active": 26,
+                     *             "complaints": 2,
+                     *             "complaintsPer100": 0.5618,
+                     *             "costPerOutcome": 65860
+                     *           }
+                     *         },
+                     *         {
+                     *           "offer": {
+                     *             "providerId": "P-001",
+                     *             "package": "jobpakke",
+                     *             "targetGroups": [
+                     *               "jobparat"
+                     *             ],
+                     *             "accessible": true,
+                     *             "resultBonusDkk": null,
+                     *             "validFrom": "2025-01-01",
+                     *             "validTo": null,
+                     *             "offerId": "T-0002",
+                     *             "name": "Rengøring og service",
+                     *             "description": "Kursus i professionel rengøring med praktik i virksomheder.",
+                     *             "industries": [
+                     *               "rengoering"
+                     *             ],
+                     *             "priceDkk": 12000,
+                     *             "hoursPerWeek": 25,
+                     *             "durationWeeks": 6
+                     *           },
+                     *           "provider": {
+                     *             "providerId": "P-001",
+                     *             "name": "Jobhuset ApS",
+                     *             "kind": "external",
+                     *             "frameworkAgreement": "RA-2025-03"
+                     *           },
+                     *           "effects": {
+                     *             "offerId": "T-0002",
+                     *             "effect3m": {
+                     *               "n": 120,
+                     *               "x": 30,
+                     *               "rate": 0.25,
+                     *               "ciLow": 0.1811,
+                     *               "ciHigh": 0.3344,
+                     *               "suppressed": false,
+                     *               "pending": 0,
+                     *               "expectedRate": 0.27,
+                     *               "oe": 0.9259,
+                     *               "adjustedRate": 0.2685
+                     *             },
+                     *             "effect7m": {
+                     *               "n": 120,
+                     *               "x": 46,
+                     *               "rate": 0.38333333333333336,
+                     *               "ciLow": 0.3012,
+                     *               "ciHigh": 0.4727,
+                     *               "suppressed": false,
+                     *               "pending": 0,
+                     *               "expectedRate": 0.4,
+                     *               "oe": 0.9583,
+                     *               "adjustedRate": 0.4025
+                     *             },
+                     *             "status1m": {
+                     *               "n": 120,
+                     *               "x": 23,
+                     *               "rate": 0.19166666666666668,
+                     *               "ciLow": 0.1313,
+                     *               "ciHigh": 0.2712,
+                     *               "suppressed": false,
+                     *               "pending": 0,
+                     *               "expectedRate": 0.2,
+                     *               "oe": 0.9583,
+                     *               "adjustedRate": 0.2108
+                     *             },
+                     *             "status3m": {
+                     *               "n": 120,
+                     *               "x": 35,
+                     *               "rate": 0.2916666666666667,
+                     *               "ciLow": 0.2178,
+                     *               "ciHigh": 0.3784,
+                     *               "suppressed": false,
+                     *               "pending": 0,
+                     *               "expectedRate": 0.3,
+                     *               "oe": 0.9722,
+                     *               "adjustedRate": 0.3014
+                     *             },
+                     *             "companyShare": {
+                     *               "n": 120,
+                     *               "x": 58,
+                     *               "rate": 0.48333333333333334,
+                     *               "ciLow": 0.3958,
+                     *               "ciHigh": 0.5719,
+                     *               "suppressed": false
+                     *             },
+                     *             "satisfiedShare": {
+                     *               "n": 38,
+                     *               "x": 22,
+                     *               "rate": 0.5789473684210527,
+                     *               "ciLow": 0.4219,
+                     *               "ciHigh": 0.7215,
+                     *               "suppressed": false,
+                     *               "mean": 3.9
+                     *             },
+                     *             "closerShare": {
+                     *               "n": 38,
+                     *               "x": 18,
+                     *               "rate": 0.47368421052631576,
+                     *               "ciLow": 0.3248,
+                     *               "ciHigh": 0.6274,
+                     *               "suppressed": false,
+                     *               "mean": 3.7
+                     *             },
+                     *             "ageUnder30Share": {
+                     *               "n": 120,
+                     *               "x": 38,
+                     *               "rate": 0.31666666666666665,
+                     *               "ciLow": 0.2402,
+                     *               "ciHigh": 0.4045,
+                     *               "suppressed": false
+                     *             },
+                     *             "unemploymentDuration": {
+                     *               "n": 120,
+                     *               "median": 150,
+                     *               "bands": {
+                     *                 "<3m": 0.3,
+                     *                 "3-6m": 0.25,
+                     *                 "6-12m": 0.25,
+                     *                 ">12m": 0.2
+                     *               },
+                     *               "suppressed": false
+                     *             },
+                     *             "started": 120,
+                     *             "completed": 112,
+                     *             "active": 8,
+                     *             "complaints": 1,
+                     *             "complaintsPer100": 0.8333,
+                     *             "costPerOutcome": 48000
+                     *           }
+                     *         },
+                     *         {
+                     *           "offer": {
+                     *             "providerId": "P-001",
+                     *             "package": "jobpakke",
+                     *             "targetGroups": [
+                     *               "jobparat"
+                     *             ],
+                     *             "accessible": true,
+                     *             "resultBonusDkk": null,
+                     *             "validFrom": "2025-01-01",
+                     *             "validTo": null,
+                     *             "offerId": "T-0003",
+                     *             "name": "Kom i gang med IT-support",
+                     *             "description": "IT-kursus med certificering og praktik.",
+                     *             "industries": [
+                     *               "it"
+                     *             ],
+                     *             "priceDkk": 9000,
+                     *             "hoursPerWeek": 20,
+                     *             "durationWeeks": 10
+                     *           },
+                     *           "provider": {
+                     *             "providerId": "P-001",
+                     *             "name": "Jobhuset ApS",
+                     *             "kind": "external",
+                     *             "frameworkAgreement": "RA-2025-03"
+                     *           },
+                     *           "effects": {
+                     *             "offerId": "T-0003",
+                     *             "effect3m": {
+                     *               "n": 60,
+                     *               "x": 21,
+                     *               "rate": 0.35,
+                     *               "ciLow": 0.2417,
+                     *               "ciHigh": 0.4764,
+                     *               "suppressed": false,
+                     *               "pending": 0,
+                     *               "expectedRate": 0.27,
+                     *               "oe": 1.2963,
+                     *               "adjustedRate": 0.3759
+                     *             },
+                     *             "effect7m": {
+                     *               "n": 60,
+                     *               "x": 27,
+                     *               "rate": 0.45,
+                     *               "ciLow": 0.3309,
+                     *               "ciHigh": 0.5751,
+                     *               "suppressed": false,
+                     *               "pending": 0,
+                     *               "expectedRate": 0.4,
+                     *               "oe": 1.125,
+                     *               "adjustedRate": 0.4725
+                     *             },
+                     *             "status1m": {
+                     *               "n": 60,
+                     *               "x": 15,
+                     *               "rate": 0.25,
+                     *               "ciLow": 0.1578,
+                     *               "ciHigh": 0.3723,
+                     *               "suppressed": false,
+                     *               "pending": 0,
+                     *               "expectedRate": 0.2,
+                     *               "oe": 1.25,
+                     *               "adjustedRate": 0.275
+                     *             },
+                     *             "status3m": {
+                     *               "n": 60,
+                     *               "x": 21,
+                     *               "rate": 0.35,
+                     *               "ciLow": 0.2417,
+                     *               "ciHigh": 0.4764,
+                     *               "suppressed": false,
+                     *               "pending": 0,
+                     *               "expectedRate": 0.3,
+                     *               "oe": 1.1667,
+                     *               "adjustedRate": 0.3617
+                     *             },
+                     *             "companyShare": {
+                     *               "n": 60,
+                     *               "x": 22,
+                     *               "rate": 0.36666666666666664,
+                     *               "ciLow": 0.2562,
+                     *               "ciHigh": 0.4932,
+                     *               "suppressed": false
+                     *             },
+                     *             "satisfiedShare": {
+                     *               "n": 23,
+                     *               "x": 17,
+                     *               "rate": 0.7391304347826086,
+                     *               "ciLow": 0.5353,
+                     *               "ciHigh": 0.8745,
+                     *               "suppressed": false,
+                     *               "mean": 3.9
+                     *             },
+                     *             "closerShare": {
+                     *               "n": 23,
+                     *               "x": 14,
+                     *               "rate": 0.6086956521739131,
+                     *               "ciLow": 0.4079,
+                     *               "ciHigh": 0.7784,
+                     *               "suppressed": false,
+                     *               "mean": 3.7
+                     *             },
+                     *             "ageUnder30Share": {
+                     *               "n": 60,
+                     *               "x": 29,
+                     *               "rate": 0.48333333333333334,
+                     *               "ciLow": 0.3618,
+                     *               "ciHigh": 0.6069,
+                     *               "suppressed": false
+                     *             },
+                     *             "unemploymentDuration": {
+                     *               "n": 60,
+                     *               "median": 150,
+                     *               "bands": {
+                     *                 "<3m": 0.3,
+                     *                 "3-6m": 0.25,
+                     *                 "6-12m": 0.25,
+                     *                 ">12m": 0.2
+                     *               },
+                     *               "suppressed": false
+                     *             },
+                     *             "started": 60,
+                     *             "completed": 54,
+                     *             "active": 6,
+                     *             "complaints": 0,
+                     *             "complaintsPer100": 0,
+                     *             "costPerOutcome": 25714
+                     *           }
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["ProviderProfile"];
                 };
             };
@@ -2500,6 +6188,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://evg.kk.dk/problems/validation",
+                     *       "title": "Ugyldig forespørgsel",
+                     *       "status": 400,
+                     *       "detail": "The request has 1 invalid field.",
+                     *       "errors": [
+                     *         {
+                     *           "in": "query",
+                     *           "name": "period",
+                     *           "message": "Invalid value"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -2509,6 +6212,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://evg.kk.dk/problems/unauthorized",
+                     *       "title": "Manglende eller ugyldig API-nøgle",
+                     *       "status": 401,
+                     *       "detail": "No valid API key while reads require one (EVG_READ_REQUIRES_KEY)."
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -2518,6 +6229,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://evg.kk.dk/problems/not-found",
+                     *       "title": "Findes ikke",
+                     *       "status": 404,
+                     *       "detail": "Not found."
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -2527,6 +6246,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://evg.kk.dk/problems/rate-limited",
+                     *       "title": "For mange forespørgsler",
+                     *       "status": 429,
+                     *       "detail": "Too many requests; see Retry-After."
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -2536,6 +6263,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://evg.kk.dk/problems/internal",
+                     *       "title": "Intern fejl",
+                     *       "status": 500,
+                     *       "detail": "Internal error (details are logged with the request id, never sent)."
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -2556,6 +6291,18 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "code": "aktivitetsparat",
+                     *         "name": "Aktivitetsparat"
+                     *       },
+                     *       {
+                     *         "code": "jobparat",
+                     *         "name": "Jobparat"
+                     *       }
+                     *     ]
+                     */
                     "application/json": components["schemas"]["CodeListEntry"][];
                 };
             };
@@ -2565,6 +6312,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://evg.kk.dk/problems/validation",
+                     *       "title": "Ugyldig forespørgsel",
+                     *       "status": 400,
+                     *       "detail": "The request has 1 invalid field.",
+                     *       "errors": [
+                     *         {
+                     *           "in": "body",
+                     *           "name": "name",
+                     *           "message": "Required"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -2574,6 +6336,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://evg.kk.dk/problems/unauthorized",
+                     *       "title": "Manglende eller ugyldig API-nøgle",
+                     *       "status": 401,
+                     *       "detail": "No valid API key while reads require one (EVG_READ_REQUIRES_KEY)."
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -2583,6 +6353,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://evg.kk.dk/problems/rate-limited",
+                     *       "title": "For mange forespørgsler",
+                     *       "status": 429,
+                     *       "detail": "Too many requests; see Retry-After."
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -2592,6 +6370,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://evg.kk.dk/problems/internal",
+                     *       "title": "Intern fejl",
+                     *       "status": 500,
+                     *       "detail": "Internal error (details are logged with the request id, never sent)."
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -2621,6 +6407,143 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "targetGroup": {
+                     *         "code": "jobparat",
+                     *         "name": "Jobparat"
+                     *       },
+                     *       "period": null,
+                     *       "dataVersion": 3,
+                     *       "asOf": "2026-10-31",
+                     *       "minCellSize": 5,
+                     *       "maxPerturbation": 2,
+                     *       "active": 40,
+                     *       "started": 536,
+                     *       "completed": 496,
+                     *       "ageUnder30Share": {
+                     *         "n": 536,
+                     *         "x": 209,
+                     *         "rate": 0.38992537313432835,
+                     *         "ciLow": 0.3496,
+                     *         "ciHigh": 0.4319,
+                     *         "suppressed": false
+                     *       },
+                     *       "unemploymentDuration": {
+                     *         "n": 536,
+                     *         "median": 150,
+                     *         "bands": {
+                     *           "<3m": 0.3,
+                     *           "3-6m": 0.25,
+                     *           "6-12m": 0.25,
+                     *           ">12m": 0.2
+                     *         },
+                     *         "suppressed": false
+                     *       },
+                     *       "effects": {
+                     *         "targetGroup": "jobparat",
+                     *         "effect3m": {
+                     *           "n": 536,
+                     *           "x": 151,
+                     *           "rate": 0.28171641791044777,
+                     *           "ciLow": 0.2453,
+                     *           "ciHigh": 0.3212,
+                     *           "suppressed": false,
+                     *           "pending": 0,
+                     *           "expectedRate": 0.27,
+                     *           "oe": 1.0434,
+                     *           "adjustedRate": 0.3026
+                     *         },
+                     *         "effect7m": {
+                     *           "n": 536,
+                     *           "x": 215,
+                     *           "rate": 0.40111940298507465,
+                     *           "ciLow": 0.3605,
+                     *           "ciHigh": 0.4432,
+                     *           "suppressed": false,
+                     *           "pending": 0,
+                     *           "expectedRate": 0.4,
+                     *           "oe": 1.0028,
+                     *           "adjustedRate": 0.4212
+                     *         },
+                     *         "status1m": {
+                     *           "n": 536,
+                     *           "x": 116,
+                     *           "rate": 0.21641791044776118,
+                     *           "ciLow": 0.1836,
+                     *           "ciHigh": 0.2532,
+                     *           "suppressed": false,
+                     *           "pending": 0,
+                     *           "expectedRate": 0.2,
+                     *           "oe": 1.0821,
+                     *           "adjustedRate": 0.2381
+                     *         },
+                     *         "status3m": {
+                     *           "n": 536,
+                     *           "x": 169,
+                     *           "rate": 0.31529850746268656,
+                     *           "ciLow": 0.2774,
+                     *           "ciHigh": 0.3558,
+                     *           "suppressed": false,
+                     *           "pending": 0,
+                     *           "expectedRate": 0.3,
+                     *           "oe": 1.051,
+                     *           "adjustedRate": 0.3258
+                     *         },
+                     *         "companyShare": {
+                     *           "n": 536,
+                     *           "x": 198,
+                     *           "rate": 0.3694029850746269,
+                     *           "ciLow": 0.3296,
+                     *           "ciHigh": 0.4111,
+                     *           "suppressed": false
+                     *         },
+                     *         "satisfiedShare": {
+                     *           "n": 146,
+                     *           "x": 97,
+                     *           "rate": 0.6643835616438356,
+                     *           "ciLow": 0.5844,
+                     *           "ciHigh": 0.7359,
+                     *           "suppressed": false,
+                     *           "mean": 3.9
+                     *         },
+                     *         "closerShare": {
+                     *           "n": 146,
+                     *           "x": 78,
+                     *           "rate": 0.5342465753424658,
+                     *           "ciLow": 0.4535,
+                     *           "ciHigh": 0.6132,
+                     *           "suppressed": false,
+                     *           "mean": 3.7
+                     *         },
+                     *         "ageUnder30Share": {
+                     *           "n": 536,
+                     *           "x": 209,
+                     *           "rate": 0.38992537313432835,
+                     *           "ciLow": 0.3496,
+                     *           "ciHigh": 0.4319,
+                     *           "suppressed": false
+                     *         },
+                     *         "unemploymentDuration": {
+                     *           "n": 536,
+                     *           "median": 150,
+                     *           "bands": {
+                     *             "<3m": 0.3,
+                     *             "3-6m": 0.25,
+                     *             "6-12m": 0.25,
+                     *             ">12m": 0.2
+                     *           },
+                     *           "suppressed": false
+                     *         },
+                     *         "started": 536,
+                     *         "completed": 496,
+                     *         "active": 40,
+                     *         "complaints": 3,
+                     *         "complaintsPer100": 0.5597,
+                     *         "costPerOutcome": null
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["TargetGroupProfile"];
                 };
             };
@@ -2630,6 +6553,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://evg.kk.dk/problems/validation",
+                     *       "title": "Ugyldig forespørgsel",
+                     *       "status": 400,
+                     *       "detail": "The request has 1 invalid field.",
+                     *       "errors": [
+                     *         {
+                     *           "in": "query",
+                     *           "name": "period",
+                     *           "message": "Invalid value"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -2639,6 +6577,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://evg.kk.dk/problems/unauthorized",
+                     *       "title": "Manglende eller ugyldig API-nøgle",
+                     *       "status": 401,
+                     *       "detail": "No valid API key while reads require one (EVG_READ_REQUIRES_KEY)."
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -2648,6 +6594,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://evg.kk.dk/problems/not-found",
+                     *       "title": "Findes ikke",
+                     *       "status": 404,
+                     *       "detail": "Not found."
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -2657,6 +6611,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://evg.kk.dk/problems/rate-limited",
+                     *       "title": "For mange forespørgsler",
+                     *       "status": 429,
+                     *       "detail": "Too many requests; see Retry-After."
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -2666,6 +6628,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://evg.kk.dk/problems/internal",
+                     *       "title": "Intern fejl",
+                     *       "status": 500,
+                     *       "detail": "Internal error (details are logged with the request id, never sent)."
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -2686,6 +6656,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "code": "it",
+                     *         "name": "IT og telekommunikation"
+                     *       },
+                     *       {
+                     *         "code": "rengoering",
+                     *         "name": "Rengøring"
+                     *       },
+                     *       {
+                     *         "code": "transport",
+                     *         "name": "Transport og logistik"
+                     *       }
+                     *     ]
+                     */
                     "application/json": components["schemas"]["CodeListEntry"][];
                 };
             };
@@ -2695,6 +6681,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://evg.kk.dk/problems/validation",
+                     *       "title": "Ugyldig forespørgsel",
+                     *       "status": 400,
+                     *       "detail": "The request has 1 invalid field.",
+                     *       "errors": [
+                     *         {
+                     *           "in": "body",
+                     *           "name": "name",
+                     *           "message": "Required"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -2704,6 +6705,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://evg.kk.dk/problems/unauthorized",
+                     *       "title": "Manglende eller ugyldig API-nøgle",
+                     *       "status": 401,
+                     *       "detail": "No valid API key while reads require one (EVG_READ_REQUIRES_KEY)."
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -2713,6 +6722,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://evg.kk.dk/problems/rate-limited",
+                     *       "title": "For mange forespørgsler",
+                     *       "status": 429,
+                     *       "detail": "Too many requests; see Retry-After."
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -2722,6 +6739,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://evg.kk.dk/problems/internal",
+                     *       "title": "Intern fejl",
+                     *       "status": 500,
+                     *       "detail": "Internal error (details are logged with the request id, never sent)."
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -2742,6 +6767,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "code": "jobpakke",
+                     *         "name": "Jobpakke"
+                     *       }
+                     *     ]
+                     */
                     "application/json": components["schemas"]["CodeListEntry"][];
                 };
             };
@@ -2751,6 +6784,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://evg.kk.dk/problems/validation",
+                     *       "title": "Ugyldig forespørgsel",
+                     *       "status": 400,
+                     *       "detail": "The request has 1 invalid field.",
+                     *       "errors": [
+                     *         {
+                     *           "in": "body",
+                     *           "name": "name",
+                     *           "message": "Required"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -2760,6 +6808,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://evg.kk.dk/problems/unauthorized",
+                     *       "title": "Manglende eller ugyldig API-nøgle",
+                     *       "status": 401,
+                     *       "detail": "No valid API key while reads require one (EVG_READ_REQUIRES_KEY)."
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -2769,6 +6825,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://evg.kk.dk/problems/rate-limited",
+                     *       "title": "For mange forespørgsler",
+                     *       "status": 429,
+                     *       "detail": "Too many requests; see Retry-After."
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -2778,6 +6842,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://evg.kk.dk/problems/internal",
+                     *       "title": "Intern fejl",
+                     *       "status": 500,
+                     *       "detail": "Internal error (details are logged with the request id, never sent)."
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -2798,6 +6870,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "code": "kontanthjaelp",
+                     *         "publicSupport": true,
+                     *         "name": "Kontanthjælp"
+                     *       }
+                     *     ]
+                     */
                     "application/json": components["schemas"]["BenefitType"][];
                 };
             };
@@ -2807,6 +6888,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://evg.kk.dk/problems/validation",
+                     *       "title": "Ugyldig forespørgsel",
+                     *       "status": 400,
+                     *       "detail": "The request has 1 invalid field.",
+                     *       "errors": [
+                     *         {
+                     *           "in": "body",
+                     *           "name": "name",
+                     *           "message": "Required"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -2816,6 +6912,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://evg.kk.dk/problems/unauthorized",
+                     *       "title": "Manglende eller ugyldig API-nøgle",
+                     *       "status": 401,
+                     *       "detail": "No valid API key while reads require one (EVG_READ_REQUIRES_KEY)."
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -2825,6 +6929,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://evg.kk.dk/problems/rate-limited",
+                     *       "title": "For mange forespørgsler",
+                     *       "status": 429,
+                     *       "detail": "Too many requests; see Retry-After."
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -2834,6 +6946,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://evg.kk.dk/problems/internal",
+                     *       "title": "Intern fejl",
+                     *       "status": 500,
+                     *       "detail": "Internal error (details are logged with the request id, never sent)."
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -2871,8 +6991,326 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "offerId": "T-0001",
+                     *         "effect3m": {
+                     *           "n": 356,
+                     *           "x": 100,
+                     *           "rate": 0.2808988764044944,
+                     *           "ciLow": 0.2367,
+                     *           "ciHigh": 0.3297,
+                     *           "suppressed": false,
+                     *           "pending": 0,
+                     *           "expectedRate": 0.27,
+                     *           "oe": 1.0404,
+                     *           "adjustedRate": 0.3017
+                     *         },
+                     *         "effect7m": {
+                     *           "n": 356,
+                     *           "x": 142,
+                     *           "rate": 0.398876404494382,
+                     *           "ciLow": 0.3494,
+                     *           "ciHigh": 0.4506,
+                     *           "suppressed": false,
+                     *           "pending": 0,
+                     *           "expectedRate": 0.4,
+                     *           "oe": 0.9972,
+                     *           "adjustedRate": 0.4188
+                     *         },
+                     *         "status1m": {
+                     *           "n": 356,
+                     *           "x": 78,
+                     *           "rate": 0.21910112359550563,
+                     *           "ciLow": 0.1793,
+                     *           "ciHigh": 0.2649,
+                     *           "suppressed": false,
+                     *           "pending": 0,
+                     *           "expectedRate": 0.2,
+                     *           "oe": 1.0955,
+                     *           "adjustedRate": 0.241
+                     *         },
+                     *         "status3m": {
+                     *           "n": 356,
+                     *           "x": 113,
+                     *           "rate": 0.31741573033707865,
+                     *           "ciLow": 0.2712,
+                     *           "ciHigh": 0.3675,
+                     *           "suppressed": false,
+                     *           "pending": 0,
+                     *           "expectedRate": 0.3,
+                     *           "oe": 1.0581,
+                     *           "adjustedRate": 0.328
+                     *         },
+                     *         "companyShare": {
+                     *           "n": 356,
+                     *           "x": 118,
+                     *           "rate": 0.33146067415730335,
+                     *           "ciLow": 0.2846,
+                     *           "ciHigh": 0.3819,
+                     *           "suppressed": false
+                     *         },
+                     *         "satisfiedShare": {
+                     *           "n": 85,
+                     *           "x": 58,
+                     *           "rate": 0.6823529411764706,
+                     *           "ciLow": 0.5773,
+                     *           "ciHigh": 0.7716,
+                     *           "suppressed": false,
+                     *           "mean": 3.9
+                     *         },
+                     *         "closerShare": {
+                     *           "n": 85,
+                     *           "x": 46,
+                     *           "rate": 0.5411764705882353,
+                     *           "ciLow": 0.4358,
+                     *           "ciHigh": 0.643,
+                     *           "suppressed": false,
+                     *           "mean": 3.7
+                     *         },
+                     *         "ageUnder30Share": {
+                     *           "n": 356,
+                     *           "x": 142,
+                     *           "rate": 0.398876404494382,
+                     *           "ciLow": 0.3494,
+                     *           "ciHigh": 0.4506,
+                     *           "suppressed": false
+                     *         },
+                     *         "unemploymentDuration": {
+                     *           "n": 356,
+                     *           "median": 150,
+                     *           "bands": {
+                     *             "<3m": 0.3,
+                     *             "3-6m": 0.25,
+                     *             "6-12m": 0.25,
+                     *             ">12m": 0.2
+                     *           },
+                     *           "suppressed": false
+                     *         },
+                     *         "started": 356,
+                     *         "completed": 330,
+                     *         "active": 26,
+                     *         "complaints": 2,
+                     *         "complaintsPer100": 0.5618,
+                     *         "costPerOutcome": 65860,
+                     *         "targetGroup": "jobparat"
+                     *       },
+                     *       {
+                     *         "offerId": "T-0002",
+                     *         "effect3m": {
+                     *           "n": 120,
+                     *           "x": 30,
+                     *           "rate": 0.25,
+                     *           "ciLow": 0.1811,
+                     *           "ciHigh": 0.3344,
+                     *           "suppressed": false,
+                     *           "pending": 0,
+                     *           "expectedRate": 0.27,
+                     *           "oe": 0.9259,
+                     *           "adjustedRate": 0.2685
+                     *         },
+                     *         "effect7m": {
+                     *           "n": 120,
+                     *           "x": 46,
+                     *           "rate": 0.38333333333333336,
+                     *           "ciLow": 0.3012,
+                     *           "ciHigh": 0.4727,
+                     *           "suppressed": false,
+                     *           "pending": 0,
+                     *           "expectedRate": 0.4,
+                     *           "oe": 0.9583,
+                     *           "adjustedRate": 0.4025
+                     *         },
+                     *         "status1m": {
+                     *           "n": 120,
+                     *           "x": 23,
+                     *           "rate": 0.19166666666666668,
+                     *           "ciLow": 0.1313,
+                     *           "ciHigh": 0.2712,
+                     *           "suppressed": false,
+                     *           "pending": 0,
+                     *           "expectedRate": 0.2,
+                     *           "oe": 0.9583,
+                     *           "adjustedRate": 0.2108
+                     *         },
+                     *         "status3m": {
+                     *           "n": 120,
+                     *           "x": 35,
+                     *           "rate": 0.2916666666666667,
+                     *           "ciLow": 0.2178,
+                     *           "ciHigh": 0.3784,
+                     *           "suppressed": false,
+                     *           "pending": 0,
+                     *           "expectedRate": 0.3,
+                     *           "oe": 0.9722,
+                     *           "adjustedRate": 0.3014
+                     *         },
+                     *         "companyShare": {
+                     *           "n": 120,
+                     *           "x": 58,
+                     *           "rate": 0.48333333333333334,
+                     *           "ciLow": 0.3958,
+                     *           "ciHigh": 0.5719,
+                     *           "suppressed": false
+                     *         },
+                     *         "satisfiedShare": {
+                     *           "n": 38,
+                     *           "x": 22,
+                     *           "rate": 0.5789473684210527,
+                     *           "ciLow": 0.4219,
+                     *           "ciHigh": 0.7215,
+                     *           "suppressed": false,
+                     *           "mean": 3.9
+                     *         },
+                     *         "closerShare": {
+                     *           "n": 38,
+                     *           "x": 18,
+                     *           "rate": 0.47368421052631576,
+                     *           "ciLow": 0.3248,
+                     *           "ciHigh": 0.6274,
+                     *           "suppressed": false,
+                     *           "mean": 3.7
+                     *         },
+                     *         "ageUnder30Share": {
+                     *           "n": 120,
+                     *           "x": 38,
+                     *           "rate": 0.31666666666666665,
+                     *           "ciLow": 0.2402,
+                     *           "ciHigh": 0.4045,
+                     *           "suppressed": false
+                     *         },
+                     *         "unemploymentDuration": {
+                     *           "n": 120,
+                     *           "median": 150,
+                     *           "bands": {
+                     *             "<3m": 0.3,
+                     *             "3-6m": 0.25,
+                     *             "6-12m": 0.25,
+                     *             ">12m": 0.2
+                     *           },
+                     *           "suppressed": false
+                     *         },
+                     *         "started": 120,
+                     *         "completed": 112,
+                     *         "active": 8,
+                     *         "complaints": 1,
+                     *         "complaintsPer100": 0.8333,
+                     *         "costPerOutcome": 48000,
+                     *         "targetGroup": "jobparat"
+                     *       },
+                     *       {
+                     *         "offerId": "T-0003",
+                     *         "effect3m": {
+                     *           "n": 60,
+                     *           "x": 21,
+                     *           "rate": 0.35,
+                     *           "ciLow": 0.2417,
+                     *           "ciHigh": 0.4764,
+                     *           "suppressed": false,
+                     *           "pending": 0,
+                     *           "expectedRate": 0.27,
+                     *           "oe": 1.2963,
+                     *           "adjustedRate": 0.3759
+                     *         },
+                     *         "effect7m": {
+                     *           "n": 60,
+                     *           "x": 27,
+                     *           "rate": 0.45,
+                     *           "ciLow": 0.3309,
+                     *           "ciHigh": 0.5751,
+                     *           "suppressed": false,
+                     *           "pending": 0,
+                     *           "expectedRate": 0.4,
+                     *           "oe": 1.125,
+                     *           "adjustedRate": 0.4725
+                     *         },
+                     *         "status1m": {
+                     *           "n": 60,
+                     *           "x": 15,
+                     *           "rate": 0.25,
+                     *           "ciLow": 0.1578,
+                     *           "ciHigh": 0.3723,
+                     *           "suppressed": false,
+                     *           "pending": 0,
+                     *           "expectedRate": 0.2,
+                     *           "oe": 1.25,
+                     *           "adjustedRate": 0.275
+                     *         },
+                     *         "status3m": {
+                     *           "n": 60,
+                     *           "x": 21,
+                     *           "rate": 0.35,
+                     *           "ciLow": 0.2417,
+                     *           "ciHigh": 0.4764,
+                     *           "suppressed": false,
+                     *           "pending": 0,
+                     *           "expectedRate": 0.3,
+                     *           "oe": 1.1667,
+                     *           "adjustedRate": 0.3617
+                     *         },
+                     *         "companyShare": {
+                     *           "n": 60,
+                     *           "x": 22,
+                     *           "rate": 0.36666666666666664,
+                     *           "ciLow": 0.2562,
+                     *           "ciHigh": 0.4932,
+                     *           "suppressed": false
+                     *         },
+                     *         "satisfiedShare": {
+                     *           "n": 23,
+                     *           "x": 17,
+                     *           "rate": 0.7391304347826086,
+                     *           "ciLow": 0.5353,
+                     *           "ciHigh": 0.8745,
+                     *           "suppressed": false,
+                     *           "mean": 3.9
+                     *         },
+                     *         "closerShare": {
+                     *           "n": 23,
+                     *           "x": 14,
+                     *           "rate": 0.6086956521739131,
+                     *           "ciLow": 0.4079,
+                     *           "ciHigh": 0.7784,
+                     *           "suppressed": false,
+                     *           "mean": 3.7
+                     *         },
+                     *         "ageUnder30Share": {
+                     *           "n": 60,
+                     *           "x": 29,
+                     *           "rate": 0.48333333333333334,
+                     *           "ciLow": 0.3618,
+                     *           "ciHigh": 0.6069,
+                     *           "suppressed": false
+                     *         },
+                     *         "unemploymentDuration": {
+                     *           "n": 60,
+                     *           "median": 150,
+                     *           "bands": {
+                     *             "<3m": 0.3,
+                     *             "3-6m": 0.25,
+                     *             "6-12m": 0.25,
+                     *             ">12m": 0.2
+                     *           },
+                     *           "suppressed": false
+                     *         },
+                     *         "started": 60,
+                     *         "completed": 54,
+                     *         "active": 6,
+                     *         "complaints": 0,
+                     *         "complaintsPer100": 0,
+                     *         "costPerOutcome": 25714,
+                     *         "targetGroup": "jobparat"
+                     *       }
+                     *     ]
+                     */
                     "application/json": components["schemas"]["EffectRow"][];
+                    /**
+                     * @example offerId,offerName,effect3m_n,...
+                     *     T-0001,Jobklar,356,...
+                     */
                     "text/csv": string;
+                    /** @example (binary xlsx workbook) */
                     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                 };
             };
@@ -2889,6 +7327,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://evg.kk.dk/problems/validation",
+                     *       "title": "Ugyldig forespørgsel",
+                     *       "status": 400,
+                     *       "detail": "The request has 1 invalid field.",
+                     *       "errors": [
+                     *         {
+                     *           "in": "query",
+                     *           "name": "groupBy",
+                     *           "message": "Invalid value"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -2898,6 +7351,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://evg.kk.dk/problems/unauthorized",
+                     *       "title": "Manglende eller ugyldig API-nøgle",
+                     *       "status": 401,
+                     *       "detail": "No valid API key while reads require one, or with exact=true."
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -2907,6 +7368,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://evg.kk.dk/problems/forbidden",
+                     *       "title": "API-nøglen har ikke adgang",
+                     *       "status": 403,
+                     *       "detail": "exact=true with a key of a role other than analyst or admin."
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -2916,6 +7385,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://evg.kk.dk/problems/invalid-records",
+                     *       "title": "Ugyldige poster",
+                     *       "status": 422,
+                     *       "detail": "The table would have more rows than EVG_EFFECTS_MAX_ROWS."
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -2925,6 +7402,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://evg.kk.dk/problems/rate-limited",
+                     *       "title": "For mange forespørgsler",
+                     *       "status": 429,
+                     *       "detail": "Too many requests; see Retry-After."
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -2934,6 +7419,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://evg.kk.dk/problems/internal",
+                     *       "title": "Intern fejl",
+                     *       "status": 500,
+                     *       "detail": "Internal error (details are logged with the request id, never sent)."
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -2961,6 +7454,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "batchId": 12,
+                     *       "rowsReceived": 3,
+                     *       "rowsStored": 3,
+                     *       "rowsChanged": 3,
+                     *       "asOf": "2026-10-31",
+                     *       "asOfSource": "declared",
+                     *       "refresh": "started"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ImportResult"];
                 };
             };
@@ -2970,6 +7474,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://evg.kk.dk/problems/validation",
+                     *       "title": "Ugyldig forespørgsel",
+                     *       "status": 400,
+                     *       "detail": "The request has 1 invalid field.",
+                     *       "errors": [
+                     *         {
+                     *           "in": "query",
+                     *           "name": "pseudonymise",
+                     *           "message": "Invalid value"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -2979,6 +7498,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://evg.kk.dk/problems/unauthorized",
+                     *       "title": "Manglende eller ugyldig API-nøgle",
+                     *       "status": 401,
+                     *       "detail": "No API key, or an invalid or revoked one."
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -2988,6 +7515,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://evg.kk.dk/problems/forbidden",
+                     *       "title": "API-nøglen har ikke adgang",
+                     *       "status": 403,
+                     *       "detail": "The API key lacks the required role."
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -2997,6 +7532,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://evg.kk.dk/problems/payload-too-large",
+                     *       "title": "Forespørgslen er for stor",
+                     *       "status": 413,
+                     *       "detail": "Body larger than the limit."
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -3006,6 +7549,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://evg.kk.dk/problems/unsupported-media-type",
+                     *       "title": "Ikke understøttet indholdstype",
+                     *       "status": 415,
+                     *       "detail": "Unsupported Content-Type."
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -3015,6 +7566,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://evg.kk.dk/problems/invalid-records",
+                     *       "title": "Ugyldige poster",
+                     *       "status": 422,
+                     *       "detail": "Invalid records; nothing was stored. `errors` lists every bad row."
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -3024,6 +7583,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://evg.kk.dk/problems/rate-limited",
+                     *       "title": "For mange forespørgsler",
+                     *       "status": 429,
+                     *       "detail": "Too many requests; see Retry-After."
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -3033,6 +7600,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://evg.kk.dk/problems/internal",
+                     *       "title": "Intern fejl",
+                     *       "status": 500,
+                     *       "detail": "Internal error (details are logged with the request id, never sent)."
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -3055,6 +7630,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "batchId": 12,
+                     *       "kind": "persons",
+                     *       "source": "http",
+                     *       "startedAt": "2026-11-22T10:00:00.000Z",
+                     *       "finishedAt": "2026-11-22T10:00:01.000Z",
+                     *       "rowsReceived": 3,
+                     *       "rowsStored": 3,
+                     *       "outcome": "ok",
+                     *       "asOf": null,
+                     *       "asOfSource": null,
+                     *       "errors": []
+                     *     }
+                     */
                     "application/json": components["schemas"]["ImportBatch"];
                 };
             };
@@ -3064,6 +7654,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://evg.kk.dk/problems/validation",
+                     *       "title": "Ugyldig forespørgsel",
+                     *       "status": 400,
+                     *       "detail": "The request has 1 invalid field.",
+                     *       "errors": [
+                     *         {
+                     *           "in": "path",
+                     *           "name": "batchId",
+                     *           "message": "Invalid value"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -3073,6 +7678,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://evg.kk.dk/problems/unauthorized",
+                     *       "title": "Manglende eller ugyldig API-nøgle",
+                     *       "status": 401,
+                     *       "detail": "No API key, or an invalid or revoked one."
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -3082,6 +7695,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://evg.kk.dk/problems/forbidden",
+                     *       "title": "API-nøglen har ikke adgang",
+                     *       "status": 403,
+                     *       "detail": "The API key lacks the required role."
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -3091,6 +7712,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://evg.kk.dk/problems/not-found",
+                     *       "title": "Findes ikke",
+                     *       "status": 404,
+                     *       "detail": "Not found."
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -3100,6 +7729,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://evg.kk.dk/problems/rate-limited",
+                     *       "title": "For mange forespørgsler",
+                     *       "status": 429,
+                     *       "detail": "Too many requests; see Retry-After."
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -3109,6 +7746,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://evg.kk.dk/problems/internal",
+                     *       "title": "Intern fejl",
+                     *       "status": 500,
+                     *       "detail": "Internal error (details are logged with the request id, never sent)."
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -3129,6 +7774,27 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "running": false,
+                     *       "current": {
+                     *         "dataVersion": 3,
+                     *         "asOf": "2026-10-31",
+                     *         "asOfSource": "declared",
+                     *         "createdAt": "2026-11-22T10:00:00.000Z"
+                     *       },
+                     *       "lastSuccess": {
+                     *         "finishedAt": "2026-11-22T10:00:00.000Z",
+                     *         "durationMs": 5321,
+                     *         "dataVersion": 3,
+                     *         "asOf": "2026-10-31",
+                     *         "asOfSource": "declared",
+                     *         "persons": 150000
+                     *       },
+                     *       "lastFailure": null,
+                     *       "servedDataVersion": 3
+                     *     }
+                     */
                     "application/json": components["schemas"]["RefreshStatus"];
                 };
             };
@@ -3138,6 +7804,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://evg.kk.dk/problems/validation",
+                     *       "title": "Ugyldig forespørgsel",
+                     *       "status": 400,
+                     *       "detail": "The request has 1 invalid field.",
+                     *       "errors": [
+                     *         {
+                     *           "in": "body",
+                     *           "name": "name",
+                     *           "message": "Required"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -3147,6 +7828,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://evg.kk.dk/problems/unauthorized",
+                     *       "title": "Manglende eller ugyldig API-nøgle",
+                     *       "status": 401,
+                     *       "detail": "No API key, or an invalid or revoked one."
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -3156,6 +7845,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://evg.kk.dk/problems/forbidden",
+                     *       "title": "API-nøglen har ikke adgang",
+                     *       "status": 403,
+                     *       "detail": "The API key lacks the required role."
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -3165,6 +7862,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://evg.kk.dk/problems/rate-limited",
+                     *       "title": "For mange forespørgsler",
+                     *       "status": 429,
+                     *       "detail": "Too many requests; see Retry-After."
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -3174,6 +7879,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://evg.kk.dk/problems/internal",
+                     *       "title": "Intern fejl",
+                     *       "status": 500,
+                     *       "detail": "Internal error (details are logged with the request id, never sent)."
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -3194,6 +7907,11 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "status": "started"
+                     *     }
+                     */
                     "application/json": components["schemas"]["RefreshStarted"];
                 };
             };
@@ -3203,6 +7921,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://evg.kk.dk/problems/validation",
+                     *       "title": "Ugyldig forespørgsel",
+                     *       "status": 400,
+                     *       "detail": "The request has 1 invalid field.",
+                     *       "errors": [
+                     *         {
+                     *           "in": "body",
+                     *           "name": "name",
+                     *           "message": "Required"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -3212,6 +7945,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://evg.kk.dk/problems/unauthorized",
+                     *       "title": "Manglende eller ugyldig API-nøgle",
+                     *       "status": 401,
+                     *       "detail": "No API key, or an invalid or revoked one."
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -3221,6 +7962,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://evg.kk.dk/problems/forbidden",
+                     *       "title": "API-nøglen har ikke adgang",
+                     *       "status": 403,
+                     *       "detail": "The API key lacks the required role."
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -3230,6 +7979,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://evg.kk.dk/problems/rate-limited",
+                     *       "title": "For mange forespørgsler",
+                     *       "status": 429,
+                     *       "detail": "Too many requests; see Retry-After."
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -3239,6 +7996,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://evg.kk.dk/problems/internal",
+                     *       "title": "Intern fejl",
+                     *       "status": 500,
+                     *       "detail": "Internal error (details are logged with the request id, never sent)."
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -3255,6 +8020,27 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "providerId": "P-001",
+                 *       "package": "jobpakke",
+                 *       "targetGroups": [
+                 *         "jobparat"
+                 *       ],
+                 *       "accessible": true,
+                 *       "resultBonusDkk": null,
+                 *       "validFrom": "2025-01-01",
+                 *       "validTo": null,
+                 *       "name": "Vejen til lager og logistik",
+                 *       "description": "Truckcertifikat og virksomhedspraktik.",
+                 *       "industries": [
+                 *         "transport"
+                 *       ],
+                 *       "priceDkk": 18500,
+                 *       "hoursPerWeek": 30,
+                 *       "durationWeeks": 8
+                 *     }
+                 */
                 "application/json": components["schemas"]["OfferWrite"];
             };
         };
@@ -3265,6 +8051,28 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "providerId": "P-001",
+                     *       "package": "jobpakke",
+                     *       "targetGroups": [
+                     *         "jobparat"
+                     *       ],
+                     *       "accessible": true,
+                     *       "resultBonusDkk": null,
+                     *       "validFrom": "2025-01-01",
+                     *       "validTo": null,
+                     *       "offerId": "T-0001",
+                     *       "name": "Vejen til lager og logistik",
+                     *       "description": "Truckcertifikat og virksomhedspraktik.",
+                     *       "industries": [
+                     *         "transport"
+                     *       ],
+                     *       "priceDkk": 18500,
+                     *       "hoursPerWeek": 30,
+                     *       "durationWeeks": 8
+                     *     }
+                     */
                     "application/json": components["schemas"]["Offer"];
                 };
             };
@@ -3274,6 +8082,28 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "providerId": "P-001",
+                     *       "package": "jobpakke",
+                     *       "targetGroups": [
+                     *         "jobparat"
+                     *       ],
+                     *       "accessible": true,
+                     *       "resultBonusDkk": null,
+                     *       "validFrom": "2025-01-01",
+                     *       "validTo": null,
+                     *       "offerId": "T-0001",
+                     *       "name": "Vejen til lager og logistik",
+                     *       "description": "Truckcertifikat og virksomhedspraktik.",
+                     *       "industries": [
+                     *         "transport"
+                     *       ],
+                     *       "priceDkk": 18500,
+                     *       "hoursPerWeek": 30,
+                     *       "durationWeeks": 8
+                     *     }
+                     */
                     "application/json": components["schemas"]["Offer"];
                 };
             };
@@ -3283,6 +8113,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://evg.kk.dk/problems/validation",
+                     *       "title": "Ugyldig forespørgsel",
+                     *       "status": 400,
+                     *       "detail": "The request has 1 invalid field.",
+                     *       "errors": [
+                     *         {
+                     *           "in": "path",
+                     *           "name": "id",
+                     *           "message": "Invalid value"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -3292,6 +8137,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://evg.kk.dk/problems/unauthorized",
+                     *       "title": "Manglende eller ugyldig API-nøgle",
+                     *       "status": 401,
+                     *       "detail": "No API key, or an invalid or revoked one."
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -3301,6 +8154,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://evg.kk.dk/problems/forbidden",
+                     *       "title": "API-nøglen har ikke adgang",
+                     *       "status": 403,
+                     *       "detail": "The API key lacks the required role."
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -3310,6 +8171,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://evg.kk.dk/problems/rate-limited",
+                     *       "title": "For mange forespørgsler",
+                     *       "status": 429,
+                     *       "detail": "Too many requests; see Retry-After."
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -3319,6 +8188,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://evg.kk.dk/problems/internal",
+                     *       "title": "Intern fejl",
+                     *       "status": 500,
+                     *       "detail": "Internal error (details are logged with the request id, never sent)."
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -3348,6 +8225,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://evg.kk.dk/problems/validation",
+                     *       "title": "Ugyldig forespørgsel",
+                     *       "status": 400,
+                     *       "detail": "The request has 1 invalid field.",
+                     *       "errors": [
+                     *         {
+                     *           "in": "path",
+                     *           "name": "id",
+                     *           "message": "Invalid value"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -3357,6 +8249,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://evg.kk.dk/problems/unauthorized",
+                     *       "title": "Manglende eller ugyldig API-nøgle",
+                     *       "status": 401,
+                     *       "detail": "No API key, or an invalid or revoked one."
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -3366,6 +8266,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://evg.kk.dk/problems/forbidden",
+                     *       "title": "API-nøglen har ikke adgang",
+                     *       "status": 403,
+                     *       "detail": "The API key lacks the required role."
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -3375,6 +8283,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://evg.kk.dk/problems/not-found",
+                     *       "title": "Findes ikke",
+                     *       "status": 404,
+                     *       "detail": "Not found."
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -3384,6 +8300,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://evg.kk.dk/problems/conflict",
+                     *       "title": "Konflikt",
+                     *       "status": 409,
+                     *       "detail": "Conflict: still in use."
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -3393,6 +8317,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://evg.kk.dk/problems/rate-limited",
+                     *       "title": "For mange forespørgsler",
+                     *       "status": 429,
+                     *       "detail": "Too many requests; see Retry-After."
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -3402,6 +8334,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://evg.kk.dk/problems/internal",
+                     *       "title": "Intern fejl",
+                     *       "status": 500,
+                     *       "detail": "Internal error (details are logged with the request id, never sent)."
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -3418,6 +8358,13 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "name": "Jobhuset ApS",
+                 *       "kind": "external",
+                 *       "frameworkAgreement": "RA-2025-03"
+                 *     }
+                 */
                 "application/json": components["schemas"]["ProviderWrite"];
             };
         };
@@ -3428,6 +8375,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "providerId": "P-001",
+                     *       "name": "Jobhuset ApS",
+                     *       "kind": "external",
+                     *       "frameworkAgreement": "RA-2025-03"
+                     *     }
+                     */
                     "application/json": components["schemas"]["Provider"];
                 };
             };
@@ -3437,6 +8392,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "providerId": "P-001",
+                     *       "name": "Jobhuset ApS",
+                     *       "kind": "external",
+                     *       "frameworkAgreement": "RA-2025-03"
+                     *     }
+                     */
                     "application/json": components["schemas"]["Provider"];
                 };
             };
@@ -3446,6 +8409,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://evg.kk.dk/problems/validation",
+                     *       "title": "Ugyldig forespørgsel",
+                     *       "status": 400,
+                     *       "detail": "The request has 1 invalid field.",
+                     *       "errors": [
+                     *         {
+                     *           "in": "path",
+                     *           "name": "id",
+                     *           "message": "Invalid value"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -3455,6 +8433,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://evg.kk.dk/problems/unauthorized",
+                     *       "title": "Manglende eller ugyldig API-nøgle",
+                     *       "status": 401,
+                     *       "detail": "No API key, or an invalid or revoked one."
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -3464,6 +8450,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://evg.kk.dk/problems/forbidden",
+                     *       "title": "API-nøglen har ikke adgang",
+                     *       "status": 403,
+                     *       "detail": "The API key lacks the required role."
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -3473,6 +8467,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://evg.kk.dk/problems/rate-limited",
+                     *       "title": "For mange forespørgsler",
+                     *       "status": 429,
+                     *       "detail": "Too many requests; see Retry-After."
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -3482,6 +8484,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://evg.kk.dk/problems/internal",
+                     *       "title": "Intern fejl",
+                     *       "status": 500,
+                     *       "detail": "Internal error (details are logged with the request id, never sent)."
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -3511,6 +8521,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://evg.kk.dk/problems/validation",
+                     *       "title": "Ugyldig forespørgsel",
+                     *       "status": 400,
+                     *       "detail": "The request has 1 invalid field.",
+                     *       "errors": [
+                     *         {
+                     *           "in": "path",
+                     *           "name": "id",
+                     *           "message": "Invalid value"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -3520,6 +8545,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://evg.kk.dk/problems/unauthorized",
+                     *       "title": "Manglende eller ugyldig API-nøgle",
+                     *       "status": 401,
+                     *       "detail": "No API key, or an invalid or revoked one."
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -3529,6 +8562,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://evg.kk.dk/problems/forbidden",
+                     *       "title": "API-nøglen har ikke adgang",
+                     *       "status": 403,
+                     *       "detail": "The API key lacks the required role."
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -3538,6 +8579,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://evg.kk.dk/problems/not-found",
+                     *       "title": "Findes ikke",
+                     *       "status": 404,
+                     *       "detail": "Not found."
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -3547,6 +8596,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://evg.kk.dk/problems/conflict",
+                     *       "title": "Konflikt",
+                     *       "status": 409,
+                     *       "detail": "Conflict: still in use."
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -3556,6 +8613,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://evg.kk.dk/problems/rate-limited",
+                     *       "title": "For mange forespørgsler",
+                     *       "status": 429,
+                     *       "detail": "Too many requests; see Retry-After."
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -3565,6 +8630,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://evg.kk.dk/problems/internal",
+                     *       "title": "Intern fejl",
+                     *       "status": 500,
+                     *       "detail": "Internal error (details are logged with the request id, never sent)."
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -3582,6 +8655,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "name": "Jobparat"
+                 *     }
+                 */
                 "application/json": {
                     /** @default null */
                     name?: string | null;
@@ -3595,6 +8673,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "jobparat",
+                     *       "name": "Jobparat"
+                     *     }
+                     */
                     "application/json": components["schemas"]["CodeListEntry"];
                 };
             };
@@ -3604,6 +8688,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "jobparat",
+                     *       "name": "Jobparat"
+                     *     }
+                     */
                     "application/json": components["schemas"]["CodeListEntry"];
                 };
             };
@@ -3613,6 +8703,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://evg.kk.dk/problems/validation",
+                     *       "title": "Ugyldig forespørgsel",
+                     *       "status": 400,
+                     *       "detail": "The request has 1 invalid field.",
+                     *       "errors": [
+                     *         {
+                     *           "in": "path",
+                     *           "name": "list",
+                     *           "message": "Invalid value"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -3622,6 +8727,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://evg.kk.dk/problems/unauthorized",
+                     *       "title": "Manglende eller ugyldig API-nøgle",
+                     *       "status": 401,
+                     *       "detail": "No API key, or an invalid or revoked one."
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -3631,6 +8744,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://evg.kk.dk/problems/forbidden",
+                     *       "title": "API-nøglen har ikke adgang",
+                     *       "status": 403,
+                     *       "detail": "The API key lacks the required role."
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -3640,6 +8761,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://evg.kk.dk/problems/rate-limited",
+                     *       "title": "For mange forespørgsler",
+                     *       "status": 429,
+                     *       "detail": "Too many requests; see Retry-After."
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -3649,6 +8778,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://evg.kk.dk/problems/internal",
+                     *       "title": "Intern fejl",
+                     *       "status": 500,
+                     *       "detail": "Internal error (details are logged with the request id, never sent)."
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -3679,6 +8816,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://evg.kk.dk/problems/validation",
+                     *       "title": "Ugyldig forespørgsel",
+                     *       "status": 400,
+                     *       "detail": "The request has 1 invalid field.",
+                     *       "errors": [
+                     *         {
+                     *           "in": "path",
+                     *           "name": "list",
+                     *           "message": "Invalid value"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -3688,6 +8840,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://evg.kk.dk/problems/unauthorized",
+                     *       "title": "Manglende eller ugyldig API-nøgle",
+                     *       "status": 401,
+                     *       "detail": "No API key, or an invalid or revoked one."
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -3697,6 +8857,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://evg.kk.dk/problems/forbidden",
+                     *       "title": "API-nøglen har ikke adgang",
+                     *       "status": 403,
+                     *       "detail": "The API key lacks the required role."
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -3706,6 +8874,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://evg.kk.dk/problems/not-found",
+                     *       "title": "Findes ikke",
+                     *       "status": 404,
+                     *       "detail": "Not found."
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -3715,6 +8891,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://evg.kk.dk/problems/conflict",
+                     *       "title": "Konflikt",
+                     *       "status": 409,
+                     *       "detail": "Conflict: still in use."
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -3724,6 +8908,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://evg.kk.dk/problems/rate-limited",
+                     *       "title": "For mange forespørgsler",
+                     *       "status": 429,
+                     *       "detail": "Too many requests; see Retry-After."
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -3733,6 +8925,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://evg.kk.dk/problems/internal",
+                     *       "title": "Intern fejl",
+                     *       "status": 500,
+                     *       "detail": "Internal error (details are logged with the request id, never sent)."
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -3753,6 +8953,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": "0b4a7f8e-2f7c-4a51-9d8e-5a1d8c9b1e2f",
+                     *         "name": "Power BI",
+                     *         "role": "bi",
+                     *         "createdAt": "2026-11-22T10:00:00.000Z",
+                     *         "revokedAt": null
+                     *       }
+                     *     ]
+                     */
                     "application/json": components["schemas"]["ApiKey"][];
                 };
             };
@@ -3762,6 +8973,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://evg.kk.dk/problems/validation",
+                     *       "title": "Ugyldig forespørgsel",
+                     *       "status": 400,
+                     *       "detail": "The request has 1 invalid field.",
+                     *       "errors": [
+                     *         {
+                     *           "in": "body",
+                     *           "name": "name",
+                     *           "message": "Required"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -3771,6 +8997,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://evg.kk.dk/problems/unauthorized",
+                     *       "title": "Manglende eller ugyldig API-nøgle",
+                     *       "status": 401,
+                     *       "detail": "No API key, or an invalid or revoked one."
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -3780,6 +9014,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://evg.kk.dk/problems/forbidden",
+                     *       "title": "API-nøglen har ikke adgang",
+                     *       "status": 403,
+                     *       "detail": "The API key lacks the required role."
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -3789,6 +9031,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://evg.kk.dk/problems/rate-limited",
+                     *       "title": "For mange forespørgsler",
+                     *       "status": 429,
+                     *       "detail": "Too many requests; see Retry-After."
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -3798,6 +9048,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://evg.kk.dk/problems/internal",
+                     *       "title": "Intern fejl",
+                     *       "status": 500,
+                     *       "detail": "Internal error (details are logged with the request id, never sent)."
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -3812,6 +9070,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "name": "Power BI",
+                 *       "role": "bi"
+                 *     }
+                 */
                 "application/json": components["schemas"]["ApiKeyWrite"];
             };
         };
@@ -3822,6 +9086,18 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "key": {
+                     *         "id": "0b4a7f8e-2f7c-4a51-9d8e-5a1d8c9b1e2f",
+                     *         "name": "Power BI",
+                     *         "role": "bi",
+                     *         "createdAt": "2026-11-22T10:00:00.000Z",
+                     *         "revokedAt": null
+                     *       },
+                     *       "secret": "evg_3q2-7wX0cZ9mJ1fV5yT8bN4kL6hG2dS0aQ9pR7eU1iO"
+                     *     }
+                     */
                     "application/json": components["schemas"]["CreatedApiKey"];
                 };
             };
@@ -3831,6 +9107,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://evg.kk.dk/problems/validation",
+                     *       "title": "Ugyldig forespørgsel",
+                     *       "status": 400,
+                     *       "detail": "The request has 1 invalid field.",
+                     *       "errors": [
+                     *         {
+                     *           "in": "body",
+                     *           "name": "name",
+                     *           "message": "Required"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -3840,6 +9131,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://evg.kk.dk/problems/unauthorized",
+                     *       "title": "Manglende eller ugyldig API-nøgle",
+                     *       "status": 401,
+                     *       "detail": "No API key, or an invalid or revoked one."
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -3849,6 +9148,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://evg.kk.dk/problems/forbidden",
+                     *       "title": "API-nøglen har ikke adgang",
+                     *       "status": 403,
+                     *       "detail": "The API key lacks the required role."
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -3858,6 +9165,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://evg.kk.dk/problems/rate-limited",
+                     *       "title": "For mange forespørgsler",
+                     *       "status": 429,
+                     *       "detail": "Too many requests; see Retry-After."
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -3867,6 +9182,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://evg.kk.dk/problems/internal",
+                     *       "title": "Intern fejl",
+                     *       "status": 500,
+                     *       "detail": "Internal error (details are logged with the request id, never sent)."
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -3889,6 +9212,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "0b4a7f8e-2f7c-4a51-9d8e-5a1d8c9b1e2f",
+                     *       "name": "Power BI",
+                     *       "role": "bi",
+                     *       "createdAt": "2026-11-22T10:00:00.000Z",
+                     *       "revokedAt": null
+                     *     }
+                     */
                     "application/json": components["schemas"]["ApiKey"];
                 };
             };
@@ -3898,6 +9230,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://evg.kk.dk/problems/validation",
+                     *       "title": "Ugyldig forespørgsel",
+                     *       "status": 400,
+                     *       "detail": "The request has 1 invalid field.",
+                     *       "errors": [
+                     *         {
+                     *           "in": "path",
+                     *           "name": "id",
+                     *           "message": "Invalid value"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -3907,6 +9254,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://evg.kk.dk/problems/unauthorized",
+                     *       "title": "Manglende eller ugyldig API-nøgle",
+                     *       "status": 401,
+                     *       "detail": "No API key, or an invalid or revoked one."
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -3916,6 +9271,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://evg.kk.dk/problems/forbidden",
+                     *       "title": "API-nøglen har ikke adgang",
+                     *       "status": 403,
+                     *       "detail": "The API key lacks the required role."
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -3925,6 +9288,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://evg.kk.dk/problems/not-found",
+                     *       "title": "Findes ikke",
+                     *       "status": 404,
+                     *       "detail": "Not found."
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -3934,6 +9305,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://evg.kk.dk/problems/rate-limited",
+                     *       "title": "For mange forespørgsler",
+                     *       "status": 429,
+                     *       "detail": "Too many requests; see Retry-After."
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -3943,6 +9322,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://evg.kk.dk/problems/internal",
+                     *       "title": "Intern fejl",
+                     *       "status": 500,
+                     *       "detail": "Internal error (details are logged with the request id, never sent)."
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -3968,6 +9355,24 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": "1",
+                     *         "keyId": "7d0e1f7a-2b7c-4a55-9f1e-0c2a9e8b1d11",
+                     *         "keyName": "Analyse, Beskæftigelsesforvaltningen",
+                     *         "readAt": "2026-11-30T09:15:00.000Z",
+                     *         "method": "GET",
+                     *         "path": "/v1/effects",
+                     *         "query": {
+                     *           "groupBy": [
+                     *             "offer"
+                     *           ],
+                     *           "exact": true
+                     *         }
+                     *       }
+                     *     ]
+                     */
                     "application/json": components["schemas"]["ExactRead"][];
                 };
             };
@@ -3977,6 +9382,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://evg.kk.dk/problems/validation",
+                     *       "title": "Ugyldig forespørgsel",
+                     *       "status": 400,
+                     *       "detail": "The request has 1 invalid field.",
+                     *       "errors": [
+                     *         {
+                     *           "in": "query",
+                     *           "name": "limit",
+                     *           "message": "Invalid value"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -3986,6 +9406,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://evg.kk.dk/problems/unauthorized",
+                     *       "title": "Manglende eller ugyldig API-nøgle",
+                     *       "status": 401,
+                     *       "detail": "No API key, or an invalid or revoked one."
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -3995,6 +9423,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://evg.kk.dk/problems/forbidden",
+                     *       "title": "API-nøglen har ikke adgang",
+                     *       "status": 403,
+                     *       "detail": "The API key lacks the required role."
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -4004,6 +9440,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://evg.kk.dk/problems/rate-limited",
+                     *       "title": "For mange forespørgsler",
+                     *       "status": 429,
+                     *       "detail": "Too many requests; see Retry-After."
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -4013,6 +9457,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://evg.kk.dk/problems/internal",
+                     *       "title": "Intern fejl",
+                     *       "status": 500,
+                     *       "detail": "Internal error (details are logged with the request id, never sent)."
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -4033,6 +9485,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "key": "effect12m",
+                     *         "label": "12 mdr. effekt",
+                     *         "labelEn": "12-month effect",
+                     *         "anchor": "start",
+                     *         "fromMonth": 0,
+                     *         "toMonth": 12,
+                     *         "minSelfSufficientMonths": 6,
+                     *         "builtIn": false,
+                     *         "inCurrentData": true
+                     *       }
+                     *     ]
+                     */
                     "application/json": components["schemas"]["Measure"][];
                 };
             };
@@ -4042,6 +9509,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://evg.kk.dk/problems/validation",
+                     *       "title": "Ugyldig forespørgsel",
+                     *       "status": 400,
+                     *       "detail": "The request has 1 invalid field.",
+                     *       "errors": [
+                     *         {
+                     *           "in": "body",
+                     *           "name": "name",
+                     *           "message": "Required"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -4051,6 +9533,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://evg.kk.dk/problems/unauthorized",
+                     *       "title": "Manglende eller ugyldig API-nøgle",
+                     *       "status": 401,
+                     *       "detail": "No API key, or an invalid or revoked one."
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -4060,6 +9550,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://evg.kk.dk/problems/forbidden",
+                     *       "title": "API-nøglen har ikke adgang",
+                     *       "status": 403,
+                     *       "detail": "The API key lacks the required role."
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -4069,6 +9567,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://evg.kk.dk/problems/rate-limited",
+                     *       "title": "For mange forespørgsler",
+                     *       "status": 429,
+                     *       "detail": "Too many requests; see Retry-After."
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -4078,6 +9584,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://evg.kk.dk/problems/internal",
+                     *       "title": "Intern fejl",
+                     *       "status": 500,
+                     *       "detail": "Internal error (details are logged with the request id, never sent)."
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -4094,6 +9608,16 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "label": "12 mdr. effekt",
+                 *       "labelEn": "12-month effect",
+                 *       "anchor": "start",
+                 *       "fromMonth": 0,
+                 *       "toMonth": 12,
+                 *       "minSelfSufficientMonths": 6
+                 *     }
+                 */
                 "application/json": components["schemas"]["MeasureWrite"];
             };
         };
@@ -4104,6 +9628,19 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "key": "effect12m",
+                     *       "label": "12 mdr. effekt",
+                     *       "labelEn": "12-month effect",
+                     *       "anchor": "start",
+                     *       "fromMonth": 0,
+                     *       "toMonth": 12,
+                     *       "minSelfSufficientMonths": 6,
+                     *       "builtIn": false,
+                     *       "inCurrentData": true
+                     *     }
+                     */
                     "application/json": components["schemas"]["Measure"];
                 };
             };
@@ -4113,6 +9650,19 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "key": "effect12m",
+                     *       "label": "12 mdr. effekt",
+                     *       "labelEn": "12-month effect",
+                     *       "anchor": "start",
+                     *       "fromMonth": 0,
+                     *       "toMonth": 12,
+                     *       "minSelfSufficientMonths": 6,
+                     *       "builtIn": false,
+                     *       "inCurrentData": true
+                     *     }
+                     */
                     "application/json": components["schemas"]["Measure"];
                 };
             };
@@ -4122,6 +9672,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://evg.kk.dk/problems/validation",
+                     *       "title": "Ugyldig forespørgsel",
+                     *       "status": 400,
+                     *       "detail": "The request has 1 invalid field.",
+                     *       "errors": [
+                     *         {
+                     *           "in": "path",
+                     *           "name": "key",
+                     *           "message": "Invalid value"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -4131,6 +9696,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://evg.kk.dk/problems/unauthorized",
+                     *       "title": "Manglende eller ugyldig API-nøgle",
+                     *       "status": 401,
+                     *       "detail": "No API key, or an invalid or revoked one."
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -4140,6 +9713,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://evg.kk.dk/problems/forbidden",
+                     *       "title": "API-nøglen har ikke adgang",
+                     *       "status": 403,
+                     *       "detail": "The API key lacks the required role."
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -4149,6 +9730,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://evg.kk.dk/problems/conflict",
+                     *       "title": "Konflikt",
+                     *       "status": 409,
+                     *       "detail": "A default measure cannot be changed."
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -4158,6 +9747,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://evg.kk.dk/problems/rate-limited",
+                     *       "title": "For mange forespørgsler",
+                     *       "status": 429,
+                     *       "detail": "Too many requests; see Retry-After."
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -4167,6 +9764,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://evg.kk.dk/problems/internal",
+                     *       "title": "Intern fejl",
+                     *       "status": 500,
+                     *       "detail": "Internal error (details are logged with the request id, never sent)."
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -4196,6 +9801,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://evg.kk.dk/problems/validation",
+                     *       "title": "Ugyldig forespørgsel",
+                     *       "status": 400,
+                     *       "detail": "The request has 1 invalid field.",
+                     *       "errors": [
+                     *         {
+                     *           "in": "path",
+                     *           "name": "key",
+                     *           "message": "Invalid value"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -4205,6 +9825,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://evg.kk.dk/problems/unauthorized",
+                     *       "title": "Manglende eller ugyldig API-nøgle",
+                     *       "status": 401,
+                     *       "detail": "No API key, or an invalid or revoked one."
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -4214,6 +9842,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://evg.kk.dk/problems/forbidden",
+                     *       "title": "API-nøglen har ikke adgang",
+                     *       "status": 403,
+                     *       "detail": "The API key lacks the required role."
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -4223,6 +9859,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://evg.kk.dk/problems/not-found",
+                     *       "title": "Findes ikke",
+                     *       "status": 404,
+                     *       "detail": "Not found."
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -4232,6 +9876,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://evg.kk.dk/problems/conflict",
+                     *       "title": "Konflikt",
+                     *       "status": 409,
+                     *       "detail": "A default measure cannot be deleted."
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -4241,6 +9893,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://evg.kk.dk/problems/rate-limited",
+                     *       "title": "For mange forespørgsler",
+                     *       "status": 429,
+                     *       "detail": "Too many requests; see Retry-After."
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -4250,6 +9910,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://evg.kk.dk/problems/internal",
+                     *       "title": "Intern fejl",
+                     *       "status": 500,
+                     *       "detail": "Internal error (details are logged with the request id, never sent)."
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };

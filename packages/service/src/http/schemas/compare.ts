@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { csvList, figuresMetaFields, queryObject, scopeSchema } from './common.ts';
+import { exampleComparison } from './example-world.ts';
 import { offerSummarySchema } from './offer-search.ts';
 
 export const compareQuerySchema = queryObject({
@@ -37,23 +38,5 @@ export const compareResultSchema = z
   })
   .meta({
     id: 'Comparison',
-    examples: [
-      {
-        reference: 'T-0001',
-        dataVersion: 1,
-        asOf: '2026-10-31',
-        minCellSize: 5,
-        maxPerturbation: 2,
-        scope: { targetGroups: null },
-        offers: [],
-        differences: [
-          {
-            offerId: 'T-0002',
-            measures: {
-              effect3m: { difference: 0.0377, ciLow: -0.0263, ciHigh: 0.1014, significant: false },
-            },
-          },
-        ],
-      },
-    ],
+    examples: [exampleComparison],
   });

@@ -14,6 +14,7 @@ import {
   queryObject,
 } from './common.ts';
 import { effectRowSchema } from './effect-row.ts';
+import { exampleSearchResult } from './example-world.ts';
 
 const capitalise = (key: string): string => key.charAt(0).toUpperCase() + key.slice(1);
 
@@ -120,19 +121,5 @@ export const offerSearchResultSchema = z
   })
   .meta({
     id: 'OfferSearchResult',
-    examples: [
-      {
-        total: 0,
-        limit: 20,
-        offset: 0,
-        period: null,
-        dataVersion: 1,
-        asOf: '2026-10-31',
-        minCellSize: 5,
-        maxPerturbation: 2,
-        scope: { targetGroups: ['jobparat'] },
-        items: [],
-        facets: { targetGroup: [{ value: 'jobparat', count: 12 }], industry: [], package: [], provider: [] },
-      },
-    ],
+    examples: [exampleSearchResult],
   });
