@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { generateOpenApi } from '../../src/http/openapi-document.ts';
+import { generateOpenApi } from '../../src/cli/openapi-document.ts';
 
 const ROOT = fileURLToPath(new URL('../../../../', import.meta.url));
 const COMMITTED = `${ROOT}openapi/openapi.json`;
