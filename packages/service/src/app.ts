@@ -25,6 +25,12 @@ import v1Routes from './routes/api/v1/index.ts';
 export interface AppOptions {
   config: ServiceConfig;
   db: Kysely<Database>;
+  /**
+   * Where reads go (the read model's snapshots and version polling, text search): a streaming
+   * replica or a pooler in front of one (DATABASE_READ_URL); absent = `db`. Writes, admin
+   * listings and API-key lookups always use `db`.
+   */
+  readDb?: Kysely<Database> | undefined;
   /** Pino options (level, stream, ...); absent logs nothing, for tests. */
   logger?: Exclude<FastifyServerOptions['logger'], boolean> | undefined;
   measures?: readonly MeasureDefinition[];
@@ -110,7 +116,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(corsPlugin, { origins: config.corsOrigins });
   await app.register(rateLimitPlugin, { max: config.rateLimit, perKey: config.rateLimitPerKey });
   await app.register(swaggerPlugin);
-  await app.register(dbPlugin, { db: options.db });
+  await app.register(dbPlugin, { db: options.db, readDb: options.readDb ?? options.db });
   await app.register(authPlugin, { readRequiresKey: config.readRequiresKey });
   await app.register(readModelPlugin, {
     minCellSize: config.minCellSize,

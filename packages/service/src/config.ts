@@ -15,6 +15,11 @@ export interface ServiceConfig {
   host: string;
   /** PostgreSQL connection string; absent = embedded PGlite in `dataDir`. */
   databaseUrl: string | undefined;
+  /**
+   * Where `evg start` reads from (DATABASE_READ_URL): a streaming replica of `databaseUrl`, or
+   * PgBouncer in front of one; absent = `databaseUrl`. Writes always go to `databaseUrl`.
+   */
+  databaseReadUrl: string | undefined;
   dataDir: string;
   /** When true, read endpoints also need an API key (any role). */
   readRequiresKey: boolean;
@@ -71,6 +76,10 @@ const envSchema = z.object({
     .string()
     .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL')
     .optional(),
+  DATABASE_READ_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL')
+    .optional(),
   EVG_DATA_DIR: z.string().min(1).default('data'),
   EVG_READ_REQUIRES_KEY: bool.default(false),
   EVG_CORS_ORIGINS: z.string().default(''),
@@ -118,7 +127,7 @@ export class ConfigError extends Error {
 }
 
 /**
- * Secrets from files (Docker and Kubernetes secrets): for `DATABASE_URL` and every `EVG_*`
+ * Secrets from files (Docker and Kubernetes secrets): for `DATABASE_URL`, `DATABASE_READ_URL` and every `EVG_*`
  * variable, `<NAME>_FILE` may name a file holding the value (one trailing newline is dropped).
  * Fills `env` in place (NAME set, NAME_FILE removed) so every reader of the environment sees
  * the value; throws a ConfigError naming NAME_FILE when both are set or the file is unusable.
@@ -126,7 +135,12 @@ export class ConfigError extends Error {
 export function applySecretFiles(env: NodeJS.ProcessEnv): void {
   for (const [key, file] of Object.entries(env)) {
     const name = key.slice(0, -'_FILE'.length);
-    if (!key.endsWith('_FILE') || !(name === 'DATABASE_URL' || name.startsWith('EVG_')) || !file) continue;
+    if (
+      !key.endsWith('_FILE') ||
+      !(name === 'DATABASE_URL' || name === 'DATABASE_READ_URL' || name.startsWith('EVG_')) ||
+      !file
+    )
+      continue;
     if (env[name]) throw new ConfigError(key, `set either ${name} or ${key}, not both`);
     let value: string;
     try {
@@ -159,10 +173,15 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): Service
     throw new ConfigError(String(issue.path[0] ?? 'environment'), issue.message);
   }
   const value = parsed.data;
+  // The embedded database is one process's folder: there is no replica of it to read from.
+  if (value.DATABASE_READ_URL !== undefined && value.DATABASE_URL === undefined) {
+    throw new ConfigError('DATABASE_READ_URL', 'needs DATABASE_URL too (the primary that takes the writes)');
+  }
   return {
     port: value.PORT,
     host: value.HOST,
     databaseUrl: value.DATABASE_URL,
+    databaseReadUrl: value.DATABASE_READ_URL,
     dataDir: path.resolve(cwd, value.EVG_DATA_DIR),
     readRequiresKey: value.EVG_READ_REQUIRES_KEY,
     corsOrigins: value.EVG_CORS_ORIGINS.split(',')

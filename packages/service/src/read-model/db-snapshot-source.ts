@@ -8,58 +8,68 @@ import { listLatestSupervisions } from '../repositories/supervisions-read.ts';
 import type { Snapshot, SnapshotSource } from './snapshot.ts';
 
 /**
- * Snapshots from the stored tables. Everything is read in one repeatable-read transaction so
- * the fine cells and the catalogue belong to the same moment, even while a refresh commits.
+ * Snapshots from the stored tables of `db` (a streaming replica, with DATABASE_READ_URL).
+ * Everything is read in one repeatable-read transaction so the data version, its fine cells
+ * (looked up by that version's id) and the catalogue belong to the same moment, even while a
+ * refresh commits or, on a replica, while its WAL is replayed: a reader never sees a mix of
+ * two versions. `primary` (where writes go) serves `loadLatest`, after this process's writes.
+ *
+ * @example
+ *   const source = dbSnapshotSource(replicaDb, primaryDb);
+ *   const snapshot = await source.load(); // as of one moment on the replica
  */
-export function dbSnapshotSource(db: Kysely<Database>): SnapshotSource {
+export function dbSnapshotSource(db: Kysely<Database>, primary: Kysely<Database> = db): SnapshotSource {
   return {
     async currentVersionId() {
       return (await findCurrentDataVersion(db))?.version ?? null;
     },
-    load() {
-      return db
-        .transaction()
-        .setIsolationLevel('repeatable read')
-        .execute(async (trx): Promise<Snapshot> => {
-          const version = await findCurrentDataVersion(trx);
-          const [
-            fineCells,
-            offers,
-            providers,
-            targetGroups,
-            industries,
-            packages,
-            benefitTypes,
-            latestSupervisions,
-          ] = await Promise.all([
-            version ? listFineCells(trx, version.version) : [],
-            listOffers(trx),
-            listProviders(trx),
-            listCodeList(trx, 'target_groups'),
-            listCodeList(trx, 'industries'),
-            listCodeList(trx, 'packages'),
-            listBenefitTypes(trx),
-            listLatestSupervisions(trx),
-          ]);
-          return {
-            dataVersion: version
-              ? {
-                  id: version.version,
-                  createdAt: version.createdAt,
-                  asOf: version.asOf,
-                  measures: version.measures,
-                }
-              : null,
-            fineCells,
-            offers,
-            providers,
-            targetGroups,
-            industries,
-            packages,
-            benefitTypes,
-            latestSupervisions,
-          };
-        });
-    },
+    load: () => loadSnapshot(db),
+    loadLatest: () => loadSnapshot(primary),
   };
+}
+
+function loadSnapshot(db: Kysely<Database>): Promise<Snapshot> {
+  return db
+    .transaction()
+    .setIsolationLevel('repeatable read')
+    .execute(async (trx): Promise<Snapshot> => {
+      const version = await findCurrentDataVersion(trx);
+      const [
+        fineCells,
+        offers,
+        providers,
+        targetGroups,
+        industries,
+        packages,
+        benefitTypes,
+        latestSupervisions,
+      ] = await Promise.all([
+        version ? listFineCells(trx, version.version) : [],
+        listOffers(trx),
+        listProviders(trx),
+        listCodeList(trx, 'target_groups'),
+        listCodeList(trx, 'industries'),
+        listCodeList(trx, 'packages'),
+        listBenefitTypes(trx),
+        listLatestSupervisions(trx),
+      ]);
+      return {
+        dataVersion: version
+          ? {
+              id: version.version,
+              createdAt: version.createdAt,
+              asOf: version.asOf,
+              measures: version.measures,
+            }
+          : null,
+        fineCells,
+        offers,
+        providers,
+        targetGroups,
+        industries,
+        packages,
+        benefitTypes,
+        latestSupervisions,
+      };
+    });
 }

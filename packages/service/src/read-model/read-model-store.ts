@@ -20,7 +20,8 @@ export interface StoreLogger {
 export class ReadModelStore {
   private model: ReadModel;
   private timer: NodeJS.Timeout | undefined;
-  private reloading: Promise<void> | undefined;
+  /** The rebuild under way; `latest` when it loads from where this process writes. */
+  private reloading: { promise: Promise<void>; latest: boolean } | undefined;
 
   private constructor(
     model: ReadModel,
@@ -43,26 +44,26 @@ export class ReadModelStore {
     return this.model;
   }
 
-  /** Rebuilds from the stored tables now (after a refresh or a catalogue change in-process). */
+  /**
+   * Rebuilds now, after a write in this process (a refresh, a catalogue change), from where the
+   * write went (`loadLatest`: the primary), so this process serves its own write even while the
+   * replica it polls has not replayed it yet.
+   */
   reload(): Promise<void> {
-    // Concurrent callers share one rebuild rather than racing to swap.
-    this.reloading ??= (async () => {
-      try {
-        const next = new ReadModel(await this.source.load(), this.options);
-        this.model = next;
-        this.logger.info({ dataVersion: next.version?.id ?? null }, 'read model swapped');
-      } finally {
-        this.reloading = undefined;
-      }
-    })();
-    return this.reloading;
+    // Concurrent callers share one rebuild rather than racing to swap; one from a lagging
+    // replica (a poll) may predate the write, so it is waited for, not shared.
+    if (this.reloading?.latest) return this.reloading.promise;
+    return this.rebuild(true, this.reloading?.promise);
   }
 
   /** Reloads when another process (an import, `evg refresh`) has published a new data version. */
   async reloadIfChanged(): Promise<boolean> {
+    if (this.reloading) return false;
     const latest = await this.source.currentVersionId();
-    if (latest === (this.model.version?.id ?? null)) return false;
-    await this.reload();
+    // Versions are numbered in the order they are published: a lower one is a replica that has
+    // not yet replayed what this process already serves.
+    if (latest === null || latest <= (this.model.version?.id ?? 0) || this.reloading) return false;
+    await this.rebuild(false, undefined);
     return true;
   }
 
@@ -80,5 +81,25 @@ export class ReadModelStore {
   stopPolling(): void {
     if (this.timer) clearInterval(this.timer);
     this.timer = undefined;
+  }
+
+  private rebuild(latest: boolean, after: Promise<void> | undefined): Promise<void> {
+    const run = async (): Promise<void> => {
+      await after?.catch(() => {});
+      try {
+        const snapshot =
+          latest && this.source.loadLatest ? await this.source.loadLatest() : await this.source.load();
+        // Never back to an older data version, whatever a lagging replica says.
+        if ((snapshot.dataVersion?.id ?? 0) < (this.model.version?.id ?? 0)) return;
+        const next = new ReadModel(snapshot, this.options);
+        this.model = next;
+        this.logger.info({ dataVersion: next.version?.id ?? null }, 'read model swapped');
+      } finally {
+        if (this.reloading?.promise === promise) this.reloading = undefined;
+      }
+    };
+    const promise = run();
+    this.reloading = { promise, latest };
+    return promise;
   }
 }

@@ -45,5 +45,11 @@ export interface Snapshot {
 export interface SnapshotSource {
   /** The id of the current data version, cheap to ask often; null when none yet. */
   currentVersionId(): Promise<number | null>;
+  /** Loads the current data version and catalogue together, as of one moment. */
   load(): Promise<Snapshot>;
+  /**
+   * The same from where this process writes (the primary), when reads come from a replica that
+   * may lag; absent = `load`. For the rebuild right after this process's own write.
+   */
+  loadLatest?(): Promise<Snapshot>;
 }

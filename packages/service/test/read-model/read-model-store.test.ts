@@ -72,4 +72,51 @@ describe('ReadModelStore', () => {
     await expect.poll(() => store.current.version?.id, { timeout: 2000 }).toBe(3);
     store.stopPolling();
   });
+
+  it('rebuilds from the primary after its own write, and never goes back to a lagging replica', async () => {
+    // The replica still has version 1 while the primary already has version 2.
+    const replica = fakeSource(snapshot(1, 4));
+    const primary = fakeSource(snapshot(2, 2));
+    const source: SnapshotSource = { ...replica.source, loadLatest: primary.source.load };
+    const store = await ReadModelStore.open(source, { minCellSize: 5 }, silent);
+    expect(store.current.version?.id).toBe(1);
+
+    await store.reload();
+    expect(store.current.version?.id).toBe(2);
+    expect(primary.state.loads).toBe(1);
+
+    // Polling the replica that has not replayed version 2 yet changes nothing.
+    expect(await store.reloadIfChanged()).toBe(false);
+    expect(store.current.version?.id).toBe(2);
+
+    // A replica load that comes back older than the model served is not swapped in.
+    replica.state.current = snapshot(3, 4);
+    source.load = async () => snapshot(1, 4);
+    expect(await store.reloadIfChanged()).toBe(true);
+    expect(store.current.version?.id).toBe(2);
+    expect(store.current.offerViews(undefined)).toHaveLength(2);
+  });
+
+  it('waits for a poll under way before rebuilding after its own write', async () => {
+    const { state, source } = fakeSource(snapshot(1, 4));
+    const store = await ReadModelStore.open(source, { minCellSize: 5 }, silent);
+    let release: () => void = () => {};
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    // A poll that read the replica before the write committed...
+    let loadsStarted = 0;
+    source.load = async () => {
+      loadsStarted++;
+      await gate;
+      return snapshot(2, 4);
+    };
+    state.current = snapshot(2, 4);
+    const poll = store.reloadIfChanged();
+    await expect.poll(() => loadsStarted).toBe(1);
+    // ...then the write: its rebuild must come after the poll's, not share it.
+    source.loadLatest = async () => snapshot(2, 1);
+    const reload = store.reload();
+    release();
+    await Promise.all([poll, reload]);
+    expect(store.current.offerViews(undefined)).toHaveLength(1);
+  });
 });

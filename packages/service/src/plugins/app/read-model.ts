@@ -22,7 +22,7 @@ export interface ReadModelPluginOptions {
 
 /** Loads the read model before the server accepts requests and keeps it current. */
 async function readModelPlugin(app: FastifyInstance, options: ReadModelPluginOptions): Promise<void> {
-  const source = options.source ?? dbSnapshotSource(app.db);
+  const source = options.source ?? dbSnapshotSource(app.readDb, app.db);
   const store = await ReadModelStore.open(
     source,
     { minCellSize: options.minCellSize, ...(options.measures ? { measures: options.measures } : {}) },
