@@ -131,6 +131,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     prefix: '/v1',
     importBodyLimit: config.importBodyLimit,
     effectsMaxRows: config.effectsMaxRows,
+    pseudonymKey: config.pseudonymKey,
   });
   await app.register(staticPlugin, options.webRoot ? { root: options.webRoot } : {});
   return app;

@@ -1,4 +1,4 @@
-import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
+import type { ColumnType, Generated, Insertable, Kysely, Selectable } from 'kysely';
 
 /**
  * Kysely's view of the EVG schema (migrations/). Dates are ISO `YYYY-MM-DD` strings and
@@ -234,6 +234,12 @@ export interface Database {
   effect_cells: EffectCellsTable;
   refresh_runs: RefreshRunsTable;
 }
+
+/**
+ * The EVG database as the layers above the data layer hold it: routes and `http/` pass a `Db`
+ * to repositories without importing Kysely themselves (an ESLint rule keeps it so).
+ */
+export type Db = Kysely<Database>;
 
 export type BenefitTypeRow = Selectable<BenefitTypesTable>;
 export type CodeListRow = Selectable<CodeListTable>;
