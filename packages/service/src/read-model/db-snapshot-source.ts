@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/database.ts';
+import { catalogRevision } from '../repositories/catalog-revision.ts';
 import { listBenefitTypes, listCodeList } from '../repositories/code-lists-read.ts';
 import { findCurrentDataVersion, listFineCells } from '../repositories/effects-read.ts';
 import { listOffers } from '../repositories/offers-read.ts';
@@ -10,7 +11,7 @@ import type { Snapshot, SnapshotSource } from './snapshot.ts';
 /**
  * Snapshots from the stored tables of `db` (a streaming replica, with DATABASE_READ_URL).
  * Everything is read in one repeatable-read transaction so the data version, its fine cells
- * (looked up by that version's id) and the catalogue belong to the same moment, even while a
+ * (looked up by that version's id), the catalogue and its revision belong to the same moment, even while a
  * refresh commits or, on a replica, while its WAL is replayed: a reader never sees a mix of
  * two versions. `primary` (where writes go) serves `loadLatest`, after this process's writes.
  *
@@ -23,6 +24,7 @@ export function dbSnapshotSource(db: Kysely<Database>, primary: Kysely<Database>
     async currentVersionId() {
       return (await findCurrentDataVersion(db))?.version ?? null;
     },
+    currentCatalogRevision: () => catalogRevision(db),
     load: () => loadSnapshot(db),
     loadLatest: () => loadSnapshot(primary),
   };
@@ -43,6 +45,7 @@ function loadSnapshot(db: Kysely<Database>): Promise<Snapshot> {
         packages,
         benefitTypes,
         latestSupervisions,
+        revision,
       ] = await Promise.all([
         version ? listFineCells(trx, version.version) : [],
         listOffers(trx),
@@ -52,6 +55,7 @@ function loadSnapshot(db: Kysely<Database>): Promise<Snapshot> {
         listCodeList(trx, 'packages'),
         listBenefitTypes(trx),
         listLatestSupervisions(trx),
+        catalogRevision(trx),
       ]);
       return {
         dataVersion: version
@@ -70,6 +74,7 @@ function loadSnapshot(db: Kysely<Database>): Promise<Snapshot> {
         packages,
         benefitTypes,
         latestSupervisions,
+        catalogRevision: revision,
       };
     });
 }

@@ -1,5 +1,5 @@
 import { ReadModel, type ReadModelOptions } from './read-model.ts';
-import type { SnapshotSource } from './snapshot.ts';
+import type { Snapshot, SnapshotSource } from './snapshot.ts';
 
 /** Where the store reports a failed reload; Fastify's logger in the service. */
 export interface StoreLogger {
@@ -19,17 +19,20 @@ export interface StoreLogger {
  */
 export class ReadModelStore {
   private model: ReadModel;
+  /** The catalogue revision of the snapshot `model` was built from; -1 = not known. */
+  private revision: number;
   private timer: NodeJS.Timeout | undefined;
   /** The rebuild under way; `latest` when it loads from where this process writes. */
   private reloading: { promise: Promise<void>; latest: boolean } | undefined;
 
   private constructor(
-    model: ReadModel,
+    snapshot: Snapshot,
     private readonly source: SnapshotSource,
     private readonly options: ReadModelOptions,
     private readonly logger: StoreLogger,
   ) {
-    this.model = model;
+    this.model = new ReadModel(snapshot, options);
+    this.revision = snapshot.catalogRevision ?? -1;
   }
 
   static async open(
@@ -37,7 +40,7 @@ export class ReadModelStore {
     options: ReadModelOptions,
     logger: StoreLogger,
   ): Promise<ReadModelStore> {
-    return new ReadModelStore(new ReadModel(await source.load(), options), source, options, logger);
+    return new ReadModelStore(await source.load(), source, options, logger);
   }
 
   get current(): ReadModel {
@@ -56,13 +59,21 @@ export class ReadModelStore {
     return this.rebuild(true, this.reloading?.promise);
   }
 
-  /** Reloads when another process (an import, `evg refresh`) has published a new data version. */
+  /**
+   * Reloads when another process (an import, `evg refresh`, another instance's admin edit) has
+   * published a new data version or changed the catalogue.
+   */
   async reloadIfChanged(): Promise<boolean> {
     if (this.reloading) return false;
     const latest = await this.source.currentVersionId();
-    // Versions are numbered in the order they are published: a lower one is a replica that has
-    // not yet replayed what this process already serves.
-    if (latest === null || latest <= (this.model.version?.id ?? 0) || this.reloading) return false;
+    const served = this.model.version?.id ?? 0;
+    // Versions are numbered in the order they are published, and revisions only grow: a lower
+    // one is a replica that has not yet replayed what this process already serves.
+    let changed = latest !== null && latest > served;
+    if (!changed && (latest ?? 0) === served && this.source.currentCatalogRevision) {
+      changed = (await this.source.currentCatalogRevision()) > this.revision;
+    }
+    if (!changed || this.reloading) return false;
     await this.rebuild(false, undefined);
     return true;
   }
@@ -89,10 +100,14 @@ export class ReadModelStore {
       try {
         const snapshot =
           latest && this.source.loadLatest ? await this.source.loadLatest() : await this.source.load();
-        // Never back to an older data version, whatever a lagging replica says.
-        if ((snapshot.dataVersion?.id ?? 0) < (this.model.version?.id ?? 0)) return;
+        // Never back to an older data version or catalogue, whatever a lagging replica says.
+        const version = snapshot.dataVersion?.id ?? 0;
+        const served = this.model.version?.id ?? 0;
+        const revision = snapshot.catalogRevision ?? -1;
+        if (version < served || (version === served && revision < this.revision)) return;
         const next = new ReadModel(snapshot, this.options);
         this.model = next;
+        this.revision = revision;
         this.logger.info({ dataVersion: next.version?.id ?? null }, 'read model swapped');
       } finally {
         if (this.reloading?.promise === promise) this.reloading = undefined;

@@ -119,4 +119,29 @@ describe('ReadModelStore', () => {
     await Promise.all([poll, reload]);
     expect(store.current.offerViews(undefined)).toHaveLength(1);
   });
+
+  it('reloads on a catalogue change within one data version, never back to an older catalogue', async () => {
+    const { state, source } = fakeSource({ ...snapshot(1, 4), catalogRevision: 7 });
+    let revision = 7;
+    source.currentCatalogRevision = async () => revision;
+    const store = await ReadModelStore.open(source, { minCellSize: 5 }, silent);
+    expect(await store.reloadIfChanged()).toBe(false);
+
+    state.current = { ...snapshot(1, 3), catalogRevision: 8 };
+    revision = 8;
+    expect(await store.reloadIfChanged()).toBe(true);
+    expect(store.current.offerViews(undefined)).toHaveLength(3);
+
+    // A replica still at revision 7 (this process wrote revision 9 on the primary) is ignored.
+    source.loadLatest = async () => ({ ...snapshot(1, 2), catalogRevision: 9 });
+    await store.reload();
+    expect(store.current.offerViews(undefined)).toHaveLength(2);
+    revision = 7;
+    expect(await store.reloadIfChanged()).toBe(false);
+    state.current = { ...snapshot(1, 4), catalogRevision: 7 };
+    revision = 10;
+    // The replica says 10 but a load still sees 7: not swapped in.
+    expect(await store.reloadIfChanged()).toBe(true);
+    expect(store.current.offerViews(undefined)).toHaveLength(2);
+  });
 });

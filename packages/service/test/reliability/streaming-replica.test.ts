@@ -280,4 +280,22 @@ describe('two instances reading from a streaming replica', () => {
     }
     expectConsistent(readers.seen);
   }, 240_000);
+
+  it('shows an admin edit made through one instance on the other too', async () => {
+    const providerIds = async (instance: number) => {
+      const response = await fetch(`${instances[instance]!.url}/v1/providers/prov-9`);
+      return response.status;
+    };
+    expect(await providerIds(1)).toBe(404);
+    const put = await fetch(`${instances[0]!.url}/v1/admin/providers/prov-9`, {
+      method: 'PUT',
+      headers: { authorization: `Bearer ${adminKey}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ name: 'Ny aktør', kind: 'other_actor' }),
+    });
+    expect(put.status).toBe(201);
+    // The instance that wrote it serves it at once; the other once the replica has it (the
+    // catalogue changed, the data version did not).
+    expect(await providerIds(0)).toBe(200);
+    await expect.poll(() => providerIds(1), { timeout: CONVERGE_MS, interval: 100 }).toBe(200);
+  }, 240_000);
 });
