@@ -31,6 +31,13 @@ export interface AppOptions {
    * listings and API-key lookups always use `db`.
    */
   readDb?: Kysely<Database> | undefined;
+  /**
+   * The database's connection string, for the read-model worker thread (EVG_READ_MODEL_WORKER);
+   * without it read models are built on the event loop.
+   */
+  connectionString?: string | undefined;
+  /** `readDb`'s connection string, for the read-model worker with DATABASE_READ_URL. */
+  readConnectionString?: string | undefined;
   /** Pino options (level, stream, ...); absent logs nothing, for tests. */
   logger?: Exclude<FastifyServerOptions['logger'], boolean> | undefined;
   measures?: readonly MeasureDefinition[];
@@ -123,6 +130,13 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     pollMs: config.refreshPollMs,
     ...(options.measures ? { measures: options.measures } : {}),
     ...(options.snapshotSource ? { source: options.snapshotSource } : {}),
+    ...(config.readModelWorker
+      ? {
+          // With a read replica the worker builds from it, and from the primary after own writes.
+          workerConnectionString: options.readConnectionString ?? options.connectionString,
+          workerPrimaryConnectionString: options.readConnectionString ? options.connectionString : undefined,
+        }
+      : {}),
   });
   await app.register(responseCachePlugin, { entries: 500, maxBytes: 512 * 1024 });
   await app.register(refresherPlugin, { run: options.refreshEffects });

@@ -1,4 +1,4 @@
-import { ensureDemoData } from '../imports/seed-database.ts';
+import { ensureDemoData } from '../synth/seed-database.ts';
 import { refreshEffects } from '../refresh/index.ts';
 import { buildApp } from '../app.ts';
 import type { RefreshRunner } from '../plugins/app/refresher.ts';
@@ -73,6 +73,8 @@ export async function startService(
       config,
       db: handle.db,
       readDb: readHandle?.db,
+      connectionString: handle.connectionString,
+      readConnectionString: readHandle?.connectionString,
       logger: { level: config.logLevel, stream: io.stdout },
       refreshEffects: serviceRefresh(config, secret),
     });

@@ -1,5 +1,7 @@
-import { ReadModel, type ReadModelOptions } from './read-model.ts';
-import type { Snapshot, SnapshotSource } from './snapshot.ts';
+import type { ModelHost } from './model-host.ts';
+import type { ReadModelOptions } from './read-model.ts';
+import { ServedModel } from './served-model.ts';
+import type { SnapshotSource } from './snapshot.ts';
 
 /** Where the store reports a failed reload; Fastify's logger in the service. */
 export interface StoreLogger {
@@ -8,49 +10,61 @@ export interface StoreLogger {
 }
 
 /**
+ * How long a replaced model stays with its host once no request is asking it anything: a
+ * request that began on it may still ask again (a route's second call) within this time.
+ */
+const RETIRE_AFTER_MS = 30_000;
+
+/**
  * Holds the current read model and replaces it whole (one reference) when the data version
  * changes, so a request sees either the old model or the new one, never a mix. Requests in
- * flight keep the model they started with.
+ * flight keep the model they started with. The model is built by its host (a worker thread in
+ * the service), so the event loop only takes over the finished parts.
  *
  * @example
- *   const store = await ReadModelStore.open(source, { minCellSize: 5 }, logger);
+ *   const store = await ReadModelStore.open(source, host, { minCellSize: 5 }, logger);
  *   store.startPolling(5000);
- *   store.current.offerViews(undefined);
+ *   await store.current.offerViews(undefined);
  */
 export class ReadModelStore {
-  private model: ReadModel;
+  private model: ServedModel;
   /** The catalogue revision of the snapshot `model` was built from; -1 = not known. */
   private revision: number;
   private timer: NodeJS.Timeout | undefined;
   /** The rebuild under way; `latest` when it loads from where this process writes. */
   private reloading: { promise: Promise<void>; latest: boolean } | undefined;
+  /** Set when the host lost its models (a worker died): the next poll builds again. */
+  private lost = false;
+  private readonly retiring = new Set<NodeJS.Timeout>();
 
   private constructor(
-    snapshot: Snapshot,
+    model: ServedModel,
     private readonly source: SnapshotSource,
+    private readonly host: ModelHost,
     private readonly options: ReadModelOptions,
     private readonly logger: StoreLogger,
   ) {
-    this.model = new ReadModel(snapshot, options);
-    this.revision = snapshot.catalogRevision ?? -1;
+    this.model = model;
+    this.revision = model.snapshot.catalogRevision ?? -1;
   }
 
   static async open(
     source: SnapshotSource,
+    host: ModelHost,
     options: ReadModelOptions,
     logger: StoreLogger,
   ): Promise<ReadModelStore> {
-    return new ReadModelStore(await source.load(), source, options, logger);
+    return new ReadModelStore(await ServedModel.build(host, options), source, host, options, logger);
   }
 
-  get current(): ReadModel {
+  get current(): ServedModel {
     return this.model;
   }
 
   /**
    * Rebuilds now, after a write in this process (a refresh, a catalogue change), from where the
-   * write went (`loadLatest`: the primary), so this process serves its own write even while the
-   * replica it polls has not replayed it yet.
+   * write went (the primary, with DATABASE_READ_URL), so this process serves its own write even
+   * while the replica it polls has not replayed it yet.
    */
   reload(): Promise<void> {
     // Concurrent callers share one rebuild rather than racing to swap; one from a lagging
@@ -61,7 +75,7 @@ export class ReadModelStore {
 
   /**
    * Reloads when another process (an import, `evg refresh`, another instance's admin edit) has
-   * published a new data version or changed the catalogue.
+   * published a new data version or changed the catalogue, or when the host lost its models.
    */
   async reloadIfChanged(): Promise<boolean> {
     if (this.reloading) return false;
@@ -69,13 +83,20 @@ export class ReadModelStore {
     const served = this.model.version?.id ?? 0;
     // Versions are numbered in the order they are published, and revisions only grow: a lower
     // one is a replica that has not yet replayed what this process already serves.
-    let changed = latest !== null && latest > served;
+    let changed = this.lost || (latest !== null && latest > served);
     if (!changed && (latest ?? 0) === served && this.source.currentCatalogRevision) {
       changed = (await this.source.currentCatalogRevision()) > this.revision;
     }
     if (!changed || this.reloading) return false;
-    await this.rebuild(false, undefined);
+    // Lost models are rebuilt from the primary: the replica may be behind what was served.
+    await this.rebuild(this.lost, undefined);
     return true;
+  }
+
+  /** The host lost the models it held (its worker died): build again at the next poll. */
+  markLost(error: Error): void {
+    this.lost = true;
+    this.logger.error({ err: error }, 'read-model worker lost; rebuilding at the next poll');
   }
 
   startPolling(intervalMs: number): void {
@@ -94,20 +115,35 @@ export class ReadModelStore {
     this.timer = undefined;
   }
 
+  /** Stops polling and ends the host (its worker thread). */
+  async close(): Promise<void> {
+    this.stopPolling();
+    for (const timer of this.retiring) clearTimeout(timer);
+    this.retiring.clear();
+    await this.reloading?.promise.catch(() => undefined);
+    await this.host.close();
+  }
+
   private rebuild(latest: boolean, after: Promise<void> | undefined): Promise<void> {
     const run = async (): Promise<void> => {
       await after?.catch(() => {});
       try {
-        const snapshot =
-          latest && this.source.loadLatest ? await this.source.loadLatest() : await this.source.load();
-        // Never back to an older data version or catalogue, whatever a lagging replica says.
-        const version = snapshot.dataVersion?.id ?? 0;
+        const lost = this.lost;
+        this.lost = false;
+        const next = await ServedModel.build(this.host, this.options, { latest });
+        // Never back to an older data version or catalogue, whatever a lagging replica says
+        // (after lost models the old one cannot answer any more: whatever was built is served).
+        const version = next.version?.id ?? 0;
         const served = this.model.version?.id ?? 0;
-        const revision = snapshot.catalogRevision ?? -1;
-        if (version < served || (version === served && revision < this.revision)) return;
-        const next = new ReadModel(snapshot, this.options);
+        const revision = next.snapshot.catalogRevision ?? -1;
+        if (!lost && (version < served || (version === served && revision < this.revision))) {
+          this.host.release(next.generation);
+          return;
+        }
+        const previous = this.model;
         this.model = next;
         this.revision = revision;
+        this.retire(previous);
         this.logger.info({ dataVersion: next.version?.id ?? null }, 'read model swapped');
       } finally {
         if (this.reloading?.promise === promise) this.reloading = undefined;
@@ -116,5 +152,15 @@ export class ReadModelStore {
     const promise = run();
     this.reloading = { promise, latest };
     return promise;
+  }
+
+  /** Lets the host forget a replaced model once nothing has asked it anything for a while. */
+  private retire(model: ServedModel): void {
+    const timer = setTimeout(() => {
+      this.retiring.delete(timer);
+      void model.idle().then(() => this.host.release(model.generation));
+    }, RETIRE_AFTER_MS);
+    timer.unref();
+    this.retiring.add(timer);
   }
 }
