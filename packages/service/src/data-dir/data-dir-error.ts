@@ -1,6 +1,9 @@
 import { redactCpr } from '@evg/effects';
 
-/** One bad row (or header, or file) of a data directory. `line` is 1-based; the header is line 1. */
+/**
+ * One bad row (or header, or file) of a data directory or an import: where it is and what is
+ * wrong, never a person id's value. `line` is 1-based; the header is line 1.
+ */
 export interface RowIssue {
   /** File name within the directory, e.g. `enrollments.csv`. */
   file: string;
@@ -60,6 +63,12 @@ export class IssueCollector {
   add(issue: RowIssue): void {
     this.total++;
     if (this.issues.length < this.limit) this.issues.push(issue);
+  }
+
+  /** Adds `issues`, a sample of `total` issues found elsewhere (e.g. by one SQL check). */
+  addAll(issues: readonly RowIssue[], total = issues.length): void {
+    for (const issue of issues) this.add(issue);
+    this.total += total - issues.length;
   }
 
   get empty(): boolean {

@@ -1,15 +1,5 @@
 import { redactCpr } from '@evg/effects';
-
-/** One bad row of an import: where it is and what is wrong, never the offending value of a person id. */
-export interface ImportRowError {
-  /** File name (`persons.csv`) or, for an HTTP body, the record kind. */
-  file: string;
-  /** 1-based line of the row in its file (CSV: the header is line 1). */
-  line: number;
-  /** The contract's field name; '' when the row as a whole is wrong. */
-  field: string;
-  message: string;
-}
+import type { RowIssue } from '../data-dir/data-dir-error.ts';
 
 export type ImportErrorCode =
   /** Some rows broke the contract; nothing was stored. `errors` lists them. */
@@ -30,12 +20,12 @@ export type ImportErrorCode =
  */
 export class ImportError extends Error {
   /** The bad rows, CPR-like runs masked: these are answered, logged and stored as they are. */
-  readonly errors: readonly ImportRowError[];
+  readonly errors: readonly RowIssue[];
 
   constructor(
     readonly code: ImportErrorCode,
     message: string,
-    errors: readonly ImportRowError[] = [],
+    errors: readonly RowIssue[] = [],
     readonly errorCount = errors.length,
     readonly batchId: number | null = null,
   ) {
@@ -48,17 +38,11 @@ export class ImportError extends Error {
 }
 
 /** A row error with CPR-like runs masked in each of its texts. */
-export function redactRowError<T extends ImportRowError>(error: T): T {
+export function redactRowError<T extends RowIssue>(error: T): T {
   return {
     ...error,
     file: redactCpr(error.file),
     field: redactCpr(error.field),
     message: redactCpr(error.message),
   };
-}
-
-/** `persons.csv line 4, field birth_date: must be a date` — one line per error. */
-export function formatRowError(error: ImportRowError): string {
-  const field = error.field ? `, field ${error.field}` : '';
-  return `${error.file} line ${error.line}${field}: ${error.message}`;
 }
