@@ -27,6 +27,7 @@ describe('embedded database (no DATABASE_URL)', () => {
       '2026-12-02-0002-exact-reads',
       '2026-12-02-0003-bi-catalog-views',
       '2026-12-02-0004-measures',
+      '2026-12-02-0005-catalog-changes',
     ]);
 
     await handle.db.insertInto('target_groups').values({ code: 'jobparat', name: 'Jobparat' }).execute();
