@@ -14,6 +14,7 @@ export const EFFECTS_ERROR_CODES = [
   'PERIOD_NOT_MONTH_ALIGNED',
   'INVALID_PERIOD',
   'INVALID_CONFIG',
+  'INVALID_BONUS_RULE',
 ] as const;
 export type EffectsErrorCode = (typeof EFFECTS_ERROR_CODES)[number];
 
