@@ -1,0 +1,70 @@
+import { z } from 'zod';
+import { CSV_DIALECTS } from '../../spreadsheet/csv-writer.ts';
+
+export const bonusStatementQuerySchema = z.object({
+  period: z
+    .string()
+    .max(20)
+    .describe('The period of the statement: `2026`, `2026H1`, `2026Q3` or a month `2026-03`.'),
+  format: z.enum(['json', 'csv']).optional().describe('Default JSON; `csv` for the CSV of `evg bonus`.'),
+  csvDialect: z.enum(CSV_DIALECTS).optional().describe('`excel-da` for Danish Excel; implies CSV.'),
+});
+
+const line = z.object({
+  providerId: z.string(),
+  providerName: z.string(),
+  offerId: z.string(),
+  offerName: z.string(),
+  measureKey: z.string().describe('The outcome measure whose success triggers the bonus (default effect3m).'),
+  measureLabel: z.string(),
+  ruleDefined: z.boolean().describe('False: the offer has no rule of its own and effect3m triggers.'),
+  priceDkk: z.number().nullable(),
+  bonusPerOutcomeDkk: z.number().describe("The offer's result_bonus_dkk."),
+  eligible: z.number().int().describe('Exact: enrollments of the period whose window is complete at asOf.'),
+  successful: z.number().int().describe('Exact: successful outcomes, each releasing one bonus.'),
+  pending: z.number().int().describe('Exact: enrollments of the period whose window ends after asOf.'),
+  bonusPayableDkk: z.number(),
+  pricePlusBonusPerOutcomeDkk: z
+    .number()
+    .nullable()
+    .describe(
+      '(price × eligible + bonus payable) / successful = price / rate + bonus; null without success or price.',
+    ),
+});
+
+export const bonusStatementSchema = z
+  .object({
+    period: z.object({ from: z.string(), to: z.string() }),
+    asOf: z.string().describe('The data cut-off of the figures.'),
+    final: z.boolean().describe('No pending enrollment: a later cut-off cannot change the statement.'),
+    lines: z.array(line),
+    providers: z.array(
+      z.object({
+        providerId: z.string(),
+        providerName: z.string(),
+        successful: z.number().int(),
+        pending: z.number().int(),
+        bonusPayableDkk: z.number(),
+      }),
+    ),
+    bonusPayableDkk: z.number(),
+  })
+  .meta({ id: 'BonusStatement' });
+
+export const bonusRuleSchema = z
+  .object({
+    offerId: z.string(),
+    offerName: z.string(),
+    resultBonusDkk: z.number().nullable().describe("The amount (the offer's result_bonus_dkk)."),
+    measureKey: z.string(),
+    ruleDefined: z.boolean(),
+  })
+  .meta({ id: 'BonusRule' });
+
+export const bonusRuleInputSchema = z.object({
+  measureKey: z
+    .string()
+    .min(1)
+    .max(100)
+    .describe('A default measure (effect3m, effect7m, status1m, status3m) or one the municipality defined.'),
+});
