@@ -49,7 +49,44 @@ export const bonusStatementSchema = z
     ),
     bonusPayableDkk: z.number(),
   })
-  .meta({ id: 'BonusStatement' });
+  .meta({
+    id: 'BonusStatement',
+    examples: [
+      {
+        period: { from: '2026-01-01', to: '2026-06-30' },
+        asOf: '2026-10-31',
+        final: false,
+        lines: [
+          {
+            providerId: 'PR1',
+            providerName: 'Udbyder A',
+            offerId: 'OF1',
+            offerName: 'Jobklar',
+            measureKey: 'effect3m',
+            measureLabel: '3 mdr. effekt',
+            ruleDefined: false,
+            priceDkk: 30000,
+            bonusPerOutcomeDkk: 5000,
+            eligible: 40,
+            successful: 10,
+            pending: 3,
+            bonusPayableDkk: 50000,
+            pricePlusBonusPerOutcomeDkk: 125000,
+          },
+        ],
+        providers: [
+          {
+            providerId: 'PR1',
+            providerName: 'Udbyder A',
+            successful: 10,
+            pending: 3,
+            bonusPayableDkk: 50000,
+          },
+        ],
+        bonusPayableDkk: 50000,
+      },
+    ],
+  });
 
 export const bonusRuleSchema = z
   .object({
@@ -59,7 +96,18 @@ export const bonusRuleSchema = z
     measureKey: z.string(),
     ruleDefined: z.boolean(),
   })
-  .meta({ id: 'BonusRule' });
+  .meta({
+    id: 'BonusRule',
+    examples: [
+      {
+        offerId: 'OF1',
+        offerName: 'Jobklar',
+        resultBonusDkk: 5000,
+        measureKey: 'effect3m',
+        ruleDefined: false,
+      },
+    ],
+  });
 
 export const bonusRuleInputSchema = z.object({
   measureKey: z
