@@ -1,8 +1,10 @@
 // The bonus statement over the API: worked cases imported and refreshed, exact counts, roles
 // admin and analyst only, every read audited, CSV through the one CSV writer.
+import { PassThrough } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../src/app.ts';
+import { runCli } from '../../src/cli/run-cli.ts';
 import { loadConfig } from '../../src/config.ts';
 import { importDataDir } from '../../src/imports/import-data-dir.ts';
 import { refreshEffects } from '../../src/refresh/refresh-effects.ts';
@@ -179,5 +181,34 @@ describe('GET /v1/bonus-statement', () => {
       lines: Line[];
     }>();
     expect(lines(back).OF1!.measureKey).toBe('effect3m');
+  });
+});
+
+async function evg(...argv: string[]) {
+  const stdout = new PassThrough();
+  const stderr = new PassThrough();
+  const chunks = { out: '', err: '' };
+  stdout.on('data', (chunk) => (chunks.out += String(chunk)));
+  stderr.on('data', (chunk) => (chunks.err += String(chunk)));
+  const code = await runCli(argv, { stdout, stderr, env: { DATABASE_URL: t.connectionString } });
+  return { code, ...chunks };
+}
+
+describe('evg bonus', () => {
+  it('prints the same statement as the API, as JSON and as CSV', async () => {
+    const api = (await app.inject({ url: '/v1/bonus-statement?period=2026H1', headers: as('admin') })).json();
+    const json = await evg('bonus', '--period', '2026H1');
+    expect(json.code, json.err).toBe(0);
+    expect(JSON.parse(json.out)).toEqual(api);
+    const csv = await evg('bonus', '--period', '2026H1', '--csv-dialect', 'excel-da');
+    expect(csv.code).toBe(0);
+    expect(csv.out.startsWith('\uFEFFproviderId;providerName;offerId')).toBe(true);
+    expect(csv.out).toContain('PR2;Udbyder B;OF2;Mentor;effect3m;3 mdr. effekt;20000;4000;1;1;0;4000;24000');
+  });
+
+  it('refuses a bad period or format with exit code 2', async () => {
+    expect(await evg('bonus')).toMatchObject({ code: 2 });
+    expect((await evg('bonus', '--period', '2026H3')).code).toBe(2);
+    expect((await evg('bonus', '--period', '2026H1', '--format', 'xml')).code).toBe(2);
   });
 });
