@@ -56,6 +56,11 @@ export interface ServiceConfig extends DataConfig {
   requestTimeoutMs: number;
   headersTimeoutMs: number;
   connectionTimeoutMs: number;
+  /**
+   * EVG_READ_MODEL_WORKER: build read models and large effect tables in a worker thread (its own
+   * database connection), so they never hold up the event loop; false = on the event loop.
+   */
+  readModelWorker: boolean;
 }
 
 /** A proxy address (`10.0.0.5`, `::1`), a CIDR (`10.0.0.0/8`) or one of proxy-addr's names. */
@@ -116,6 +121,7 @@ const envSchema = z.object({
   EVG_REQUEST_TIMEOUT_MS: int(1000, 86_400_000).default(300_000),
   EVG_HEADERS_TIMEOUT_MS: int(1000, 86_400_000).default(30_000),
   EVG_CONNECTION_TIMEOUT_MS: int(1000, 86_400_000).default(120_000),
+  EVG_READ_MODEL_WORKER: bool.default(true),
 });
 
 /** A variable that cannot be used; `variable` names it, `message` says why. */
@@ -242,6 +248,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): Service
     // Node refuses a headers timeout longer than the request timeout.
     headersTimeoutMs: Math.min(value.EVG_HEADERS_TIMEOUT_MS, value.EVG_REQUEST_TIMEOUT_MS),
     connectionTimeoutMs: value.EVG_CONNECTION_TIMEOUT_MS,
+    readModelWorker: value.EVG_READ_MODEL_WORKER,
   };
 }
 

@@ -1,3 +1,4 @@
+import type { MeasureDefinition } from '@evg/effects';
 import type { ColumnType, Generated, Insertable, Kysely, Selectable } from 'kysely';
 
 /**
@@ -42,7 +43,8 @@ export interface OffersTable {
   valid_from: string | null;
   valid_to: string | null;
   /** Generated Danish full-text vector over name and description; never written. */
-  search: ColumnType<string, never, never>;
+  /** Generated from the texts (migrations); PostgreSQL reports generated columns as nullable. */
+  search: ColumnType<string | null, never, never>;
 }
 
 export interface OfferTargetGroupsTable {
@@ -148,7 +150,7 @@ export interface DataVersionsTable {
   as_of: string;
   status: 'current' | 'superseded';
   /** The measure definitions the version was computed with; null = the four defaults. */
-  measures: ColumnType<unknown, string | null | undefined, string | null>;
+  measures: ColumnType<MeasureDefinition[] | null, string | null | undefined, string | null>;
 }
 
 /** A measure a municipality defined (the defaults live in code, never here). */
