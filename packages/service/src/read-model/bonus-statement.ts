@@ -1,19 +1,37 @@
-import { bonusStatement, type BonusRule, type BonusStatement, type DateRange } from '@evg/effects';
-import type { ReadModel } from './read-model.ts';
+import {
+  bonusStatement,
+  type BonusRule,
+  type BonusStatement,
+  type DateRange,
+  type EffectRow,
+  type MeasureDefinition,
+  type Offer,
+  type Provider,
+} from '@evg/effects';
+import type { EffectsQuery } from './read-model.ts';
+
+/** What the statement needs of a model: the served one in the service, a ReadModel in the CLI. */
+export interface StatementModel {
+  readonly asOf: string | null;
+  readonly offers: readonly Offer[];
+  readonly providers: readonly Provider[];
+  readonly measures: readonly MeasureDefinition[];
+  effects(query: EffectsQuery): EffectRow[] | Promise<EffectRow[]>;
+}
 
 /**
  * The bonus statement of a period from the current data version: the exact effect table by
  * offer (never perturbed, never cached), priced with the offers' bonus rules. Null before the
  * first refresh.
- * @example statementOf(app.readModel.current, await listBonusRules(db), parsePeriodName('2026H1', 'period'))
+ * @example await statementOf(app.readModel.current, await listBonusRules(db), parsePeriodName('2026H1', 'period'))
  */
-export function statementOf(
-  model: ReadModel,
+export async function statementOf(
+  model: StatementModel,
   rules: readonly BonusRule[],
   period: DateRange,
-): BonusStatement | null {
+): Promise<BonusStatement | null> {
   if (model.asOf === null) return null;
-  const rows = model.effects({ groupBy: ['offer'], period, periodUnit: 'halfYear', exact: true });
+  const rows = await model.effects({ groupBy: ['offer'], period, periodUnit: 'halfYear', exact: true });
   return bonusStatement({
     period,
     asOf: model.asOf,
@@ -28,6 +46,6 @@ export function statementOf(
 }
 
 /** Rules whose measure the current data version does not carry (a refresh is due). */
-export function rulesAwaitingRefresh(model: ReadModel, rules: readonly BonusRule[]): BonusRule[] {
+export function rulesAwaitingRefresh(model: StatementModel, rules: readonly BonusRule[]): BonusRule[] {
   return rules.filter((rule) => !model.measures.some((m) => m.key === rule.measureKey));
 }

@@ -77,7 +77,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
           'the stored effect tables do not carry yet: run evg refresh first.',
         1,
       );
-    const statement = statementOf(model, rules, period);
+    const statement = await statementOf(model, rules, period);
     if (statement === null) throw new CliError('no effect tables yet: run evg refresh first.', 1);
     if (format === 'json') {
       io.stdout.write(JSON.stringify(statement, null, 2) + '\n');

@@ -64,7 +64,7 @@ const bonusStatement: FastifyPluginAsyncZod = async (app) => {
             'som de aktuelle effekttabeller endnu ikke har; kør en genberegning (refresh) først.',
         );
       }
-      const statement = statementOf(model, rules, period);
+      const statement = await statementOf(model, rules, period);
       if (statement === null)
         throw new ProblemError(
           'unavailable',
