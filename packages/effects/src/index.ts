@@ -19,3 +19,4 @@ export * from './statistics/index.ts';
 export * from './disclosure/cell-key.ts';
 export * from './disclosure/record-key.ts';
 export { Publisher, type DisclosureRule } from './disclosure/publisher.ts';
+export * from './bonus-statement.ts';
