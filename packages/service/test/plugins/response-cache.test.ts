@@ -32,11 +32,23 @@ describe('response cache', () => {
     };
     await t.app.inject({ method: 'PUT', url: '/v1/admin/offers/T4', headers: admin, payload });
     expect((await read()).offer.name).toBe('IT for begyndere');
-    await t.database.db.updateTable('data_versions').set({ status: 'superseded' }).execute();
+    const profileVersion = async () =>
+      (await t.app.inject({ url: '/v1/offers/T1', headers: admin })).json<{ dataVersion: number | null }>()
+        .dataVersion;
+    const served = await profileVersion();
+    // A refresh publishes a newer version (instances never step back to an older one).
+    const db = t.database.db;
+    const { version, as_of } = await db
+      .selectFrom('data_versions')
+      .select(['version', 'as_of'])
+      .where('status', '=', 'current')
+      .executeTakeFirstOrThrow();
+    await db.updateTable('data_versions').set({ status: 'superseded' }).execute();
+    await db
+      .insertInto('data_versions')
+      .values({ version: version + 1, as_of, status: 'current' })
+      .execute();
     await t.app.readModel.reloadIfChanged();
-    const profile = (await t.app.inject({ url: '/v1/offers/T1', headers: admin })).json<{
-      dataVersion: number | null;
-    }>();
-    expect(profile.dataVersion).toBeNull();
+    expect([served, await profileVersion()]).toEqual([version, version + 1]);
   });
 });

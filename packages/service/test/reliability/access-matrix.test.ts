@@ -8,7 +8,7 @@ import { createTestApp, type TestApp } from '../app/test-app.ts';
 import { endpointsOf, type Endpoint, type OpenApiDocument } from '../support/openapi-requests.ts';
 import { UNLIMITED_RATE_ENV } from '../support/unlimited-rate.ts';
 
-type Access = 'public' | 'read' | 'ingest' | 'admin';
+type Access = 'public' | 'read' | 'ingest' | 'exact' | 'admin';
 
 const ACCESS: Record<string, Access> = {
   'GET /health': 'public',
@@ -41,6 +41,11 @@ const ACCESS: Record<string, Access> = {
   'GET /v1/admin/measures': 'admin',
   'PUT /v1/admin/measures/{key}': 'admin',
   'DELETE /v1/admin/measures/{key}': 'admin',
+  'GET /v1/admin/bonus-rules': 'admin',
+  'PUT /v1/admin/bonus-rules/{offerId}': 'admin',
+  'DELETE /v1/admin/bonus-rules/{offerId}': 'admin',
+  // Exact counts that decide payments: analysts and administrators only.
+  'GET /v1/bonus-statement': 'exact',
 };
 
 const CALLERS = ['none', 'wrong', 'revoked', 'caseworker', 'bi', 'ingest', 'analyst', 'admin'] as const;
@@ -54,6 +59,7 @@ const PATH_VALUES: Record<string, string> = {
   list: 'industries',
   batchId: '999999',
   key: 'matrixNothing',
+  offerId: 'matrix-nothing',
 };
 
 /** Who may call an endpoint of `access`; the rest get 401 (no valid key) or 403 (wrong role). */
@@ -65,6 +71,8 @@ function allowed(access: Access, readsOpen: boolean): readonly Caller[] {
       return readsOpen ? CALLERS : ['caseworker', 'bi', 'ingest', 'analyst', 'admin'];
     case 'ingest':
       return ['ingest', 'admin'];
+    case 'exact':
+      return ['analyst', 'admin'];
     case 'admin':
       return ['admin'];
   }

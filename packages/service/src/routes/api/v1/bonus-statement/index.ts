@@ -14,6 +14,8 @@ const bonusStatement: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/',
     {
+      // Who may read is settled before the query is: a caller without the role learns nothing.
+      onRequest: app.requireRole('analyst'),
       schema: {
         tags: ['bonus'],
         summary:
