@@ -99,7 +99,7 @@ export class ByteInterner {
   }
 }
 
-function grow(array: Int32Array, length: number): Int32Array {
+function grow(array: Int32Array<ArrayBuffer>, length: number): Int32Array<ArrayBuffer> {
   const grown = new Int32Array(length);
   grown.set(array);
   return grown;
