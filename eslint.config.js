@@ -58,4 +58,62 @@ export default tseslint.config(
       },
     },
   },
+  // The layers (README "Layout"), enforced rather than remembered.
+  {
+    files: ['packages/effects/src/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/service/**', '@evg/service', '@evg/service/*'],
+              message: 'The core knows nothing of the service.',
+            },
+            {
+              regex: '^(node:)?(fs|fs/promises|net|http|https|child_process|worker_threads)$',
+              message: 'The core does no I/O.',
+            },
+            { regex: '^(pg|kysely|fastify|@fastify/.*)$', message: 'The core has no database and no HTTP.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['packages/service/src/routes/**/*.ts', 'packages/service/src/http/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^(pg|kysely|pg-copy-streams|@electric-sql/pglite.*)$',
+              message: 'SQL lives in the data layer (db/, repositories/); routes pass a Db (db/database.ts).',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['packages/service/src/web/static/**/*.js'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ regex: '^\\.\\./', message: 'The web client imports nothing outside web/static.' }] },
+      ],
+    },
+  },
+  {
+    // One source of configuration (config.ts): the environment is read there and handed down.
+    files: ['packages/*/src/**/*.ts'],
+    ignores: ['packages/service/src/config.ts', 'packages/service/src/cli/main.ts'],
+    rules: {
+      'no-restricted-properties': [
+        'error',
+        { object: 'process', property: 'env', message: 'Read configuration in config.ts and pass it down.' },
+      ],
+    },
+  },
 );

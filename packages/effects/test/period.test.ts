@@ -10,8 +10,29 @@ describe('period shorthands', () => {
     expect(parsePeriod('2026Q3')).toEqual({ from: '2026-07-01', to: '2026-09-30' });
   });
 
+  it('turns a month into its whole calendar month, leap years included (the API and CLI share this)', () => {
+    expect(parsePeriod('2024-02')).toEqual({ from: '2024-02-01', to: '2024-02-29' });
+    expect(parsePeriod('2026-12')).toEqual({ from: '2026-12-01', to: '2026-12-31' });
+  });
+
+  it('says what is wrong, quoting the text', () => {
+    expect(() => parsePeriod('2026-13')).toThrow("'2026-13' has no month 13");
+    expect(() => parsePeriod('1899')).toThrow("'1899' is before the year 1900");
+  });
+
   it('rejects anything else with INVALID_PERIOD', () => {
-    for (const bad of ['2026H3', '2026Q5', '26H1', '2026h1', '2026-H1', '']) {
+    for (const bad of [
+      '2026H3',
+      '2026Q5',
+      '26H1',
+      '2026h1',
+      '2026-H1',
+      '',
+      '2026-13',
+      '2026-00',
+      '2026-3',
+      '1899',
+    ]) {
       expect(() => parsePeriod(bad), bad).toThrow(expect.objectContaining({ code: 'INVALID_PERIOD' }));
     }
   });

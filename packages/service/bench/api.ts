@@ -26,7 +26,7 @@ async function serve(): Promise<void> {
   const { loadConfig } = await import('../src/config.ts');
   const { createDb } = await import('../src/db/create-db.ts');
   const { migrateToLatest } = await import('../src/db/migrate.ts');
-  const { ensureDemoData } = await import('../src/imports/seed-database.ts');
+  const { ensureDemoData } = await import('../src/synth/seed-database.ts');
   const { refreshEffects } = await import('../src/refresh/index.ts');
   const config = { ...loadConfig({ EVG_DATA_DIR: values.data, EVG_RATE_LIMIT: '1000000000' }), port: 0 };
   const handle = await createDb({ dataDir: config.dataDir });

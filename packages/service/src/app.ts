@@ -25,6 +25,11 @@ import v1Routes from './routes/api/v1/index.ts';
 export interface AppOptions {
   config: ServiceConfig;
   db: Kysely<Database>;
+  /**
+   * The database's connection string, for the read-model worker thread (EVG_READ_MODEL_WORKER);
+   * without it read models are built on the event loop.
+   */
+  connectionString?: string | undefined;
   /** Pino options (level, stream, ...); absent logs nothing, for tests. */
   logger?: Exclude<FastifyServerOptions['logger'], boolean> | undefined;
   measures?: readonly MeasureDefinition[];
@@ -117,6 +122,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     pollMs: config.refreshPollMs,
     ...(options.measures ? { measures: options.measures } : {}),
     ...(options.snapshotSource ? { source: options.snapshotSource } : {}),
+    workerConnectionString: config.readModelWorker ? options.connectionString : undefined,
   });
   await app.register(responseCachePlugin, { entries: 500, maxBytes: 512 * 1024 });
   await app.register(refresherPlugin, { run: options.refreshEffects });
@@ -125,6 +131,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     prefix: '/v1',
     importBodyLimit: config.importBodyLimit,
     effectsMaxRows: config.effectsMaxRows,
+    pseudonymKey: config.pseudonymKey,
   });
   await app.register(staticPlugin, options.webRoot ? { root: options.webRoot } : {});
   return app;

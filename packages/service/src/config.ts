@@ -6,16 +6,32 @@ import { z } from 'zod';
 import type { ApiKeyRole } from './db/database.ts';
 
 /**
+ * What every command that touches the data needs (`evg import`, `evg refresh`, `evg effects`,
+ * …): a part of the one environment schema below, so a variable only the server uses cannot
+ * stop them.
+ */
+export interface DataConfig {
+  /** PostgreSQL connection string; absent = embedded PGlite in `dataDir`. */
+  databaseUrl: string | undefined;
+  dataDir: string;
+  /** Secret of the cell key method (EVG_DISCLOSURE_KEY); absent = kept in `dataDir` (secrets/disclosure-key.ts). */
+  disclosureKey: string | undefined;
+  /** EVG_PSEUDONYM_KEY: the HMAC secret that turns CPR-like person ids into pseudonyms on import. */
+  pseudonymKey: string | undefined;
+  /** EVG_AS_OF: a cut-off overriding the imports' for every refresh; absent = the imports'. */
+  asOf: string | undefined;
+  /** EVG_DEBUG: the CLI prints a stack trace with an internal error. */
+  debug: boolean;
+}
+
+/**
  * The service's configuration, read from the environment once at start. Every variable is
  * optional: with none set, `evg start` serves on 127.0.0.1:3000 from an embedded database in
  * `./data`.
  */
-export interface ServiceConfig {
+export interface ServiceConfig extends DataConfig {
   port: number;
   host: string;
-  /** PostgreSQL connection string; absent = embedded PGlite in `dataDir`. */
-  databaseUrl: string | undefined;
-  dataDir: string;
   /** When true, read endpoints also need an API key (any role). */
   readRequiresKey: boolean;
   /** Origins allowed by CORS; empty = no cross-origin access, ['*'] = any. */
@@ -23,15 +39,11 @@ export interface ServiceConfig {
   /** Requests per minute per client address, for requests without a valid API key. */
   rateLimit: number;
   minCellSize: number;
-  /** Secret of the cell key method (EVG_DISCLOSURE_KEY); absent = kept in `dataDir` (secrets/disclosure-key.ts). */
-  disclosureKey: string | undefined;
   /** Largest accepted JSON body (bytes); imports have their own, larger limit. */
   bodyLimit: number;
   importBodyLimit: number;
   /** How often the read model checks for a new data version. */
   refreshPollMs: number;
-  /** EVG_AS_OF: a cut-off overriding the imports' for every refresh; absent = the imports'. */
-  asOf: string | undefined;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   // Hardening (issue 10): who counts against which limit, and how long a request may take.
   /** Requests per minute per API key, by the key's role. */
@@ -44,6 +56,11 @@ export interface ServiceConfig {
   requestTimeoutMs: number;
   headersTimeoutMs: number;
   connectionTimeoutMs: number;
+  /**
+   * EVG_READ_MODEL_WORKER: build read models and large effect tables in a worker thread (its own
+   * database connection), so they never hold up the event loop; false = on the event loop.
+   */
+  readModelWorker: boolean;
 }
 
 /** A proxy address (`10.0.0.5`, `::1`), a CIDR (`10.0.0.0/8`) or one of proxy-addr's names. */
@@ -81,6 +98,8 @@ const envSchema = z.object({
   EVG_IMPORT_BODY_LIMIT: int(1024, 10 * 1024 * 1024 * 1024).default(1024 * 1024 * 1024),
   EVG_REFRESH_POLL_MS: int(100, 3_600_000).default(5000),
   EVG_AS_OF: z.string().refine(isIsoDate, 'must be a date YYYY-MM-DD that exists').optional(),
+  EVG_PSEUDONYM_KEY: z.string().min(16, 'must be a secret of at least 16 characters').optional(),
+  EVG_DEBUG: bool.default(false),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   // Hardening (issue 10); README "Limits and timeouts" says why these defaults.
   EVG_RATE_LIMIT_CASEWORKER: int(1, 1_000_000_000).default(3000),
@@ -102,6 +121,7 @@ const envSchema = z.object({
   EVG_REQUEST_TIMEOUT_MS: int(1000, 86_400_000).default(300_000),
   EVG_HEADERS_TIMEOUT_MS: int(1000, 86_400_000).default(30_000),
   EVG_CONNECTION_TIMEOUT_MS: int(1000, 86_400_000).default(120_000),
+  EVG_READ_MODEL_WORKER: bool.default(true),
 });
 
 /** A variable that cannot be used; `variable` names it, `message` says why. */
@@ -140,41 +160,80 @@ export function applySecretFiles(env: NodeJS.ProcessEnv): void {
   }
 }
 
+type EnvVariable = keyof typeof envSchema.shape;
+
+/** Every environment variable the EVG reads (besides `<NAME>_FILE`), in the schema's order. */
+export const CONFIG_VARIABLES = Object.keys(envSchema.shape) as EnvVariable[];
+
+const dataEnvSchema = envSchema.pick({
+  DATABASE_URL: true,
+  EVG_DATA_DIR: true,
+  EVG_DISCLOSURE_KEY: true,
+  EVG_PSEUDONYM_KEY: true,
+  EVG_AS_OF: true,
+  EVG_DEBUG: true,
+});
+
+/** Validates the variables of `schema` present in `env` (empty strings count as unset). */
+function parseEnv<Shape extends z.ZodRawShape>(
+  schema: z.ZodObject<Shape>,
+  env: NodeJS.ProcessEnv,
+): z.output<z.ZodObject<Shape>> {
+  const present = Object.fromEntries(
+    Object.keys(schema.shape)
+      .filter((key) => env[key] !== undefined && env[key] !== '')
+      .map((key) => [key, env[key]]),
+  );
+  const parsed = schema.safeParse(present);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new ConfigError(String(issue.path[0] ?? 'environment'), issue.message);
+  }
+  return parsed.data;
+}
+
 /**
- * Reads the configuration from `env`; empty strings count as unset.
+ * The data part of the configuration alone (DATABASE_URL, EVG_DATA_DIR, the secrets, EVG_AS_OF,
+ * EVG_DEBUG), for the commands that do not serve. Throws ConfigError naming a bad variable.
+ *
+ * @example
+ *   loadDataConfig({ EVG_AS_OF: '2026-10-31' }).asOf; // '2026-10-31'
+ */
+export function loadDataConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): DataConfig {
+  const value = parseEnv(dataEnvSchema, env);
+  return {
+    databaseUrl: value.DATABASE_URL,
+    dataDir: path.resolve(cwd, value.EVG_DATA_DIR),
+    disclosureKey: value.EVG_DISCLOSURE_KEY,
+    pseudonymKey: value.EVG_PSEUDONYM_KEY,
+    asOf: value.EVG_AS_OF,
+    debug: value.EVG_DEBUG,
+  };
+}
+
+/**
+ * Reads the whole configuration from `env`; empty strings count as unset. Throws ConfigError
+ * naming the first bad variable.
  *
  * @example
  *   const config = loadConfig({ PORT: '8080', EVG_READ_REQUIRES_KEY: 'true' });
  *   config.port; // 8080
  */
 export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): ServiceConfig {
-  const present = Object.fromEntries(
-    Object.keys(envSchema.shape)
-      .filter((key) => env[key] !== undefined && env[key] !== '')
-      .map((key) => [key, env[key]]),
-  );
-  const parsed = envSchema.safeParse(present);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    throw new ConfigError(String(issue.path[0] ?? 'environment'), issue.message);
-  }
-  const value = parsed.data;
+  const value = parseEnv(envSchema, env);
   return {
+    ...loadDataConfig(env, cwd),
     port: value.PORT,
     host: value.HOST,
-    databaseUrl: value.DATABASE_URL,
-    dataDir: path.resolve(cwd, value.EVG_DATA_DIR),
     readRequiresKey: value.EVG_READ_REQUIRES_KEY,
     corsOrigins: value.EVG_CORS_ORIGINS.split(',')
       .map((origin) => origin.trim())
       .filter((origin) => origin !== ''),
     rateLimit: value.EVG_RATE_LIMIT,
     minCellSize: value.EVG_MIN_CELL_SIZE,
-    disclosureKey: value.EVG_DISCLOSURE_KEY,
     bodyLimit: value.EVG_BODY_LIMIT,
     importBodyLimit: value.EVG_IMPORT_BODY_LIMIT,
     refreshPollMs: value.EVG_REFRESH_POLL_MS,
-    asOf: value.EVG_AS_OF,
     logLevel: value.LOG_LEVEL,
     rateLimitPerKey: {
       caseworker: value.EVG_RATE_LIMIT_CASEWORKER,
@@ -189,20 +248,17 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): Service
     // Node refuses a headers timeout longer than the request timeout.
     headersTimeoutMs: Math.min(value.EVG_HEADERS_TIMEOUT_MS, value.EVG_REQUEST_TIMEOUT_MS),
     connectionTimeoutMs: value.EVG_CONNECTION_TIMEOUT_MS,
+    readModelWorker: value.EVG_READ_MODEL_WORKER,
   };
 }
 
 /**
- * EVG_AS_OF alone, for the commands that refresh without serving (`evg import`, `evg refresh`),
- * so an unrelated variable of the server cannot stop them. Throws ConfigError when invalid.
+ * EVG_DEBUG for the CLI's last-resort error report, which must work even when another variable
+ * is invalid: false unless EVG_DEBUG is valid and on.
  *
  * @example
- *   readAsOfOverride({ EVG_AS_OF: '2026-10-31' }); // '2026-10-31'
+ *   debugEnabled({ EVG_DEBUG: '1' }); // true
  */
-export function readAsOfOverride(env: NodeJS.ProcessEnv): string | undefined {
-  const value = env.EVG_AS_OF;
-  if (value === undefined || value === '') return undefined;
-  const parsed = envSchema.shape.EVG_AS_OF.safeParse(value);
-  if (!parsed.success) throw new ConfigError('EVG_AS_OF', parsed.error.issues[0]?.message ?? 'invalid');
-  return parsed.data;
+export function debugEnabled(env: NodeJS.ProcessEnv): boolean {
+  return envSchema.shape.EVG_DEBUG.safeParse(env.EVG_DEBUG || undefined).data === true;
 }

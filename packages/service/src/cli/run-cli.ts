@@ -1,6 +1,6 @@
 import { CliError, type CliIo } from './cli-io.ts';
 import { commands } from './commands/index.ts';
-import { applySecretFiles, ConfigError } from '../config.ts';
+import { applySecretFiles, ConfigError, debugEnabled } from '../config.ts';
 
 async function usage(io: CliIo): Promise<void> {
   const lines = ['Usage: evg <command> [options]', '', 'Commands:'];
@@ -40,7 +40,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       io.stderr.write(`evg ${name}: ${error.message}\n`);
       return error.exitCode;
     }
-    const detail = io.env.EVG_DEBUG ? String((error as Error).stack) : String((error as Error).message);
+    const detail = debugEnabled(io.env) ? String((error as Error).stack) : String((error as Error).message);
     io.stderr.write(`evg ${name}: internal error: ${detail}\n`);
     return 1;
   }

@@ -1,4 +1,4 @@
-import { ensureDemoData } from '../imports/seed-database.ts';
+import { ensureDemoData } from '../synth/seed-database.ts';
 import { refreshEffects } from '../refresh/index.ts';
 import { buildApp } from '../app.ts';
 import type { RefreshRunner } from '../plugins/app/refresher.ts';
@@ -62,6 +62,7 @@ export async function startService(
     const app = await buildApp({
       config,
       db: handle.db,
+      connectionString: handle.connectionString,
       logger: { level: config.logLevel, stream: io.stdout },
       refreshEffects: serviceRefresh(config, secret),
     });

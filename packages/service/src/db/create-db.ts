@@ -48,7 +48,8 @@ export interface DbHandle {
  * (pglite-session-server.ts), so pool clients never see each other's statements.
  *
  * @example
- * const handle = await createDb({ databaseUrl: process.env.DATABASE_URL });
+ * const { databaseUrl, dataDir } = loadDataConfig(process.env);
+ * const handle = await createDb({ databaseUrl, dataDir });
  * try { await migrateToLatest(handle.db); } finally { await handle.close(); }
  */
 export async function createDb(options: CreateDbOptions = {}): Promise<DbHandle> {
@@ -87,11 +88,6 @@ export async function createDb(options: CreateDbOptions = {}): Promise<DbHandle>
   });
   keepRefreshLockLocally(handle.db);
   return handle;
-}
-
-/** Reads `DATABASE_URL` and `EVG_DATA_DIR` from an environment. */
-export function createDbFromEnv(env: NodeJS.ProcessEnv): Promise<DbHandle> {
-  return createDb({ databaseUrl: env.DATABASE_URL, dataDir: env.EVG_DATA_DIR });
 }
 
 function openPool(

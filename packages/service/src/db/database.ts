@@ -1,4 +1,5 @@
-import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
+import type { MeasureDefinition } from '@evg/effects';
+import type { ColumnType, Generated, Insertable, Kysely, Selectable } from 'kysely';
 
 /**
  * Kysely's view of the EVG schema (migrations/). Dates are ISO `YYYY-MM-DD` strings and
@@ -42,7 +43,8 @@ export interface OffersTable {
   valid_from: string | null;
   valid_to: string | null;
   /** Generated Danish full-text vector over name and description; never written. */
-  search: ColumnType<string, never, never>;
+  /** Generated from the texts (migrations); PostgreSQL reports generated columns as nullable. */
+  search: ColumnType<string | null, never, never>;
 }
 
 export interface OfferTargetGroupsTable {
@@ -148,7 +150,7 @@ export interface DataVersionsTable {
   as_of: string;
   status: 'current' | 'superseded';
   /** The measure definitions the version was computed with; null = the four defaults. */
-  measures: ColumnType<unknown, string | null | undefined, string | null>;
+  measures: ColumnType<MeasureDefinition[] | null, string | null | undefined, string | null>;
 }
 
 /** A measure a municipality defined (the defaults live in code, never here). */
@@ -234,6 +236,12 @@ export interface Database {
   effect_cells: EffectCellsTable;
   refresh_runs: RefreshRunsTable;
 }
+
+/**
+ * The EVG database as the layers above the data layer hold it: routes and `http/` pass a `Db`
+ * to repositories without importing Kysely themselves (an ESLint rule keeps it so).
+ */
+export type Db = Kysely<Database>;
 
 export type BenefitTypeRow = Selectable<BenefitTypesTable>;
 export type CodeListRow = Selectable<CodeListTable>;

@@ -1,8 +1,7 @@
 import type { FastifySchema } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import type { Kysely } from 'kysely';
 import { z } from 'zod';
-import type { Database } from '../db/database.ts';
+import type { Db } from '../db/database.ts';
 import { catalogWrite } from './catalog-write.ts';
 import { ProblemError } from './problem.ts';
 import { authProblems, commonProblems, problemResponse } from './schemas/problem.ts';
@@ -20,9 +19,9 @@ export interface AdminResource<Params extends z.ZodType, Body extends z.ZodType,
   /** The entity to store, from the path and the body. */
   toEntity: (params: z.output<Params>, body: z.output<Body>) => Entity;
   /** Stores the entity; true when it was created. */
-  save: (db: Kysely<Database>, entity: Entity, params: z.output<Params>) => Promise<boolean>;
+  save: (db: Db, entity: Entity, params: z.output<Params>) => Promise<boolean>;
   /** Deletes what the path names; false when it did not exist. */
-  remove: (db: Kysely<Database>, params: z.output<Params>) => Promise<boolean>;
+  remove: (db: Db, params: z.output<Params>) => Promise<boolean>;
   /** Danish `not-found` detail for a delete of something that does not exist. */
   notFound: (params: z.output<Params>) => string;
 }

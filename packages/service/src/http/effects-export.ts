@@ -42,11 +42,15 @@ export function outputVariant(output: EffectsOutput): string {
 }
 
 /**
- * Sends an effect table as CSV (streamed) or xlsx, with names beside ids and rounded figures.
- * `request` is the URL that asked, named in the workbook's "Om data" sheet.
+ * An effect table as CSV (in the dialect asked for) or an xlsx workbook, with names beside ids
+ * and rounded figures, as bytes ready to send. `request` is the URL that asked, named in the
+ * workbook's "Om data" sheet. Built where the read model lives (its worker thread), so the
+ * event loop only sends the bytes.
+ *
+ * @example
+ *   const csv = await effectTableBody({ kind: 'csv', dialect: 'rfc4180' }, table, model, '/v1/effects');
  */
-export async function sendEffectTable(
-  reply: FastifyReply,
+export async function effectTableBody(
   output: Exclude<EffectsOutput, { kind: 'json' }>,
   table: {
     rows: readonly EffectRow[];
@@ -56,12 +60,14 @@ export async function sendEffectTable(
   },
   model: ReadModel,
   request: string,
-): Promise<FastifyReply> {
+): Promise<Uint8Array> {
   const effects = effectTable(table.rows, table.groupBy, model.measures, namesOf(model));
   if (output.kind === 'csv') {
-    return reply.type('text/csv; charset=utf-8').send(tableCsvStream(effects, output.dialect));
+    const chunks: Buffer[] = [];
+    for await (const chunk of tableCsvStream(effects, output.dialect)) chunks.push(Buffer.from(chunk));
+    return Buffer.concat(chunks);
   }
-  const workbook = await tableXlsx({
+  return tableXlsx({
     sheet: 'Effekter',
     table: effects,
     about: aboutFigures({
@@ -71,8 +77,20 @@ export async function sendEffectTable(
       request,
     }),
   });
+}
+
+/** The media type and headers of an effect table body in `output`. */
+export function sendEffectBody(
+  reply: FastifyReply,
+  output: EffectsOutput,
+  body: Uint8Array,
+  dataVersion: number | undefined,
+): FastifyReply {
+  const bytes = Buffer.from(body.buffer, body.byteOffset, body.byteLength);
+  if (output.kind === 'json') return reply.type('application/json; charset=utf-8').send(bytes);
+  if (output.kind === 'csv') return reply.type('text/csv; charset=utf-8').send(bytes);
   return reply
     .type(XLSX_MEDIA_TYPE)
-    .header('content-disposition', `attachment; filename="evg-effekter-v${model.version?.id ?? 0}.xlsx"`)
-    .send(workbook);
+    .header('content-disposition', `attachment; filename="evg-effekter-v${dataVersion ?? 0}.xlsx"`)
+    .send(bytes);
 }

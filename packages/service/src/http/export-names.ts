@@ -1,10 +1,9 @@
-import type { ReadModel } from '../read-model/read-model.ts';
-import { catalogNames, type CatalogNames } from '../spreadsheet/catalog-names.ts';
+import { catalogNames, type CatalogNames, type NamedCatalog } from '../spreadsheet/catalog-names.ts';
 
-const byModel = new WeakMap<ReadModel, CatalogNames>();
+const byModel = new WeakMap<object, CatalogNames>();
 
 /** The catalogue names of a read model, built once per model (it never changes in place). */
-export function namesOf(model: ReadModel): CatalogNames {
+export function namesOf(model: { snapshot: NamedCatalog }): CatalogNames {
   let names = byModel.get(model);
   if (!names) {
     names = catalogNames(model.snapshot);

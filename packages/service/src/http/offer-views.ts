@@ -1,5 +1,6 @@
 import type { OfferFilters } from '../read-model/offer-search.ts';
-import type { OfferView, ReadModel } from '../read-model/read-model.ts';
+import type { OfferView } from '../read-model/read-model.ts';
+import type { ServedModel } from '../read-model/served-model.ts';
 import { asEffectRow, asEffectRows } from './schemas/effect-row.ts';
 import { minOutcomeParam, type OfferSearchQuery } from './schemas/offer-search.ts';
 import { figuresMeta } from './figures-meta.ts';
@@ -58,7 +59,7 @@ export function toOfferSummary(view: OfferView) {
 }
 
 /** The JSON of an offer's profile. */
-export function toOfferProfile(model: ReadModel, view: OfferView) {
+export function toOfferProfile(model: ServedModel, view: OfferView) {
   const supervision = model.latestSupervision(view.offer.offerId);
   return {
     ...toOfferSummary(view),

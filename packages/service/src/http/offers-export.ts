@@ -1,6 +1,7 @@
 import type { FastifyReply } from 'fastify';
 import type { DateRange } from '@evg/effects';
-import type { OfferView, ReadModel } from '../read-model/read-model.ts';
+import type { OfferView } from '../read-model/read-model.ts';
+import type { ServedModel } from '../read-model/served-model.ts';
 import { aboutFigures } from '../spreadsheet/about-figures.ts';
 import { offerTable } from '../spreadsheet/offer-table.ts';
 import { tableXlsx, XLSX_MEDIA_TYPE } from '../spreadsheet/xlsx-writer.ts';
@@ -11,7 +12,7 @@ import { figuresMeta } from './figures-meta.ts';
 export async function sendOfferWorkbook(
   reply: FastifyReply,
   views: readonly OfferView[],
-  model: ReadModel,
+  model: ServedModel,
   context: { period: DateRange | undefined; scope: readonly string[] | null; request: string },
 ): Promise<FastifyReply> {
   const workbook = await tableXlsx({

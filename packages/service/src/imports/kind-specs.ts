@@ -50,7 +50,7 @@ const offerRef: ReferenceSpec = {
   echo: true,
 };
 
-/** How each record kind maps onto its table. Offers' code lists are staged apart (offer-codes.ts). */
+/** How each record kind maps onto its table. Offers' target groups and industries are staged apart and replaced per offer (upsert.ts). */
 export const kindSpecs: { [K in RecordKind]: KindSpec<K> } = {
   benefit_types: {
     table: 'benefit_types',

@@ -1,4 +1,6 @@
-import { ReadModel, type ReadModelOptions } from './read-model.ts';
+import type { ModelHost } from './model-host.ts';
+import type { ReadModelOptions } from './read-model.ts';
+import { ServedModel } from './served-model.ts';
 import type { SnapshotSource } from './snapshot.ts';
 
 /** Where the store reports a failed reload; Fastify's logger in the service. */
@@ -8,23 +10,34 @@ export interface StoreLogger {
 }
 
 /**
+ * How long a replaced model stays with its host once no request is asking it anything: a
+ * request that began on it may still ask again (a route's second call) within this time.
+ */
+const RETIRE_AFTER_MS = 30_000;
+
+/**
  * Holds the current read model and replaces it whole (one reference) when the data version
  * changes, so a request sees either the old model or the new one, never a mix. Requests in
- * flight keep the model they started with.
+ * flight keep the model they started with. The model is built by its host (a worker thread in
+ * the service), so the event loop only takes over the finished parts.
  *
  * @example
- *   const store = await ReadModelStore.open(source, { minCellSize: 5 }, logger);
+ *   const store = await ReadModelStore.open(source, host, { minCellSize: 5 }, logger);
  *   store.startPolling(5000);
- *   store.current.offerViews(undefined);
+ *   await store.current.offerViews(undefined);
  */
 export class ReadModelStore {
-  private model: ReadModel;
+  private model: ServedModel;
   private timer: NodeJS.Timeout | undefined;
   private reloading: Promise<void> | undefined;
+  /** Set when the host lost its models (a worker died): the next poll builds again. */
+  private lost = false;
+  private readonly retiring = new Set<NodeJS.Timeout>();
 
   private constructor(
-    model: ReadModel,
+    model: ServedModel,
     private readonly source: SnapshotSource,
+    private readonly host: ModelHost,
     private readonly options: ReadModelOptions,
     private readonly logger: StoreLogger,
   ) {
@@ -33,13 +46,14 @@ export class ReadModelStore {
 
   static async open(
     source: SnapshotSource,
+    host: ModelHost,
     options: ReadModelOptions,
     logger: StoreLogger,
   ): Promise<ReadModelStore> {
-    return new ReadModelStore(new ReadModel(await source.load(), options), source, options, logger);
+    return new ReadModelStore(await ServedModel.build(host, options), source, host, options, logger);
   }
 
-  get current(): ReadModel {
+  get current(): ServedModel {
     return this.model;
   }
 
@@ -48,8 +62,11 @@ export class ReadModelStore {
     // Concurrent callers share one rebuild rather than racing to swap.
     this.reloading ??= (async () => {
       try {
-        const next = new ReadModel(await this.source.load(), this.options);
+        this.lost = false;
+        const next = await ServedModel.build(this.host, this.options);
+        const previous = this.model;
         this.model = next;
+        this.retire(previous);
         this.logger.info({ dataVersion: next.version?.id ?? null }, 'read model swapped');
       } finally {
         this.reloading = undefined;
@@ -61,9 +78,15 @@ export class ReadModelStore {
   /** Reloads when another process (an import, `evg refresh`) has published a new data version. */
   async reloadIfChanged(): Promise<boolean> {
     const latest = await this.source.currentVersionId();
-    if (latest === (this.model.version?.id ?? null)) return false;
+    if (!this.lost && latest === (this.model.version?.id ?? null)) return false;
     await this.reload();
     return true;
+  }
+
+  /** The host lost the models it held (its worker died): build again at the next poll. */
+  markLost(error: Error): void {
+    this.lost = true;
+    this.logger.error({ err: error }, 'read-model worker lost; rebuilding at the next poll');
   }
 
   startPolling(intervalMs: number): void {
@@ -80,5 +103,24 @@ export class ReadModelStore {
   stopPolling(): void {
     if (this.timer) clearInterval(this.timer);
     this.timer = undefined;
+  }
+
+  /** Stops polling and ends the host (its worker thread). */
+  async close(): Promise<void> {
+    this.stopPolling();
+    for (const timer of this.retiring) clearTimeout(timer);
+    this.retiring.clear();
+    await this.reloading?.catch(() => undefined);
+    await this.host.close();
+  }
+
+  /** Lets the host forget a replaced model once nothing has asked it anything for a while. */
+  private retire(model: ServedModel): void {
+    const timer = setTimeout(() => {
+      this.retiring.delete(timer);
+      void model.idle().then(() => this.host.release(model.generation));
+    }, RETIRE_AFTER_MS);
+    timer.unref();
+    this.retiring.add(timer);
   }
 }

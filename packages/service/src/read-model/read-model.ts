@@ -33,6 +33,11 @@ export interface ReadModelOptions {
   measures?: readonly MeasureDefinition[];
   /** How many distinct effect queries to keep answered; older ones are dropped first. */
   cacheSize?: number;
+  /**
+   * false: compute the standard views on first use instead of in the constructor, so a worker
+   * can compute them one at a time and answer other requests in between (`prebuild`).
+   */
+  warm?: boolean;
 }
 
 /** An `/v1/effects` query after validation. */
@@ -73,8 +78,8 @@ export class ReadModel {
   private readonly supervisionByOffer: Map<string, Supervision>;
   private readonly cache = new Map<string, EffectRow[]>();
   private readonly offerViewsByScope = new Map<string, OfferView[]>();
-  private readonly byOfferTargetGroup: Map<string, EffectRow[]>;
-  private readonly byOfferHalfYear: Map<string, EffectRow[]>;
+  private byOfferTargetGroupRows: Map<string, EffectRow[]> | undefined;
+  private byOfferHalfYearRows: Map<string, EffectRow[]> | undefined;
   private readonly cacheSize: number;
   private zeroRow: EffectRow | undefined;
   // Keyed by the cached arrays themselves, so an index lives exactly as long as its table.
@@ -100,8 +105,9 @@ export class ReadModel {
     // attributed to a provider or package; they are left out until the next refresh.
     this.fineCells = snapshot.fineCells.filter((cell) => this.offersById.has(cell.offerId));
     this.supervisionByOffer = new Map(snapshot.latestSupervisions.map((s) => [s.offerId, s]));
-    this.byOfferTargetGroup = groupRows(this.effects(query(['offer', 'targetGroup'])), 'offerId');
-    this.byOfferHalfYear = groupRows(this.effects(query(['offer', 'period'])), 'offerId');
+    if (options.warm === false) return;
+    this.offerByTargetGroup('');
+    this.offerTrend('');
     this.offerViews(undefined);
     this.effects(query(['provider']));
     this.effects(query(['targetGroup']));
@@ -133,8 +139,8 @@ export class ReadModel {
    *   model.offerViews(undefined, ['jobparat'])[0]?.row.effect3m.rate; // jobparat enrollments only
    */
   offerViews(period: DateRange | undefined, targetGroups?: readonly string[]): OfferView[] {
-    const scope = targetGroups && targetGroups.length > 0 ? [...new Set(targetGroups)].sort() : undefined;
-    const key = `${periodKey(period)}|${scope?.join(',') ?? '*'}`;
+    const scope = scopeOf(targetGroups);
+    const key = offerViewsKey(period, targetGroups);
     const cached = this.offerViewsByScope.get(key);
     if (cached) return cached;
     const rows = indexRows(scope ? this.scopedOfferRows(scope, period) : this.offerRows(period), 'offerId');
@@ -172,12 +178,14 @@ export class ReadModel {
 
   /** One row per target group the offer has enrollments in. */
   offerByTargetGroup(offerId: string): EffectRow[] {
-    return this.byOfferTargetGroup.get(offerId) ?? [];
+    this.byOfferTargetGroupRows ??= groupRows(this.effects(query(['offer', 'targetGroup'])), 'offerId');
+    return this.byOfferTargetGroupRows.get(offerId) ?? [];
   }
 
   /** One row per half-year, oldest first. */
   offerTrend(offerId: string): EffectRow[] {
-    return this.byOfferHalfYear.get(offerId) ?? [];
+    this.byOfferHalfYearRows ??= groupRows(this.effects(query(['offer', 'period'])), 'offerId');
+    return this.byOfferHalfYearRows.get(offerId) ?? [];
   }
 
   providerRow(providerId: string, period?: DateRange): EffectRow {
@@ -222,7 +230,7 @@ export class ReadModel {
           );
     // Exact figures are the data owner's: no cache could serve them to anyone else.
     if (effectsQuery.exact === true) return compute();
-    const key = `${effectsQuery.groupBy.join(',')}|${periodKey(effectsQuery.period)}|${effectsQuery.periodUnit}`;
+    const key = effectsKey(effectsQuery);
     const cached = this.cache.get(key);
     if (cached) return cached;
     const rows = compute();
@@ -248,7 +256,7 @@ export class ReadModel {
   }
 
   /** The row of a group with no enrollments at all: every figure empty, keys as given. */
-  private emptyRow(keys: Partial<EffectRow>, scoped = false): EffectRow {
+  emptyRow(keys: Partial<EffectRow>, scoped = false): EffectRow {
     // One all-zero fine cell aggregated without grouping gives a row with every figure empty.
     this.zeroRow ??= toEffectRow(
       aggregateCells(this.engineConfig(query([])), [
@@ -261,16 +269,38 @@ export class ReadModel {
   }
 }
 
-function query(groupBy: GroupKey[]): EffectsQuery {
+/** The target groups a scoped view is over (distinct, sorted), or undefined for all of them. */
+export function scopeOf(targetGroups: readonly string[] | undefined): string[] | undefined {
+  return targetGroups && targetGroups.length > 0 ? [...new Set(targetGroups)].sort() : undefined;
+}
+
+/**
+ * The cache key of `offerViews(period, targetGroups)`: equal for the same period and set of groups.
+ * @example offerViewsKey(undefined, ['b', 'a', 'a']) // 'all|a,b'
+ */
+export function offerViewsKey(period: DateRange | undefined, targetGroups?: readonly string[]): string {
+  return `${periodKey(period)}|${scopeOf(targetGroups)?.join(',') ?? '*'}`;
+}
+
+/**
+ * The cache key of an effect table: grouping, period and period unit.
+ * @example effectsKey({ groupBy: ['offer'], period: undefined, periodUnit: 'halfYear' }) // 'offer|all|halfYear'
+ */
+export function effectsKey(effectsQuery: EffectsQuery): string {
+  return `${effectsQuery.groupBy.join(',')}|${periodKey(effectsQuery.period)}|${effectsQuery.periodUnit}`;
+}
+
+/** The all-time query of a grouping by half-year, as the standard views use. */
+export function query(groupBy: GroupKey[]): EffectsQuery {
   return { groupBy, period: undefined, periodUnit: 'halfYear' };
 }
 
 /** Complaints carry no target group: a row over some target groups' cells cannot count them. */
-function withoutComplaints(row: EffectRow): EffectRow {
+export function withoutComplaints(row: EffectRow): EffectRow {
   return { ...row, complaints: null, complaintsPer100: null };
 }
 
-function indexRows(
+export function indexRows(
   rows: readonly EffectRow[],
   key: 'offerId' | 'providerId' | 'targetGroup',
 ): Map<string, EffectRow> {
@@ -282,7 +312,10 @@ function indexRows(
   return index;
 }
 
-function groupRows(rows: readonly EffectRow[], key: 'offerId' | 'providerId'): Map<string, EffectRow[]> {
+export function groupRows(
+  rows: readonly EffectRow[],
+  key: 'offerId' | 'providerId',
+): Map<string, EffectRow[]> {
   const groups = new Map<string, EffectRow[]>();
   for (const row of rows) {
     const value = row[key];
@@ -298,7 +331,7 @@ function groupRows(rows: readonly EffectRow[], key: 'offerId' | 'providerId'): M
 }
 
 /** Map insertion order doubles as age: the oldest entry goes first when the cache is full. */
-function remember<T>(cache: Map<string, T>, key: string, value: T, size: number): void {
+export function remember<T>(cache: Map<string, T>, key: string, value: T, size: number): void {
   if (cache.size >= size) {
     const oldest = cache.keys().next().value;
     if (oldest !== undefined) cache.delete(oldest);

@@ -22,7 +22,7 @@ export async function findCurrentDataVersion(db: Kysely<Database>): Promise<Curr
         version: Number(row.version),
         createdAt: row.created_at,
         asOf: row.as_of,
-        measures: (row.measures as MeasureDefinition[] | null) ?? null,
+        measures: row.measures,
       }
     : null;
 }

@@ -1,6 +1,5 @@
 import type { LogLevel } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { sql } from 'kysely';
 import { z } from 'zod';
 import { isMigrated } from '../db/migrate.ts';
 import { ProblemError } from '../http/problem.ts';
@@ -48,7 +47,8 @@ const health: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async () => {
-      const check = sql`select 1`.execute(app.db).then(() => isMigrated(app.db));
+      // Reading the migration table is the round trip: it fails when the database does not answer.
+      const check = isMigrated(app.db);
       // A probe must answer promptly: a database that does not answer in time is not ready.
       const migrated = await withTimeout(check, READY_TIMEOUT_MS).catch(() => null);
       if (migrated === null) throw new ProblemError('unavailable', 'Databasen svarer ikke.');

@@ -1,8 +1,33 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { applySecretFiles, ConfigError, loadConfig } from '../../src/config.ts';
+import {
+  applySecretFiles,
+  CONFIG_VARIABLES,
+  ConfigError,
+  debugEnabled,
+  loadConfig,
+  loadDataConfig,
+} from '../../src/config.ts';
+
+/** The variables README's configuration table names (`A` / `_B` is A and A's prefix + _B). */
+async function readmeVariables(): Promise<string[]> {
+  const readme = await readFile(new URL('../../../../README.md', import.meta.url), 'utf8');
+  const section = readme.split('## Configuration (environment variables)')[1]!.split('\n## ')[0]!;
+  const names: string[] = [];
+  for (const row of section.split('\n').filter((line) => line.startsWith('| `'))) {
+    const tokens = [...row.split('|')[1]!.matchAll(/`([^`]+)`/g)].map((match) => match[1]!);
+    const first = tokens[0]!;
+    if (first === '<NAME>_FILE') continue;
+    for (const token of tokens) {
+      names.push(
+        token.startsWith('_') ? first.slice(0, first.lastIndexOf('_', first.length - 1)) + token : token,
+      );
+    }
+  }
+  return names;
+}
 
 describe('loadConfig', () => {
   it('has working defaults with no environment at all', () => {
@@ -72,6 +97,10 @@ describe('loadConfig', () => {
     });
   });
 
+  it('README documents exactly the variables the schema reads', async () => {
+    expect((await readmeVariables()).sort()).toEqual([...CONFIG_VARIABLES].sort());
+  });
+
   it.each([
     ['PORT', 'abc'],
     ['PORT', '70000'],
@@ -83,9 +112,41 @@ describe('loadConfig', () => {
     ['EVG_TRUST_PROXY', 'proxy.kk.dk'],
     ['EVG_RATE_LIMIT_BI', '0'],
     ['EVG_REQUEST_TIMEOUT_MS', '0'],
+    ['EVG_PSEUDONYM_KEY', 'short'],
+    ['EVG_DEBUG', 'yes'],
   ])('names %s when it is %s', (variable, value) => {
     expect(() => loadConfig({ [variable]: value })).toThrow(ConfigError);
     expect(() => loadConfig({ [variable]: value })).toThrow(new RegExp(`^${variable}:`));
+  });
+});
+
+describe('loadDataConfig', () => {
+  it('reads the data variables alone, so a bad server variable does not stop evg import', () => {
+    const config = loadDataConfig(
+      { EVG_AS_OF: '2026-10-31', EVG_PSEUDONYM_KEY: 'a pseudonym secret', PORT: 'abc', EVG_DEBUG: '1' },
+      '/srv/evg',
+    );
+    expect(config).toEqual({
+      databaseUrl: undefined,
+      dataDir: '/srv/evg/data',
+      disclosureKey: undefined,
+      pseudonymKey: 'a pseudonym secret',
+      asOf: '2026-10-31',
+      debug: true,
+    });
+  });
+
+  it('checks DATABASE_URL and EVG_AS_OF as loadConfig does', () => {
+    expect(() => loadDataConfig({ DATABASE_URL: 'mysql://x' })).toThrow(/^DATABASE_URL:/);
+    expect(() => loadDataConfig({ EVG_AS_OF: '2026-02-30' })).toThrow(/^EVG_AS_OF:/);
+  });
+
+  it('debugEnabled is false unless EVG_DEBUG is valid and on', () => {
+    expect([
+      debugEnabled({}),
+      debugEnabled({ EVG_DEBUG: 'yes' }),
+      debugEnabled({ EVG_DEBUG: 'true' }),
+    ]).toEqual([false, false, true]);
   });
 });
 

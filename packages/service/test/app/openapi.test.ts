@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { generateOpenApi } from '../../src/http/openapi-document.ts';
+import { generateOpenApi } from '../../src/cli/openapi-document.ts';
 
 const ROOT = fileURLToPath(new URL('../../../../', import.meta.url));
 const COMMITTED = `${ROOT}openapi/openapi.json`;

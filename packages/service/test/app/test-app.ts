@@ -39,6 +39,8 @@ export async function createTestApp(env: Record<string, string> = {}, seed = tru
   result.app = await buildApp({
     config,
     db: database.db,
+    // As `evg start` does: read models and effect tables in their worker thread.
+    connectionString: database.connectionString,
     validateResponses: true,
     logger: { level: 'error', stream: { write: (line: string) => void result.errorLogs.push(line) } },
     refreshEffects: async () => {

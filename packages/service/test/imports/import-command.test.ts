@@ -71,7 +71,9 @@ describe('evg import', () => {
   it('with --pseudonymise and the key, stores pseudonyms and prints no CPR number', async () => {
     const files = { 'persons.csv': 'person_id,birth_date\n010190-1234,1990-01-01\n' };
     const { code, out, err } = await withDir(files, (dir) =>
-      evg(['import', '--data', dir, '--pseudonymise', '--no-refresh'], { EVG_PSEUDONYM_KEY: 'k' }),
+      evg(['import', '--data', dir, '--pseudonymise', '--no-refresh'], {
+        EVG_PSEUDONYM_KEY: 'a pseudonym secret of 32 chars',
+      }),
     );
     expect(code).toBe(0);
     expect(out + err).not.toMatch(/0101901234|010190-1234/);

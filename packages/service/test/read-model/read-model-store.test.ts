@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { LocalModelHost } from '../../src/read-model/model-host.ts';
 import { ReadModelStore } from '../../src/read-model/read-model-store.ts';
 import type { Snapshot, SnapshotSource } from '../../src/read-model/snapshot.ts';
 import { AS_OF, benefitTypes, fixtureFineCells, offers, providers } from '../app/fixture.ts';
@@ -35,19 +36,29 @@ function fakeSource(initial: Snapshot) {
 describe('ReadModelStore', () => {
   it('keeps the model a request started with and swaps in the new one whole', async () => {
     const { state, source } = fakeSource(snapshot(1, 4));
-    const store = await ReadModelStore.open(source, { minCellSize: 5 }, silent);
+    const store = await ReadModelStore.open(
+      source,
+      new LocalModelHost(source, { minCellSize: 5 }),
+      { minCellSize: 5 },
+      silent,
+    );
     const inFlight = store.current;
     state.current = snapshot(2, 2);
     expect(await store.reloadIfChanged()).toBe(true);
     expect(store.current.version?.id).toBe(2);
-    expect(store.current.offerViews(undefined)).toHaveLength(2);
+    expect(await store.current.offerViews(undefined)).toHaveLength(2);
     expect(inFlight.version?.id).toBe(1);
-    expect(inFlight.offerViews(undefined)).toHaveLength(4);
+    expect(await inFlight.offerViews(undefined)).toHaveLength(4);
   });
 
   it('does not reload while the data version is unchanged, and shares one reload between callers', async () => {
     const { state, source } = fakeSource(snapshot(1, 4));
-    const store = await ReadModelStore.open(source, { minCellSize: 5 }, silent);
+    const store = await ReadModelStore.open(
+      source,
+      new LocalModelHost(source, { minCellSize: 5 }),
+      { minCellSize: 5 },
+      silent,
+    );
     expect(await store.reloadIfChanged()).toBe(false);
     expect(state.loads).toBe(1);
     await Promise.all([store.reload(), store.reload(), store.reload()]);
@@ -56,7 +67,12 @@ describe('ReadModelStore', () => {
 
   it('keeps serving the previous model when a reload fails', async () => {
     const { source } = fakeSource(snapshot(1, 4));
-    const store = await ReadModelStore.open(source, { minCellSize: 5 }, silent);
+    const store = await ReadModelStore.open(
+      source,
+      new LocalModelHost(source, { minCellSize: 5 }),
+      { minCellSize: 5 },
+      silent,
+    );
     source.load = async () => {
       throw new Error('database down');
     };
@@ -66,10 +82,42 @@ describe('ReadModelStore', () => {
 
   it('picks up a new data version by polling', async () => {
     const { state, source } = fakeSource(snapshot(1, 4));
-    const store = await ReadModelStore.open(source, { minCellSize: 5 }, silent);
+    const store = await ReadModelStore.open(
+      source,
+      new LocalModelHost(source, { minCellSize: 5 }),
+      { minCellSize: 5 },
+      silent,
+    );
     store.startPolling(10);
     state.current = snapshot(3, 1);
     await expect.poll(() => store.current.version?.id, { timeout: 2000 }).toBe(3);
     store.stopPolling();
+  });
+
+  it('lets the host forget a replaced model 30 s after the swap, once nothing asks it anything', async () => {
+    const { state, source } = fakeSource(snapshot(1, 4));
+    const host = new LocalModelHost(source, { minCellSize: 5 });
+    const release = vi.spyOn(host, 'release');
+    const store = await ReadModelStore.open(source, host, { minCellSize: 5 }, silent);
+    const first = store.current;
+    vi.useFakeTimers();
+    try {
+      state.current = snapshot(2, 4);
+      await store.reload();
+      await vi.advanceTimersByTimeAsync(29_000);
+      expect(release).not.toHaveBeenCalled();
+      // A request that began on the old model still gets its answer within the grace time.
+      expect(await first.offerViews({ from: '2025-01-01', to: '2025-06-30' })).toHaveLength(4);
+      await vi.advanceTimersByTimeAsync(2_000);
+      expect(release).toHaveBeenCalledWith(first.generation);
+      expect(release).toHaveBeenCalledTimes(1);
+      await expect(first.offerViews({ from: '2024-01-01', to: '2024-06-30' })).rejects.toThrow(
+        /no longer held/,
+      );
+      expect(await store.current.offerViews({ from: '2024-01-01', to: '2024-06-30' })).toHaveLength(4);
+    } finally {
+      vi.useRealTimers();
+      await store.close();
+    }
   });
 });

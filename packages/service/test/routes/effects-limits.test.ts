@@ -4,8 +4,6 @@
 import { GROUP_KEYS, type GroupKey } from '@evg/effects';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { EffectsBodies } from '../../src/http/effects-bodies.ts';
-import { effectsTableRows } from '../../src/http/effects-cost.ts';
-import type { ReadModel } from '../../src/read-model/read-model.ts';
 import { createTestApp, type TestApp } from '../app/test-app.ts';
 
 let t: TestApp;
@@ -36,24 +34,22 @@ describe('GET /v1/effects limits', () => {
     }
   });
 
-  it('counts exactly the rows the table has, for every grouping', () => {
+  it('counts exactly the rows the table has, for every grouping', async () => {
     const model = t.app.readModel.current;
     for (const groupBy of GROUPINGS) {
       for (const periodUnit of ['halfYear', 'quarter', 'year'] as const) {
-        const rows = model.effects({ groupBy, period: undefined, periodUnit }).length;
-        expect(effectsTableRows(model, groupBy, periodUnit), `${groupBy.join(',')} ${periodUnit}`).toBe(rows);
+        const rows = (await model.effects({ groupBy, period: undefined, periodUnit })).length;
+        expect(await model.tableRows(groupBy, periodUnit), `${groupBy.join(',')} ${periodUnit}`).toBe(rows);
       }
     }
   });
 
   it('refuses a table over the row limit with 422 problem+json, before building it', async () => {
     const model = t.app.readModel.current;
-    const large = GROUPINGS.find((groupBy) => effectsTableRows(model, groupBy, 'halfYear') > 6)!;
-    const small = GROUPINGS.find((groupBy) => {
-      const rows = effectsTableRows(model, groupBy, 'halfYear');
-      return rows > 1 && rows <= 6;
-    })!;
-    const build = vi.spyOn(model, 'effects');
+    const sizes = await Promise.all(GROUPINGS.map((groupBy) => model.tableRows(groupBy, 'halfYear')));
+    const large = GROUPINGS[sizes.findIndex((rows) => rows > 6)]!;
+    const small = GROUPINGS[sizes.findIndex((rows) => rows > 1 && rows <= 6)]!;
+    const build = vi.spyOn(model, 'tableBody');
     try {
       for (const format of ['json', 'csv']) {
         const response = await t.app.inject(`/v1/effects?groupBy=${large.join(',')}&format=${format}`);
@@ -67,7 +63,7 @@ describe('GET /v1/effects limits', () => {
       expect(build).not.toHaveBeenCalled();
       const allowed = await t.app.inject(`/v1/effects?groupBy=${small.join(',')}`);
       expect(allowed.statusCode).toBe(200);
-      expect((allowed.json() as unknown[]).length).toBe(effectsTableRows(model, small, 'halfYear'));
+      expect((allowed.json() as unknown[]).length).toBe(await model.tableRows(small, 'halfYear'));
     } finally {
       build.mockRestore();
     }
@@ -75,7 +71,7 @@ describe('GET /v1/effects limits', () => {
 
   it('serialises a JSON table once per data version and query, and sends the same body again', async () => {
     const model = t.app.readModel.current;
-    const build = vi.spyOn(model, 'effects');
+    const build = vi.spyOn(model, 'tableBody');
     try {
       const url = '/v1/effects?groupBy=targetGroup&period=2025H1';
       const first = await t.app.inject(url);
@@ -96,23 +92,38 @@ describe('GET /v1/effects limits', () => {
 });
 
 describe('EffectsBodies', () => {
-  const modelA = {} as ReadModel;
-  const modelB = {} as ReadModel;
+  const modelA = {};
+  const modelB = {};
+  const bytes = (text: string) => new TextEncoder().encode(text);
+  const text = async (body: Promise<Uint8Array>) => new TextDecoder().decode(await body);
 
-  it('builds a body once per model and key, and keeps at most its byte budget, oldest out first', () => {
+  it('builds a body once per model and key, and keeps at most its byte budget, oldest out first', async () => {
     const bodies = new EffectsBodies(10);
-    const build = vi.fn((text: string) => text);
-    expect(bodies.get(modelA, 'a', () => build('aaaa'))).toBe('aaaa');
-    expect(bodies.get(modelA, 'a', () => build('other'))).toBe('aaaa');
+    const build = vi.fn(async (value: string) => bytes(value));
+    expect(await text(bodies.get(modelA, 'a', () => build('aaaa')))).toBe('aaaa');
+    expect(await text(bodies.get(modelA, 'a', () => build('other')))).toBe('aaaa');
     expect(build).toHaveBeenCalledTimes(1);
     // Another model (a new data version) builds its own.
-    expect(bodies.get(modelB, 'a', () => build('bbbb'))).toBe('bbbb');
-    bodies.get(modelA, 'b', () => build('bbbb'));
-    bodies.get(modelA, 'c', () => build('cccc')); // 12 > 10: 'a' goes
-    expect(bodies.get(modelA, 'a', () => build('new'))).toBe('new');
-    expect(bodies.get(modelA, 'c', () => build('x'))).toBe('cccc');
+    expect(await text(bodies.get(modelB, 'a', () => build('bbbb')))).toBe('bbbb');
+    await bodies.get(modelA, 'b', () => build('bbbb'));
+    await bodies.get(modelA, 'c', () => build('cccc')); // 12 > 10: 'a' goes
+    expect(await text(bodies.get(modelA, 'a', () => build('new')))).toBe('new');
+    expect(await text(bodies.get(modelA, 'c', () => build('x')))).toBe('cccc');
     // A body larger than the whole budget is sent, never kept.
-    expect(bodies.get(modelA, 'huge', () => build('h'.repeat(11)))).toHaveLength(11);
-    expect(bodies.get(modelA, 'huge', () => build('again'))).toBe('again');
+    expect(await bodies.get(modelA, 'huge', () => build('h'.repeat(11)))).toHaveLength(11);
+    expect(await text(bodies.get(modelA, 'huge', () => build('again')))).toBe('again');
+  });
+
+  it('shares one build between concurrent requests and forgets a failed one', async () => {
+    const bodies = new EffectsBodies(100);
+    const build = vi.fn(async () => bytes('body'));
+    const [first, second] = await Promise.all([
+      text(bodies.get(modelA, 'k', build)),
+      text(bodies.get(modelA, 'k', build)),
+    ]);
+    expect([first, second]).toEqual(['body', 'body']);
+    expect(build).toHaveBeenCalledTimes(1);
+    await expect(bodies.get(modelA, 'bad', () => Promise.reject(new Error('worker lost')))).rejects.toThrow();
+    expect(await text(bodies.get(modelA, 'bad', build))).toBe('body');
   });
 });

@@ -5,7 +5,7 @@ import { EffectsAccumulator, type EffectCell, type Enrollment, type Offer } from
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { forEachPerson } from '../../src/data-dir/for-each-person.ts';
 import { openDataDir, type DataDir } from '../../src/data-dir/open-data-dir.ts';
-import { DEMO_AS_OF, DEMO_PERSONS, DEMO_SEED } from '../../src/imports/seed-database.ts';
+import { DEMO_AS_OF, DEMO_PERSONS, DEMO_SEED } from '../../src/synth/seed-database.ts';
 import { writeSynthData } from '../../src/synth/write-synth.ts';
 import { TEST_DISCLOSURE_KEY } from '../support/disclosure-key.ts';
 

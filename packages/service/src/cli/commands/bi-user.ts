@@ -6,7 +6,7 @@ import { parseFlags } from '../args.ts';
 import { migrateToLatest } from '../../db/migrate.ts';
 import { scramVerifier } from '../../db/scram-verifier.ts';
 import { BI_USER_NAME, createBiUser, dropBiUser, listBiUsers } from '../../repositories/bi-users.ts';
-import { openDatabase } from './db-flags.ts';
+import { dataConfigOf, openDatabase } from './db-flags.ts';
 
 export const summary = 'create, list or drop PostgreSQL logins for BI tools (read-only, schema bi)';
 
@@ -72,7 +72,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     'password-stdin': { type: 'boolean' },
   });
   const name = action === 'list' ? '' : nameOf(positional[0]);
-  if (!io.env.DATABASE_URL)
+  if (!dataConfigOf(io.env).databaseUrl)
     throw new CliError(
       'BI logins need a PostgreSQL server: set DATABASE_URL (the embedded database has no logins)',
     );

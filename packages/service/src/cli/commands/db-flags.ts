@@ -1,16 +1,25 @@
 import { isIsoDate } from '@evg/effects';
 import { CliError } from '../cli-io.ts';
 import { integerFlag } from '../args.ts';
-import { ConfigError, readAsOfOverride } from '../../config.ts';
-import { createDbFromEnv, type DbHandle } from '../../db/create-db.ts';
+import { ConfigError, loadDataConfig, type DataConfig } from '../../config.ts';
+import { createDb, type DbHandle } from '../../db/create-db.ts';
 import type { RefreshAsOfSource } from '../../db/database.ts';
 import { DataDirInUseError } from '../../db/data-dir-lock.ts';
-import { loadConfig } from '../../config.ts';
 import { disclosureKey } from '../../secrets/disclosure-key.ts';
+
+/** The data part of the configuration; an invalid variable is the user's to fix (exit 2). */
+export function dataConfigOf(env: NodeJS.ProcessEnv): DataConfig {
+  try {
+    return loadDataConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) throw new CliError(`invalid environment: ${error.message}`);
+    throw error;
+  }
+}
 
 /** The disclosure secret for commands that compute published figures (EVG_DISCLOSURE_KEY or the data folder's). */
 export function disclosureKeyOf(env: NodeJS.ProcessEnv): Promise<string> {
-  return disclosureKey(loadConfig(env));
+  return disclosureKey(dataConfigOf(env));
 }
 
 /** `--as-of D` validated, or undefined when not given. */
@@ -22,12 +31,7 @@ export function asOfFlag(value: string | undefined): string | undefined {
 
 /** EVG_AS_OF, the cut-off overriding the imports' in every refresh; undefined when unset. */
 export function asOfOverride(env: NodeJS.ProcessEnv): string | undefined {
-  try {
-    return readAsOfOverride(env);
-  } catch (error) {
-    if (error instanceof ConfigError) throw new CliError(`invalid environment: ${error.message}`);
-    throw error;
-  }
+  return dataConfigOf(env).asOf;
 }
 
 /** How the commands name where a refresh's cut-off came from. */
@@ -48,9 +52,10 @@ export function workersFlag(value: string | undefined): number | undefined {
 
 /** Where the commands say the database is, without the password of a URL. */
 export function describeDatabase(env: NodeJS.ProcessEnv): string {
-  if (!env.DATABASE_URL) return `embedded database in ${env.EVG_DATA_DIR ?? './data'}`;
+  const { databaseUrl, dataDir } = dataConfigOf(env);
+  if (!databaseUrl) return `embedded database in ${dataDir}`;
   try {
-    const url = new URL(env.DATABASE_URL);
+    const url = new URL(databaseUrl);
     return `${url.host}${url.pathname}`;
   } catch {
     return 'DATABASE_URL';
@@ -60,7 +65,8 @@ export function describeDatabase(env: NodeJS.ProcessEnv): string {
 /** The database of DATABASE_URL or the embedded one; a folder in use is the user's to fix. */
 export async function openDatabase(env: NodeJS.ProcessEnv): Promise<DbHandle> {
   try {
-    return await createDbFromEnv(env);
+    const { databaseUrl, dataDir } = dataConfigOf(env);
+    return await createDb({ databaseUrl, dataDir });
   } catch (error) {
     if (error instanceof DataDirInUseError) throw new CliError(error.message, 1);
     throw error;

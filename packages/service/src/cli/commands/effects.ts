@@ -36,7 +36,7 @@ Options:
   --as-of D             data cut-off date (benefit data complete up to this day)
   --group-by KEYS       comma-separated: offer, provider, package, provider_kind,
                         target_group, industry, period (default: one cell for all)
-  --period P            only this period: 2026, 2026H1 or 2026Q3
+  --period P            only this period: 2026, 2026H1, 2026Q3 or 2026-03
   --from D --to D       only this date range (instead of --period)
   --period-unit U       unit of the period key: half-year (default), quarter, year
   --measures FILE       more outcome measures for this run: a JSON array of

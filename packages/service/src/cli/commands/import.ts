@@ -8,6 +8,7 @@ import { refreshEffects } from '../../refresh/refresh-effects.ts';
 import {
   asOfFlag,
   asOfOverride,
+  dataConfigOf,
   describeAsOfSource,
   describeDatabase,
   disclosureKeyOf,
@@ -61,7 +62,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
       source: `cli:${dir}`,
       asOf,
       pseudonymise: values.pseudonymise === true,
-      pseudonymKey: io.env.EVG_PSEUDONYM_KEY,
+      pseudonymKey: dataConfigOf(io.env).pseudonymKey,
     }).catch((error: unknown) => {
       if (!(error instanceof ImportError)) throw error;
       const lines = error.errors.map(formatRowError);

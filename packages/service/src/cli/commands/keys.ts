@@ -1,6 +1,6 @@
 import { CliError, type CliIo } from '../cli-io.ts';
 import { parseFlags } from '../args.ts';
-import { createDbFromEnv } from '../../db/create-db.ts';
+import { openDatabase } from './db-flags.ts';
 import { migrateToLatest } from '../../db/migrate.ts';
 import type { ApiKeyRole } from '../../db/database.ts';
 import { API_KEY_ROLES, createApiKey, listApiKeys, revokeApiKey } from '../../repositories/api-keys.ts';
@@ -40,7 +40,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
   });
   if (action === 'revoke' && positional.length === 0)
     throw new CliError('revoke needs the key id. See evg keys list.');
-  const handle = await createDbFromEnv(io.env);
+  const handle = await openDatabase(io.env);
   try {
     await migrateToLatest(handle.db);
     if (action === 'create') {

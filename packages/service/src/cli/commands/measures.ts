@@ -1,5 +1,5 @@
 import { CliError, type CliIo } from '../cli-io.ts';
-import { createDbFromEnv } from '../../db/create-db.ts';
+import { openDatabase } from './db-flags.ts';
 import { migrateToLatest } from '../../db/migrate.ts';
 import {
   DEFAULT_DEFINED_MEASURES,
@@ -42,7 +42,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
   const fromFile =
     action === 'set' ? (await measuresFromFile(argument!)).filter((m) => !isDefaultMeasure(m.key)) : [];
 
-  const handle = await createDbFromEnv(io.env);
+  const handle = await openDatabase(io.env);
   try {
     await migrateToLatest(handle.db);
     if (action === 'list') {

@@ -17,7 +17,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     return 0;
   }
   // Loaded here so other commands never load Fastify.
-  const { generateOpenApi } = await import('../../http/openapi-document.ts');
+  const { generateOpenApi } = await import('../openapi-document.ts');
   const text = JSON.stringify(await generateOpenApi(), null, 2) + '\n';
   if (values.out) {
     await writeFile(values.out, text);

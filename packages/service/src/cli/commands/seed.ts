@@ -2,7 +2,7 @@ import { CliError, type CliIo } from '../cli-io.ts';
 import { integerFlag, parseFlags } from '../args.ts';
 import { migrateToLatest } from '../../db/migrate.ts';
 import { ImportError } from '../../imports/import-error.ts';
-import { DEMO_AS_OF, DEMO_PERSONS, seedDatabase } from '../../imports/seed-database.ts';
+import { DEMO_AS_OF, DEMO_PERSONS, seedDatabase } from '../../synth/seed-database.ts';
 import { RefreshError } from '../../refresh/refresh-error.ts';
 import { asOfOverride, describeDatabase, disclosureKeyOf, openDatabase, workersFlag } from './db-flags.ts';
 

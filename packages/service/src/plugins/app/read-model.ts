@@ -2,7 +2,9 @@ import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import type { MeasureDefinition } from '@evg/effects';
 import { dbSnapshotSource } from '../../read-model/db-snapshot-source.ts';
+import { LocalModelHost, type ModelHost } from '../../read-model/model-host.ts';
 import { ReadModelStore } from '../../read-model/read-model-store.ts';
+import { WorkerModelHost } from '../../read-model/worker-model-host.ts';
 import type { SnapshotSource } from '../../read-model/snapshot.ts';
 
 declare module 'fastify' {
@@ -18,19 +20,35 @@ export interface ReadModelPluginOptions {
   /** Poll for new data versions this often; 0 = never (tests reload explicitly). */
   pollMs: number;
   source?: SnapshotSource;
+  /**
+   * The database's connection string for the read-model worker thread; absent (or a fixture
+   * `source`) builds models on the event loop.
+   */
+  workerConnectionString?: string | undefined;
 }
 
 /** Loads the read model before the server accepts requests and keeps it current. */
 async function readModelPlugin(app: FastifyInstance, options: ReadModelPluginOptions): Promise<void> {
   const source = options.source ?? dbSnapshotSource(app.db);
-  const store = await ReadModelStore.open(
-    source,
-    { minCellSize: options.minCellSize, ...(options.measures ? { measures: options.measures } : {}) },
-    app.log,
-  );
+  const modelOptions = {
+    minCellSize: options.minCellSize,
+    ...(options.measures ? { measures: options.measures } : {}),
+  };
+  let store: ReadModelStore | undefined;
+  // A fixture source exists only in this thread; the worker reads the database itself.
+  const host: ModelHost =
+    options.workerConnectionString && !options.source
+      ? new WorkerModelHost(options.workerConnectionString, modelOptions, (error) => store?.markLost(error))
+      : new LocalModelHost(source, modelOptions);
+  try {
+    store = await ReadModelStore.open(source, host, modelOptions, app.log);
+  } catch (error) {
+    await host.close();
+    throw error;
+  }
   app.decorate('readModel', store);
   if (options.pollMs > 0) store.startPolling(options.pollMs);
-  app.addHook('onClose', async () => store.stopPolling());
+  app.addHook('onClose', async () => store.close());
 }
 
 export default fp(readModelPlugin, { name: 'read-model', dependencies: ['db'] });

@@ -10,14 +10,24 @@ import refreshRoutes from './refresh/index.ts';
 import targetGroupRoutes from './target-groups/index.ts';
 
 /** Version 1 of the API; every resource under its own prefix. */
-const v1: FastifyPluginAsync<{ importBodyLimit: number; effectsMaxRows: number }> = async (app, options) => {
+interface V1Options {
+  importBodyLimit: number;
+  effectsMaxRows: number;
+  pseudonymKey: string | undefined;
+}
+
+const v1: FastifyPluginAsync<V1Options> = async (app, options) => {
   await app.register(offerRoutes, { prefix: '/offers' });
   await app.register(compareRoutes, { prefix: '/compare' });
   await app.register(providerRoutes, { prefix: '/providers' });
   await app.register(targetGroupRoutes, { prefix: '/target-groups' });
   await app.register(codeListRoutes);
   await app.register(effectsRoutes, { prefix: '/effects', maxRows: options.effectsMaxRows });
-  await app.register(importRoutes, { prefix: '/imports', bodyLimit: options.importBodyLimit });
+  await app.register(importRoutes, {
+    prefix: '/imports',
+    bodyLimit: options.importBodyLimit,
+    pseudonymKey: options.pseudonymKey,
+  });
   await app.register(refreshRoutes, { prefix: '/refresh' });
   await app.register(adminRoutes, { prefix: '/admin' });
 };

@@ -38,7 +38,9 @@ const compare: FastifyPluginAsyncZod = async (app) => {
       const model = app.readModel.current;
       const period = resolvePeriod(request.query);
       const scope = request.query.targetGroup ?? null;
-      const views = request.query.ids.map((id) => model.offerView(id, period, scope ?? undefined));
+      const views = await Promise.all(
+        request.query.ids.map((id) => model.offerView(id, period, scope ?? undefined)),
+      );
       const missing = request.query.ids.filter((_, index) => !views[index]);
       if (missing.length > 0) throw new ProblemError('not-found', `Ukendte tilbud: ${missing.join(', ')}.`);
       const [reference, ...others] = views.map((view) => view!);

@@ -1,8 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { EffectsBodies } from '../../../../http/effects-bodies.ts';
-import { effectsTableRows } from '../../../../http/effects-cost.ts';
-import { effectsOutput, outputVariant, sendEffectTable } from '../../../../http/effects-export.ts';
+import { effectsOutput, outputVariant, sendEffectBody } from '../../../../http/effects-export.ts';
 import { ProblemError } from '../../../../http/problem.ts';
 import { notModified } from '../../../../http/conditional.ts';
 import { asEffectRows, effectRowSchema } from '../../../../http/schemas/effect-row.ts';
@@ -17,7 +16,9 @@ import { auditExactRead } from '../../../../http/exact-read.ts';
 
 const effects: FastifyPluginAsyncZod<{ maxRows: number }> = async (app, options) => {
   // Bounded work per request (issue 10): a table over the row limit is refused before it is
-  // built, and a JSON table is serialised once per data version and query.
+  // built, and a JSON or CSV table is serialised once per data version and query. Counting,
+  // building and serialising run where the read model lives (its worker thread), never on the
+  // event loop.
   const bodies = new EffectsBodies(64 * 1024 * 1024);
   const refuseLarge = (rows: number) =>
     new ProblemError(
@@ -74,10 +75,10 @@ const effects: FastifyPluginAsyncZod<{ maxRows: number }> = async (app, options)
       const output = effectsOutput(request.query, request.headers.accept);
       const model = app.readModel.current;
       const period = resolvePeriod(request.query);
-      const size = effectsTableRows(model, groupBy, periodUnit);
+      const size = await model.tableRows(groupBy, periodUnit);
       if (size > options.maxRows) throw refuseLarge(size);
       if (exact) await auditExactRead(app, request);
-      const rows = () => model.effects({ groupBy, period, periodUnit, exact });
+      const effectsQuery = { groupBy, period, periodUnit, exact };
       const meta = figuresMeta(model, exact);
       reply.header('evg-as-of', meta.asOf ?? '');
       reply.header('evg-min-cell-size', String(meta.minCellSize));
@@ -86,15 +87,16 @@ const effects: FastifyPluginAsyncZod<{ maxRows: number }> = async (app, options)
       else if (notModified(request, reply, model.version, outputVariant(output)))
         // A 304 has no body at all (not even `null`).
         return reply.code(304).send(undefined as never);
-      if (output.kind === 'json' && exact) return asEffectRows(rows());
-      if (output.kind === 'json') {
-        const key = `${groupBy.join(',')}|${period?.from ?? ''}|${period?.to ?? ''}|${periodUnit}`;
-        const body = bodies.get(model, key, () => JSON.stringify(asEffectRows(rows())));
-        return reply.type('application/json; charset=utf-8').send(body as never);
-      }
-      // A stream or buffer bypasses the serializer; the type provider only knows serialised bodies.
-      const table = { rows: rows(), groupBy, period, exact };
-      return sendEffectTable(reply, output, table, model, request.url) as never;
+      if (output.kind === 'json' && exact) return asEffectRows(await model.effects(effectsQuery));
+      // The workbook names the request in its "Om data" sheet, so it is built for each one.
+      const key =
+        output.kind === 'xlsx'
+          ? undefined
+          : `${outputVariant(output)}|${groupBy.join(',')}|${period?.from ?? ''}|${period?.to ?? ''}|${periodUnit}`;
+      const build = () => model.tableBody(effectsQuery, output, request.url);
+      const body = key === undefined || exact ? await build() : await bodies.get(model, key, build);
+      // Bytes bypass the serializer; the type provider only knows serialised bodies.
+      return sendEffectBody(reply, output, body, model.version?.id) as never;
     },
   );
 };

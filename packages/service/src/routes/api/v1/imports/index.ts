@@ -16,7 +16,10 @@ import { importRecords } from '../../../../imports/import-records.ts';
 import { findImportBatch } from '../../../../repositories/import-batches-read.ts';
 
 const FORMATS = { 'text/csv': 'csv', 'application/x-ndjson': 'ndjson' } as const;
-const imports: FastifyPluginAsyncZod<{ bodyLimit: number }> = async (app, options) => {
+const imports: FastifyPluginAsyncZod<{ bodyLimit: number; pseudonymKey: string | undefined }> = async (
+  app,
+  options,
+) => {
   // Bodies are received in full first (memory, or a temp file when large; spooled-body.ts), so
   // the import's transaction never waits for a slow client.
   app.addContentTypeParser(Object.keys(FORMATS), (_request, payload, done) => done(null, payload));
@@ -59,7 +62,7 @@ const imports: FastifyPluginAsyncZod<{ bodyLimit: number }> = async (app, option
         keyId: request.apiKey?.id ?? null,
         pseudonymise: request.query.pseudonymise,
         asOf: request.query.asOf,
-        pseudonymKey: process.env.EVG_PSEUDONYM_KEY,
+        pseudonymKey: options.pseudonymKey,
       })
         .catch((error: unknown) => Promise.reject(importProblem(error)))
         .finally(() => body.dispose());

@@ -69,7 +69,7 @@ const offers: FastifyPluginAsyncZod = async (app) => {
         textMatches,
       );
       const scope = request.query.targetGroup ?? null;
-      const views = model.offerViews(period, scope ?? undefined);
+      const views = await model.offerViews(period, scope ?? undefined);
       if (format === 'xlsx') {
         const all = searchOffers(views, filters, sort, Math.max(views.length, 1), 0);
         // A buffer bypasses the serializer; the type provider only knows serialised bodies.
@@ -111,7 +111,7 @@ const offers: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const model = app.readModel.current;
-      const view = model.offerView(request.params.id, resolvePeriod(request.query));
+      const view = await model.offerView(request.params.id, resolvePeriod(request.query));
       if (!view) throw new ProblemError('not-found', `Tilbuddet '${request.params.id}' findes ikke.`);
       return toOfferProfile(model, view);
     },

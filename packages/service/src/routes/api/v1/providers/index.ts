@@ -29,11 +29,13 @@ const providers: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       const model = app.readModel.current;
       const period = resolvePeriod(request.query);
-      const items = model.providers.map((provider) => ({
-        provider,
-        offerCount: model.offers.filter((offer) => offer.providerId === provider.providerId).length,
-        effects: asEffectRow(model.providerRow(provider.providerId, period)),
-      }));
+      const items = await Promise.all(
+        model.providers.map(async (provider) => ({
+          provider,
+          offerCount: model.offers.filter((offer) => offer.providerId === provider.providerId).length,
+          effects: asEffectRow(await model.providerRow(provider.providerId, period)),
+        })),
+      );
       return { ...figuresMeta(model), items };
     },
   );
@@ -67,10 +69,9 @@ const providers: FastifyPluginAsyncZod = async (app) => {
       return {
         provider,
         ...figuresMeta(model),
-        effects: asEffectRow(model.providerRow(provider.providerId, period)),
-        byTargetGroup: asEffectRows(model.providerByTargetGroup(provider.providerId)),
-        offers: model
-          .offerViews(period)
+        effects: asEffectRow(await model.providerRow(provider.providerId, period)),
+        byTargetGroup: asEffectRows(await model.providerByTargetGroup(provider.providerId)),
+        offers: (await model.offerViews(period))
           .filter((view) => view.offer.providerId === provider.providerId)
           .map(toOfferSummary),
       };

@@ -57,7 +57,7 @@ const targetGroups: FastifyPluginAsyncZod = async (app) => {
       if (!targetGroup)
         throw new ProblemError('not-found', `Målgruppen '${request.params.code}' findes ikke.`);
       const period = resolvePeriod(request.query);
-      const row = asEffectRow(model.targetGroupRow(targetGroup.code, period));
+      const row = asEffectRow(await model.targetGroupRow(targetGroup.code, period));
       const { active, started, completed, ageUnder30Share, unemploymentDuration } = row;
       const context = { active, started, completed, ageUnder30Share, unemploymentDuration };
       return {

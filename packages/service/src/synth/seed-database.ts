@@ -4,9 +4,9 @@ import { join } from 'node:path';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/database.ts';
 import { refreshEffects, type RefreshResult } from '../refresh/refresh-effects.ts';
-import { writeSynthData } from '../synth/write-synth.ts';
-import { importDataDir } from './import-data-dir.ts';
-import type { ImportResult } from './import-batch.ts';
+import { writeSynthData } from './write-synth.ts';
+import { importDataDir } from '../imports/import-data-dir.ts';
+import type { ImportResult } from '../imports/import-batch.ts';
 
 /** Copenhagen scale: about the number of citizens in employment offers over a few years. */
 export const DEMO_PERSONS = 30_000;

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_AS_OF, ensureDemoData } from '../../src/imports/seed-database.ts';
+import { DEMO_AS_OF, ensureDemoData } from '../../src/synth/seed-database.ts';
 import { TEST_DISCLOSURE_KEY } from '../support/disclosure-key.ts';
 import { getRefreshStatus } from '../../src/repositories/refresh-runs.ts';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';

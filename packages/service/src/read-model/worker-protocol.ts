@@ -1,0 +1,28 @@
+import type { EffectRow } from '@evg/effects';
+import type { Catalogue, ModelRequest } from './model-requests.ts';
+import type { ReadModelOptions } from './read-model.ts';
+
+/** What the read-model worker is started with. */
+export interface ModelWorkerInput {
+  connectionString: string;
+  options: ReadModelOptions;
+}
+
+/** Messages to the worker; `id` pairs a request with its answer. */
+export type ToWorker =
+  | { type: 'build'; id: number; generation: number }
+  | { type: 'run'; id: number; generation: number; request: ModelRequest }
+  | { type: 'release'; generation: number }
+  | { type: 'close' };
+
+/** A slice of a prebuilt model: its catalogue first, then rows of its lists. */
+export type PrebuiltPart =
+  | { catalogue: Catalogue; zeroRow: EffectRow }
+  | { list: 'offerRows' | 'tables'; key: string; rows: EffectRow[] };
+
+/** Messages from the worker. */
+export type ToHost =
+  | { ready: true }
+  | { id: number; part: PrebuiltPart }
+  | { id: number; ok: true; value: unknown }
+  | { id: number; ok: false; message: string };
