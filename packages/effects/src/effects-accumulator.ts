@@ -138,7 +138,9 @@ export class EffectsAccumulator {
       days.enrollmentEnds[e] = end;
       days.companyOriented[e] = enrollment.companyOriented;
       days.enrollmentKeys[e] =
-        this.recordKey === null || start > this.asOf ? 0 : this.recordKey('enrollment', enrollment.enrollmentId);
+        this.recordKey === null || start > this.asOf
+          ? 0
+          : this.recordKey('enrollment', enrollment.enrollmentId);
     }
     days.enrollmentCount = enrollments.length;
     days.responseCount = records.surveyResponses.length === 0 ? 0 : this.loadResponses(records);

@@ -83,18 +83,18 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
   const evgArgs = [...publishedArgs, '--exact'];
   const duckArgs = ['--import', 'tsx', DUCKDB_SCRIPT, dir, asOf];
   // A fixed secret: the published run must not depend on (or create) a key file.
-  const publishedEnv = { ...process.env, EVG_DISCLOSURE_KEY: 'bench-effects-disclosure-key-0001' };
+  const publishedEnv = { ...io.env, EVG_DISCLOSURE_KEY: 'bench-effects-disclosure-key-0001' };
   const evgRuns: RunResult[] = [];
   const publishedRuns: RunResult[] = [];
   const duckRuns: RunResult[] = [];
   const loadBefore = loadavg()[0] as number;
   for (let i = 0; i < runs; i++) {
     say(`run ${i + 1}/${runs}: evg effects --exact ...`);
-    evgRuns.push(await timed(evgArgs));
+    evgRuns.push(await timed(evgArgs, io.env));
     say(`run ${i + 1}/${runs}: evg effects (published) ...`);
     publishedRuns.push(await timed(publishedArgs, publishedEnv));
     say(`run ${i + 1}/${runs}: DuckDB ...`);
-    duckRuns.push(await timed(duckArgs));
+    duckRuns.push(await timed(duckArgs, io.env));
   }
   const loadAfter = loadavg()[0] as number;
   const evg = median(evgRuns);
@@ -212,7 +212,7 @@ async function shuffledCopy(sortedDir: string, seed: number, say: (line: string)
 const SHUFFLED_FILES = ['persons.csv', 'benefit_periods.csv', 'enrollments.csv', 'survey_responses.csv'];
 
 /** Runs `node args` to completion, with wall time and (through /usr/bin/time) peak RSS. */
-async function timed(args: string[], env: NodeJS.ProcessEnv = process.env): Promise<RunResult> {
+async function timed(args: string[], env: NodeJS.ProcessEnv): Promise<RunResult> {
   const timeBin = existsSync('/usr/bin/time') ? '/usr/bin/time' : null;
   const scratch = await mkdtemp(join(tmpdir(), 'evg-bench-'));
   const rssFile = join(scratch, 'rss');
