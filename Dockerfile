@@ -5,12 +5,16 @@ FROM node:20-bookworm-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json .npmrc ./
 COPY packages/effects/package.json packages/effects/
+# Every workspace's manifest, or npm ci finds the lockfile out of step (the image does not run the client).
+COPY packages/client/package.json packages/client/
 COPY packages/service/package.json packages/service/
 RUN npm ci --no-audit --no-fund
 COPY tsconfig.json ./
 COPY migrations migrations
 COPY packages/effects/tsconfig.build.json packages/effects/
 COPY packages/effects/src packages/effects/src
+COPY packages/client/tsconfig.build.json packages/client/
+COPY packages/client/src packages/client/src
 COPY packages/service/tsconfig.build.json packages/service/
 COPY packages/service/scripts packages/service/scripts
 COPY packages/service/src packages/service/src
@@ -26,6 +30,8 @@ WORKDIR /app
 # Dependencies first, so a source change does not reinstall them.
 COPY package.json package-lock.json .npmrc ./
 COPY packages/effects/package.json packages/effects/
+# Every workspace's manifest, or npm ci finds the lockfile out of step (the image does not run the client).
+COPY packages/client/package.json packages/client/
 COPY packages/service/package.json packages/service/
 RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force
 

@@ -2,6 +2,6 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    projects: ['packages/effects', 'packages/service'],
+    projects: ['packages/effects', 'packages/client', 'packages/service'],
   },
 });

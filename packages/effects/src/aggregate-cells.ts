@@ -30,7 +30,7 @@ interface Reference {
 
 /**
  * The effect table from fine cells, for any `groupBy` and any whole-month `period`.
- * Throws PERIOD_NOT_MONTH_ALIGNED when `config.period` does not start on a 1st and end on a
+ * Throws period-not-month-aligned when `config.period` does not start on a 1st and end on a
  * month's last day (fine cells know months, not days). When grouped by target group, complaints
  * (which have no target group) are not attributable: `complaints` and `complaintsPer100` are null.
  * @example
@@ -117,11 +117,11 @@ function monthRangeOf(fromText: string, toText: string): { from: string; to: str
   const [toYear, toMonth, toDay] = civilFromDays(to);
   if (civilFromDays(from)[2] !== 1 || toDay !== daysInMonth(toYear, toMonth)) {
     throw new EffectsError(
-      'PERIOD_NOT_MONTH_ALIGNED',
+      'period-not-month-aligned',
       `period ${fromText}..${toText} must start on the 1st and end on the last day of a month`,
     );
   }
-  if (from > to) throw new EffectsError('INVALID_PERIOD', 'period from is after period to');
+  if (from > to) throw new EffectsError('invalid-period', 'period from is after period to');
   return { from: formatMonthIndex(monthIndexOfDay(from)), to: formatMonthIndex(monthIndexOfDay(to)) };
 }
 

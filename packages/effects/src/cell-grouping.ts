@@ -43,7 +43,7 @@ export class CellGrouping {
   offer(offerId: string): Offer {
     const offer = this.offers.get(offerId);
     if (!offer) {
-      throw new EffectsError('UNKNOWN_OFFER', `effects refer to offer "${offerId}", which is not in offers`);
+      throw new EffectsError('unknown-offer', `effects refer to offer "${offerId}", which is not in offers`);
     }
     return offer;
   }
@@ -93,7 +93,7 @@ export class CellGrouping {
         const provider = this.providers.get(providerId);
         if (!provider) {
           throw new EffectsError(
-            'UNKNOWN_PROVIDER',
+            'unknown-provider',
             `offer "${cell.offerId}" refers to provider "${providerId}", which is not in providers`,
           );
         }

@@ -65,9 +65,9 @@ function digit(text: string, index: number): number {
 
 /**
  * Strictly parses an ISO `YYYY-MM-DD` calendar date into a day number.
- * Throws `EffectsError('INVALID_DATE')` for anything else, including impossible dates.
+ * Throws `EffectsError('invalid-date')` for anything else, including impossible dates.
  * @example parseDay('2024-01-31') // 19753
- * @example parseDay('2026-02-30') // throws INVALID_DATE
+ * @example parseDay('2026-02-30') // throws invalid-date
  */
 export function parseDay(text: string, field = 'date'): Day {
   if (text.length === 10 && text.charCodeAt(4) === 45 && text.charCodeAt(7) === 45) {
@@ -90,7 +90,7 @@ export function parseDay(text: string, field = 'date'): Day {
   }
   // Only echo values shaped like a date: a free-text value could be a CPR number.
   const shown = /^\d{4}-\d{2}-\d{2}$/.test(text) ? `: "${text}"` : '';
-  throw new EffectsError('INVALID_DATE', `${field} is not a valid calendar date YYYY-MM-DD${shown}`);
+  throw new EffectsError('invalid-date', `${field} is not a valid calendar date YYYY-MM-DD${shown}`);
 }
 
 function pad(value: number, width: number): string {
@@ -167,12 +167,12 @@ export function formatMonthIndex(monthIndex: number): string {
   return `${pad(year, 4)}-${pad(monthIndex - year * 12 + 1, 2)}`;
 }
 
-/** Month index of `YYYY-MM`; throws INVALID_DATE otherwise. */
+/** Month index of `YYYY-MM`; throws invalid-date otherwise. */
 export function parseMonth(text: string, field = 'month'): number {
   const match = /^(\d{4})-(\d{2})$/.exec(text);
   const month = match ? Number(match[2]) : 0;
   if (!match || month < 1 || month > 12) {
-    throw new EffectsError('INVALID_DATE', `${field} is not a valid month YYYY-MM`);
+    throw new EffectsError('invalid-date', `${field} is not a valid month YYYY-MM`);
   }
   return Number(match[1]) * 12 + month - 1;
 }

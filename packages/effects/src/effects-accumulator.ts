@@ -71,7 +71,7 @@ export class EffectsAccumulator {
     this.periodFrom = config.period ? parseDay(config.period.from, 'period from') : -Infinity;
     this.periodTo = config.period ? parseDay(config.period.to, 'period to') : Infinity;
     if (this.periodFrom > this.periodTo) {
-      throw new EffectsError('INVALID_PERIOD', 'period from is after period to');
+      throw new EffectsError('invalid-period', 'period from is after period to');
     }
     this.publicSupport = new Map(config.catalog.benefitTypes.map((t) => [t.code, t.publicSupport]));
     this.offerIds = new Set(config.catalog.offers.map((o) => o.offerId));
@@ -93,8 +93,8 @@ export class EffectsAccumulator {
   }
 
   /**
-   * Adds one person's records. Throws UNKNOWN_BENEFIT_TYPE, UNKNOWN_OFFER, UNKNOWN_ENROLLMENT or
-   * INVALID_DATE; on a throw, nothing of this person has been counted.
+   * Adds one person's records. Throws unknown-benefit-type, unknown-offer, unknown-enrollment or
+   * invalid-date; on a throw, nothing of this person has been counted.
    */
   addPerson(records: PersonRecords): void {
     // Parse and check every record before counting anything, so a bad one leaves no half person.
@@ -128,7 +128,7 @@ export class EffectsAccumulator {
       const end = enrollment.endDate === null ? NaN : parseDay(enrollment.endDate, 'enrollment end_date');
       if (end < start) {
         throw new EffectsError(
-          'INVALID_DATE',
+          'invalid-date',
           `an enrollment of offer "${enrollment.offerId}" has end_date before start_date`,
         );
       }
@@ -228,7 +228,7 @@ export class EffectsAccumulator {
     records.surveyResponses.forEach((response, r) => {
       if (!ids.has(response.enrollmentId)) {
         throw new EffectsError(
-          'UNKNOWN_ENROLLMENT',
+          'unknown-enrollment',
           `survey response "${response.responseId}" refers to an enrollment not among its person's enrollments`,
         );
       }
@@ -349,7 +349,7 @@ export class EffectsAccumulator {
 
   private checkOffer(offerId: string, what: string): void {
     if (!this.offerIds.has(offerId)) {
-      throw new EffectsError('UNKNOWN_OFFER', `${what} refers to offer "${offerId}", which is not in offers`);
+      throw new EffectsError('unknown-offer', `${what} refers to offer "${offerId}", which is not in offers`);
     }
   }
 

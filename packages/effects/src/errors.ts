@@ -1,25 +1,26 @@
 /**
- * Typed errors of the effects engine. Callers branch on `code`, never on the message.
+ * Typed errors of the effects engine. Callers branch on `code` (kebab-case, as every error code
+ * of the EVG), never on the message.
  * Messages name the offer, field or value at fault but never a person id.
  */
 export const EFFECTS_ERROR_CODES = [
-  'INVALID_DATE',
-  'INVALID_MEASURE',
-  'INVALID_FINE_CELL',
-  'UNKEYED_FINE_CELL',
-  'UNKNOWN_BENEFIT_TYPE',
-  'UNKNOWN_OFFER',
-  'UNKNOWN_PROVIDER',
-  'UNKNOWN_ENROLLMENT',
-  'PERIOD_NOT_MONTH_ALIGNED',
-  'INVALID_PERIOD',
-  'INVALID_CONFIG',
+  'invalid-date',
+  'invalid-measure',
+  'invalid-fine-cell',
+  'unkeyed-fine-cell',
+  'unknown-benefit-type',
+  'unknown-offer',
+  'unknown-provider',
+  'unknown-enrollment',
+  'period-not-month-aligned',
+  'invalid-period',
+  'invalid-config',
 ] as const;
 export type EffectsErrorCode = (typeof EFFECTS_ERROR_CODES)[number];
 
 /**
  * @example
- * try { parseDay('2026-02-30'); } catch (e) { if (e instanceof EffectsError && e.code === 'INVALID_DATE') ... }
+ * try { parseDay('2026-02-30'); } catch (e) { if (e instanceof EffectsError && e.code === 'invalid-date') ... }
  */
 export class EffectsError extends Error {
   override readonly name = 'EffectsError';

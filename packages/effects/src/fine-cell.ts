@@ -143,7 +143,7 @@ function addScores(target: ScoreCounters, source: ScoreCounters): void {
 }
 
 /**
- * Adds the counters of `source` into `target` (same measures). Throws INVALID_FINE_CELL when
+ * Adds the counters of `source` into `target` (same measures). Throws invalid-fine-cell when
  * `source` lacks a measure of `measures` (stored cells computed with other measures cannot
  * answer), or when one of the two carries cell keys and the other does not.
  */
@@ -154,7 +154,7 @@ export function addFineCell(
 ): void {
   if (source.keyed !== target.keyed) {
     throw new EffectsError(
-      'INVALID_FINE_CELL',
+      'invalid-fine-cell',
       `a fine cell of offer "${source.offerId}" ${source.keyed ? 'carries' : 'lacks'} cell keys, unlike the cells it is added to (refresh the effect tables)`,
     );
   }
@@ -163,7 +163,7 @@ export function addFineCell(
     const to = target.outcomes[measure.key];
     if (!from || !to) {
       throw new EffectsError(
-        'INVALID_FINE_CELL',
+        'invalid-fine-cell',
         `a fine cell of offer "${source.offerId}" has no counters for measure "${measure.key}"`,
       );
     }

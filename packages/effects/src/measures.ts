@@ -44,7 +44,7 @@ export const DEFAULT_MEASURES: readonly MeasureDefinition[] = [
 const RESERVED_KEYS = new Set<string>(EFFECT_FIGURE_FIELDS);
 
 /**
- * Checks a list of measure definitions and returns it; throws `INVALID_MEASURE` naming the
+ * Checks a list of measure definitions and returns it; throws `invalid-measure` naming the
  * measure and the rule it breaks.
  * @example validateMeasures([{ key: 'effect12m', label: '12 mdr. effekt', anchor: 'end',
  *   fromMonth: 0, toMonth: 12, minSelfSufficientMonths: 9 }])
@@ -54,7 +54,7 @@ export function validateMeasures(measures: readonly MeasureDefinition[]): readon
   measures.forEach((measure, index) => {
     const name = measure.key ? `measure "${measure.key}"` : `measure #${index + 1}`;
     const fail = (rule: string): never => {
-      throw new EffectsError('INVALID_MEASURE', `${name}: ${rule}`);
+      throw new EffectsError('invalid-measure', `${name}: ${rule}`);
     };
     if (typeof measure.key !== 'string' || !/^[A-Za-z][A-Za-z0-9]*$/.test(measure.key)) {
       fail('key must be a non-empty identifier (letters and digits, starting with a letter)');

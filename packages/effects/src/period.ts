@@ -12,7 +12,7 @@ function pad(value: number, width: number): string {
 /**
  * The inclusive date range of a period name: the one grammar of the CLI and the API.
  * `2026` (year), `2026H1` (half-year), `2026Q3` (quarter) or `2026-03` (month); years from 1900.
- * Throws EffectsError `INVALID_PERIOD` with a message that quotes the text and says why.
+ * Throws EffectsError `invalid-period` with a message that quotes the text and says why.
  * @example parsePeriod('2026H1') // { from: '2026-01-01', to: '2026-06-30' }
  * @example parsePeriod('2026Q3') // { from: '2026-07-01', to: '2026-09-30' }
  * @example parsePeriod('2026-02') // { from: '2026-02-01', to: '2026-02-28' }
@@ -21,20 +21,20 @@ export function parsePeriod(text: string): DateRange {
   const match = /^(\d{4})(?:([HQ])([1-4])|-(\d{2}))?$/.exec(text);
   if (!match || (match[2] === 'H' && Number(match[3]) > 2)) {
     throw new EffectsError(
-      'INVALID_PERIOD',
+      'invalid-period',
       `'${text}' is not a period; use e.g. 2026, 2026H1, 2026Q3 or 2026-03`,
     );
   }
   const year = Number(match[1]);
   // No data is that old, and Date arithmetic maps years 0–99 to 19xx.
-  if (year < 1900) throw new EffectsError('INVALID_PERIOD', `'${text}' is before the year 1900`);
+  if (year < 1900) throw new EffectsError('invalid-period', `'${text}' is before the year 1900`);
   let firstMonth: number;
   let months: number;
   if (match[4] !== undefined) {
     firstMonth = Number(match[4]);
     months = 1;
     if (firstMonth < 1 || firstMonth > 12)
-      throw new EffectsError('INVALID_PERIOD', `'${text}' has no month ${firstMonth}`);
+      throw new EffectsError('invalid-period', `'${text}' has no month ${firstMonth}`);
   } else {
     months = match[2] === 'H' ? 6 : match[2] === 'Q' ? 3 : 12;
     firstMonth = (Number(match[3] ?? 1) - 1) * months + 1;

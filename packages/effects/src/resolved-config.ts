@@ -31,21 +31,21 @@ export function resolveConfig(config: EngineConfig): ResolvedConfig {
   for (const key of groupBy) {
     if (!GROUP_KEYS.includes(key)) {
       throw new EffectsError(
-        'INVALID_CONFIG',
+        'invalid-config',
         `groupBy: unknown key "${String(key)}" (use ${GROUP_KEYS.join(', ')})`,
       );
     }
   }
   if (new Set(groupBy).size !== groupBy.length) {
-    throw new EffectsError('INVALID_CONFIG', 'groupBy: a key is given more than once');
+    throw new EffectsError('invalid-config', 'groupBy: a key is given more than once');
   }
   const periodUnit = config.periodUnit ?? 'halfYear';
   if (!PERIOD_UNITS.includes(periodUnit)) {
-    throw new EffectsError('INVALID_CONFIG', `periodUnit must be one of ${PERIOD_UNITS.join(', ')}`);
+    throw new EffectsError('invalid-config', `periodUnit must be one of ${PERIOD_UNITS.join(', ')}`);
   }
   const minCellSize = config.minCellSize ?? DEFAULT_MIN_CELL_SIZE;
   if (!Number.isInteger(minCellSize) || minCellSize < 1) {
-    throw new EffectsError('INVALID_CONFIG', 'minCellSize must be a whole number ≥ 1');
+    throw new EffectsError('invalid-config', 'minCellSize must be a whole number ≥ 1');
   }
   return {
     measures: validateMeasures(config.measures ?? DEFAULT_MEASURES),

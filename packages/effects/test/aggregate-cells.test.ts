@@ -80,7 +80,7 @@ describe('aggregateCells', () => {
       { from: '2024-01-01', to: '2024-06-29' },
     ]) {
       expect(() => aggregateCells({ ...base, period: range }, stored)).toThrow(
-        expect.objectContaining({ code: 'PERIOD_NOT_MONTH_ALIGNED' }),
+        expect.objectContaining({ code: 'period-not-month-aligned' }),
       );
     }
   });
@@ -165,13 +165,13 @@ describe('aggregateCells', () => {
       },
     ];
     expect(() => aggregateCells({ ...base, measures }, stored)).toThrow(
-      expect.objectContaining({ code: 'INVALID_FINE_CELL' }),
+      expect.objectContaining({ code: 'invalid-fine-cell' }),
     );
   });
 
-  it('fails with UNKNOWN_OFFER for a fine cell of an offer missing from the catalog', () => {
+  it('fails with unknown-offer for a fine cell of an offer missing from the catalog', () => {
     const stored = fineCells(base, population());
     const without = { ...base, catalog: catalog([offers[1]!, offers[2]!]), groupBy: ['package'] as const };
-    expect(() => aggregateCells(without, stored)).toThrow(expect.objectContaining({ code: 'UNKNOWN_OFFER' }));
+    expect(() => aggregateCells(without, stored)).toThrow(expect.objectContaining({ code: 'unknown-offer' }));
   });
 });

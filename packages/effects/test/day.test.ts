@@ -44,7 +44,7 @@ describe('day numbers', () => {
     try {
       parseDay('0101901234');
     } catch (error) {
-      expect((error as EffectsError).code).toBe('INVALID_DATE');
+      expect((error as EffectsError).code).toBe('invalid-date');
       expect((error as Error).message).not.toContain('0101901234');
     }
   });

@@ -203,7 +203,7 @@ describe('disclosure control', () => {
     const persons = copies(6, () => person([enrollment('2024-01-01', '2024-03-31')]));
     const accumulator = new EffectsAccumulator(publishedConfig({ disclosureKey: undefined }));
     persons.forEach((p) => accumulator.addPerson(p));
-    expect(() => accumulator.finish()).toThrow(expect.objectContaining({ code: 'UNKEYED_FINE_CELL' }));
+    expect(() => accumulator.finish()).toThrow(expect.objectContaining({ code: 'unkeyed-fine-cell' }));
     const exact = aggregateCells(publishedConfig({ exact: true }), accumulator.fineCells());
     expect(exact[0]?.outcomes.effect3m).toMatchObject({ n: 6, x: 6 });
   });

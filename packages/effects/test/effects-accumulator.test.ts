@@ -102,12 +102,12 @@ describe('EffectsAccumulator', () => {
       }
     }
     expect(codes).toEqual([
-      'UNKNOWN_OFFER',
-      'UNKNOWN_BENEFIT_TYPE',
-      'UNKNOWN_ENROLLMENT',
-      'INVALID_DATE',
-      'INVALID_DATE',
-      'INVALID_DATE',
+      'unknown-offer',
+      'unknown-benefit-type',
+      'unknown-enrollment',
+      'invalid-date',
+      'invalid-date',
+      'invalid-date',
     ]);
     expect(accumulator.fineCells()).toEqual([]);
   });

@@ -50,7 +50,7 @@ describe('measures as data', () => {
     expect(cell?.outcomes.effect3m).toMatchObject({ n: 15, x: 5, pending: 0 });
   });
 
-  it('rejects invalid definitions with INVALID_MEASURE naming the measure', () => {
+  it('rejects invalid definitions with invalid-measure naming the measure', () => {
     const bad: [Partial<MeasureDefinition>, RegExp][] = [
       [{ key: '' }, /measure #1.*key/],
       [{ toMonth: 0 }, /effect12m.*toMonth/],
@@ -64,7 +64,7 @@ describe('measures as data', () => {
     }
     expect(() => validateMeasures([effect12m, effect12m])).toThrow(/more than one/);
     expect(() => computeEffects(config({ measures: [{ ...effect12m, fromMonth: -1 }] }), [])).toThrow(
-      expect.objectContaining({ code: 'INVALID_MEASURE' }),
+      expect.objectContaining({ code: 'invalid-measure' }),
     );
   });
 });

@@ -20,7 +20,7 @@ describe('period shorthands', () => {
     expect(() => parsePeriod('1899')).toThrow("'1899' is before the year 1900");
   });
 
-  it('rejects anything else with INVALID_PERIOD', () => {
+  it('rejects anything else with invalid-period', () => {
     for (const bad of [
       '2026H3',
       '2026Q5',
@@ -33,7 +33,7 @@ describe('period shorthands', () => {
       '2026-3',
       '1899',
     ]) {
-      expect(() => parsePeriod(bad), bad).toThrow(expect.objectContaining({ code: 'INVALID_PERIOD' }));
+      expect(() => parsePeriod(bad), bad).toThrow(expect.objectContaining({ code: 'invalid-period' }));
     }
   });
 

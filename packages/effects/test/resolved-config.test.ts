@@ -19,7 +19,7 @@ describe('resolveConfig', () => {
     });
   });
 
-  it('rejects bad options with INVALID_CONFIG naming the option', () => {
+  it('rejects bad options with invalid-config naming the option', () => {
     const bad: [Parameters<typeof config>[0], RegExp][] = [
       [{ groupBy: ['offer', 'offers' as GroupKey] }, /groupBy.*"offers"/],
       [{ groupBy: ['offer', 'offer'] }, /groupBy.*more than once/],
@@ -30,15 +30,15 @@ describe('resolveConfig', () => {
     for (const [options, message] of bad) {
       expect(() => computeEffects(config(options), []), String(message)).toThrow(message);
       expect(() => resolveConfig(config(options))).toThrow(
-        expect.objectContaining({ code: 'INVALID_CONFIG' }),
+        expect.objectContaining({ code: 'invalid-config' }),
       );
     }
   });
 
-  it('rejects a bad asOf or period as INVALID_DATE / INVALID_PERIOD', () => {
+  it('rejects a bad asOf or period as invalid-date / invalid-period', () => {
     expect(() => computeEffects(config({ asOf: '2026-02-30' }), [])).toThrow(/asOf/);
     expect(() => computeEffects(config({ period: { from: '2026-02-01', to: '2026-01-01' } }), [])).toThrow(
-      expect.objectContaining({ code: 'INVALID_PERIOD' }),
+      expect.objectContaining({ code: 'invalid-period' }),
     );
   });
 });

@@ -41,7 +41,7 @@ describe('SupportedIntervals', () => {
 
   it('rejects an unknown benefit type with a typed error', () => {
     expect(() => intervals(period('2024-01-01', null, 'ukendt'))).toThrow(
-      expect.objectContaining({ code: 'UNKNOWN_BENEFIT_TYPE' }) as EffectsError,
+      expect.objectContaining({ code: 'unknown-benefit-type' }) as EffectsError,
     );
   });
 

@@ -26,10 +26,18 @@ export interface AppOptions {
   config: ServiceConfig;
   db: Kysely<Database>;
   /**
+   * Where reads go (the read model's snapshots and version polling, text search): a streaming
+   * replica or a pooler in front of one (DATABASE_READ_URL); absent = `db`. Writes, admin
+   * listings and API-key lookups always use `db`.
+   */
+  readDb?: Kysely<Database> | undefined;
+  /**
    * The database's connection string, for the read-model worker thread (EVG_READ_MODEL_WORKER);
    * without it read models are built on the event loop.
    */
   connectionString?: string | undefined;
+  /** `readDb`'s connection string, for the read-model worker with DATABASE_READ_URL. */
+  readConnectionString?: string | undefined;
   /** Pino options (level, stream, ...); absent logs nothing, for tests. */
   logger?: Exclude<FastifyServerOptions['logger'], boolean> | undefined;
   measures?: readonly MeasureDefinition[];
@@ -115,14 +123,20 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(corsPlugin, { origins: config.corsOrigins });
   await app.register(rateLimitPlugin, { max: config.rateLimit, perKey: config.rateLimitPerKey });
   await app.register(swaggerPlugin);
-  await app.register(dbPlugin, { db: options.db });
+  await app.register(dbPlugin, { db: options.db, readDb: options.readDb ?? options.db });
   await app.register(authPlugin, { readRequiresKey: config.readRequiresKey });
   await app.register(readModelPlugin, {
     minCellSize: config.minCellSize,
     pollMs: config.refreshPollMs,
     ...(options.measures ? { measures: options.measures } : {}),
     ...(options.snapshotSource ? { source: options.snapshotSource } : {}),
-    workerConnectionString: config.readModelWorker ? options.connectionString : undefined,
+    ...(config.readModelWorker
+      ? {
+          // With a read replica the worker builds from it, and from the primary after own writes.
+          workerConnectionString: options.readConnectionString ?? options.connectionString,
+          workerPrimaryConnectionString: options.readConnectionString ? options.connectionString : undefined,
+        }
+      : {}),
   });
   await app.register(responseCachePlugin, { entries: 500, maxBytes: 512 * 1024 });
   await app.register(refresherPlugin, { run: options.refreshEffects });

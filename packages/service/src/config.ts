@@ -32,6 +32,11 @@ export interface DataConfig {
 export interface ServiceConfig extends DataConfig {
   port: number;
   host: string;
+  /**
+   * Where `evg start` reads from (DATABASE_READ_URL): a streaming replica of `databaseUrl`, or
+   * PgBouncer in front of one; absent = `databaseUrl`. Writes always go to `databaseUrl`.
+   */
+  databaseReadUrl: string | undefined;
   /** When true, read endpoints also need an API key (any role). */
   readRequiresKey: boolean;
   /** Origins allowed by CORS; empty = no cross-origin access, ['*'] = any. */
@@ -88,6 +93,10 @@ const envSchema = z.object({
     .string()
     .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL')
     .optional(),
+  DATABASE_READ_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL')
+    .optional(),
   EVG_DATA_DIR: z.string().min(1).default('data'),
   EVG_READ_REQUIRES_KEY: bool.default(false),
   EVG_CORS_ORIGINS: z.string().default(''),
@@ -138,15 +147,20 @@ export class ConfigError extends Error {
 }
 
 /**
- * Secrets from files (Docker and Kubernetes secrets): for `DATABASE_URL` and every `EVG_*`
- * variable, `<NAME>_FILE` may name a file holding the value (one trailing newline is dropped).
+ * Secrets from files (Docker and Kubernetes secrets): for `DATABASE_URL`, `DATABASE_READ_URL`
+ * and every `EVG_*` variable, `<NAME>_FILE` may name a file holding the value (one trailing newline is dropped).
  * Fills `env` in place (NAME set, NAME_FILE removed) so every reader of the environment sees
  * the value; throws a ConfigError naming NAME_FILE when both are set or the file is unusable.
  */
 export function applySecretFiles(env: NodeJS.ProcessEnv): void {
   for (const [key, file] of Object.entries(env)) {
     const name = key.slice(0, -'_FILE'.length);
-    if (!key.endsWith('_FILE') || !(name === 'DATABASE_URL' || name.startsWith('EVG_')) || !file) continue;
+    if (
+      !key.endsWith('_FILE') ||
+      !(name === 'DATABASE_URL' || name === 'DATABASE_READ_URL' || name.startsWith('EVG_')) ||
+      !file
+    )
+      continue;
     if (env[name]) throw new ConfigError(key, `set either ${name} or ${key}, not both`);
     let value: string;
     try {
@@ -221,10 +235,15 @@ export function loadDataConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): Dat
  */
 export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): ServiceConfig {
   const value = parseEnv(envSchema, env);
+  // The embedded database is one process's folder: there is no replica of it to read from.
+  if (value.DATABASE_READ_URL !== undefined && value.DATABASE_URL === undefined) {
+    throw new ConfigError('DATABASE_READ_URL', 'needs DATABASE_URL too (the primary that takes the writes)');
+  }
   return {
     ...loadDataConfig(env, cwd),
     port: value.PORT,
     host: value.HOST,
+    databaseReadUrl: value.DATABASE_READ_URL,
     readRequiresKey: value.EVG_READ_REQUIRES_KEY,
     corsOrigins: value.EVG_CORS_ORIGINS.split(',')
       .map((origin) => origin.trim())

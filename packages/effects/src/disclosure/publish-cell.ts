@@ -35,7 +35,7 @@ export interface PublishOptions extends DisclosureRule {
 }
 
 /**
- * Throws UNKEYED_FINE_CELL when figures are to be published from cells computed without a
+ * Throws unkeyed-fine-cell when figures are to be published from cells computed without a
  * disclosure secret (they carry no cell keys).
  * @example publishCell({ offerId: 'O1' }, summedFineCell, { measures, minCellSize: 5, exact: false, withComplaints: true, priceDkk: 12000, caseMix })
  */
@@ -46,7 +46,7 @@ export function publishCell(
 ): EffectCell {
   if (!options.exact && sum.keyed !== true) {
     throw new EffectsError(
-      'UNKEYED_FINE_CELL',
+      'unkeyed-fine-cell',
       'the fine cells carry no cell keys (computed without a disclosure key): only exact figures can be given; refresh with a disclosure key to publish',
     );
   }
@@ -54,7 +54,7 @@ export function publishCell(
   const outcomes: Record<string, OutcomeCell> = {};
   options.measures.forEach((measure, i) => {
     const c = sum.outcomes[measure.key];
-    if (!c) throw new EffectsError('INVALID_FINE_CELL', `no counters for measure "${measure.key}"`);
+    if (!c) throw new EffectsError('invalid-fine-cell', `no counters for measure "${measure.key}"`);
     const rate = publish.rate(c.x, c.xKey, c.n, c.nKey);
     outcomes[measure.key] = {
       ...rate,

@@ -47,7 +47,7 @@ function deriveKey(secret: string): SipKey {
 export type RecordKeyer = (kind: KeyedRecordKind, id: string) => number;
 
 /**
- * Throws INVALID_CONFIG when the secret is shorter than MIN_DISCLOSURE_KEY_LENGTH.
+ * Throws invalid-config when the secret is shorter than MIN_DISCLOSURE_KEY_LENGTH.
  * @example
  * const recordKey = recordKeyer(process.env.EVG_DISCLOSURE_KEY);
  * recordKey('enrollment', 'E-000123') // a number in [0, 2^32)
@@ -55,7 +55,7 @@ export type RecordKeyer = (kind: KeyedRecordKind, id: string) => number;
 export function recordKeyer(secret: string): RecordKeyer {
   if (typeof secret !== 'string' || secret.length < MIN_DISCLOSURE_KEY_LENGTH) {
     throw new EffectsError(
-      'INVALID_CONFIG',
+      'invalid-config',
       `disclosureKey must be a secret of at least ${MIN_DISCLOSURE_KEY_LENGTH} characters`,
     );
   }

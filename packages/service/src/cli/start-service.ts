@@ -3,8 +3,10 @@ import { refreshEffects } from '../refresh/index.ts';
 import { buildApp } from '../app.ts';
 import type { RefreshRunner } from '../plugins/app/refresher.ts';
 import type { ServiceConfig } from '../config.ts';
-import { createDb } from '../db/create-db.ts';
-import { migrateToLatest } from '../db/migrate.ts';
+import type { Kysely } from 'kysely';
+import { createDb, type DbHandle } from '../db/create-db.ts';
+import type { Database } from '../db/database.ts';
+import { isMigrated, migrateToLatest } from '../db/migrate.ts';
 import { listen, type RunningServer } from '../server.ts';
 import type { CliIo } from './cli-io.ts';
 import { ensureDemoKey } from './demo-key.ts';
@@ -32,6 +34,7 @@ export async function startService(
   options: { demoKey?: boolean } = {},
 ): Promise<RunningServer> {
   const handle = await createDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  let reader: DbHandle | undefined;
   try {
     await migrateToLatest(handle.db);
     const secret = await disclosureKey(config);
@@ -57,16 +60,29 @@ export async function startService(
         connectionString: handle.connectionString,
       });
     }
+    // Reads from a streaming replica (or a pooler in front of one): it replays the migrations
+    // just applied on the primary by itself; until then /ready says so.
+    if (config.databaseReadUrl) {
+      reader = await createDb({ databaseUrl: config.databaseReadUrl });
+      await waitForMigrations(reader.db, io);
+    }
+    const readHandle = reader;
     const demoKey =
       handle.embedded || options.demoKey ? await ensureDemoKey(handle.db, config.dataDir) : null;
     const app = await buildApp({
       config,
       db: handle.db,
+      readDb: readHandle?.db,
       connectionString: handle.connectionString,
+      readConnectionString: readHandle?.connectionString,
       logger: { level: config.logLevel, stream: io.stdout },
       refreshEffects: serviceRefresh(config, secret),
     });
-    const server = await listen(app, config, () => handle.close()).catch(async (error: unknown) => {
+    const close = async () => {
+      await readHandle?.close();
+      await handle.close();
+    };
+    const server = await listen(app, config, close).catch(async (error: unknown) => {
       await app.close();
       throw error;
     });
@@ -79,12 +95,35 @@ export async function startService(
       demoKey
         ? `  Demo-nøgle (sagsbehandler): ${demoKey}`
         : `  Opret en API-nøgle med: evg keys create --role caseworker`,
-      `  Database: ${handle.embedded ? `indlejret i ${config.dataDir}` : 'DATABASE_URL'}`,
+      `  Database: ${handle.embedded ? `indlejret i ${config.dataDir}` : 'DATABASE_URL'}${readHandle ? ' (læser fra DATABASE_READ_URL)' : ''}`,
     ];
     io.stderr.write(lines.join('\n') + '\n');
     return server;
   } catch (error) {
+    await reader?.close();
     await handle.close();
     throw error;
+  }
+}
+
+/** How long `evg start` waits for a read replica to replay the primary's migrations. */
+const REPLICA_MIGRATION_WAIT_MS = 120_000;
+
+/**
+ * Waits until the read database has every migration (a replica replays the primary's a moment
+ * later): the read model cannot load from tables the replica does not have yet.
+ */
+async function waitForMigrations(db: Kysely<Database>, io: CliIo): Promise<void> {
+  const deadline = Date.now() + REPLICA_MIGRATION_WAIT_MS;
+  let told = false;
+  while (!(await isMigrated(db))) {
+    if (Date.now() > deadline) {
+      throw new Error(
+        'DATABASE_READ_URL: the read database lacks migrations applied on DATABASE_URL; is it a replica of it?',
+      );
+    }
+    if (!told) io.stderr.write('evg start: waiting for the read replica to replay the migrations\n');
+    told = true;
+    await new Promise((resolve) => setTimeout(resolve, 500));
   }
 }

@@ -112,7 +112,7 @@ function parseQuoted(text: string, firstLine: number, name: string): CsvBatch & 
     // otherwise the bad record is the one after those parsed.
     const unclosed = code === 'CSV_QUOTE_NOT_CLOSED';
     const bad = unclosed || parsed === undefined ? undefined : recordStartLines(text, firstLine)[parsed];
-    throw new DataDirError('INVALID_DATA', [
+    throw new DataDirError('invalid-data', [
       {
         file: name,
         line: bad ?? firstLine,

@@ -1,6 +1,9 @@
 import { redactCpr } from '@evg/effects';
 
-/** One bad row (or header, or file) of a data directory. `line` is 1-based; the header is line 1. */
+/**
+ * One bad row (or header, or file) of a data directory or an import: where it is and what is
+ * wrong, never a person id's value. `line` is 1-based; the header is line 1.
+ */
 export interface RowIssue {
   /** File name within the directory, e.g. `enrollments.csv`. */
   file: string;
@@ -11,7 +14,7 @@ export interface RowIssue {
   message: string;
 }
 
-export type DataDirErrorCode = 'INVALID_DATA' | 'NOT_A_DIRECTORY';
+export type DataDirErrorCode = 'invalid-data' | 'not-a-directory';
 
 /**
  * A data directory that cannot be used as it is. `issues` lists every bad row up to the
@@ -62,12 +65,18 @@ export class IssueCollector {
     if (this.issues.length < this.limit) this.issues.push(issue);
   }
 
+  /** Adds `issues`, a sample of `total` issues found elsewhere (e.g. by one SQL check). */
+  addAll(issues: readonly RowIssue[], total = issues.length): void {
+    for (const issue of issues) this.add(issue);
+    this.total += total - issues.length;
+  }
+
   get empty(): boolean {
     return this.total === 0;
   }
 
   /** Throws a DataDirError when any issue was collected. */
   throwIfAny(): void {
-    if (this.total > 0) throw new DataDirError('INVALID_DATA', this.issues, this.total);
+    if (this.total > 0) throw new DataDirError('invalid-data', this.issues, this.total);
   }
 }

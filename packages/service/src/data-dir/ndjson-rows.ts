@@ -23,7 +23,7 @@ export async function* readNdjsonRows(path: string, name: string): AsyncGenerato
         try {
           values.push(JSON.parse(trimmed));
         } catch {
-          throw new DataDirError('INVALID_DATA', [
+          throw new DataDirError('invalid-data', [
             { file: name, line, field: '', message: 'is not valid JSON' },
           ]);
         }

@@ -28,7 +28,7 @@ export async function findRecordFiles(dir: string): Promise<Map<RecordKind, Reco
   try {
     names = await readdir(dir);
   } catch {
-    throw new DataDirError('NOT_A_DIRECTORY', [
+    throw new DataDirError('not-a-directory', [
       { file: dir, line: 0, field: '', message: 'is not a readable directory' },
     ]);
   }
@@ -51,6 +51,6 @@ export async function findRecordFiles(dir: string): Promise<Map<RecordKind, Reco
       files.set(kind, { kind, format, path: join(dir, name), name });
     }
   }
-  if (issues.length > 0) throw new DataDirError('INVALID_DATA', issues);
+  if (issues.length > 0) throw new DataDirError('invalid-data', issues);
   return files;
 }

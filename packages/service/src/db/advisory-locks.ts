@@ -59,21 +59,30 @@ export function keepRefreshLockLocally(db: Kysely<Database>): void {
 }
 
 /**
- * Runs `work` holding REFRESH_LOCK exclusively (a session lock on one connection for the whole
- * of `work`, which may use the pool), or answers `{ locked: false }` at once when a refresh or,
- * on a PostgreSQL server, an import holds it (embedded, running imports are waited for).
+ * Runs `work` holding REFRESH_LOCK exclusively (on one connection for the whole of `work`,
+ * which may use the pool), or answers `{ locked: false }` at once when a refresh or, on a
+ * PostgreSQL server, an import holds it (embedded, running imports are waited for).
+ *
+ * On a server the lock is a transaction lock in a transaction left open (and idle) around
+ * `work`: a pooler in transaction mode (PgBouncer) keeps one server connection for it until the
+ * end, where a session lock would stay with whichever pooled connection took it and be "released"
+ * on another, leaving every later import waiting (README "Scaling out"). Read committed and
+ * writing nothing, that transaction holds back no vacuum.
  *
  * @example
  * const outcome = await withExclusiveRefreshLock(db, () => refreshLocked(db));
- * if (!outcome.locked) throw new RefreshError('REFRESH_RUNNING', '…');
+ * if (!outcome.locked) throw new RefreshError('refresh-running', '…');
  */
 export async function withExclusiveRefreshLock<T>(
   db: Kysely<Database>,
   work: () => Promise<T>,
 ): Promise<{ locked: true; value: T } | { locked: false }> {
   const local = localLocks.get(db);
-  if (local && !(await local.takeExclusive())) return { locked: false };
+  if (!local) return withTransactionLock(db, work);
+  if (!(await local.takeExclusive())) return { locked: false };
   try {
+    // Embedded, a transaction would have the whole database to itself while `work` needs it:
+    // a session lock there (one process, one session: the local lock is what counts).
     return await db.connection().execute(async (connection) => {
       const { rows } = await sql<{
         locked: boolean;
@@ -86,8 +95,23 @@ export async function withExclusiveRefreshLock<T>(
       }
     });
   } finally {
-    local?.releaseExclusive();
+    local.releaseExclusive();
   }
+}
+
+async function withTransactionLock<T>(
+  db: Kysely<Database>,
+  work: () => Promise<T>,
+): Promise<{ locked: true; value: T } | { locked: false }> {
+  return db.transaction().execute(async (trx) => {
+    // A server-wide idle-in-transaction limit must not end the lock in the middle of a refresh.
+    await sql`SET LOCAL idle_in_transaction_session_timeout = 0`.execute(trx);
+    const { rows } = await sql<{
+      locked: boolean;
+    }>`SELECT pg_try_advisory_xact_lock(${REFRESH_LOCK}) AS locked`.execute(trx);
+    if (!rows[0]?.locked) return { locked: false as const };
+    return { locked: true as const, value: await work() };
+  });
 }
 
 /**

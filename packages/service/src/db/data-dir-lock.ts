@@ -3,7 +3,7 @@ import { join } from 'node:path';
 
 /** The embedded database folder is already open in another live process. */
 export class DataDirInUseError extends Error {
-  readonly code = 'DATA_DIR_IN_USE';
+  readonly code = 'data-dir-in-use';
   constructor(
     readonly dataDir: string,
     readonly pid: number,

@@ -201,6 +201,15 @@ export interface RefreshRunsTable {
   error: string | null;
 }
 
+/**
+ * One row per committed transaction that wrote the catalogue (a trigger writes it): readers
+ * count them to notice a catalogue change made by another process (README "Scaling out").
+ */
+export interface CatalogChangesTable {
+  xact: string;
+  changed_at: Generated<Date>;
+}
+
 /** One read of exact figures (role analyst or admin), kept for the audit. */
 export interface ExactReadsTable {
   id: Generated<string>;
@@ -230,6 +239,7 @@ export interface Database {
   import_batches: ImportBatchesTable;
   api_keys: ApiKeysTable;
   exact_reads: ExactReadsTable;
+  catalog_changes: CatalogChangesTable;
   data_versions: DataVersionsTable;
   measures: MeasuresTable;
   effect_fine_cells: EffectFineCellsTable;

@@ -3,7 +3,7 @@ import { migrationProvider } from './migration-provider.ts';
 
 /** A migration run that failed; `applied` lists what succeeded before it. */
 export class MigrationError extends Error {
-  readonly code = 'migration_failed';
+  readonly code = 'migration-failed';
   constructor(
     readonly migration: string | undefined,
     readonly applied: string[],

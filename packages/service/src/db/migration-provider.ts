@@ -4,6 +4,7 @@ import * as importAsOf from '../../../../migrations/2026-12-02-0001-import-as-of
 import * as exactReads from '../../../../migrations/2026-12-02-0002-exact-reads.ts';
 import * as biCatalogViews from '../../../../migrations/2026-12-02-0003-bi-catalog-views.ts';
 import * as measures from '../../../../migrations/2026-12-02-0004-measures.ts';
+import * as catalogChanges from '../../../../migrations/2026-12-02-0005-catalog-changes.ts';
 
 /**
  * The migrations of the top-level `migrations/` folder, listed statically: a static import
@@ -18,6 +19,7 @@ export const migrationProvider: MigrationProvider = {
       '2026-12-02-0002-exact-reads': exactReads,
       '2026-12-02-0003-bi-catalog-views': biCatalogViews,
       '2026-12-02-0004-measures': measures,
+      '2026-12-02-0005-catalog-changes': catalogChanges,
     };
   },
 };

@@ -5,7 +5,7 @@ import { ProblemError } from './problem.ts';
 export function importProblem(error: unknown): unknown {
   if (!(error instanceof ImportError)) return error;
   switch (error.code) {
-    case 'IMPORT_REJECTED':
+    case 'import-rejected':
       return new ProblemError(
         'invalid-records',
         `${error.errorCount} row(s) are invalid; nothing was stored (batch ${error.batchId ?? 'not recorded'}).`,
@@ -15,11 +15,14 @@ export function importProblem(error: unknown): unknown {
           message: row.message,
         })),
       );
-    case 'PSEUDONYM_KEY_MISSING':
+    case 'pseudonym-key-missing':
       return new ProblemError('validation', error.message, [
         { in: 'query', name: 'pseudonymise', message: 'The server has no EVG_PSEUDONYM_KEY.' },
       ]);
-    case 'IMPORT_FAILED':
+    case 'import-failed':
       return error;
+    default:
+      // A new ImportErrorCode must be mapped here: this stops compiling until it is.
+      return error.code satisfies never;
   }
 }

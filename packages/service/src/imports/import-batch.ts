@@ -4,7 +4,8 @@ import { holdSharedRefreshLock, withSharedRefreshLock } from '../db/advisory-loc
 import type { AsOfSource, Database } from '../db/database.ts';
 import { recordImportBatch } from '../repositories/import-batches.ts';
 import { BULK_ROWS, withForeignKeysCheckedAtOnce, withPlainIndexesRebuilt } from './bulk-foreign-keys.ts';
-import { ImportError, type ImportRowError } from './import-error.ts';
+import { IssueCollector, type RowIssue } from '../data-dir/data-dir-error.ts';
+import { ImportError } from './import-error.ts';
 import { kindSpecs, PERSON_ID_KINDS, type ColumnSpec, type KindSpec } from './kind-specs.ts';
 import { createPseudonymiser, type Pseudonymiser } from './pseudonymise.ts';
 import type { RawBatch } from './raw-rows.ts';
@@ -86,17 +87,6 @@ const codeColumns: ColumnSpec<CodeRow>[] = [
   { name: 'position', type: 'integer', value: (r) => r.position },
 ];
 
-/** Collects bad rows up to a limit and counts them all. */
-class ErrorList {
-  readonly errors: ImportRowError[] = [];
-  total = 0;
-  constructor(private readonly limit: number) {}
-  add(error: ImportRowError): void {
-    this.total++;
-    if (this.errors.length < this.limit) this.errors.push(error);
-  }
-}
-
 /**
  * Imports rows of one or more record kinds as ONE all-or-nothing batch: every row is
  * validated (data contract), staged in bulk, its references checked set-based against the
@@ -122,7 +112,7 @@ export async function importBatch(
     executor: Kysely<Database>,
     outcome: 'ok' | 'rejected' | 'failed',
     stored: number,
-    errors: readonly ImportRowError[],
+    errors: readonly RowIssue[],
     dated: { asOf: string | null; asOfSource: AsOfSource | null; benefitPeriods: boolean } = {
       asOf: null,
       asOfSource: null,
@@ -146,7 +136,7 @@ export async function importBatch(
 
   try {
     if (options.asOf !== undefined && !isIsoDate(options.asOf)) {
-      throw new ImportError('IMPORT_REJECTED', 'asOf must be a date YYYY-MM-DD that exists', [
+      throw new ImportError('import-rejected', 'asOf must be a date YYYY-MM-DD that exists', [
         { file: '', line: 0, field: 'asOf', message: 'must be a date YYYY-MM-DD that exists' },
       ]);
     }
@@ -159,7 +149,7 @@ export async function importBatch(
         await sql`SET LOCAL work_mem = '256MB'`.execute(trx);
         // And for building the indexes of a bulk upsert once (bulk-foreign-keys.ts).
         await sql`SET LOCAL maintenance_work_mem = '256MB'`.execute(trx);
-        const errors = new ErrorList(options.errorLimit ?? 100);
+        const errors = new IssueCollector(options.errorLimit ?? 100);
         const staged: Staged[] = [];
         let codes: StagingTable<CodeRow> | null = null;
         for (const [index, source] of ordered.entries()) {
@@ -204,13 +194,12 @@ export async function importBatch(
         log(`import: staged (${elapsed()})`);
         for (const check of referenceChecks(staged, codes)) {
           const missing = await findMissingReferences(trx, check, options.errorLimit ?? 100);
-          for (const error of missing.errors) errors.add(error);
-          errors.total += missing.total - missing.errors.length;
+          errors.addAll(missing.errors, missing.total);
         }
         if (errors.total > 0) {
-          const sorted = [...errors.errors].sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
+          const sorted = [...errors.issues].sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
           throw new ImportError(
-            'IMPORT_REJECTED',
+            'import-rejected',
             `${errors.total} bad row(s); nothing was stored`,
             sorted,
             errors.total,
@@ -273,7 +262,7 @@ export async function importBatch(
       { file: '', line: 0, field: '', message: 'the database failed while storing' },
     ]).catch(() => null);
     const failure = new ImportError(
-      'IMPORT_FAILED',
+      'import-failed',
       'the database failed while storing; nothing was stored',
       [],
       0,
@@ -307,7 +296,7 @@ async function stageBatch(
   stage: StagingTable<unknown>,
   codes: StagingTable<CodeRow> | null,
   pseudonymise: Pseudonymiser | null,
-  errors: ErrorList,
+  errors: IssueCollector,
 ): Promise<void> {
   for (let i = 0; i < batch.records.length; i++) {
     await stageRecord(source, batch.records[i], batch.recordLines[i] as number, stage, codes);

@@ -38,7 +38,7 @@ export async function importDataDir(
       outcome: 'rejected',
       errors: JSON.stringify(error.issues),
     });
-    throw new ImportError('IMPORT_REJECTED', error.message, error.issues, error.totalIssues, batchId);
+    throw new ImportError('import-rejected', error.message, error.issues, error.totalIssues, batchId);
   }
   const sources: RecordSource[] = [...files.values()].map((file) => ({
     kind: file.kind,

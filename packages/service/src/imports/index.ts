@@ -7,6 +7,6 @@ export {
   type KindImportResult,
   type RecordSource,
 } from './import-batch.ts';
-export { ImportError, formatRowError, type ImportErrorCode, type ImportRowError } from './import-error.ts';
+export { ImportError, type ImportErrorCode } from './import-error.ts';
 export { createPseudonymiser, type Pseudonymiser } from './pseudonymise.ts';
 export type { ByteSource, ImportFormat } from './raw-rows.ts';

@@ -17,7 +17,7 @@ export type Pseudonymiser = (personId: string) => string;
 export function createPseudonymiser(secretKey: string | undefined): Pseudonymiser {
   if (!secretKey) {
     throw new ImportError(
-      'PSEUDONYM_KEY_MISSING',
+      'pseudonym-key-missing',
       'pseudonymisation needs the server secret EVG_PSEUDONYM_KEY, which is not set',
     );
   }

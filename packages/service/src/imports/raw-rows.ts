@@ -2,7 +2,7 @@ import { StringDecoder } from 'node:string_decoder';
 import { compileCsvParser, recordFields, type RecordKind } from '@evg/effects';
 import { readCsvRows } from '../data-dir/csv-rows.ts';
 import { DataDirError } from '../data-dir/data-dir-error.ts';
-import type { ImportRowError } from './import-error.ts';
+import type { RowIssue } from '../data-dir/data-dir-error.ts';
 
 export type ImportFormat = 'csv' | 'ndjson';
 
@@ -18,7 +18,7 @@ export interface RawBatch {
   raws: Record<string, unknown>[];
   lines: number[];
   /** Rows that could not even be read as rows (bad JSON, wrong field count, bad header). */
-  issues: ImportRowError[];
+  issues: RowIssue[];
 }
 
 const BATCH_ROWS = 5000;
@@ -114,10 +114,10 @@ function emptyBatch(): RawBatch {
   return { records: [], recordLines: [], raws: [], lines: [], issues: [] };
 }
 
-function checkHeader(kind: RecordKind, file: string, header: string[]): ImportRowError[] {
+function checkHeader(kind: RecordKind, file: string, header: string[]): RowIssue[] {
   const known = new Set(recordFields[kind]);
   const seen = new Set<string>();
-  const issues: ImportRowError[] = [];
+  const issues: RowIssue[] = [];
   for (const column of header) {
     if (!known.has(column))
       issues.push({ file, line: 1, field: column, message: `is not a column of ${kind}` });

@@ -1,7 +1,7 @@
 import { looksLikeCpr } from '@evg/effects';
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/database.ts';
-import type { ImportRowError } from './import-error.ts';
+import type { RowIssue } from '../data-dir/data-dir-error.ts';
 import type { ReferenceSpec } from './kind-specs.ts';
 
 export interface ReferenceCheck {
@@ -26,7 +26,7 @@ export async function findMissingReferences(
   trx: Kysely<Database>,
   check: ReferenceCheck,
   limit: number,
-): Promise<{ errors: ImportRowError[]; total: number }> {
+): Promise<{ errors: RowIssue[]; total: number }> {
   const { reference: ref, stage, column } = check;
   const inStage = check.targetStage
     ? `AND NOT EXISTS (SELECT 1 FROM ${check.targetStage} x WHERE x.${ref.targetColumn} = s.${column})`

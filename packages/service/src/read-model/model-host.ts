@@ -15,8 +15,11 @@ import type { SnapshotSource } from './snapshot.ts';
  * known by the generation the caller gives them.
  */
 export interface ModelHost {
-  /** Loads the stored data now, builds its read model as `generation`, and gives its prebuilt parts. */
-  build(generation: number): Promise<PrebuiltModel>;
+  /**
+   * Loads the stored data now, builds its read model as `generation`, and gives its prebuilt
+   * parts. `latest`: from where this process writes (the primary), not the read replica.
+   */
+  build(generation: number, latest?: boolean): Promise<PrebuiltModel>;
   run<R extends ModelRequest>(generation: number, request: R): Promise<ModelAnswer<R>>;
   /** Forgets a model no request will ask of again. */
   release(generation: number): void;
@@ -38,8 +41,10 @@ export class LocalModelHost implements ModelHost {
     private readonly options: ReadModelOptions,
   ) {}
 
-  async build(generation: number): Promise<PrebuiltModel> {
-    const model = new ReadModel(await this.source.load(), this.options);
+  async build(generation: number, latest = false): Promise<PrebuiltModel> {
+    const snapshot =
+      latest && this.source.loadLatest ? await this.source.loadLatest() : await this.source.load();
+    const model = new ReadModel(snapshot, this.options);
     this.models.set(generation, model);
     return prebuild(model);
   }

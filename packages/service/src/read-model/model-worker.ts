@@ -14,7 +14,11 @@ const port = parentPort!;
 // One connection: an embedded database serves only a few (pglite-socket), and a build reads
 // everything in one transaction anyway.
 const handle = await createDb({ databaseUrl: input.connectionString, maxConnections: 1 });
-const source = dbSnapshotSource(handle.db);
+// With a read replica, a second connection to the primary, for builds after this process's writes.
+const primary = input.primaryConnectionString
+  ? await createDb({ databaseUrl: input.primaryConnectionString, maxConnections: 1 })
+  : undefined;
+const source = dbSnapshotSource(handle.db, primary?.db);
 const models = new Map<number, ReadModel>();
 const post = (message: ToHost, transfer: ArrayBuffer[] = []) => port.postMessage(message, transfer);
 
@@ -28,13 +32,15 @@ async function handleMessage(message: ToWorker): Promise<void> {
   }
   if (message.type === 'close') {
     await handle.close();
+    await primary?.close();
     port.close();
     return;
   }
   const { id } = message;
   try {
     if (message.type === 'build') {
-      const model = new ReadModel(await source.load(), { ...input.options, warm: false });
+      const snapshot = message.latest ? await source.loadLatest!() : await source.load();
+      const model = new ReadModel(snapshot, { ...input.options, warm: false });
       const parts = await prebuild(model, () => new Promise((resolve) => setImmediate(resolve)));
       models.set(message.generation, model);
       post({ id, part: { catalogue: parts.catalogue, zeroRow: parts.zeroRow } });

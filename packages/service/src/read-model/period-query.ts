@@ -24,7 +24,7 @@ export function parsePeriodName(value: string, parameter: 'period' | 'from' | 't
   try {
     return parsePeriod(value);
   } catch (error) {
-    if (error instanceof EffectsError && error.code === 'INVALID_PERIOD')
+    if (error instanceof EffectsError && error.code === 'invalid-period')
       throw new PeriodError(parameter, `${parameter} ${error.message}.`);
     throw error;
   }

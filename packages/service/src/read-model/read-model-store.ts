@@ -28,8 +28,11 @@ const RETIRE_AFTER_MS = 30_000;
  */
 export class ReadModelStore {
   private model: ServedModel;
+  /** The catalogue revision of the snapshot `model` was built from; -1 = not known. */
+  private revision: number;
   private timer: NodeJS.Timeout | undefined;
-  private reloading: Promise<void> | undefined;
+  /** The rebuild under way; `latest` when it loads from where this process writes. */
+  private reloading: { promise: Promise<void>; latest: boolean } | undefined;
   /** Set when the host lost its models (a worker died): the next poll builds again. */
   private lost = false;
   private readonly retiring = new Set<NodeJS.Timeout>();
@@ -42,6 +45,7 @@ export class ReadModelStore {
     private readonly logger: StoreLogger,
   ) {
     this.model = model;
+    this.revision = model.snapshot.catalogRevision ?? -1;
   }
 
   static async open(
@@ -57,29 +61,35 @@ export class ReadModelStore {
     return this.model;
   }
 
-  /** Rebuilds from the stored tables now (after a refresh or a catalogue change in-process). */
+  /**
+   * Rebuilds now, after a write in this process (a refresh, a catalogue change), from where the
+   * write went (the primary, with DATABASE_READ_URL), so this process serves its own write even
+   * while the replica it polls has not replayed it yet.
+   */
   reload(): Promise<void> {
-    // Concurrent callers share one rebuild rather than racing to swap.
-    this.reloading ??= (async () => {
-      try {
-        this.lost = false;
-        const next = await ServedModel.build(this.host, this.options);
-        const previous = this.model;
-        this.model = next;
-        this.retire(previous);
-        this.logger.info({ dataVersion: next.version?.id ?? null }, 'read model swapped');
-      } finally {
-        this.reloading = undefined;
-      }
-    })();
-    return this.reloading;
+    // Concurrent callers share one rebuild rather than racing to swap; one from a lagging
+    // replica (a poll) may predate the write, so it is waited for, not shared.
+    if (this.reloading?.latest) return this.reloading.promise;
+    return this.rebuild(true, this.reloading?.promise);
   }
 
-  /** Reloads when another process (an import, `evg refresh`) has published a new data version. */
+  /**
+   * Reloads when another process (an import, `evg refresh`, another instance's admin edit) has
+   * published a new data version or changed the catalogue, or when the host lost its models.
+   */
   async reloadIfChanged(): Promise<boolean> {
+    if (this.reloading) return false;
     const latest = await this.source.currentVersionId();
-    if (!this.lost && latest === (this.model.version?.id ?? null)) return false;
-    await this.reload();
+    const served = this.model.version?.id ?? 0;
+    // Versions are numbered in the order they are published, and revisions only grow: a lower
+    // one is a replica that has not yet replayed what this process already serves.
+    let changed = this.lost || (latest !== null && latest > served);
+    if (!changed && (latest ?? 0) === served && this.source.currentCatalogRevision) {
+      changed = (await this.source.currentCatalogRevision()) > this.revision;
+    }
+    if (!changed || this.reloading) return false;
+    // Lost models are rebuilt from the primary: the replica may be behind what was served.
+    await this.rebuild(this.lost, undefined);
     return true;
   }
 
@@ -110,8 +120,38 @@ export class ReadModelStore {
     this.stopPolling();
     for (const timer of this.retiring) clearTimeout(timer);
     this.retiring.clear();
-    await this.reloading?.catch(() => undefined);
+    await this.reloading?.promise.catch(() => undefined);
     await this.host.close();
+  }
+
+  private rebuild(latest: boolean, after: Promise<void> | undefined): Promise<void> {
+    const run = async (): Promise<void> => {
+      await after?.catch(() => {});
+      try {
+        const lost = this.lost;
+        this.lost = false;
+        const next = await ServedModel.build(this.host, this.options, { latest });
+        // Never back to an older data version or catalogue, whatever a lagging replica says
+        // (after lost models the old one cannot answer any more: whatever was built is served).
+        const version = next.version?.id ?? 0;
+        const served = this.model.version?.id ?? 0;
+        const revision = next.snapshot.catalogRevision ?? -1;
+        if (!lost && (version < served || (version === served && revision < this.revision))) {
+          this.host.release(next.generation);
+          return;
+        }
+        const previous = this.model;
+        this.model = next;
+        this.revision = revision;
+        this.retire(previous);
+        this.logger.info({ dataVersion: next.version?.id ?? null }, 'read model swapped');
+      } finally {
+        if (this.reloading?.promise === promise) this.reloading = undefined;
+      }
+    };
+    const promise = run();
+    this.reloading = { promise, latest };
+    return promise;
   }
 
   /** Lets the host forget a replaced model once nothing has asked it anything for a while. */

@@ -98,9 +98,13 @@ export class ServedModel {
   }
 
   /** Builds the model of the stored data now in `host` and takes over its prebuilt parts. */
-  static async build(host: ModelHost, options: ReadModelOptions): Promise<ServedModel> {
+  static async build(
+    host: ModelHost,
+    options: ReadModelOptions,
+    from: { latest?: boolean } = {},
+  ): Promise<ServedModel> {
     const generation = ++generations;
-    const prebuilt = await host.build(generation);
+    const prebuilt = await host.build(generation, from.latest ?? false);
     return new ServedModel(host, generation, prebuilt, options);
   }
 

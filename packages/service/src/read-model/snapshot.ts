@@ -39,11 +39,24 @@ export interface Snapshot {
   benefitTypes: readonly BenefitType[];
   /** The latest supervision of each offer that has one. */
   latestSupervisions: readonly Supervision[];
+  /**
+   * How many catalogue changes the catalogue above includes (repositories/catalog-revision.ts);
+   * absent where the source has no such count (fixtures).
+   */
+  catalogRevision?: number;
 }
 
 /** Where snapshots come from: the database in the service, a fixture in unit tests. */
 export interface SnapshotSource {
   /** The id of the current data version, cheap to ask often; null when none yet. */
   currentVersionId(): Promise<number | null>;
+  /** The current catalogue revision, as cheap; absent = catalogue changes are not watched. */
+  currentCatalogRevision?(): Promise<number>;
+  /** Loads the current data version and catalogue together, as of one moment. */
   load(): Promise<Snapshot>;
+  /**
+   * The same from where this process writes (the primary), when reads come from a replica that
+   * may lag; absent = `load`. For the rebuild right after this process's own write.
+   */
+  loadLatest?(): Promise<Snapshot>;
 }

@@ -34,10 +34,15 @@ export class WorkerModelHost implements ModelHost {
     private readonly connectionString: string,
     private readonly options: ReadModelOptions,
     private readonly onLost: (error: Error) => void = () => {},
+    /** The primary, when `connectionString` is a read replica (DATABASE_READ_URL). */
+    private readonly primaryConnectionString?: string | undefined,
   ) {}
 
-  async build(generation: number): Promise<PrebuiltModel> {
-    const parts = (await this.send((id) => ({ type: 'build', id, generation }), true)) as PrebuiltPart[];
+  async build(generation: number, latest = false): Promise<PrebuiltModel> {
+    const parts = (await this.send(
+      (id) => ({ type: 'build', id, generation, latest }),
+      true,
+    )) as PrebuiltPart[];
     return assemble(parts);
   }
 
@@ -73,7 +78,11 @@ export class WorkerModelHost implements ModelHost {
 
   private start(): Worker {
     if (this.worker) return this.worker;
-    const input: ModelWorkerInput = { connectionString: this.connectionString, options: this.options };
+    const input: ModelWorkerInput = {
+      connectionString: this.connectionString,
+      primaryConnectionString: this.primaryConnectionString,
+      options: this.options,
+    };
     const worker = new Worker(new URL(WORKER_ENTRY, import.meta.url), { workerData: input });
     // The worker must not keep the process alive on its own; close() ends it.
     worker.unref();

@@ -5,12 +5,14 @@ import type { ReadModelOptions } from './read-model.ts';
 /** What the read-model worker is started with. */
 export interface ModelWorkerInput {
   connectionString: string;
+  /** Where this process writes, when reads come from a replica: for builds after its own writes. */
+  primaryConnectionString?: string | undefined;
   options: ReadModelOptions;
 }
 
 /** Messages to the worker; `id` pairs a request with its answer. */
 export type ToWorker =
-  | { type: 'build'; id: number; generation: number }
+  | { type: 'build'; id: number; generation: number; latest: boolean }
   | { type: 'run'; id: number; generation: number; request: ModelRequest }
   | { type: 'release'; generation: number }
   | { type: 'close' };

@@ -29,14 +29,14 @@ export function resolveAsOf(input: {
 }): ResolvedAsOf {
   if (input.override !== undefined && input.override !== '') {
     if (!isIsoDate(input.override)) {
-      throw new RefreshError('NO_AS_OF', 'asOf (EVG_AS_OF) must be a date YYYY-MM-DD that exists');
+      throw new RefreshError('no-as-of', 'asOf (EVG_AS_OF) must be a date YYYY-MM-DD that exists');
     }
     return { asOf: input.override, source: 'override' };
   }
   if (input.imported) return input.imported;
   if (input.latestStartDay === null) {
     throw new RefreshError(
-      'NO_AS_OF',
+      'no-as-of',
       'no benefit periods stored: import them with their cut-off (asOf), or set EVG_AS_OF',
     );
   }

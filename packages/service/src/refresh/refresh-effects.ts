@@ -74,7 +74,7 @@ export interface RefreshResult {
 export async function refreshEffects(db: Kysely<Database>, options: RefreshOptions): Promise<RefreshResult> {
   const log = options.log ?? (() => {});
   if (runningHere.has(db))
-    throw new RefreshError('REFRESH_RUNNING', 'another refresh is running; try again later');
+    throw new RefreshError('refresh-running', 'another refresh is running; try again later');
   runningHere.add(db);
   try {
     return await refreshWithLock(db, options, log);
@@ -90,7 +90,7 @@ async function refreshWithLock(
 ): Promise<RefreshResult> {
   const outcome = await withExclusiveRefreshLock(db, () => refreshLocked(db, options, log));
   if (!outcome.locked)
-    throw new RefreshError('REFRESH_RUNNING', 'another refresh is running; try again later');
+    throw new RefreshError('refresh-running', 'another refresh is running; try again later');
   return outcome.value;
 }
 
@@ -170,7 +170,7 @@ async function refreshLocked(
     });
     if (error instanceof RefreshError) throw error;
     throw new RefreshError(
-      'REFRESH_FAILED',
+      'refresh-failed',
       `refresh failed, the previous data version stays current: ${message}`,
       {
         cause: error,

@@ -1,10 +1,10 @@
 export type RefreshErrorCode =
   /** Another refresh holds the lock; this one did nothing. */
-  | 'REFRESH_RUNNING'
+  | 'refresh-running'
   /** No asOf given and no benefit data to derive it from. */
-  | 'NO_AS_OF'
+  | 'no-as-of'
   /** The computation or the database failed; the previous data version stays current. */
-  | 'REFRESH_FAILED';
+  | 'refresh-failed';
 
 /** Why a refresh published nothing; `code` is stable. */
 export class RefreshError extends Error {

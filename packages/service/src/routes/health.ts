@@ -12,7 +12,11 @@ const readySchema = z
   .object({ status: z.literal('ready'), dataVersion: z.number().int().nullable() })
   .meta({ id: 'Ready', examples: [{ status: 'ready', dataVersion: 3 }] });
 
-/** `/health`: the process answers. `/ready`: the database answers and is fully migrated. */
+/**
+ * `/health`: the process answers. `/ready`: the database answers and is fully migrated (and so
+ * does the read replica, with DATABASE_READ_URL: one that has not replayed the migrations yet
+ * is not ready).
+ */
 const health: FastifyPluginAsyncZod = async (app) => {
   // Probes come every few seconds: their request lines would drown the log at info, so at info
   // they are logged only from warn up (failures, by the problem handler); debug shows them.
@@ -47,8 +51,12 @@ const health: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async () => {
-      // Reading the migration table is the round trip: it fails when the database does not answer.
-      const check = isMigrated(app.db);
+      // Reading the migration table is the round trip: it fails when the database does not
+      // answer. Both the primary and the read replica, when there is one, must answer.
+      const databases = app.readDb === app.db ? [app.db] : [app.db, app.readDb];
+      const check = Promise.all(databases.map((db) => isMigrated(db))).then((answers) =>
+        answers.every(Boolean),
+      );
       // A probe must answer promptly: a database that does not answer in time is not ready.
       const migrated = await withTimeout(check, READY_TIMEOUT_MS).catch(() => null);
       if (migrated === null) throw new ProblemError('unavailable', 'Databasen svarer ikke.');

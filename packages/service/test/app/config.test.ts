@@ -36,6 +36,7 @@ describe('loadConfig', () => {
       port: 3000,
       host: '127.0.0.1',
       databaseUrl: undefined,
+      databaseReadUrl: undefined,
       dataDir: '/srv/evg/data',
       readRequiresKey: false,
       corsOrigins: [],
@@ -97,11 +98,26 @@ describe('loadConfig', () => {
     });
   });
 
+  it('reads a separate read URL beside the primary, and refuses one without a primary', () => {
+    const config = loadConfig({
+      DATABASE_URL: 'postgres://evg@primary/evg',
+      DATABASE_READ_URL: 'postgresql://evg@replica:6432/evg',
+    });
+    expect(config).toMatchObject({
+      databaseUrl: 'postgres://evg@primary/evg',
+      databaseReadUrl: 'postgresql://evg@replica:6432/evg',
+    });
+    expect(() => loadConfig({ DATABASE_READ_URL: 'postgres://evg@replica/evg' })).toThrow(
+      new ConfigError('DATABASE_READ_URL', 'needs DATABASE_URL too (the primary that takes the writes)'),
+    );
+  });
+
   it('README documents exactly the variables the schema reads', async () => {
     expect((await readmeVariables()).sort()).toEqual([...CONFIG_VARIABLES].sort());
   });
 
   it.each([
+    ['DATABASE_READ_URL', 'http://replica'],
     ['PORT', 'abc'],
     ['PORT', '70000'],
     ['EVG_READ_REQUIRES_KEY', 'maybe'],
@@ -151,7 +167,7 @@ describe('loadDataConfig', () => {
 });
 
 describe('applySecretFiles', () => {
-  it('fills DATABASE_URL and any EVG_* variable from <NAME>_FILE, leaving other variables alone', async () => {
+  it('fills DATABASE_URL, DATABASE_READ_URL and any EVG_* variable from <NAME>_FILE, leaving other variables alone', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'evg-secret-'));
     try {
       await writeFile(join(dir, 'url'), 'postgres://evg:s3cret@db:5432/evg\n');
@@ -159,6 +175,7 @@ describe('applySecretFiles', () => {
       await writeFile(join(dir, 'later'), 'a later secret, 16 characters or more');
       const env: NodeJS.ProcessEnv = {
         DATABASE_URL_FILE: join(dir, 'url'),
+        DATABASE_READ_URL_FILE: join(dir, 'url'),
         EVG_PSEUDONYM_KEY_FILE: join(dir, 'key'),
         EVG_DISCLOSURE_KEY_FILE: join(dir, 'later'),
         SSL_CERT_FILE: '/etc/ssl/cert.pem',
@@ -166,6 +183,7 @@ describe('applySecretFiles', () => {
       applySecretFiles(env);
       expect(env).toEqual({
         DATABASE_URL: 'postgres://evg:s3cret@db:5432/evg',
+        DATABASE_READ_URL: 'postgres://evg:s3cret@db:5432/evg',
         EVG_PSEUDONYM_KEY: 'pseudonym key with spaces ',
         EVG_DISCLOSURE_KEY: 'a later secret, 16 characters or more',
         SSL_CERT_FILE: '/etc/ssl/cert.pem',

@@ -113,7 +113,7 @@ describe('readRecords: validated records with their lines', () => {
       'persons',
     ).catch((e: unknown) => e);
     expect(error).toMatchObject({
-      code: 'INVALID_DATA',
+      code: 'invalid-data',
       issues: [{ file: 'persons.ndjson', line: 2, message: 'is not valid JSON' }],
     });
   });

@@ -30,12 +30,12 @@ describe('findRecordFiles', () => {
     const error = await findRecordFiles(dir).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(DataDirError);
     expect(error).toMatchObject({
-      code: 'INVALID_DATA',
+      code: 'invalid-data',
       issues: [{ file: 'persons.csv', message: expect.stringContaining('persons.ndjson') }],
     });
   });
 
   it('refuses a directory that does not exist', async () => {
-    await expect(findRecordFiles('/nonexistent/evg')).rejects.toMatchObject({ code: 'NOT_A_DIRECTORY' });
+    await expect(findRecordFiles('/nonexistent/evg')).rejects.toMatchObject({ code: 'not-a-directory' });
   });
 });

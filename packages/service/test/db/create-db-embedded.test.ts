@@ -27,6 +27,7 @@ describe('embedded database (no DATABASE_URL)', () => {
       '2026-12-02-0002-exact-reads',
       '2026-12-02-0003-bi-catalog-views',
       '2026-12-02-0004-measures',
+      '2026-12-02-0005-catalog-changes',
     ]);
 
     await handle.db.insertInto('target_groups').values({ code: 'jobparat', name: 'Jobparat' }).execute();
@@ -41,7 +42,7 @@ describe('embedded database (no DATABASE_URL)', () => {
   });
 
   it('refuses a second opening of the same folder while the first is open', async () => {
-    await expect(createDb({ dataDir: dir })).rejects.toMatchObject({ code: 'DATA_DIR_IN_USE' });
+    await expect(createDb({ dataDir: dir })).rejects.toMatchObject({ code: 'data-dir-in-use' });
   });
 
   it('keeps its data in the folder across restarts', async () => {

@@ -103,7 +103,7 @@ describe('imports on a PostgreSQL server', () => {
       source: 'test',
     }).catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(ImportError);
-    expect((failure as ImportError).code).toBe('IMPORT_FAILED');
+    expect((failure as ImportError).code).toBe('import-failed');
     const persons = await t.db
       .selectFrom('persons')
       .select('person_id')

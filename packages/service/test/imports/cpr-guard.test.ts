@@ -58,7 +58,7 @@ describe('CPR guard', () => {
     const error = await run(filesWithCpr(), {});
     expect(error).toBeInstanceOf(ImportError);
     const importError = error as ImportError;
-    expect(importError.code).toBe('IMPORT_REJECTED');
+    expect(importError.code).toBe('import-rejected');
     expect(importError.errors).toContainEqual(
       expect.objectContaining({ file: 'persons.csv', line: 2, field: 'person_id' }),
     );
@@ -81,7 +81,7 @@ describe('CPR guard', () => {
   it('refuses to pseudonymise without the server secret', async () => {
     const error = await run(filesWithCpr(), { pseudonymise: true });
     expect(error).toBeInstanceOf(ImportError);
-    expect((error as ImportError).code).toBe('PSEUDONYM_KEY_MISSING');
+    expect((error as ImportError).code).toBe('pseudonym-key-missing');
     expect(await t.db.selectFrom('persons').select('person_id').execute()).toEqual([]);
   });
 

@@ -129,7 +129,7 @@ describe('importDataDir', () => {
     const files = validFiles();
     files['persons.csv'] = 'person_id,birth_date\nP1,1990-04-01\nP2,1985-02-30\nP3,2001-07-15\n';
     const error = await rejection(files);
-    expect(error.code).toBe('IMPORT_REJECTED');
+    expect(error.code).toBe('import-rejected');
     expect(error.errors).toContainEqual(
       expect.objectContaining({ file: 'persons.csv', line: 3, field: 'birth_date' }),
     );
@@ -232,7 +232,7 @@ describe('importDataDir', () => {
     const files = validFiles();
     files[file] = content;
     const error = await rejection(files);
-    expect(error.code).toBe('IMPORT_REJECTED');
+    expect(error.code).toBe('import-rejected');
     expect(error.errors).toContainEqual(expect.objectContaining({ file, line, field }));
     expect(Object.values(await countRows()).every((n) => n === 0)).toBe(true);
   });
@@ -241,7 +241,7 @@ describe('importDataDir', () => {
     const files = validFiles();
     files['persons.ndjson'] = '{"person_id":"P1","birth_date":"1990-04-01"}\n';
     const error = await rejection(files);
-    expect(error.code).toBe('IMPORT_REJECTED');
+    expect(error.code).toBe('import-rejected');
     expect(error.message).toContain('both persons.csv and persons.ndjson');
     expect(Object.values(await countRows()).every((n) => n === 0)).toBe(true);
     const batch = await t.db.selectFrom('import_batches').selectAll().executeTakeFirstOrThrow();

@@ -33,6 +33,16 @@ function fakeSource(initial: Snapshot) {
   return { state, source };
 }
 
+/** A store whose models are built on this thread from `source`. */
+function openStore(source: SnapshotSource) {
+  return ReadModelStore.open(
+    source,
+    new LocalModelHost(source, { minCellSize: 5 }),
+    { minCellSize: 5 },
+    silent,
+  );
+}
+
 describe('ReadModelStore', () => {
   it('keeps the model a request started with and swaps in the new one whole', async () => {
     const { state, source } = fakeSource(snapshot(1, 4));
@@ -119,5 +129,77 @@ describe('ReadModelStore', () => {
       vi.useRealTimers();
       await store.close();
     }
+  });
+
+  it('rebuilds from the primary after its own write, and never goes back to a lagging replica', async () => {
+    // The replica still has version 1 while the primary already has version 2.
+    const replica = fakeSource(snapshot(1, 4));
+    const primary = fakeSource(snapshot(2, 2));
+    const source: SnapshotSource = { ...replica.source, loadLatest: primary.source.load };
+    const store = await openStore(source);
+    expect(store.current.version?.id).toBe(1);
+
+    await store.reload();
+    expect(store.current.version?.id).toBe(2);
+    expect(primary.state.loads).toBe(1);
+
+    // Polling the replica that has not replayed version 2 yet changes nothing.
+    expect(await store.reloadIfChanged()).toBe(false);
+    expect(store.current.version?.id).toBe(2);
+
+    // A replica load that comes back older than the model served is not swapped in.
+    replica.state.current = snapshot(3, 4);
+    source.load = async () => snapshot(1, 4);
+    expect(await store.reloadIfChanged()).toBe(true);
+    expect(store.current.version?.id).toBe(2);
+    expect(await store.current.offerViews(undefined)).toHaveLength(2);
+  });
+
+  it('waits for a poll under way before rebuilding after its own write', async () => {
+    const { state, source } = fakeSource(snapshot(1, 4));
+    const store = await openStore(source);
+    let release: () => void = () => {};
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    // A poll that read the replica before the write committed...
+    let loadsStarted = 0;
+    source.load = async () => {
+      loadsStarted++;
+      await gate;
+      return snapshot(2, 4);
+    };
+    state.current = snapshot(2, 4);
+    const poll = store.reloadIfChanged();
+    await expect.poll(() => loadsStarted).toBe(1);
+    // ...then the write: its rebuild must come after the poll's, not share it.
+    source.loadLatest = async () => snapshot(2, 1);
+    const reload = store.reload();
+    release();
+    await Promise.all([poll, reload]);
+    expect(await store.current.offerViews(undefined)).toHaveLength(1);
+  });
+
+  it('reloads on a catalogue change within one data version, never back to an older catalogue', async () => {
+    const { state, source } = fakeSource({ ...snapshot(1, 4), catalogRevision: 7 });
+    let revision = 7;
+    source.currentCatalogRevision = async () => revision;
+    const store = await openStore(source);
+    expect(await store.reloadIfChanged()).toBe(false);
+
+    state.current = { ...snapshot(1, 3), catalogRevision: 8 };
+    revision = 8;
+    expect(await store.reloadIfChanged()).toBe(true);
+    expect(await store.current.offerViews(undefined)).toHaveLength(3);
+
+    // A replica still at revision 7 (this process wrote revision 9 on the primary) is ignored.
+    source.loadLatest = async () => ({ ...snapshot(1, 2), catalogRevision: 9 });
+    await store.reload();
+    expect(await store.current.offerViews(undefined)).toHaveLength(2);
+    revision = 7;
+    expect(await store.reloadIfChanged()).toBe(false);
+    state.current = { ...snapshot(1, 4), catalogRevision: 7 };
+    revision = 10;
+    // The replica says 10 but a load still sees 7: not swapped in.
+    expect(await store.reloadIfChanged()).toBe(true);
+    expect(await store.current.offerViews(undefined)).toHaveLength(2);
   });
 });

@@ -46,7 +46,7 @@ describe('a refresh that fails midway', () => {
         (e: unknown) => e,
       );
       expect(error).toBeInstanceOf(RefreshError);
-      expect((error as RefreshError).code).toBe('REFRESH_FAILED');
+      expect((error as RefreshError).code).toBe('refresh-failed');
     } finally {
       await sql`DROP TRIGGER evg_test_fail ON effect_cells`.execute(t.db);
       await sql`DROP FUNCTION evg_test_fail()`.execute(t.db);
@@ -72,7 +72,7 @@ describe('concurrent refreshes', () => {
     ]);
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
     const refused = results.find((r) => r.status === 'rejected');
-    expect((refused as PromiseRejectedResult).reason).toMatchObject({ code: 'REFRESH_RUNNING' });
+    expect((refused as PromiseRejectedResult).reason).toMatchObject({ code: 'refresh-running' });
   });
 
   it.skipIf(inject('evgTestDb').mode === 'embedded')(
@@ -85,7 +85,7 @@ describe('concurrent refreshes', () => {
         const error = await refreshEffects(t.db, { disclosureKey: DISCLOSURE_KEY, asOf: '2026-10-31' }).catch(
           (e: unknown) => e,
         );
-        expect(error).toMatchObject({ code: 'REFRESH_RUNNING' });
+        expect(error).toMatchObject({ code: 'refresh-running' });
       } finally {
         await other.end();
       }

@@ -98,7 +98,7 @@ describe('an import struck in the middle', () => {
 
     const error = await failure;
     expect(error).toBeInstanceOf(ImportError);
-    expect((error as ImportError).code).toBe('IMPORT_FAILED');
+    expect((error as ImportError).code).toBe('import-failed');
     const after = await counts();
     expect({ ...after, import_batches: 0 }).toEqual({ ...before, import_batches: 0 });
 
@@ -119,7 +119,7 @@ describe('an import struck in the middle', () => {
 
     const error = await failure;
     expect(error).toBeInstanceOf(ImportError);
-    expect((error as ImportError).code).toBe('IMPORT_FAILED');
+    expect((error as ImportError).code).toBe('import-failed');
 
     await server.start();
     const after = await counts();
@@ -141,7 +141,7 @@ describe('an import struck in the middle', () => {
     try {
       const error = await failureOf(importDataDir(handle.db, join(dir, 'base'), { source: 'test' }));
       expect(error).toBeInstanceOf(ImportError);
-      expect((error as ImportError).code).toBe('IMPORT_FAILED');
+      expect((error as ImportError).code).toBe('import-failed');
     } finally {
       proxy.resume();
     }

@@ -76,6 +76,11 @@ export interface PrivatePostgresOptions {
    * server; `postgres` keeps trust so the test can administer it.
    */
   passwordAuth?: boolean;
+  /**
+   * Make a hot-standby streaming replica of this running server instead of a new cluster
+   * (pg_basebackup -R: it follows the primary over streaming replication, read-only).
+   */
+  replicaOf?: PrivatePostgres;
 }
 
 export async function startPrivatePostgres(options: PrivatePostgresOptions = {}): Promise<PrivatePostgres> {
@@ -87,15 +92,34 @@ export async function startPrivatePostgres(options: PrivatePostgresOptions = {})
   const logFile = join(root, 'server.log');
   const port = await freePort();
 
-  await asPostgres(join(BIN, 'initdb'), [
-    '-D',
-    dataDir,
-    '-U',
-    'postgres',
-    '--auth=trust',
-    '--encoding=UTF8',
-    '--no-sync',
-  ]);
+  if (options.replicaOf) {
+    // initdb's pg_hba.conf trusts replication connections from 127.0.0.1, and wal_level=replica
+    // with max_wal_senders=10 are PostgreSQL 15's defaults: a basebackup needs nothing else.
+    await asPostgres(join(BIN, 'pg_basebackup'), [
+      '-h',
+      '127.0.0.1',
+      '-p',
+      String(options.replicaOf.port),
+      '-U',
+      'postgres',
+      '-D',
+      dataDir,
+      '-R',
+      '-X',
+      'stream',
+      '--no-sync',
+    ]);
+  } else {
+    await asPostgres(join(BIN, 'initdb'), [
+      '-D',
+      dataDir,
+      '-U',
+      'postgres',
+      '--auth=trust',
+      '--encoding=UTF8',
+      '--no-sync',
+    ]);
+  }
   if (options.passwordAuth) {
     const hba = join(dataDir, 'pg_hba.conf');
     await writeFile(
@@ -113,6 +137,9 @@ export async function startPrivatePostgres(options: PrivatePostgresOptions = {})
     '-c full_page_writes=off',
     '-c max_connections=60',
     '-c shared_buffers=32MB',
+    // A replica tells its primary which rows its queries still read, so the cleanup after a
+    // refresh does not cancel a read model's snapshot load there (README "Scaling out").
+    ...(options.replicaOf ? ['-c hot_standby_feedback=on'] : []),
   ].join(' ');
 
   const pgCtl = (args: string[]) => asPostgres(join(BIN, 'pg_ctl'), ['-D', dataDir, ...args]);

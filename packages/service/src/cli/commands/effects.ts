@@ -147,8 +147,8 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     progress.done();
     if (error instanceof DataDirError) {
       const heading =
-        error.code === 'NOT_A_DIRECTORY' ? 'cannot read the data directory' : `invalid data in ${dir}`;
-      throw new CliError(`${heading}:\n${error.message}`, error.code === 'NOT_A_DIRECTORY' ? 2 : 3);
+        error.code === 'not-a-directory' ? 'cannot read the data directory' : `invalid data in ${dir}`;
+      throw new CliError(`${heading}:\n${error.message}`, error.code === 'not-a-directory' ? 2 : 3);
     }
     if (error instanceof EffectsError) throw new CliError(error.message, 3);
     throw error;

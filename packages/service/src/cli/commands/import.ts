@@ -1,7 +1,8 @@
 import { CliError, type CliIo } from '../cli-io.ts';
 import { parseFlags, required } from '../args.ts';
 import { migrateToLatest } from '../../db/migrate.ts';
-import { ImportError, formatRowError } from '../../imports/import-error.ts';
+import { describeIssues } from '../../data-dir/data-dir-error.ts';
+import { ImportError } from '../../imports/import-error.ts';
 import { importDataDir } from '../../imports/import-data-dir.ts';
 import { RefreshError } from '../../refresh/refresh-error.ts';
 import { refreshEffects } from '../../refresh/refresh-effects.ts';
@@ -65,10 +66,8 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
       pseudonymKey: dataConfigOf(io.env).pseudonymKey,
     }).catch((error: unknown) => {
       if (!(error instanceof ImportError)) throw error;
-      const lines = error.errors.map(formatRowError);
-      if (error.errorCount > error.errors.length)
-        lines.push(`... and ${error.errorCount - error.errors.length} more`);
-      throw new CliError([error.message, ...lines].join('\n'), 1);
+      const rows = describeIssues(error.errors, error.errorCount);
+      throw new CliError(rows === '' ? error.message : `${error.message}\n${rows}`, 1);
     });
     for (const kind of result.kinds) {
       io.stdout.write(`${kind.file}: ${kind.rowsStored} rows (${kind.rowsChanged} new or changed)\n`);

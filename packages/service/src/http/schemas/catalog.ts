@@ -1,31 +1,8 @@
 import { PACKAGES } from '@evg/effects';
 import { z } from 'zod';
+import { exampleOffer, exampleProvider } from './example-world.ts';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD');
-
-export const exampleProvider = {
-  providerId: 'P-001',
-  name: 'Jobhuset ApS',
-  kind: 'external' as const,
-  frameworkAgreement: 'RA-2025-03',
-};
-
-export const exampleOffer = {
-  offerId: 'T-0001',
-  providerId: 'P-001',
-  name: 'Vejen til lager og logistik',
-  package: 'jobpakke',
-  description: 'Truckcertifikat og virksomhedspraktik.',
-  targetGroups: ['jobparat'],
-  industries: ['transport'],
-  priceDkk: 18500,
-  hoursPerWeek: 30,
-  durationWeeks: 8,
-  accessible: true,
-  resultBonusDkk: null,
-  validFrom: '2025-01-01',
-  validTo: null,
-};
 
 export const providerKindSchema = z.enum(['external', 'internal', 'other_actor']);
 export const packageSchema = z.enum(PACKAGES);
@@ -39,9 +16,7 @@ export const providerSchema = z
   })
   .meta({
     id: 'Provider',
-    examples: [
-      { providerId: 'P-001', name: 'Jobhuset ApS', kind: 'external', frameworkAgreement: 'RA-2025-03' },
-    ],
+    examples: [exampleProvider],
   });
 
 export const offerSchema = z
@@ -86,4 +61,4 @@ export const supervisionSchema = z
   })
   .meta({ id: 'Supervision', description: 'The latest supervision visit (tilsyn) and its smiley.' });
 
-export { isoDate };
+export { isoDate, exampleOffer, exampleProvider };

@@ -6,48 +6,108 @@ export const NO_CONTROL_CHARS = /^[^\u0000-\u001f\u007f]*$/;
 export const text = (max: number) =>
   z.string().min(1).max(max).regex(NO_CONTROL_CHARS, 'must not contain control characters');
 
-/** Comma-separated list parameter: `?targetGroup=a,b`; empty items are an error, not ignored. */
-export const csvList = () =>
-  z
-    .string()
-    .max(2000)
-    .transform((value) => value.split(',').map((part) => part.trim()))
-    .pipe(
-      z
-        .array(
-          z
-            .string()
-            .min(1, 'empty item in list')
-            .max(100)
-            .regex(NO_CONTROL_CHARS, 'must not contain control characters'),
-        )
-        .min(1),
-    );
+/*
+ * Query parameters arrive as strings. Each helper below converts the string in a preprocess step
+ * and validates the converted value, so the OpenAPI document (generated from the schemas' input
+ * side, which for a preprocess is the validated type) says what the parameter IS: an integer, a
+ * number, a boolean or an array, not "a string matching a pattern". Generated clients then take
+ * `limit: 20`, `accessible: true`, `targetGroup: ['jobparat']`. A string that does not convert is
+ * left as it is and fails the type check with the helper's message.
+ */
 
-/** Comma-separated list of fixed values. */
+const listItem = z
+  .string()
+  .min(1, 'empty item in list')
+  .max(100)
+  .regex(NO_CONTROL_CHARS, 'must not contain control characters');
+
+/**
+ * `a,b` and a repeated parameter (`?x=a&x=b`, which Fastify hands over as an array) both become
+ * `['a', 'b']`; items are trimmed, an empty item is kept so that it is refused, not ignored.
+ */
+function splitList(value: unknown): unknown {
+  if (typeof value === 'string') return value.split(',').map((part) => part.trim());
+  if (Array.isArray(value) && value.every((part) => typeof part === 'string'))
+    return value.flatMap((part: string) => part.split(',').map((item) => item.trim()));
+  return value;
+}
+
+/**
+ * List parameter of `min`–`max` items (`tooFew`, `tooMany`: the messages): `?targetGroup=a,b` (OpenAPI `style: form, explode: false`, see
+ * {@link queryObject}); empty items are an error, not ignored.
+ *
+ * @example
+ *   csvList().parse('jobparat, aktivitetsparat'); // ['jobparat', 'aktivitetsparat']
+ */
+export const csvList = ({
+  min = 1,
+  max = 200,
+  tooFew = undefined as string | undefined,
+  tooMany = undefined as string | undefined,
+} = {}) =>
+  z.preprocess(
+    splitList,
+    z.array(listItem, { error: 'must be a comma-separated list' }).min(min, tooFew).max(max, tooMany),
+  );
+
+/**
+ * List parameter of fixed values.
+ *
+ * @example
+ *   csvEnumList(['offer', 'period']).parse('offer,period'); // ['offer', 'period']
+ */
 export const csvEnumList = <const T extends readonly [string, ...string[]]>(values: T) =>
-  z
-    .string()
-    .max(2000)
-    .transform((value) => value.split(',').map((part) => part.trim()))
-    .pipe(z.array(z.enum(values)).min(1));
+  z.preprocess(
+    splitList,
+    z.array(z.enum(values), { error: 'must be a comma-separated list' }).min(1).max(50),
+  );
 
-/** A number in a query string. */
+const DECIMAL = /^-?\d+(\.\d+)?$/;
+const WHOLE = /^\d+$/;
+
+/** A plain decimal string becomes a number; anything else (`1e3`, `0x10`, ``) is left to fail. */
+const toNumber = (pattern: RegExp) => (value: unknown) =>
+  typeof value === 'string' && pattern.test(value) ? Number(value) : value;
+
+/**
+ * A number in a query string: `?maxPrice=18500.5`.
+ *
+ * @example
+ *   queryNumber(0, 1).parse('0.25'); // 0.25
+ */
 export const queryNumber = (min: number, max: number) =>
-  z
-    .string()
-    .regex(/^-?\d+(\.\d+)?$/, 'must be a number')
-    .transform(Number)
-    .pipe(z.number().min(min).max(max));
+  z.preprocess(toNumber(DECIMAL), z.number({ error: 'must be a number' }).min(min).max(max));
 
+/**
+ * A whole number in a query string: `?limit=20`.
+ *
+ * @example
+ *   queryInt(1, 100).parse('20'); // 20
+ */
 export const queryInt = (min: number, max: number) =>
-  z
-    .string()
-    .regex(/^\d+$/, 'must be a whole number')
-    .transform(Number)
-    .pipe(z.number().int().min(min).max(max));
+  z.preprocess(toNumber(WHOLE), z.number({ error: 'must be a whole number' }).int().min(min).max(max));
 
-export const queryBoolean = z.enum(['true', 'false']).transform((value) => value === 'true');
+/**
+ * `true` or `false` in a query string.
+ *
+ * @example
+ *   queryBoolean.parse('true'); // true
+ */
+export const queryBoolean = z.preprocess(
+  (value) => (value === 'true' ? true : value === 'false' ? false : value),
+  z.boolean({ error: 'must be true or false' }),
+);
+
+/**
+ * The object of a route's query parameters. Lists are sent comma-separated, which OpenAPI calls
+ * `style: form, explode: false` (@fastify/swagger copies both from the query object onto every
+ * parameter; they change nothing for the parameters that are not lists).
+ *
+ * @example
+ *   queryObject({ limit: queryInt(1, 100).optional() }).parse({ limit: '5' }); // { limit: 5 }
+ */
+export const queryObject = <const Shape extends z.ZodRawShape>(shape: Shape) =>
+  z.strictObject(shape).meta({ style: 'form', explode: false });
 
 export const periodParams = {
   period: z

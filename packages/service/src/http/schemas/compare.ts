@@ -1,20 +1,22 @@
 import { z } from 'zod';
-import { csvList, figuresMetaFields, scopeSchema } from './common.ts';
+import { csvList, figuresMetaFields, queryObject, scopeSchema } from './common.ts';
+import { exampleComparison } from './example-world.ts';
 import { offerSummarySchema } from './offer-search.ts';
 
-export const compareQuerySchema = z
-  .object({
-    ids: csvList()
-      .pipe(z.array(z.string()).min(2, 'give at least 2 offer ids').max(6, 'give at most 6 offer ids'))
-      .describe('2–6 offer ids, comma-separated; the first is the reference.'),
-    targetGroup: csvList()
-      .optional()
-      .describe('Target group code(s): every figure over these target groups only, as in the search.'),
-    period: z.string().max(20).optional(),
-    from: z.string().max(20).optional(),
-    to: z.string().max(20).optional(),
-  })
-  .strict();
+export const compareQuerySchema = queryObject({
+  ids: csvList({
+    min: 2,
+    max: 6,
+    tooFew: 'give at least 2 offer ids',
+    tooMany: 'give at most 6 offer ids',
+  }).describe('2–6 offer ids, comma-separated; the first is the reference.'),
+  targetGroup: csvList()
+    .optional()
+    .describe('Target group code(s): every figure over these target groups only, as in the search.'),
+  period: z.string().max(20).optional(),
+  from: z.string().max(20).optional(),
+  to: z.string().max(20).optional(),
+});
 
 const differenceSchema = z
   .object({
@@ -36,23 +38,5 @@ export const compareResultSchema = z
   })
   .meta({
     id: 'Comparison',
-    examples: [
-      {
-        reference: 'T-0001',
-        dataVersion: 1,
-        asOf: '2026-10-31',
-        minCellSize: 5,
-        maxPerturbation: 2,
-        scope: { targetGroups: null },
-        offers: [],
-        differences: [
-          {
-            offerId: 'T-0002',
-            measures: {
-              effect3m: { difference: 0.0377, ciLow: -0.0263, ciHigh: 0.1014, significant: false },
-            },
-          },
-        ],
-      },
-    ],
+    examples: [exampleComparison],
   });

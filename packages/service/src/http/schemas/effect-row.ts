@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { EffectRow } from '@evg/effects';
+import { exampleEffectTable } from './example-world.ts';
 
 const count = z.number().int().nullable();
 const share = z.number().nullable();
@@ -48,46 +49,6 @@ export const durationCellSchema = z
   })
   .meta({ id: 'DurationCell', description: 'Unemployment duration before start.' });
 
-/** A documented example: offer T-0001 with 356 eligible enrollments for effect3m. */
-export function exampleRow() {
-  const outcome = (n: number, x: number) => ({
-    n,
-    x,
-    rate: x / n,
-    ciLow: 0.2367,
-    ciHigh: 0.3297,
-    suppressed: false,
-    pending: 12,
-    expectedRate: 0.25,
-    oe: 1.12,
-    adjustedRate: 0.29,
-  });
-  const suppressedRate = { n: null, x: null, rate: null, ciLow: null, ciHigh: null, suppressed: true };
-  return {
-    offerId: 'T-0001',
-    effect3m: outcome(356, 100),
-    effect7m: outcome(340, 150),
-    status1m: outcome(356, 120),
-    status3m: outcome(356, 130),
-    companyShare: { n: 400, x: 120, rate: 0.3, ciLow: 0.2565, ciHigh: 0.3474, suppressed: false },
-    satisfiedShare: { ...suppressedRate, mean: null },
-    closerShare: { n: 80, x: 52, rate: 0.65, ciLow: 0.5406, ciHigh: 0.7459, suppressed: false, mean: 3.9 },
-    ageUnder30Share: { n: 400, x: 160, rate: 0.4, ciLow: 0.3529, ciHigh: 0.449, suppressed: false },
-    unemploymentDuration: {
-      n: 400,
-      median: 150,
-      bands: { '<3m': 0.3, '3-6m': 0.25, '6-12m': 0.25, '>12m': 0.2 },
-      suppressed: false,
-    },
-    started: 400,
-    completed: 370,
-    active: 30,
-    complaints: 2,
-    complaintsPer100: 0.5,
-    costPerOutcome: 65900,
-  };
-}
-
 /** The grouping keys; a key is present only when the table is grouped on it. */
 export const cellKeysShape = {
   offerId: z.string().nullable().optional(),
@@ -126,7 +87,7 @@ export const effectRowSchema = z
   .meta({
     id: 'EffectRow',
     description: 'One cell of an effect table. Suppressed figures are null.',
-    examples: [exampleRow()],
+    examples: [exampleEffectTable[0]],
   });
 
 export type EffectRowOut = z.output<typeof effectRowSchema>;

@@ -1,15 +1,16 @@
 import { isIsoDate, RECORD_KINDS } from '@evg/effects';
 import { z } from 'zod';
+import { queryBoolean } from './common.ts';
 
 export const recordKindSchema = z.enum(RECORD_KINDS as readonly [string, ...string[]]);
 
 export const importQuerySchema = z
   .object({
-    pseudonymise: z
-      .enum(['true', 'false'])
-      .transform((value) => value === 'true')
+    pseudonymise: queryBoolean
       .default(false)
-      .describe('Replace CPR-like person ids by their HMAC pseudonym instead of refusing the batch.'),
+      .describe(
+        'Replace CPR-like person ids by their HMAC pseudonym instead of refusing the batch. Default: false.',
+      ),
     asOf: z
       .string()
       .refine(isIsoDate, 'must be a date YYYY-MM-DD that exists')

@@ -1,7 +1,8 @@
 import { z } from 'zod';
-import { exampleOffer, exampleProvider, offerSchema, providerSchema, supervisionSchema } from './catalog.ts';
+import { offerSchema, providerSchema, supervisionSchema } from './catalog.ts';
 import { figuresMetaFields } from './common.ts';
-import { effectRowSchema, exampleRow } from './effect-row.ts';
+import { effectRowSchema } from './effect-row.ts';
+import { exampleOfferProfile } from './example-world.ts';
 
 export const offerProfileSchema = z
   .object({
@@ -16,18 +17,5 @@ export const offerProfileSchema = z
   .meta({
     id: 'OfferProfile',
     description: "An offer's profile.",
-    examples: [
-      {
-        offer: exampleOffer,
-        provider: exampleProvider,
-        dataVersion: 3,
-        asOf: '2026-10-31',
-        minCellSize: 5,
-        maxPerturbation: 2,
-        effects: exampleRow(),
-        byTargetGroup: [{ ...exampleRow(), targetGroup: 'jobparat' }],
-        trend: [{ ...exampleRow(), period: '2026H1' }],
-        latestSupervision: { supervisionId: 'V-17', visitedOn: '2026-05-04', smiley: 'happy', note: null },
-      },
-    ],
+    examples: [exampleOfferProfile],
   });

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { figuresMetaFields } from './common.ts';
-import { exampleOffer, exampleProvider, providerSchema } from './catalog.ts';
-import { effectRowSchema, exampleRow } from './effect-row.ts';
+import { providerSchema } from './catalog.ts';
+import { effectRowSchema } from './effect-row.ts';
+import { exampleProviderList, exampleProviderProfile } from './example-world.ts';
 import { offerSummarySchema } from './offer-search.ts';
 
 export const providerSummarySchema = z
@@ -15,7 +16,7 @@ export const providerListSchema = z
   })
   .meta({
     id: 'ProviderList',
-    examples: [{ dataVersion: 1, asOf: '2026-10-31', minCellSize: 5, maxPerturbation: 2, items: [] }],
+    examples: [exampleProviderList],
   });
 
 export const providerProfileSchema = z
@@ -28,16 +29,5 @@ export const providerProfileSchema = z
   })
   .meta({
     id: 'ProviderProfile',
-    examples: [
-      {
-        provider: exampleProvider,
-        dataVersion: 3,
-        asOf: '2026-10-31',
-        minCellSize: 5,
-        maxPerturbation: 2,
-        effects: exampleRow(),
-        byTargetGroup: [{ ...exampleRow(), targetGroup: 'jobparat' }],
-        offers: [{ offer: exampleOffer, provider: exampleProvider, effects: exampleRow() }],
-      },
-    ],
+    examples: [exampleProviderProfile],
   });

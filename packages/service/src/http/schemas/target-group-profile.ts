@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { codeListEntrySchema } from './catalog.ts';
 import { figuresMetaFields } from './common.ts';
-import { durationCellSchema, effectRowSchema, exampleRow, rateCellSchema } from './effect-row.ts';
+import { durationCellSchema, effectRowSchema, rateCellSchema } from './effect-row.ts';
+import { exampleTargetGroupProfile } from './example-world.ts';
 
 export const targetGroupProfileSchema = z
   .object({
@@ -17,20 +18,5 @@ export const targetGroupProfileSchema = z
   })
   .meta({
     id: 'TargetGroupProfile',
-    examples: [
-      (() => {
-        const row = { ...exampleRow(), targetGroup: 'jobparat' };
-        const { active, started, completed, ageUnder30Share, unemploymentDuration } = row;
-        return {
-          targetGroup: { code: 'jobparat', name: 'Jobparat' },
-          period: { from: '2026-01-01', to: '2026-06-30' },
-          dataVersion: 3,
-          asOf: '2026-10-31',
-          minCellSize: 5,
-          maxPerturbation: 2,
-          ...{ active, started, completed, ageUnder30Share, unemploymentDuration },
-          effects: row,
-        };
-      })(),
-    ],
+    examples: [exampleTargetGroupProfile],
   });

@@ -25,11 +25,13 @@ export interface ReadModelPluginOptions {
    * `source`) builds models on the event loop.
    */
   workerConnectionString?: string | undefined;
+  /** The primary's, when `workerConnectionString` is a read replica (DATABASE_READ_URL). */
+  workerPrimaryConnectionString?: string | undefined;
 }
 
 /** Loads the read model before the server accepts requests and keeps it current. */
 async function readModelPlugin(app: FastifyInstance, options: ReadModelPluginOptions): Promise<void> {
-  const source = options.source ?? dbSnapshotSource(app.db);
+  const source = options.source ?? dbSnapshotSource(app.readDb, app.db);
   const modelOptions = {
     minCellSize: options.minCellSize,
     ...(options.measures ? { measures: options.measures } : {}),
@@ -38,7 +40,12 @@ async function readModelPlugin(app: FastifyInstance, options: ReadModelPluginOpt
   // A fixture source exists only in this thread; the worker reads the database itself.
   const host: ModelHost =
     options.workerConnectionString && !options.source
-      ? new WorkerModelHost(options.workerConnectionString, modelOptions, (error) => store?.markLost(error))
+      ? new WorkerModelHost(
+          options.workerConnectionString,
+          modelOptions,
+          (error) => store?.markLost(error),
+          options.workerPrimaryConnectionString,
+        )
       : new LocalModelHost(source, modelOptions);
   try {
     store = await ReadModelStore.open(source, host, modelOptions, app.log);

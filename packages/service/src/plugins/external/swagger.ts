@@ -2,6 +2,8 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
+import { oneSchemaPerConcept } from '../../http/openapi-components.ts';
+import { withOperationExamples } from '../../http/openapi-examples.ts';
 import { createJsonSchemaTransform, jsonSchemaTransformObject } from 'fastify-type-provider-zod';
 
 /**
@@ -42,7 +44,11 @@ async function swaggerPlugin(app: FastifyInstance): Promise<void> {
       },
     },
     transform: createJsonSchemaTransform({ skipList: ['/docs', '/docs/*', '/openapi.json'] }),
-    transformObject: jsonSchemaTransformObject,
+    // One schema per concept, and an example on every body of every operation (see both files).
+    transformObject: (document) =>
+      withOperationExamples(
+        oneSchemaPerConcept(jsonSchemaTransformObject(document) as Record<string, unknown>),
+      ) as ReturnType<typeof jsonSchemaTransformObject>,
   });
   await app.register(swaggerUi, { routePrefix: '/docs', staticCSP: false });
   app.get('/openapi.json', { schema: { hide: true } }, () => app.swagger());

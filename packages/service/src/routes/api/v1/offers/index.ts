@@ -59,7 +59,7 @@ const offers: FastifyPluginAsyncZod = async (app) => {
       const { q, sort, limit, offset, format } = request.query;
       const period = resolvePeriod(request.query);
       // Danish stemming lives in PostgreSQL; every other filter runs on the read model.
-      const textMatches = q === undefined ? undefined : await searchOfferIds(app.db, q);
+      const textMatches = q === undefined ? undefined : await searchOfferIds(app.readDb, q);
       const model = app.readModel.current;
       // The measures of the data version served now: one defined after start-up filters and sorts
       // through `min=` and `sort` (its `min<Key>` parameter exists from the next start).

@@ -40,8 +40,8 @@ const adminExactReads: FastifyPluginAsyncZod = async (app) => {
         security: [{ apiKey: [] }],
         querystring: z
           .object({
-            limit: queryInt(1, 1000).default(100),
-            offset: queryInt(0, 1_000_000).default(0),
+            limit: queryInt(1, 1000).default(100).describe('Reads per page (1–1000). Default: 100.'),
+            offset: queryInt(0, 1_000_000).default(0).describe('Reads to skip. Default: 0.'),
           })
           .strict(),
         response: { 200: z.array(exactReadSchema), ...authProblems, ...commonProblems },

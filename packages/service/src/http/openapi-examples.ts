@@ -1,0 +1,126 @@
+/**
+ * Examples on every operation of the OpenAPI document: each response body and each request body
+ * gets one, in its media type, so tools that show or mock operations (Swagger UI, Redoc, Prism)
+ * show figures that agree across operations: they all come from the example world
+ * (schemas/example-world.ts). fastify-type-provider-zod does not carry media-type examples from
+ * the route schemas into the document, so they are added to the generated document here.
+ */
+import { PROBLEM_KINDS, problemBody, type ProblemCode } from './problem.ts';
+import { exampleEffectTable, exampleOffer, exampleProvider } from './schemas/example-world.ts';
+
+type Json = Record<string, unknown>;
+
+interface MediaType {
+  schema?: Json;
+  example?: unknown;
+}
+interface Operation {
+  operationId?: string;
+  parameters?: { name: string; in: string }[];
+  requestBody?: { content?: Record<string, MediaType> };
+  responses?: Record<string, { description?: string; content?: Record<string, MediaType> }>;
+}
+
+const { offerId: _offerId, ...offerWrite } = exampleOffer;
+const { providerId: _providerId, ...providerWrite } = exampleProvider;
+
+/**
+ * Examples the schemas cannot give: lists of a concept, and request bodies. Every other body's
+ * example is its schema's (a schema with an id has one; the OpenAPI test checks it).
+ */
+const OPERATION_EXAMPLES: Record<string, { request?: unknown; responses?: Record<string, unknown> }> = {
+  listTargetGroups: {
+    responses: {
+      200: [
+        { code: 'aktivitetsparat', name: 'Aktivitetsparat' },
+        { code: 'jobparat', name: 'Jobparat' },
+      ],
+    },
+  },
+  listIndustries: {
+    responses: {
+      200: [
+        { code: 'it', name: 'IT og telekommunikation' },
+        { code: 'rengoering', name: 'Rengøring' },
+        { code: 'transport', name: 'Transport og logistik' },
+      ],
+    },
+  },
+  listPackages: { responses: { 200: [{ code: 'jobpakke', name: 'Jobpakke' }] } },
+  getEffects: { responses: { 200: exampleEffectTable } },
+  putOffer: { request: offerWrite },
+  putProvider: { request: providerWrite },
+  putCodeListEntry: { request: { name: 'Jobparat' } },
+  createApiKey: { request: { name: 'Power BI', role: 'bi' } },
+};
+
+/** The example of a schema: its own, its `$ref`'s, or a one-item list of its items' example. */
+function schemaExample(schema: Json | undefined, schemas: Record<string, Json>, depth = 0): unknown {
+  if (!schema || depth > 5) return undefined;
+  if (Array.isArray(schema.examples) && schema.examples.length > 0) return schema.examples[0];
+  if (typeof schema.$ref === 'string') {
+    return schemaExample(schemas[schema.$ref.split('/').pop()!], schemas, depth + 1);
+  }
+  if (schema.type === 'array') {
+    const item = schemaExample(schema.items as Json | undefined, schemas, depth + 1);
+    return item === undefined ? undefined : [item];
+  }
+  return undefined;
+}
+
+function problemCode(status: number): ProblemCode {
+  const codes = Object.keys(PROBLEM_KINDS) as ProblemCode[];
+  return codes.find((code) => PROBLEM_KINDS[code].status === status) ?? 'internal';
+}
+
+/** A problem for a documented error status, its detail the response's description. */
+function problemExample(status: number, description: string, operation: Operation) {
+  const code = problemCode(status);
+  if (code !== 'validation') return problemBody(code, description);
+  const parameter = operation.parameters?.find((p) => p.in === 'query') ?? operation.parameters?.[0];
+  const field = parameter
+    ? { in: parameter.in as 'query' | 'path', name: parameter.name, message: 'Invalid value' }
+    : { in: 'body' as const, name: 'name', message: 'Required' };
+  return problemBody(code, 'The request has 1 invalid field.', [field]);
+}
+
+/**
+ * The document with an `example` on every request and response body of every operation (the
+ * document is changed in place: pass a copy, as oneSchemaPerConcept gives).
+ * Throws, naming the operation, when one cannot be given: a new operation must bring its
+ * example (a schema example, or an entry in OPERATION_EXAMPLES).
+ *
+ * @example
+ *   const document = withOperationExamples(app.swagger());
+ *   document.paths['/v1/offers'].get.responses[200].content['application/json'].example.total; // 3
+ */
+export function withOperationExamples<T extends Json>(document: T): T {
+  const schemas = ((document.components as Json | undefined)?.schemas ?? {}) as Record<string, Json>;
+  const paths = document.paths as Record<string, Record<string, Operation>>;
+  for (const [path, operations] of Object.entries(paths)) {
+    for (const [method, operation] of Object.entries(operations)) {
+      const name = `${method.toUpperCase()} ${path}`;
+      const given = OPERATION_EXAMPLES[operation.operationId ?? ''] ?? {};
+      for (const [type, media] of Object.entries(operation.requestBody?.content ?? {})) {
+        const example = given.request ?? schemaExample(media.schema, schemas);
+        if (example === undefined) throw new Error(`OpenAPI: no example for the ${type} body of ${name}`);
+        media.example = example;
+      }
+      for (const [status, response] of Object.entries(operation.responses ?? {})) {
+        for (const [type, media] of Object.entries(response.content ?? {})) {
+          const example =
+            type === 'application/problem+json'
+              ? problemExample(Number(status), response.description ?? '', operation)
+              : type === 'application/json' && given.responses && status in given.responses
+                ? given.responses[status]
+                : schemaExample(media.schema, schemas);
+          if (example === undefined) {
+            throw new Error(`OpenAPI: no example for the ${status} ${type} answer of ${name}`);
+          }
+          media.example = example;
+        }
+      }
+    }
+  }
+  return document;
+}
