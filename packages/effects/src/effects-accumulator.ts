@@ -104,7 +104,7 @@ export class EffectsAccumulator {
       const isPublic = this.publicSupport.get(period.benefitType);
       if (isPublic === undefined) {
         throw new EffectsError(
-          'UNKNOWN_BENEFIT_TYPE',
+          'unknown-benefit-type',
           `a benefit period has benefit type "${period.benefitType}", which is not in benefit_types`,
         );
       }
@@ -112,7 +112,7 @@ export class EffectsAccumulator {
       const start = parseDay(period.startDate, 'benefit period start_date');
       const end = period.endDate === null ? Infinity : parseDay(period.endDate, 'benefit period end_date');
       if (end < start) {
-        throw new EffectsError('INVALID_DATE', 'a benefit period has end_date before start_date');
+        throw new EffectsError('invalid-date', 'a benefit period has end_date before start_date');
       }
       days.periodStarts[periods] = start;
       days.periodEnds[periods] = end;
