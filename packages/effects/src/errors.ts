@@ -15,6 +15,7 @@ export const EFFECTS_ERROR_CODES = [
   'period-not-month-aligned',
   'invalid-period',
   'invalid-config',
+  'invalid-bonus-rule',
 ] as const;
 export type EffectsErrorCode = (typeof EFFECTS_ERROR_CODES)[number];
 

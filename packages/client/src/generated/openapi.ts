@@ -295,6 +295,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/bonus-statement": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Result bonus statement per provider and offer for a period (exact, roles admin and analyst)
+         * @description What the administration owes each provider for citizens who became self-sufficient (seed 002 §3). Counts are exact (never suppressed or perturbed), so only roles admin and analyst may read it, and every read is recorded like any exact read. An enrollment belongs to the period as in the effect tables: by its end date for an end-anchored trigger measure (effect3m, the default), by its start date for a start-anchored one. `pending` counts enrollments of the period whose measure window ends after the cut-off (`asOf`); they are settled by a later statement for the same period, and `final` is true once none is pending. Only offers with a result bonus (`result_bonus_dkk` > 0) appear. `format=csv` (or `csvDialect`) gives the CSV of `evg bonus`.
+         */
+        get: operations["getBonusStatement"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/admin/offers/{id}": {
         parameters: {
             query?: never;
@@ -439,6 +459,44 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/admin/bonus-rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every offer's bonus trigger (offers without a rule: effect3m) */
+        get: operations["listBonusRules"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/bonus-rules/{offerId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Set which outcome measure triggers an offer's result bonus
+         * @description The amount stays the offer's `resultBonusDkk`. The measure must be a default or a defined one; a measure defined but not yet refreshed makes the statement answer 409 until the next refresh.
+         */
+        put: operations["putBonusRule"];
+        post?: never;
+        /** Back to the default trigger (effect3m) */
+        delete: operations["deleteBonusRule"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -477,6 +535,111 @@ export interface components {
             code: string;
             publicSupport: boolean;
             name: string | null;
+        };
+        /**
+         * @example {
+         *       "offerId": "OF1",
+         *       "offerName": "Jobklar",
+         *       "resultBonusDkk": 5000,
+         *       "measureKey": "effect3m",
+         *       "ruleDefined": false
+         *     }
+         */
+        BonusRule: {
+            offerId: string;
+            offerName: string;
+            /** @description The amount (the offer's result_bonus_dkk). */
+            resultBonusDkk: number | null;
+            measureKey: string;
+            ruleDefined: boolean;
+        };
+        /**
+         * @example {
+         *       "measureKey": "effect3m"
+         *     }
+         */
+        BonusRuleWrite: {
+            /** @description A default measure (effect3m, effect7m, status1m, status3m) or one the municipality defined. */
+            measureKey: string;
+        };
+        /**
+         * @example {
+         *       "period": {
+         *         "from": "2026-01-01",
+         *         "to": "2026-06-30"
+         *       },
+         *       "asOf": "2026-10-31",
+         *       "final": false,
+         *       "lines": [
+         *         {
+         *           "providerId": "PR1",
+         *           "providerName": "Udbyder A",
+         *           "offerId": "OF1",
+         *           "offerName": "Jobklar",
+         *           "measureKey": "effect3m",
+         *           "measureLabel": "3 mdr. effekt",
+         *           "ruleDefined": false,
+         *           "priceDkk": 30000,
+         *           "bonusPerOutcomeDkk": 5000,
+         *           "eligible": 40,
+         *           "successful": 10,
+         *           "pending": 3,
+         *           "bonusPayableDkk": 50000,
+         *           "pricePlusBonusPerOutcomeDkk": 125000
+         *         }
+         *       ],
+         *       "providers": [
+         *         {
+         *           "providerId": "PR1",
+         *           "providerName": "Udbyder A",
+         *           "successful": 10,
+         *           "pending": 3,
+         *           "bonusPayableDkk": 50000
+         *         }
+         *       ],
+         *       "bonusPayableDkk": 50000
+         *     }
+         */
+        BonusStatement: {
+            period: {
+                from: string;
+                to: string;
+            };
+            /** @description The data cut-off of the figures. */
+            asOf: string;
+            /** @description No pending enrollment: a later cut-off cannot change the statement. */
+            final: boolean;
+            lines: {
+                providerId: string;
+                providerName: string;
+                offerId: string;
+                offerName: string;
+                /** @description The outcome measure whose success triggers the bonus (default effect3m). */
+                measureKey: string;
+                measureLabel: string;
+                /** @description False: the offer has no rule of its own and effect3m triggers. */
+                ruleDefined: boolean;
+                priceDkk: number | null;
+                /** @description The offer's result_bonus_dkk. */
+                bonusPerOutcomeDkk: number;
+                /** @description Exact: enrollments of the period whose window is complete at asOf. */
+                eligible: number;
+                /** @description Exact: successful outcomes, each releasing one bonus. */
+                successful: number;
+                /** @description Exact: enrollments of the period whose window ends after asOf. */
+                pending: number;
+                bonusPayableDkk: number;
+                /** @description (price × eligible + bonus payable) / successful = price / rate + bonus; null without success or price. */
+                pricePlusBonusPerOutcomeDkk: number | null;
+            }[];
+            providers: {
+                providerId: string;
+                providerName: string;
+                successful: number;
+                pending: number;
+                bonusPayableDkk: number;
+            }[];
+            bonusPayableDkk: number;
         };
         /**
          * @example {
@@ -8009,6 +8172,199 @@ export interface operations {
             };
         };
     };
+    getBonusStatement: {
+        parameters: {
+            query: {
+                /** @description The period of the statement: `2026`, `2026H1`, `2026Q3` or a month `2026-03`. */
+                period: string;
+                /** @description Default JSON; `csv` for the CSV of `evg bonus`. */
+                format?: "json" | "csv";
+                /** @description `excel-da` for Danish Excel; implies CSV. */
+                csvDialect?: "rfc4180" | "excel-da";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The statement. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "period": {
+                     *         "from": "2026-01-01",
+                     *         "to": "2026-06-30"
+                     *       },
+                     *       "asOf": "2026-10-31",
+                     *       "final": false,
+                     *       "lines": [
+                     *         {
+                     *           "providerId": "PR1",
+                     *           "providerName": "Udbyder A",
+                     *           "offerId": "OF1",
+                     *           "offerName": "Jobklar",
+                     *           "measureKey": "effect3m",
+                     *           "measureLabel": "3 mdr. effekt",
+                     *           "ruleDefined": false,
+                     *           "priceDkk": 30000,
+                     *           "bonusPerOutcomeDkk": 5000,
+                     *           "eligible": 40,
+                     *           "successful": 10,
+                     *           "pending": 3,
+                     *           "bonusPayableDkk": 50000,
+                     *           "pricePlusBonusPerOutcomeDkk": 125000
+                     *         }
+                     *       ],
+                     *       "providers": [
+                     *         {
+                     *           "providerId": "PR1",
+                     *           "providerName": "Udbyder A",
+                     *           "successful": 10,
+                     *           "pending": 3,
+                     *           "bonusPayableDkk": 50000
+                     *         }
+                     *       ],
+                     *       "bonusPayableDkk": 50000
+                     *     }
+                     */
+                    "application/json": components["schemas"]["BonusStatement"];
+                    /** @example providerId,providerName,offerId,... */
+                    "text/csv": string;
+                };
+            };
+            /** @description Invalid request; `errors` lists every invalid field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://evg.kk.dk/problems/validation",
+                     *       "title": "Ugyldig forespørgsel",
+                     *       "status": 400,
+                     *       "detail": "The request has 1 invalid field.",
+                     *       "errors": [
+                     *         {
+                     *           "in": "query",
+                     *           "name": "period",
+                     *           "message": "Invalid value"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No API key, or an invalid or revoked one. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://evg.kk.dk/problems/unauthorized",
+                     *       "title": "Manglende eller ugyldig API-nøgle",
+                     *       "status": 401,
+                     *       "detail": "No API key, or an invalid or revoked one."
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The API key lacks the required role. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://evg.kk.dk/problems/forbidden",
+                     *       "title": "API-nøglen har ikke adgang",
+                     *       "status": 403,
+                     *       "detail": "The API key lacks the required role."
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A bonus rule names a measure the current data version does not carry yet (refresh first). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://evg.kk.dk/problems/conflict",
+                     *       "title": "Konflikt",
+                     *       "status": 409,
+                     *       "detail": "A bonus rule names a measure the current data version does not carry yet (refresh first)."
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://evg.kk.dk/problems/rate-limited",
+                     *       "title": "For mange forespørgsler",
+                     *       "status": 429,
+                     *       "detail": "Too many requests; see Retry-After."
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error (details are logged with the request id, never sent). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://evg.kk.dk/problems/internal",
+                     *       "title": "Intern fejl",
+                     *       "status": 500,
+                     *       "detail": "Internal error (details are logged with the request id, never sent)."
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No data version yet: run a refresh first. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://evg.kk.dk/problems/unavailable",
+                     *       "title": "Tjenesten er ikke klar",
+                     *       "status": 503,
+                     *       "detail": "No data version yet: run a refresh first."
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     putOffer: {
         parameters: {
             query?: never;
@@ -9882,6 +10238,425 @@ export interface operations {
                      *       "title": "Konflikt",
                      *       "status": 409,
                      *       "detail": "A default measure cannot be deleted."
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://evg.kk.dk/problems/rate-limited",
+                     *       "title": "For mange forespørgsler",
+                     *       "status": 429,
+                     *       "detail": "Too many requests; see Retry-After."
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error (details are logged with the request id, never sent). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://evg.kk.dk/problems/internal",
+                     *       "title": "Intern fejl",
+                     *       "status": 500,
+                     *       "detail": "Internal error (details are logged with the request id, never sent)."
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listBonusRules: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "offerId": "OF1",
+                     *         "offerName": "Jobklar",
+                     *         "resultBonusDkk": 5000,
+                     *         "measureKey": "effect3m",
+                     *         "ruleDefined": false
+                     *       }
+                     *     ]
+                     */
+                    "application/json": components["schemas"]["BonusRule"][];
+                };
+            };
+            /** @description Invalid request; `errors` lists every invalid field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://evg.kk.dk/problems/validation",
+                     *       "title": "Ugyldig forespørgsel",
+                     *       "status": 400,
+                     *       "detail": "The request has 1 invalid field.",
+                     *       "errors": [
+                     *         {
+                     *           "in": "body",
+                     *           "name": "name",
+                     *           "message": "Required"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No API key, or an invalid or revoked one. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://evg.kk.dk/problems/unauthorized",
+                     *       "title": "Manglende eller ugyldig API-nøgle",
+                     *       "status": 401,
+                     *       "detail": "No API key, or an invalid or revoked one."
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The API key lacks the required role. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://evg.kk.dk/problems/forbidden",
+                     *       "title": "API-nøglen har ikke adgang",
+                     *       "status": 403,
+                     *       "detail": "The API key lacks the required role."
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://evg.kk.dk/problems/rate-limited",
+                     *       "title": "For mange forespørgsler",
+                     *       "status": 429,
+                     *       "detail": "Too many requests; see Retry-After."
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error (details are logged with the request id, never sent). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://evg.kk.dk/problems/internal",
+                     *       "title": "Intern fejl",
+                     *       "status": 500,
+                     *       "detail": "Internal error (details are logged with the request id, never sent)."
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    putBonusRule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                offerId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "measureKey": "effect3m"
+                 *     }
+                 */
+                "application/json": components["schemas"]["BonusRuleWrite"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "offerId": "OF1",
+                     *       "offerName": "Jobklar",
+                     *       "resultBonusDkk": 5000,
+                     *       "measureKey": "effect3m",
+                     *       "ruleDefined": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["BonusRule"];
+                };
+            };
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "offerId": "OF1",
+                     *       "offerName": "Jobklar",
+                     *       "resultBonusDkk": 5000,
+                     *       "measureKey": "effect3m",
+                     *       "ruleDefined": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["BonusRule"];
+                };
+            };
+            /** @description Invalid request; `errors` lists every invalid field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://evg.kk.dk/problems/validation",
+                     *       "title": "Ugyldig forespørgsel",
+                     *       "status": 400,
+                     *       "detail": "The request has 1 invalid field.",
+                     *       "errors": [
+                     *         {
+                     *           "in": "path",
+                     *           "name": "offerId",
+                     *           "message": "Invalid value"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No API key, or an invalid or revoked one. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://evg.kk.dk/problems/unauthorized",
+                     *       "title": "Manglende eller ugyldig API-nøgle",
+                     *       "status": 401,
+                     *       "detail": "No API key, or an invalid or revoked one."
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The API key lacks the required role. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://evg.kk.dk/problems/forbidden",
+                     *       "title": "API-nøglen har ikke adgang",
+                     *       "status": 403,
+                     *       "detail": "The API key lacks the required role."
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such offer. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://evg.kk.dk/problems/not-found",
+                     *       "title": "Findes ikke",
+                     *       "status": 404,
+                     *       "detail": "No such offer."
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://evg.kk.dk/problems/rate-limited",
+                     *       "title": "For mange forespørgsler",
+                     *       "status": 429,
+                     *       "detail": "Too many requests; see Retry-After."
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error (details are logged with the request id, never sent). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://evg.kk.dk/problems/internal",
+                     *       "title": "Intern fejl",
+                     *       "status": 500,
+                     *       "detail": "Internal error (details are logged with the request id, never sent)."
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deleteBonusRule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                offerId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid request; `errors` lists every invalid field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://evg.kk.dk/problems/validation",
+                     *       "title": "Ugyldig forespørgsel",
+                     *       "status": 400,
+                     *       "detail": "The request has 1 invalid field.",
+                     *       "errors": [
+                     *         {
+                     *           "in": "path",
+                     *           "name": "offerId",
+                     *           "message": "Invalid value"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No API key, or an invalid or revoked one. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://evg.kk.dk/problems/unauthorized",
+                     *       "title": "Manglende eller ugyldig API-nøgle",
+                     *       "status": 401,
+                     *       "detail": "No API key, or an invalid or revoked one."
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The API key lacks the required role. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://evg.kk.dk/problems/forbidden",
+                     *       "title": "API-nøglen har ikke adgang",
+                     *       "status": 403,
+                     *       "detail": "The API key lacks the required role."
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No rule for this offer. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://evg.kk.dk/problems/not-found",
+                     *       "title": "Findes ikke",
+                     *       "status": 404,
+                     *       "detail": "No rule for this offer."
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];

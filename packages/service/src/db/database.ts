@@ -165,6 +165,13 @@ export interface MeasuresTable {
   updated_at: Generated<Date>;
 }
 
+/** Which outcome measure triggers an offer's result bonus (none stored = effect3m). */
+export interface BonusRulesTable {
+  offer_id: string;
+  measure_key: string;
+  updated_at: Generated<Date>;
+}
+
 export interface EffectFineCellsTable {
   data_version: number;
   offer_id: string;
@@ -242,6 +249,7 @@ export interface Database {
   catalog_changes: CatalogChangesTable;
   data_versions: DataVersionsTable;
   measures: MeasuresTable;
+  bonus_rules: BonusRulesTable;
   effect_fine_cells: EffectFineCellsTable;
   effect_cells: EffectCellsTable;
   refresh_runs: RefreshRunsTable;

@@ -5,6 +5,7 @@ import * as exactReads from '../../../../migrations/2026-12-02-0002-exact-reads.
 import * as biCatalogViews from '../../../../migrations/2026-12-02-0003-bi-catalog-views.ts';
 import * as measures from '../../../../migrations/2026-12-02-0004-measures.ts';
 import * as catalogChanges from '../../../../migrations/2026-12-02-0005-catalog-changes.ts';
+import * as bonusRules from '../../../../migrations/2026-12-02-0006-bonus-rules.ts';
 
 /**
  * The migrations of the top-level `migrations/` folder, listed statically: a static import
@@ -20,6 +21,7 @@ export const migrationProvider: MigrationProvider = {
       '2026-12-02-0003-bi-catalog-views': biCatalogViews,
       '2026-12-02-0004-measures': measures,
       '2026-12-02-0005-catalog-changes': catalogChanges,
+      '2026-12-02-0006-bonus-rules': bonusRules,
     };
   },
 };

@@ -7,6 +7,7 @@ export const commands: Record<string, () => Promise<CommandModule>> = {
   start: () => import('./start.ts'),
   keys: () => import('./keys.ts'),
   measures: () => import('./measures.ts'),
+  bonus: () => import('./bonus.ts'),
   'bi-user': () => import('./bi-user.ts'),
   openapi: () => import('./openapi.ts'),
   'bench-effects': () => import('./bench-effects.ts'),

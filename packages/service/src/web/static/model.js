@@ -39,6 +39,7 @@
  * @property {string} providerKind
  * @property {string} package
  * @property {number | null} priceDkk
+ * @property {number | null} resultBonusDkk the bonus per self-sufficient citizen (`result_bonus_dkk`)
  * @property {number | null} hoursPerWeek
  * @property {number | null} durationWeeks
  * @property {boolean | null} accessible
@@ -79,6 +80,7 @@ export function toOfferSummary(item) {
     providerKind: text(provider.kind),
     package: text(offer.package),
     priceDkk: num(offer.priceDkk),
+    resultBonusDkk: num(offer.resultBonusDkk),
     hoursPerWeek: num(offer.hoursPerWeek),
     durationWeeks: num(offer.durationWeeks),
     accessible: typeof offer.accessible === 'boolean' ? offer.accessible : null,
@@ -87,6 +89,21 @@ export function toOfferSummary(item) {
     industries: Array.isArray(offer.industries) ? offer.industries.map(text) : [],
     row: item?.effects ?? {},
   };
+}
+
+/**
+ * "Pris inkl. resultatbonus pr. selvforsørget borger": the published cost per outcome (price /
+ * published 3-month effect rate) plus the bonus paid for each such citizen. Null when the offer
+ * has no bonus or the cost per outcome is not shown (no price, rate 0 or suppressed).
+ *
+ * @example pricePlusBonus({ resultBonusDkk: 5000, row: { costPerOutcome: 120000 } }) // 125000
+ * @param {{ resultBonusDkk: number | null, row: EffectRowView }} offer
+ * @returns {number | null}
+ */
+export function pricePlusBonus(offer) {
+  const cost = num(offer.row?.costPerOutcome);
+  const bonus = offer.resultBonusDkk;
+  return bonus === null || !(bonus > 0) || cost === null ? null : cost + bonus;
 }
 
 /**

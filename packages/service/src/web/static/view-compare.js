@@ -6,6 +6,7 @@
  * @example
  *   comparisonView({ comparison, lists, lang: 'da', minCellSize: 5, hrefFor })
  */
+import { pricePlusBonus } from './model.js';
 import { html } from './html.js';
 import { t } from './i18n.js';
 import { formatPoints, formatPrice } from './format.js';
@@ -125,6 +126,19 @@ export function comparisonTable({ comparison, lists, lang, minCellSize, hrefFor 
             <th scope="row">${t(lang, 'results.price')}</th>
             ${offers.map((offer) => html`<td data-label="${offer.name}">${offer.priceDkk === null ? t(lang, 'offer.unknown') : formatPrice(offer.priceDkk, lang)}</td>`)}
           </tr>
+          ${
+            offers.some((offer) => pricePlusBonus(offer) !== null || (offer.resultBonusDkk ?? 0) > 0)
+              ? html`<tr>
+                  <th scope="row">${t(lang, 'offer.pricePlusBonus')}</th>
+                  ${offers.map(
+                    (offer) =>
+                      html`<td data-label="${offer.name}">
+                        ${(offer.resultBonusDkk ?? 0) > 0 ? formatPrice(pricePlusBonus(offer), lang) : t(lang, 'compare.noBonus')}
+                      </td>`,
+                  )}
+                </tr>`
+              : ''
+          }
           ${measureRows}${adjustedRows}
         </tbody>
       </table>

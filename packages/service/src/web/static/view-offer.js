@@ -7,6 +7,7 @@
  * @example
  *   offerProfile({ profile, lists, lang: 'da', minCellSize: 5 })
  */
+import { pricePlusBonus } from './model.js';
 import { attr, html } from './html.js';
 import { MAX_COMPARE } from './url-state.js';
 import { t } from './i18n.js';
@@ -210,6 +211,13 @@ export function offerProfile({
     ],
     [html`${t(lang, 'offer.costPerOutcome')}${allGroups}`, formatPrice(offer.row.costPerOutcome, lang)],
   ];
+  // Only where a bonus applies: the published cost per outcome plus the bonus of each outcome.
+  if (offer.resultBonusDkk !== null && offer.resultBonusDkk > 0) {
+    facts.push([
+      html`${t(lang, 'offer.pricePlusBonus')}${allGroups}`,
+      formatPrice(pricePlusBonus(offer), lang),
+    ]);
+  }
 
   const breakdownMeasures = ['effect3m', 'effect7m', 'satisfiedShare', 'companyShare'];
   const targetGroupRows = byTargetGroup.map(({ row, targetGroup }) => {

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsync } from 'fastify';
 import adminRoutes from './admin/index.ts';
+import bonusStatementRoutes from './bonus-statement/index.ts';
 import codeListRoutes from './code-lists/index.ts';
 import compareRoutes from './compare/index.ts';
 import effectsRoutes from './effects/index.ts';
@@ -29,6 +30,7 @@ const v1: FastifyPluginAsync<V1Options> = async (app, options) => {
     pseudonymKey: options.pseudonymKey,
   });
   await app.register(refreshRoutes, { prefix: '/refresh' });
+  await app.register(bonusStatementRoutes, { prefix: '/bonus-statement' });
   await app.register(adminRoutes, { prefix: '/admin' });
 };
 

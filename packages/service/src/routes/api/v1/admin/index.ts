@@ -1,4 +1,5 @@
 import type { FastifyPluginAsync } from 'fastify';
+import bonusRuleRoutes from './bonus-rules/index.ts';
 import apiKeyRoutes from './api-keys/index.ts';
 import codeListRoutes from './code-lists/index.ts';
 import exactReadRoutes from './exact-reads/index.ts';
@@ -15,6 +16,7 @@ const admin: FastifyPluginAsync = async (app) => {
   await app.register(apiKeyRoutes, { prefix: '/api-keys' });
   await app.register(exactReadRoutes, { prefix: '/exact-reads' });
   await app.register(measureRoutes, { prefix: '/measures' });
+  await app.register(bonusRuleRoutes, { prefix: '/bonus-rules' });
 };
 
 export default admin;
