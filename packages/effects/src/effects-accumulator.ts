@@ -28,6 +28,7 @@ import { aggregateFineCells } from './aggregate-cells.ts';
 import { EffectsError } from './errors.ts';
 import { addKey } from './disclosure/cell-key.ts';
 import { recordKeyer, type RecordKeyer } from './disclosure/record-key.ts';
+import { emptyPersonDays, type PersonDays } from './columnar/person-days.ts';
 
 /** A fine cell with its outcome counters in measure order, for the hot loop. */
 interface CellSlot {
@@ -56,9 +57,8 @@ export class EffectsAccumulator {
   private readonly intervals = new SupportedIntervals();
   /** addMonths(anchor, k) for k = 0 … the largest toMonth, reused per enrollment. */
   private readonly firstDays: number[] = [];
-  /** Parsed start and end days (NaN = open) of the current person's enrollments. */
-  private readonly starts: number[] = [];
-  private readonly ends: number[] = [];
+  /** The current person as numbers, reused from person to person. */
+  private readonly days: PersonDays = emptyPersonDays();
   private readonly maxMonth: number;
   private readonly hasEndMeasure: boolean;
   /** Record keys under the disclosure secret; null without one (exact figures only). */
@@ -97,28 +97,70 @@ export class EffectsAccumulator {
    * invalid-date; on a throw, nothing of this person has been counted.
    */
   addPerson(records: PersonRecords): void {
-    const intervals = this.intervals.load(records.benefitPeriods, this.publicSupport);
-    const birth = records.person ? parseDay(records.person.birthDate, 'person birth_date') : null;
     // Parse and check every record before counting anything, so a bad one leaves no half person.
+    const days = this.days;
+    let periods = 0;
+    for (const period of records.benefitPeriods) {
+      const isPublic = this.publicSupport.get(period.benefitType);
+      if (isPublic === undefined) {
+        throw new EffectsError(
+          'unknown-benefit-type',
+          `a benefit period has benefit type "${period.benefitType}", which is not in benefit_types`,
+        );
+      }
+      if (!isPublic) continue;
+      const start = parseDay(period.startDate, 'benefit period start_date');
+      const end = period.endDate === null ? Infinity : parseDay(period.endDate, 'benefit period end_date');
+      if (end < start) {
+        throw new EffectsError('invalid-date', 'a benefit period has end_date before start_date');
+      }
+      days.periodStarts[periods] = start;
+      days.periodEnds[periods] = end;
+      periods++;
+    }
+    days.periodCount = periods;
+    days.birth = records.person ? parseDay(records.person.birthDate, 'person birth_date') : NaN;
     const enrollments = records.enrollments;
-    const starts = this.starts;
-    const ends = this.ends;
     for (let e = 0; e < enrollments.length; e++) {
       const enrollment = enrollments[e] as Enrollment;
       this.checkOffer(enrollment.offerId, 'an enrollment');
-      starts[e] = parseDay(enrollment.startDate, 'enrollment start_date');
-      ends[e] = enrollment.endDate === null ? NaN : parseDay(enrollment.endDate, 'enrollment end_date');
-      if ((ends[e] as number) < (starts[e] as number)) {
+      const start = parseDay(enrollment.startDate, 'enrollment start_date');
+      const end = enrollment.endDate === null ? NaN : parseDay(enrollment.endDate, 'enrollment end_date');
+      if (end < start) {
         throw new EffectsError(
           'invalid-date',
           `an enrollment of offer "${enrollment.offerId}" has end_date before start_date`,
         );
       }
+      days.offerIds[e] = enrollment.offerId;
+      days.targetGroups[e] = enrollment.targetGroup;
+      days.enrollmentStarts[e] = start;
+      days.enrollmentEnds[e] = end;
+      days.companyOriented[e] = enrollment.companyOriented;
+      days.enrollmentKeys[e] =
+        this.recordKey === null || start > this.asOf
+          ? 0
+          : this.recordKey('enrollment', enrollment.enrollmentId);
     }
-    const responses = records.surveyResponses.length === 0 ? null : this.parseResponses(records);
+    days.enrollmentCount = enrollments.length;
+    days.responseCount = records.surveyResponses.length === 0 ? 0 : this.loadResponses(records);
+    this.addPersonDays(days);
+  }
 
-    for (let e = 0; e < enrollments.length; e++) {
-      const enrollment = enrollments[e] as Enrollment;
+  /**
+   * Adds one person given as numbers (see PersonDays): the hot path of the columnar reader,
+   * which has checked every record already. Same counts as `addPerson` on the same records.
+   * @example
+   * const days = emptyPersonDays();
+   * days.enrollmentCount = 1; // … and the other arrays
+   * acc.addPersonDays(days);
+   */
+  addPersonDays(days: PersonDays): void {
+    const intervals = this.intervals.loadDays(days.periodStarts, days.periodEnds, days.periodCount);
+    const birth = Number.isNaN(days.birth) ? null : days.birth;
+    const starts = days.enrollmentStarts;
+    const ends = days.enrollmentEnds;
+    for (let e = 0; e < days.enrollmentCount; e++) {
       const start = starts[e] as number;
       if (start > this.asOf) continue;
       const endDay = ends[e] as number;
@@ -127,8 +169,9 @@ export class EffectsAccumulator {
       const duration = intervals.runEndingOn(start - 1);
       const band = durationBandIndex(duration);
       const stratum = stratumIndex(ageBandIndex(age), band);
-      const { offerId, targetGroup } = enrollment;
-      const key = this.recordKey === null ? 0 : this.recordKey('enrollment', enrollment.enrollmentId);
+      const offerId = days.offerIds[e] as string;
+      const targetGroup = days.targetGroups[e] as string;
+      const key = days.enrollmentKeys[e] as number;
       // Each enrollment touches at most two fine cells: its start month and its end month.
       const startSlot = this.inPeriod(start) ? this.slot(offerId, targetGroup, start) : null;
       const endSlot =
@@ -140,7 +183,7 @@ export class EffectsAccumulator {
         const cell = startSlot.cell;
         cell.started++;
         cell.startedKey = addKey(cell.startedKey, key);
-        if (enrollment.companyOriented) {
+        if (days.companyOriented[e]) {
           cell.companyOriented++;
           cell.companyOrientedKey = addKey(cell.companyOrientedKey, key);
         }
@@ -166,40 +209,53 @@ export class EffectsAccumulator {
       }
       this.addOutcomes(start, end, startSlot, endSlot, stratum, key);
     }
-
-    if (responses) this.addResponses(records, responses);
+    if (days.responseCount > 0) this.addResponses(days);
   }
 
-  /** Answer days, checked against the person's enrollments before anything is counted. */
-  private parseResponses(records: PersonRecords): number[] {
-    const ids = new Set(records.enrollments.map((e) => e.enrollmentId));
-    return records.surveyResponses.map((response) => {
+  /**
+   * The person's survey answers into this.days, checked against its enrollments; returns their
+   * number. An answer to an enrollment that starts after asOf is kept with enrollment −1.
+   */
+  private loadResponses(records: PersonRecords): number {
+    const days = this.days;
+    const ids = new Set<string>();
+    // The last enrollment with the id that counts (start on or before asOf) takes the answer.
+    const counted = new Map<string, number>();
+    records.enrollments.forEach((enrollment, e) => {
+      ids.add(enrollment.enrollmentId);
+      if ((days.enrollmentStarts[e] as number) <= this.asOf) counted.set(enrollment.enrollmentId, e);
+    });
+    records.surveyResponses.forEach((response, r) => {
       if (!ids.has(response.enrollmentId)) {
         throw new EffectsError(
           'unknown-enrollment',
           `survey response "${response.responseId}" refers to an enrollment not among its person's enrollments`,
         );
       }
-      return parseDay(response.answeredOn, 'survey response answered_on');
+      days.responseDays[r] = parseDay(response.answeredOn, 'survey response answered_on');
+      days.responseEnrollments[r] = counted.get(response.enrollmentId) ?? -1;
+      days.satisfaction[r] = response.satisfaction ?? NaN;
+      days.closerToJob[r] = response.closerToJob ?? NaN;
+      days.responseKeys[r] =
+        this.recordKey === null ? 0 : this.recordKey('surveyResponse', response.responseId);
     });
+    return records.surveyResponses.length;
   }
 
   /** Survey answers count for their enrollment's offer and target group, on the answer day. */
-  private addResponses(records: PersonRecords, days: readonly number[]): void {
-    const counted = new Map<string, Enrollment>();
-    records.enrollments.forEach((enrollment, e) => {
-      // this.starts still holds this person's parsed start days.
-      if ((this.starts[e] as number) <= this.asOf) counted.set(enrollment.enrollmentId, enrollment);
-    });
-    records.surveyResponses.forEach((response, r) => {
-      const day = days[r] as number;
-      const enrollment = counted.get(response.enrollmentId);
-      if (!enrollment || day > this.asOf || !this.inPeriod(day)) return;
-      const cell = this.slot(enrollment.offerId, enrollment.targetGroup, day).cell;
-      const key = this.recordKey === null ? 0 : this.recordKey('surveyResponse', response.responseId);
-      if (response.satisfaction !== null) addScore(cell.satisfaction, response.satisfaction, key);
-      if (response.closerToJob !== null) addScore(cell.closeness, response.closerToJob, key);
-    });
+  private addResponses(days: PersonDays): void {
+    for (let r = 0; r < days.responseCount; r++) {
+      const e = days.responseEnrollments[r] as number;
+      const day = days.responseDays[r] as number;
+      if (e < 0 || (days.enrollmentStarts[e] as number) > this.asOf) continue;
+      if (day > this.asOf || !this.inPeriod(day)) continue;
+      const cell = this.slot(days.offerIds[e] as string, days.targetGroups[e] as string, day).cell;
+      const key = days.responseKeys[r] as number;
+      const satisfaction = days.satisfaction[r] as number;
+      const closerToJob = days.closerToJob[r] as number;
+      if (!Number.isNaN(satisfaction)) addScore(cell.satisfaction, satisfaction, key);
+      if (!Number.isNaN(closerToJob)) addScore(cell.closeness, closerToJob, key);
+    }
   }
 
   /** Counts a complaint against its offer in the month it was received (target group ''). */

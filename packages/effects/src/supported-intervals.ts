@@ -52,6 +52,36 @@ export class SupportedIntervals {
       ends[i] = end;
       count++;
     }
+    return this.sortAndMerge(count);
+  }
+
+  /**
+   * Replaces the intervals by `count` public-support periods given as day numbers (last day
+   * Infinity = still running), in any order; the arrays are read, not kept.
+   * @example new SupportedIntervals().loadDays([19000, 18000], [19010, Infinity], 2);
+   */
+  loadDays(periodStarts: readonly number[], periodEnds: readonly number[], count: number): this {
+    const starts = this.starts;
+    const ends = this.ends;
+    for (let n = 0; n < count; n++) {
+      const start = periodStarts[n] as number;
+      const end = periodEnds[n] as number;
+      let i = n;
+      while (i > 0 && (starts[i - 1] as number) > start) {
+        starts[i] = starts[i - 1] as number;
+        ends[i] = ends[i - 1] as number;
+        i--;
+      }
+      starts[i] = start;
+      ends[i] = end;
+    }
+    return this.sortAndMerge(count);
+  }
+
+  /** Merges the first `count` intervals, sorted by start, in place. */
+  private sortAndMerge(count: number): this {
+    const starts = this.starts;
+    const ends = this.ends;
     // Merge in place: overlapping or touching (next start ≤ end + 1) intervals become one.
     let merged = 0;
     for (let i = 0; i < count; i++) {

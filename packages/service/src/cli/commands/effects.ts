@@ -18,7 +18,7 @@ import { parseGroupBy } from '../group-by.ts';
 import { createProgress } from '../progress.ts';
 import { DataDirError } from '../../data-dir/data-dir-error.ts';
 import { openDataDir } from '../../data-dir/open-data-dir.ts';
-import { forEachPerson } from '../../data-dir/for-each-person.ts';
+import { computeOnColumns } from '../../data-dir/person-columns.ts';
 import { disclosureKeyOf } from './db-flags.ts';
 import { catalogNames } from '../../spreadsheet/catalog-names.ts';
 import { CSV_DIALECTS, tableCsvStream, type CsvDialect } from '../../spreadsheet/csv-writer.ts';
@@ -57,8 +57,8 @@ Options:
   --help                show this help
 
 Exit codes: 0 success, 2 bad options, 3 invalid data (every bad row is listed, up to 100).
-Files of persons, benefit periods and enrollments sorted by person_id are streamed with
-bounded memory; unsorted files are grouped in memory instead.
+Persons, benefit periods and enrollments may be in any row order: CSV files are read into
+typed columns and grouped by person with a counting sort (memory in proportion to the rows).
 `;
 
 const PERIOD_UNITS: Record<string, PeriodUnit> = {
@@ -121,15 +121,9 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
       ...(exact ? {} : { disclosureKey: await disclosureKeyOf(io.env) }),
       ...(period ? { period } : {}),
     };
-    let accumulator = new EffectsAccumulator(config);
-    await forEachPerson(
-      data,
-      () => {
-        accumulator = new EffectsAccumulator(config);
-        return (person) => accumulator.addPerson(person);
-      },
-      { onProgress: (persons) => progress.update(`evg effects: ${persons} persons`) },
-    );
+    const accumulator = new EffectsAccumulator(config);
+    const persons = await computeOnColumns(data, accumulator, config.disclosureKey, asOf);
+    progress.update(`evg effects: ${persons} persons`);
     progress.done();
     data.issues.throwIfAny();
     for (const complaint of complaints) accumulator.addComplaint(complaint);

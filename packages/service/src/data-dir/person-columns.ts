@@ -1,0 +1,503 @@
+import { createReadStream } from 'node:fs';
+import {
+  ByteInterner,
+  dayOfBytes,
+  emptyPersonDays,
+  NOT_A_DAY,
+  parseDay,
+  recordKeyer,
+  surelyNotCprBytes,
+  TEXT_LIMITS,
+  type BenefitPeriod,
+  type EffectsAccumulator,
+  type Enrollment,
+  type Person,
+  type RecordsByKind,
+  type SurveyResponse,
+} from '@evg/effects';
+import type { IssueCollector } from './data-dir-error.ts';
+import type { DataDir, Located } from './open-data-dir.ts';
+import { loadSurveys } from './for-each-person.ts';
+import { csvRecordReader, readRecords, type CsvRecordReader } from './read-records.ts';
+import type { RecordFile } from './record-files.ts';
+
+type PersonKind = 'persons' | 'benefit_periods' | 'enrollments';
+
+/** A growable Int32 column. */
+class Column {
+  data = new Int32Array(1 << 12);
+  length = 0;
+  push(value: number): void {
+    if (this.length === this.data.length) {
+      const grown = new Int32Array(this.data.length * 2);
+      grown.set(this.data);
+      this.data = grown;
+    }
+    this.data[this.length++] = value;
+  }
+}
+
+const OPEN = 2147483647;
+const { id: ID, name: NAME } = TEXT_LIMITS;
+
+/**
+ * `evg effects` on columns: reads the person-level CSV files as bytes straight into typed
+ * columns (person ids interned to integers, dates as day numbers, codes as indexes), groups
+ * the rows of each person with a counting sort on the interned id (any row order, memory in
+ * proportion to the rows) and feeds every person to `accumulator` as numbers. A row the byte
+ * path does not fully accept (non-ASCII, a quote in its chunk, a wrong field count, any
+ * invalid or unusual value) goes through the same path as the streaming reader (fast string
+ * parser, then the zod schemas, which word the error). Problems go to `data.issues` with the
+ * same messages as `forEachPerson`. NDJSON files are read through `readRecords`.
+ *
+ * @example
+ * const persons = await computeOnColumns(data, accumulator, disclosureKey);
+ */
+export async function computeOnColumns(
+  data: DataDir,
+  accumulator: EffectsAccumulator,
+  disclosureKey: string | undefined,
+  asOf: string,
+): Promise<number> {
+  const issues = data.issues;
+  const surveys = await loadSurveys(data, issues);
+  const surveyIds = new ByteInterner();
+  const surveyAnswers: Located<SurveyResponse>[][] = [];
+  for (const [enrollmentId, answers] of surveys) {
+    const bytes = Buffer.from(enrollmentId, 'utf8');
+    surveyIds.intern(bytes, 0, bytes.length);
+    surveyAnswers.push(answers);
+  }
+  const claimed = new Uint8Array(surveyAnswers.length);
+  const recordKey = disclosureKey === undefined ? null : recordKeyer(disclosureKey);
+
+  const personIds = new ByteInterner();
+  const benefitTypes = internAll(data.catalog.benefitTypes.map((t) => t.code));
+  const isPublic = data.catalog.benefitTypes.map((t) => t.publicSupport);
+  const offerIds = data.catalog.offers.map((o) => o.offerId);
+  const offers = internAll(offerIds);
+  const targetGroupNames = data.catalog.targetGroups?.map((t) => t.code) ?? [];
+  const targetGroups = internAll(targetGroupNames);
+  const checkTargetGroups = data.catalog.targetGroups !== null;
+  const hasPersonsFile = data.files.has('persons');
+  const name = (kind: PersonKind) => data.files.get(kind)?.name ?? `${kind}.csv`;
+
+  const pPerson = new Column();
+  const pBirth = new Column();
+  const pLine = new Column();
+  const bPerson = new Column();
+  const bPublic = new Column();
+  const bStart = new Column();
+  const bEnd = new Column();
+  const bLine = new Column();
+  const ePerson = new Column();
+  const eOffer = new Column();
+  const eGroup = new Column();
+  const eStart = new Column();
+  const eEnd = new Column();
+  const eCompany = new Column();
+  const eKey = new Column();
+  const eSurvey = new Column();
+  const eLine = new Column();
+
+  const idOf = (text: string, interner: ByteInterner, add: boolean) => {
+    const bytes = Buffer.from(text, 'utf8');
+    return add ? interner.intern(bytes, 0, bytes.length) : interner.lookup(bytes, 0, bytes.length);
+  };
+  const groupOf = (text: string) => {
+    if (checkTargetGroups) return idOf(text, targetGroups, false);
+    const id = idOf(text, targetGroups, true);
+    if (id === targetGroupNames.length) targetGroupNames.push(text);
+    return id;
+  };
+
+  // Records from the string path (schemas), appended exactly as the byte path would.
+  const addPerson = (record: Person, line: number) => {
+    pPerson.push(idOf(record.personId, personIds, true));
+    pBirth.push(parseDay(record.birthDate));
+    pLine.push(line);
+  };
+  const addPeriod = (record: BenefitPeriod, line: number) => {
+    const type = idOf(record.benefitType, benefitTypes, false);
+    if (type < 0) {
+      issues.add({
+        file: name('benefit_periods'),
+        line,
+        field: 'benefit_type',
+        message: 'is not a code in benefit_types',
+      });
+      return;
+    }
+    bPerson.push(idOf(record.personId, personIds, true));
+    bPublic.push(isPublic[type] ? 1 : 0);
+    bStart.push(parseDay(record.startDate));
+    bEnd.push(record.endDate === null ? OPEN : parseDay(record.endDate));
+    bLine.push(line);
+  };
+  const addEnrollment = (record: Enrollment, line: number) => {
+    ePerson.push(idOf(record.personId, personIds, true));
+    eOffer.push(idOf(record.offerId, offers, false));
+    eGroup.push(groupOf(record.targetGroup));
+    const start = parseDay(record.startDate);
+    eStart.push(start);
+    eEnd.push(record.endDate === null ? OPEN : parseDay(record.endDate));
+    eCompany.push(record.companyOriented ? 1 : 0);
+    eKey.push(recordKey === null ? 0 : recordKey('enrollment', record.enrollmentId) | 0);
+    eSurvey.push(idOf(record.enrollmentId, surveyIds, false));
+    eLine.push(line);
+  };
+
+  // The byte path, one row at a time: true when the row was taken.
+  type RowParser = (bytes: Buffer, starts: Int32Array, ends: Int32Array, line: number) => boolean;
+  const parsers: { [K in PersonKind]: (at: (field: string) => number) => RowParser } = {
+    persons: (at) => {
+      const [id, birth] = [at('person_id'), at('birth_date')];
+      return (b, s, e, line) => {
+        if (id < 0 || birth < 0) return false;
+        if (!personIdOk(b, s[id]!, e[id]!)) return false;
+        const day = dayOfBytes(b, s[birth]!, e[birth]!);
+        if (day === NOT_A_DAY) return false;
+        pPerson.push(personIds.intern(b, s[id]!, e[id]!));
+        pBirth.push(day);
+        pLine.push(line);
+        return true;
+      };
+    },
+    benefit_periods: (at) => {
+      const [id, type, start, end, period] = [
+        'person_id',
+        'benefit_type',
+        'start_date',
+        'end_date',
+        'period_id',
+      ].map(at) as number[];
+      return (b, s, e, line) => {
+        if (id! < 0 || type! < 0 || start! < 0) return false;
+        if (!personIdOk(b, s[id!]!, e[id!]!)) return false;
+        const code = benefitTypes.lookup(b, s[type!]!, e[type!]!);
+        if (code < 0) return false;
+        const first = dayOfBytes(b, s[start!]!, e[start!]!);
+        if (first === NOT_A_DAY) return false;
+        const last = end! < 0 || s[end!] === e[end!] ? OPEN : dayOfBytes(b, s[end!]!, e[end!]!);
+        if (last === NOT_A_DAY || last < first) return false;
+        if (period! >= 0 && e[period!]! - s[period!]! > ID) return false;
+        bPerson.push(personIds.intern(b, s[id!]!, e[id!]!));
+        bPublic.push(isPublic[code] ? 1 : 0);
+        bStart.push(first);
+        bEnd.push(last);
+        bLine.push(line);
+        return true;
+      };
+    },
+    enrollments: (at) => {
+      const [id, person, offer, group, start, end, company, reason] = [
+        'enrollment_id',
+        'person_id',
+        'offer_id',
+        'target_group',
+        'start_date',
+        'end_date',
+        'company_oriented',
+        'end_reason',
+      ].map(at) as number[];
+      return (b, s, e, line) => {
+        if (id! < 0 || person! < 0 || offer! < 0 || group! < 0 || start! < 0) return false;
+        const idLength = e[id!]! - s[id!]!;
+        if (idLength < 1 || idLength > ID) return false;
+        if (!personIdOk(b, s[person!]!, e[person!]!)) return false;
+        const offerLength = e[offer!]! - s[offer!]!;
+        const groupLength = e[group!]! - s[group!]!;
+        if (offerLength < 1 || offerLength > ID || groupLength < 1 || groupLength > ID) return false;
+        const first = dayOfBytes(b, s[start!]!, e[start!]!);
+        if (first === NOT_A_DAY) return false;
+        const last = end! < 0 || s[end!] === e[end!] ? OPEN : dayOfBytes(b, s[end!]!, e[end!]!);
+        if (last === NOT_A_DAY || last < first) return false;
+        let companyOriented = 0;
+        if (company! >= 0 && s[company!] !== e[company!]) {
+          const word = b.toString('latin1', s[company!]!, e[company!]!);
+          if (word === 'true') companyOriented = 1;
+          else if (word !== 'false') return false;
+        }
+        if (reason! >= 0 && e[reason!]! - s[reason!]! > NAME) return false;
+        let groupId = targetGroups.lookup(b, s[group!]!, e[group!]!);
+        if (groupId < 0 && !checkTargetGroups) {
+          groupId = targetGroups.intern(b, s[group!]!, e[group!]!);
+          targetGroupNames.push(b.toString('latin1', s[group!]!, e[group!]!));
+        }
+        ePerson.push(personIds.intern(b, s[person!]!, e[person!]!));
+        eOffer.push(offers.lookup(b, s[offer!]!, e[offer!]!));
+        eGroup.push(groupId);
+        eStart.push(first);
+        eEnd.push(last);
+        eCompany.push(companyOriented);
+        // The key hashes the id's text: a string only when figures are published.
+        eKey.push(
+          recordKey === null ? 0 : recordKey('enrollment', b.toString('latin1', s[id!]!, e[id!]!)) | 0,
+        );
+        eSurvey.push(surveyIds.lookup(b, s[id!]!, e[id!]!));
+        eLine.push(line);
+        return true;
+      };
+    },
+  };
+  const slowAdders = {
+    persons: addPerson,
+    benefit_periods: addPeriod,
+    enrollments: addEnrollment,
+  } as { [K in PersonKind]: (record: RecordsByKind[K], line: number) => void };
+
+  for (const kind of ['persons', 'benefit_periods', 'enrollments'] as const) {
+    const file = data.files.get(kind) as (RecordFile & { kind: typeof kind }) | undefined;
+    if (file === undefined) continue;
+    const slow = slowAdders[kind] as (record: unknown, line: number) => void;
+    if (file.format !== 'csv' || !(await readBytes(file, issues, parsers[kind], slow))) {
+      for await (const { records, lines } of readRecords(file, issues)) {
+        for (let i = 0; i < records.length; i++) slow(records[i], lines[i]!);
+      }
+    }
+  }
+
+  // Counting sort on the interned person id: rows of person p at order[offsets[p] … offsets[p+1]).
+  const personCount = personIds.size;
+  const group = (person: Column) => {
+    const offsets = new Int32Array(personCount + 1);
+    for (let i = 0; i < person.length; i++) offsets[person.data[i]! + 1]!++;
+    for (let p = 0; p < personCount; p++) offsets[p + 1]! += offsets[p]!;
+    const next = offsets.slice(0, personCount);
+    const order = new Int32Array(person.length);
+    for (let i = 0; i < person.length; i++) order[next[person.data[i]!]!++] = i;
+    return { offsets, order };
+  };
+  const personRows = group(pPerson);
+  const periodRows = group(bPerson);
+  const enrollmentRows = group(ePerson);
+
+  const days = emptyPersonDays();
+  const asOfDay = parseDay(asOf);
+  let persons = 0;
+  for (let p = 0; p < personCount; p++) {
+    const pFrom = personRows.offsets[p]!;
+    const pTo = personRows.offsets[p + 1]!;
+    const bFrom = periodRows.offsets[p]!;
+    const bTo = periodRows.offsets[p + 1]!;
+    const eFrom = enrollmentRows.offsets[p]!;
+    const eTo = enrollmentRows.offsets[p + 1]!;
+    if (pFrom === pTo && bFrom === bTo && eFrom === eTo) continue;
+    persons++;
+    for (let i = pFrom + 1; i < pTo; i++) {
+      const row = personRows.order[i]!;
+      issues.add({
+        file: name('persons'),
+        line: pLine.data[row]!,
+        field: 'person_id',
+        message: 'repeats an earlier person',
+      });
+    }
+    const personMissing = pFrom === pTo && hasPersonsFile;
+    days.birth = pFrom === pTo ? NaN : pBirth.data[personRows.order[pFrom]!]!;
+    let periods = 0;
+    for (let i = bFrom; i < bTo; i++) {
+      const row = periodRows.order[i]!;
+      if (personMissing) {
+        issues.add({
+          file: name('benefit_periods'),
+          line: bLine.data[row]!,
+          field: 'person_id',
+          message: 'refers to a person not in persons',
+        });
+      } else if (bPublic.data[row] === 1) {
+        days.periodStarts[periods] = bStart.data[row]!;
+        const end = bEnd.data[row]!;
+        days.periodEnds[periods] = end === OPEN ? Infinity : end;
+        periods++;
+      }
+    }
+    days.periodCount = periods;
+    let count = 0;
+    let responses = 0;
+    for (let i = eFrom; i < eTo; i++) {
+      const row = enrollmentRows.order[i]!;
+      const line = eLine.data[row]!;
+      let ok = true;
+      const offer = eOffer.data[row]!;
+      const targetGroup = eGroup.data[row]!;
+      if (offer < 0) {
+        issues.add({
+          file: name('enrollments'),
+          line,
+          field: 'offer_id',
+          message: 'refers to an offer that does not exist',
+        });
+        ok = false;
+      }
+      if (targetGroup < 0) {
+        issues.add({
+          file: name('enrollments'),
+          line,
+          field: 'target_group',
+          message: 'is not a code in target_groups',
+        });
+        ok = false;
+      }
+      if (personMissing) {
+        issues.add({
+          file: name('enrollments'),
+          line,
+          field: 'person_id',
+          message: 'refers to a person not in persons',
+        });
+        ok = false;
+      }
+      const survey = eSurvey.data[row]!;
+      // The enrollment exists, so its answers are not orphans, even when the enrollment is bad.
+      const answers = survey >= 0 && claimed[survey] === 0 ? surveyAnswers[survey]! : null;
+      if (survey >= 0) claimed[survey] = 1;
+      if (!ok) continue;
+      const start = eStart.data[row]!;
+      const end = eEnd.data[row]!;
+      days.offerIds[count] = offerIds[offer]!;
+      days.targetGroups[count] = targetGroupNames[targetGroup]!;
+      days.enrollmentStarts[count] = start;
+      days.enrollmentEnds[count] = end === OPEN ? NaN : end;
+      days.companyOriented[count] = eCompany.data[row] === 1;
+      days.enrollmentKeys[count] = start > asOfDay ? 0 : eKey.data[row]! >>> 0;
+      if (answers !== null) {
+        for (const { record } of answers) {
+          days.responseEnrollments[responses] = count;
+          days.responseDays[responses] = parseDay(record.answeredOn);
+          days.satisfaction[responses] = record.satisfaction ?? NaN;
+          days.closerToJob[responses] = record.closerToJob ?? NaN;
+          days.responseKeys[responses] =
+            recordKey === null ? 0 : recordKey('surveyResponse', record.responseId);
+          responses++;
+        }
+      }
+      count++;
+    }
+    days.enrollmentCount = count;
+    days.responseCount = responses;
+    accumulator.addPersonDays(days);
+  }
+  const surveyFile = data.files.get('survey_responses')?.name ?? 'survey_responses.csv';
+  for (let s = 0; s < surveyAnswers.length; s++) {
+    if (claimed[s] === 1) continue;
+    for (const { line } of surveyAnswers[s]!) {
+      issues.add({
+        file: surveyFile,
+        line,
+        field: 'enrollment_id',
+        message: 'refers to an enrollment that does not exist',
+      });
+    }
+  }
+  return persons;
+}
+
+function internAll(values: readonly string[]): ByteInterner {
+  const interner = new ByteInterner();
+  for (const value of values) {
+    const bytes = Buffer.from(value, 'utf8');
+    interner.intern(bytes, 0, bytes.length);
+  }
+  return interner;
+}
+
+function personIdOk(bytes: Uint8Array, start: number, end: number): boolean {
+  return end > start && end - start <= ID && surelyNotCprBytes(bytes, start, end);
+}
+
+const NEWLINE = 10;
+const COMMA = 44;
+const QUOTE = 34;
+
+/**
+ * Reads a CSV file as bytes, row by row through `fast`, other rows through the string path
+ * into `slow`. False (with nothing added) when the file holds a quote anywhere: then the caller
+ * reads it through `readRecords`, whose CSV parser handles quoted fields.
+ */
+async function readBytes<K extends PersonKind>(
+  file: RecordFile & { kind: K },
+  issues: IssueCollector,
+  compile: (
+    at: (field: string) => number,
+  ) => (b: Buffer, s: Int32Array, e: Int32Array, line: number) => boolean,
+  slow: (record: unknown, line: number) => void,
+): Promise<boolean> {
+  // Quotes are rare in these files; one scan first keeps the byte path simple (no quoted fields).
+  for await (const chunk of createReadStream(file.path, {
+    highWaterMark: 1 << 20,
+  }) as AsyncIterable<Buffer>) {
+    if (chunk.indexOf(QUOTE) >= 0) return false;
+  }
+  let header: string[] | null = null;
+  let reader: CsvRecordReader<K> | null = null;
+  let fast: ((b: Buffer, s: Int32Array, e: Int32Array, line: number) => boolean) | null = null;
+  let starts = new Int32Array(16);
+  let ends = new Int32Array(16);
+  let line = 1;
+  let carry: Buffer | null = null;
+  const rowOf = (b: Buffer, from: number, to: number, lineNumber: number): boolean => {
+    let end = to;
+    if (end > from && b[end - 1] === 13) end--;
+    if (end === from) return true;
+    if (header === null) {
+      let text = b.toString('utf8', from, end);
+      if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+      header = text.split(',');
+      reader = csvRecordReader(file, header, issues);
+      if (reader === null) return false;
+      const columns = header;
+      fast = compile((field) => columns.indexOf(field));
+      if (starts.length < header.length) {
+        starts = new Int32Array(header.length);
+        ends = new Int32Array(header.length);
+      }
+      return true;
+    }
+    let fields = 0;
+    let fieldStart = from;
+    let ascii = true;
+    for (let i = from; i < end; i++) {
+      const c = b[i]!;
+      if (c === COMMA) {
+        if (fields < starts.length) {
+          starts[fields] = fieldStart;
+          ends[fields] = i;
+        }
+        fields++;
+        fieldStart = i + 1;
+      } else if (c >= 0x80) ascii = false;
+    }
+    if (fields < starts.length) {
+      starts[fields] = fieldStart;
+      ends[fields] = end;
+    }
+    fields++;
+    if (!ascii || fields !== header.length || !fast!(b, starts, ends, lineNumber)) {
+      // Not sure: the string path decides, with its messages.
+      const row = b.toString('utf8', from, end).split(',');
+      const { records, lines } = reader!([row], [lineNumber], 0);
+      for (let i = 0; i < records.length; i++) slow(records[i], lines[i]!);
+    }
+    return true;
+  };
+  for await (const chunk of createReadStream(file.path, {
+    highWaterMark: 1 << 20,
+  }) as AsyncIterable<Buffer>) {
+    const b: Buffer = carry === null ? chunk : Buffer.concat([carry, chunk]);
+    const last = b.lastIndexOf(NEWLINE);
+    if (last < 0) {
+      carry = b;
+      continue;
+    }
+    let from = 0;
+    for (let nl = b.indexOf(NEWLINE, from); nl >= 0 && nl <= last; nl = b.indexOf(NEWLINE, from)) {
+      if (!rowOf(b, from, nl, line)) return true;
+      line++;
+      from = nl + 1;
+    }
+    carry = from < b.length ? b.subarray(from) : null;
+  }
+  if (carry !== null && carry.length > 0) rowOf(carry, 0, carry.length, line);
+  return true;
+}
