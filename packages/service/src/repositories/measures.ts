@@ -1,6 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/database.ts';
-import type { DefinedMeasure } from '../measures/measure-definition.ts';
+import { DEFAULT_DEFINED_MEASURES, type DefinedMeasure } from '../measures/measure-definition.ts';
 
 type Row = Database['measures'];
 
@@ -48,4 +48,9 @@ export async function saveCustomMeasure(db: Kysely<Database>, measure: DefinedMe
 export async function deleteCustomMeasure(db: Kysely<Database>, key: string): Promise<boolean> {
   const result = await db.deleteFrom('measures').where('key', '=', key).executeTakeFirst();
   return Number(result.numDeletedRows) > 0;
+}
+
+/** Every measure key a bonus rule or a filter may name: the four defaults, then the custom ones. */
+export async function knownMeasureKeys(db: Kysely<Database>): Promise<string[]> {
+  return [...DEFAULT_DEFINED_MEASURES.map((m) => m.key), ...(await listCustomMeasures(db)).map((m) => m.key)];
 }

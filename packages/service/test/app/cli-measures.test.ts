@@ -4,7 +4,9 @@ import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/run-cli.ts';
+import { listBonusRules } from '../../src/repositories/bonus-rules.ts';
 import { listCustomMeasures } from '../../src/repositories/measures.ts';
+import { validFiles, writeDataDir } from '../support/contract-files.ts';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';
 
 let database: TestDatabase;
@@ -73,5 +75,42 @@ describe('evg measures', () => {
     expect(result.code).toBe(2);
     expect(result.err).toContain("entry 2: anchor: must be 'start' or 'end'");
     expect(await listCustomMeasures(database.db)).toEqual([]);
+  });
+});
+
+describe('evg bonus-rules', () => {
+  it("sets, lists and deletes an offer's trigger; unknown offers and measures store nothing", async () => {
+    const data = await writeDataDir(validFiles());
+    try {
+      expect((await evg('import', '--data', data.dir, '--as-of', '2024-12-31', '--no-refresh')).code).toBe(0);
+    } finally {
+      await data.remove();
+    }
+    expect((await evg('bonus-rules', 'list')).out).toBe(
+      'OF1\t\teffect3m\tdefault\tRengøringskursus\nOF2\t\teffect3m\tdefault\tMentorforløb\n',
+    );
+    expect(await evg('bonus-rules', 'set', 'OF1', 'status1m')).toMatchObject({
+      code: 0,
+      out: 'created the rule of OF1: status1m\n',
+    });
+    expect((await evg('bonus-rules', 'set', 'OF1', 'effect7m')).out).toBe(
+      'replaced the rule of OF1: effect7m\n',
+    );
+    expect((await evg('bonus-rules', 'list')).out.split('\n')[0]).toBe(
+      'OF1\t\teffect7m\trule\tRengøringskursus',
+    );
+
+    const unknownMeasure = await evg('bonus-rules', 'set', 'OF2', 'effect99m');
+    expect(unknownMeasure.code).toBe(2);
+    expect(unknownMeasure.err).toContain(
+      "no measure 'effect99m'; use one of effect3m, effect7m, status1m, status3m",
+    );
+    expect((await evg('bonus-rules', 'set', 'OF9', 'effect3m')).code).toBe(1);
+    expect((await evg('bonus-rules', 'set', 'OF1')).code).toBe(2);
+    expect(await listBonusRules(database.db)).toEqual([{ offerId: 'OF1', measureKey: 'effect7m' }]);
+
+    expect((await evg('bonus-rules', 'delete', 'OF1')).code).toBe(0);
+    expect((await evg('bonus-rules', 'delete', 'OF1')).code).toBe(1);
+    expect(await listBonusRules(database.db)).toEqual([]);
   });
 });

@@ -8,6 +8,7 @@ export const commands: Record<string, () => Promise<CommandModule>> = {
   keys: () => import('./keys.ts'),
   measures: () => import('./measures.ts'),
   bonus: () => import('./bonus.ts'),
+  'bonus-rules': () => import('./bonus-rules.ts'),
   'bi-user': () => import('./bi-user.ts'),
   openapi: () => import('./openapi.ts'),
   'bench-effects': () => import('./bench-effects.ts'),

@@ -1,23 +1,16 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { DEFAULT_BONUS_MEASURE, type Offer } from '@evg/effects';
+import type { Offer } from '@evg/effects';
 import { ProblemError } from '../../../../../http/problem.ts';
 import { bonusRuleInputSchema, bonusRuleSchema } from '../../../../../http/schemas/bonus.ts';
 import { authProblems, commonProblems, problemResponse } from '../../../../../http/schemas/problem.ts';
-import { DEFAULT_DEFINED_MEASURES } from '../../../../../measures/measure-definition.ts';
+import { bonusRuleView } from '../../../../../measures/bonus-rule-view.ts';
 import { deleteBonusRule, listBonusRules, saveBonusRule } from '../../../../../repositories/bonus-rules.ts';
-import { listCustomMeasures } from '../../../../../repositories/measures.ts';
+import { knownMeasureKeys } from '../../../../../repositories/measures.ts';
 
 const offerParams = z.object({ offerId: z.string().min(1).max(100) });
 
 const adminBonusRules: FastifyPluginAsyncZod = async (app) => {
-  const view = (offer: Offer, measureKey: string | undefined) => ({
-    offerId: offer.offerId,
-    offerName: offer.name,
-    resultBonusDkk: offer.resultBonusDkk,
-    measureKey: measureKey ?? DEFAULT_BONUS_MEASURE,
-    ruleDefined: measureKey !== undefined,
-  });
   const offerOf = (offerId: string): Offer => {
     const offer = app.readModel.current.offer(offerId);
     if (!offer) throw new ProblemError('not-found', `Tilbuddet '${offerId}' findes ikke.`);
@@ -37,7 +30,7 @@ const adminBonusRules: FastifyPluginAsyncZod = async (app) => {
     },
     async () => {
       const rules = new Map((await listBonusRules(app.db)).map((r) => [r.offerId, r.measureKey]));
-      return app.readModel.current.offers.map((offer) => view(offer, rules.get(offer.offerId)));
+      return app.readModel.current.offers.map((offer) => bonusRuleView(offer, rules.get(offer.offerId)));
     },
   );
 
@@ -66,7 +59,7 @@ const adminBonusRules: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       const offer = offerOf(request.params.offerId);
       const { measureKey } = request.body;
-      const known = [...DEFAULT_DEFINED_MEASURES, ...(await listCustomMeasures(app.db))].map((m) => m.key);
+      const known = await knownMeasureKeys(app.db);
       if (!known.includes(measureKey)) {
         throw new ProblemError(
           'validation',
@@ -75,7 +68,7 @@ const adminBonusRules: FastifyPluginAsyncZod = async (app) => {
         );
       }
       const created = await saveBonusRule(app.db, { offerId: offer.offerId, measureKey });
-      return reply.code(created ? 201 : 200).send(view(offer, measureKey));
+      return reply.code(created ? 201 : 200).send(bonusRuleView(offer, measureKey));
     },
   );
 
