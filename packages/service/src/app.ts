@@ -99,6 +99,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     requestTimeout: config.requestTimeoutMs,
     connectionTimeout: config.connectionTimeoutMs,
     routerOptions: { ignoreTrailingSlash: true },
+    // The read-model plugin loads the current data version before the app is ready (in a worker
+    // thread, over its own connection): seconds at national scale or on a busy machine, where
+    // Fastify's default of 10 s per plugin aborted the start.
+    pluginTimeout: 120_000,
     // The router's own errors (a malformed URL, a path parameter over 100 characters) bypass the
     // error handler; they are problem+json too.
     frameworkErrors: (error, _request, reply) => {
