@@ -17,7 +17,6 @@
 import type { DateRange, MeasureDefinition } from './engine-config.ts';
 import type { IsoDate, Offer, Provider } from './records.ts';
 import type { EffectRow } from './effect-row.ts';
-import type { OutcomeCell } from './effect-cell.ts';
 import { EffectsError } from './errors.ts';
 
 /** The measure whose success triggers the bonus when an offer has no rule of its own. */
@@ -131,7 +130,7 @@ export function bonusStatement(input: BonusStatementInput): BonusStatement {
         `offer "${offer.offerId}" has no bonus rule and the default measure "${measureKey}" is not carried`,
       );
     }
-    const outcome = rows.get(offer.offerId)?.[measureKey] as OutcomeCell | undefined;
+    const outcome = rows.get(offer.offerId)?.outcomes[measureKey];
     // Exact rows: an empty n (0 eligible) comes as null, which is 0 here.
     const eligible = outcome?.n ?? 0;
     const successful = outcome?.x ?? 0;

@@ -1,5 +1,6 @@
 /**
- * The public shapes of an effect cell: JSON rows (`toEffectRow`) and flat CSV records.
+ * The shapes of an effect cell outside the engine: the typed row (`toEffectRow`), its public
+ * JSON (`effectRowJson`) and flat CSV records (`toCsvRecord`).
  *
  * CSV naming rule: `<object>_<field>` with the object and field names exactly as in the JSON
  * row (camelCase), one more `_<band>` level for duration bands: `effect3m_ciLow`,
@@ -7,11 +8,12 @@
  * Grouping keys and plain counts keep their JSON name (`offerId`, `started`). Numbers are not
  * rounded: CSV and JSON carry the same doubles.
  */
-import type { EffectCell, EffectFigures, OutcomeCell } from './effect-cell.ts';
+import type { CellKeys, EffectCell, EffectFigures, OutcomeCell } from './effect-cell.ts';
 import { DURATION_BANDS } from './effect-cell.ts';
 import type { GroupKey, MeasureDefinition } from './engine-config.ts';
 import { GROUP_KEYS } from './engine-config.ts';
 import { CELL_KEY_OF } from './cell-grouping.ts';
+import { EffectsError } from './errors.ts';
 
 const RATE_FIELDS = ['n', 'x', 'rate', 'ciLow', 'ciHigh', 'suppressed'] as const;
 const OUTCOME_FIELDS = [...RATE_FIELDS, 'pending', 'expectedRate', 'oe', 'adjustedRate'] as const;
@@ -40,11 +42,23 @@ export const EFFECT_FIGURE_FIELDS: readonly (keyof EffectFigures)[] = [
   ...COUNTS,
 ];
 
-/** One row of the public JSON: keys, one object per outcome measure, then the other figures. */
+/**
+ * One row of an effect table, typed: grouping keys, one public outcome object per measure in
+ * `outcomes`, then the other figures. The public JSON lifts each outcome to a top-level key
+ * (`effectRowJson`); everything else reads the typed row.
+ * @example row.outcomes.effect3m?.adjustedRate // case-mix adjusted 3-month effect, or null
+ */
 export interface EffectRow extends EffectFigures {
-  /** Outcome measures by key: effect3m, effect7m, status1m, status3m, custom ones. */
-  [measureKey: string]: unknown;
+  /** Outcome measures by key, in the order of the measures: effect3m, effect7m, status1m, status3m, custom ones. */
+  outcomes: Record<string, OutcomeCell>;
 }
+
+/**
+ * A row as the public JSON (`GET /v1/effects`, `evg effects`) carries it: keys first, one object
+ * per outcome measure at the top level, then the other figures. Measures are data, so the
+ * measure keys are open here; this is the serialisation boundary, not a shape to compute on.
+ */
+export type EffectRowJson = EffectFigures & { readonly [measureKey: string]: unknown };
 
 export type CsvValue = string | number | boolean | null;
 
@@ -54,33 +68,66 @@ function pick<T extends object, K extends keyof T>(source: T, fields: readonly K
   return out;
 }
 
+function copyKey<K extends keyof CellKeys>(target: CellKeys, source: CellKeys, field: K): void {
+  if (field in source) target[field] = source[field];
+}
+
+/** The grouping keys a cell carries, in the canonical order of `GROUP_KEYS`. */
+function keysOf(cell: CellKeys): CellKeys {
+  const keys: CellKeys = {};
+  for (const key of GROUP_KEYS) copyKey(keys, cell, CELL_KEY_OF[key]);
+  return keys;
+}
+
 /**
- * The public JSON shape of a cell, with keys in a fixed order.
- * @example toEffectRow(cell, DEFAULT_MEASURES) // { offerId: 'T1', effect3m: { n: 356, ... }, ..., costPerOutcome: 12000 }
+ * The typed row of a cell: its public fields only, keys in a fixed order, one outcome per
+ * measure of `measures` (in their order).
+ * Throws `invalid-measure` when the cell carries no counters for one of `measures`.
+ * @example toEffectRow(cell, DEFAULT_MEASURES).outcomes.effect3m // { n: 356, x: 100, rate: 0.2809, ... }
  */
 export function toEffectRow(cell: EffectCell, measures: readonly MeasureDefinition[]): EffectRow {
-  const row: Record<string, unknown> = {};
-  for (const key of GROUP_KEYS) {
-    const field = CELL_KEY_OF[key];
-    if (field in cell) row[field] = cell[field] ?? null;
-  }
+  const outcomes: Record<string, OutcomeCell> = {};
   for (const measure of measures) {
-    const outcome = cell.outcomes[measure.key] as OutcomeCell;
-    row[measure.key] = pick(outcome, OUTCOME_FIELDS);
+    const outcome = cell.outcomes[measure.key];
+    if (outcome === undefined) {
+      throw new EffectsError('invalid-measure', `the cell carries no figures for measure "${measure.key}"`);
+    }
+    outcomes[measure.key] = pick(outcome, OUTCOME_FIELDS);
   }
-  row.companyShare = pick(cell.companyShare, RATE_FIELDS);
-  row.satisfiedShare = pick(cell.satisfiedShare, SCORE_FIELDS);
-  row.closerShare = pick(cell.closerShare, SCORE_FIELDS);
-  row.ageUnder30Share = pick(cell.ageUnder30Share, RATE_FIELDS);
   const duration = cell.unemploymentDuration;
-  row.unemploymentDuration = {
-    n: duration.n,
-    median: duration.median,
-    bands: pick(duration.bands, DURATION_BANDS),
-    suppressed: duration.suppressed,
+  return {
+    ...keysOf(cell),
+    outcomes,
+    companyShare: pick(cell.companyShare, RATE_FIELDS),
+    satisfiedShare: pick(cell.satisfiedShare, SCORE_FIELDS),
+    closerShare: pick(cell.closerShare, SCORE_FIELDS),
+    ageUnder30Share: pick(cell.ageUnder30Share, RATE_FIELDS),
+    unemploymentDuration: {
+      n: duration.n,
+      median: duration.median,
+      bands: pick(duration.bands, DURATION_BANDS),
+      suppressed: duration.suppressed,
+    },
+    ...pick(cell, COUNTS),
   };
-  for (const count of COUNTS) row[count] = cell[count];
-  return row as EffectRow;
+}
+
+/**
+ * The public JSON of a row: grouping keys first in canonical order, then one object per
+ * outcome measure under its key, then the other figures (the objects are shared, not copied).
+ * @example Object.keys(effectRowJson(row)).slice(0, 3) // ['offerId', 'effect3m', 'effect7m']
+ */
+export function effectRowJson(row: EffectRow): EffectRowJson {
+  return {
+    ...keysOf(row),
+    ...row.outcomes,
+    companyShare: row.companyShare,
+    satisfiedShare: row.satisfiedShare,
+    closerShare: row.closerShare,
+    ageUnder30Share: row.ageUnder30Share,
+    unemploymentDuration: row.unemploymentDuration,
+    ...pick(row, COUNTS),
+  };
 }
 
 /**
@@ -108,7 +155,7 @@ export function effectCsvColumns(
 
 /**
  * Flattens a row into one value per CSV column (see the naming rule above).
- * @example toCsvRecord(row).effect3m_ciLow // same number as row.effect3m.ciLow
+ * @example toCsvRecord(row).effect3m_ciLow // same number as row.outcomes.effect3m.ciLow
  */
 export function toCsvRecord(row: EffectRow): Record<string, CsvValue> {
   const record: Record<string, CsvValue> = {};
@@ -119,6 +166,6 @@ export function toCsvRecord(row: EffectRow): Record<string, CsvValue> {
       record[prefix] = value as CsvValue;
     }
   };
-  for (const [key, value] of Object.entries(row)) flatten(key, value);
+  for (const [key, value] of Object.entries(effectRowJson(row))) flatten(key, value);
   return record;
 }

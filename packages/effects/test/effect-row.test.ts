@@ -3,6 +3,7 @@ import {
   computeEffects,
   DEFAULT_MEASURES,
   effectCsvColumns,
+  effectRowJson,
   toCsvRecord,
   toEffectRow,
   type MeasureDefinition,
@@ -33,7 +34,16 @@ const persons = [
 describe('effect rows', () => {
   it('JSON: grouping keys first in canonical order, then one object per measure, then the rest', () => {
     const [cell] = computeEffects(cfg, persons);
-    const row = toEffectRow(cell!, measures);
+    const typed = toEffectRow(cell!, measures);
+    expect(Object.keys(typed.outcomes)).toEqual([
+      'effect3m',
+      'effect7m',
+      'status1m',
+      'status3m',
+      'effect12m',
+    ]);
+    const row = effectRowJson(typed);
+    expect(row.effect3m).toBe(typed.outcomes.effect3m);
     expect(Object.keys(row)).toEqual([
       'offerId',
       'industry',

@@ -13,7 +13,7 @@ export function toOfferFilters(
   measureKeys: readonly string[],
   textMatches: ReadonlySet<string> | undefined,
 ): OfferFilters {
-  const values = query as Record<string, unknown>;
+  const values: Readonly<Record<string, unknown>> = query;
   const minOutcome: Record<string, number> = {};
   for (const key of measureKeys) {
     const min = values[minOutcomeParam(key)];
@@ -80,7 +80,7 @@ export function toOfferProfile(model: ServedModel, view: OfferView) {
 /** A sort on a measure the loaded data version does not carry is refused, naming `sort`. */
 function checkSort(sort: string, measureKeys: readonly string[]): void {
   const key = sort.replace(/^-/, '').replace(/\.adjusted$/, '');
-  if ((FIXED_SORT_KEYS as readonly string[]).includes(key) || measureKeys.includes(key)) return;
+  if (FIXED_SORT_KEYS.some((fixed) => fixed === key) || measureKeys.includes(key)) return;
   const message = `'${sort}' is no sort key; measures: ${measureKeys.join(', ')}`;
   throw new ProblemError('validation', `sort: ${message}`, [{ in: 'query', name: 'sort', message }]);
 }

@@ -1,5 +1,6 @@
 import type { OfferView } from './read-model.ts';
-import { sortOfferViews, sortValue } from './offer-sort.ts';
+import { rateOf } from '@evg/effects';
+import { sortOfferViews } from './offer-sort.ts';
 
 /** The filters of `GET /v1/offers`, after validation. Lists match any of their values. */
 export interface OfferFilters {
@@ -67,7 +68,7 @@ function baseFilter(filters: OfferFilters): Predicate {
     (filters.textMatches === undefined || filters.textMatches.has(view.offer.offerId)) &&
     anyOf(filters.providerKinds, view.provider ? [view.provider.kind] : []) &&
     atMost(view.offer.priceDkk, filters.maxPrice) &&
-    minOutcome.every(([key, min]) => atLeast(sortValue(view, key) as number | null, min)) &&
+    minOutcome.every(([key, min]) => atLeast(rateOf(view.row, key), min)) &&
     atLeast(view.row.satisfiedShare.rate, filters.minSatisfaction) &&
     atLeast(view.row.companyShare.rate, filters.minCompanyShare) &&
     (filters.accessible === undefined || view.offer.accessible === filters.accessible) &&
@@ -104,20 +105,23 @@ export function searchOffers(
   const base = views.filter(baseFilter(filters));
   const facetPredicates = FACETS.map((facet) => [facet, facetFilter(filters, facet)] as const);
   const matching = base.filter((view) => facetPredicates.every(([, predicate]) => predicate(view)));
-  const facets = Object.fromEntries(
-    facetPredicates.map(([facet]) => {
-      const others = facetPredicates.filter(([other]) => other !== facet);
-      const counts = new Map<string, number>();
-      for (const view of base) {
-        if (!others.every(([, predicate]) => predicate(view))) continue;
-        for (const value of new Set(facetValues(view, facet)))
-          counts.set(value, (counts.get(value) ?? 0) + 1);
-      }
-      const list = [...counts].map(([value, count]) => ({ value, count }));
-      list.sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
-      return [facet, list];
-    }),
-  ) as Record<Facet, FacetCount[]>;
+  const countFacet = (facet: Facet): FacetCount[] => {
+    const others = facetPredicates.filter(([other]) => other !== facet);
+    const counts = new Map<string, number>();
+    for (const view of base) {
+      if (!others.every(([, predicate]) => predicate(view))) continue;
+      for (const value of new Set(facetValues(view, facet))) counts.set(value, (counts.get(value) ?? 0) + 1);
+    }
+    const list = [...counts].map(([value, count]) => ({ value, count }));
+    list.sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
+    return list;
+  };
+  const facets: Record<Facet, FacetCount[]> = {
+    targetGroup: countFacet('targetGroup'),
+    industry: countFacet('industry'),
+    package: countFacet('package'),
+    provider: countFacet('provider'),
+  };
   const sorted = sortOfferViews(matching, sort);
   return { total: matching.length, items: sorted.slice(offset, offset + limit), facets };
 }

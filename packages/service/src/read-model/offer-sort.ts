@@ -1,4 +1,4 @@
-import type { EffectRow } from '@evg/effects';
+import { rateOf } from '@evg/effects';
 import type { OfferView } from './read-model.ts';
 
 /**
@@ -24,13 +24,6 @@ export function sortKeys(measureKeys: readonly string[]): string[] {
 }
 
 type Value = number | string | null;
-
-function rateOf(row: EffectRow, key: string, adjusted: boolean): number | null {
-  const cell = (row as unknown as Record<string, unknown>)[key] as
-    { rate: number | null; adjustedRate?: number | null } | null | undefined;
-  if (!cell || typeof cell !== 'object') return null;
-  return adjusted ? (cell.adjustedRate ?? null) : cell.rate;
-}
 
 /** The value an offer is sorted and filtered on for one key (see FIXED_SORT_KEYS). */
 export function sortValue(view: OfferView, key: string): Value {

@@ -1,8 +1,11 @@
 import {
   aggregateCells,
+  aggregateScopedCells,
   DEFAULT_MEASURES,
-  emptyFineCell,
+  emptyEffectCell,
   toEffectRow,
+  withoutComplaints,
+  type CellKeys,
   type DateRange,
   type EffectRow,
   type EngineConfig,
@@ -49,6 +52,8 @@ export interface EffectsQuery {
   exact?: boolean;
 }
 
+let generations = 0;
+
 /**
  * The in-memory view every read endpoint answers from: built once from a snapshot of the stored
  * tables (fine cells of one data version and the catalogue), immutable afterwards, and replaced
@@ -59,8 +64,6 @@ export interface EffectsQuery {
  *   const model = new ReadModel(await source.load(), { minCellSize: 5 });
  *   model.offerView('T-0001')?.row.effect3m.rate;
  */
-let generations = 0;
-
 export class ReadModel {
   /** Distinct for every model built in this process; caches of answers are keyed by it. */
   readonly generation = ++generations;
@@ -127,16 +130,11 @@ export class ReadModel {
 
   /**
    * Every offer with its effect row for `period` (all time when undefined), in id order. With
-   * `targetGroups`, each row is aggregated over the offer's fine cells of those target groups
-   * only, and the case-mix reference is every offer's cells of the same target groups, so a
-   * caseworker sitting with a citizen of that group compares like with like. Complaints carry
-   * no target group, so a scoped row has none (as in `groupBy=offer,targetGroup`). Disclosure
-   * is the engine's publication step, as for every table: the cell key method makes the same
-   * records give the same figures, and differencing scoped against unscoped figures gives back
-   * no small count.
+   * `targetGroups`, the rows are the engine's scoped figures (`aggregateScopedCells`: those
+   * target groups' cells only, case-mix reference the same groups, no complaints).
    *
    * @example
-   *   model.offerViews(undefined, ['jobparat'])[0]?.row.effect3m.rate; // jobparat enrollments only
+   *   model.offerViews(undefined, ['jobparat'])[0]?.row.outcomes.effect3m?.rate; // jobparat enrollments only
    */
   offerViews(period: DateRange | undefined, targetGroups?: readonly string[]): OfferView[] {
     const scope = scopeOf(targetGroups);
@@ -169,11 +167,10 @@ export class ReadModel {
 
   private scopedOfferRows(targetGroups: readonly string[], period: DateRange | undefined): EffectRow[] {
     if (this.version === null) return [];
-    const wanted = new Set(targetGroups);
-    const cells = this.fineCells.filter((cell) => wanted.has(cell.targetGroup));
     const config = this.engineConfig({ groupBy: ['offer'], period, periodUnit: 'halfYear' });
-    // The case-mix reference of aggregateCells is the cells it is given: the scoped groups'.
-    return aggregateCells(config, cells).map((cell) => withoutComplaints(toEffectRow(cell, this.measures)));
+    return aggregateScopedCells(config, this.fineCells, targetGroups).map((cell) =>
+      toEffectRow(cell, this.measures),
+    );
   }
 
   /** One row per target group the offer has enrollments in. */
@@ -256,14 +253,8 @@ export class ReadModel {
   }
 
   /** The row of a group with no enrollments at all: every figure empty, keys as given. */
-  emptyRow(keys: Partial<EffectRow>, scoped = false): EffectRow {
-    // One all-zero fine cell aggregated without grouping gives a row with every figure empty.
-    this.zeroRow ??= toEffectRow(
-      aggregateCells(this.engineConfig(query([])), [
-        emptyFineCell('', '', '2000-01', this.measures, true),
-      ])[0]!,
-      this.measures,
-    );
+  emptyRow(keys: CellKeys, scoped = false): EffectRow {
+    this.zeroRow ??= toEffectRow(emptyEffectCell(this.engineConfig(query([]))), this.measures);
     const row = { ...keys, ...this.zeroRow };
     return scoped ? withoutComplaints(row) : row;
   }
@@ -293,11 +284,6 @@ export function effectsKey(effectsQuery: EffectsQuery): string {
 /** The all-time query of a grouping by half-year, as the standard views use. */
 export function query(groupBy: GroupKey[]): EffectsQuery {
   return { groupBy, period: undefined, periodUnit: 'halfYear' };
-}
-
-/** Complaints carry no target group: a row over some target groups' cells cannot count them. */
-export function withoutComplaints(row: EffectRow): EffectRow {
-  return { ...row, complaints: null, complaintsPer100: null };
 }
 
 export function indexRows(

@@ -37,7 +37,7 @@ let generations = 0;
  *
  * @example
  *   const model = await ServedModel.build(host, { minCellSize: 5 });
- *   (await model.offerView('T-0001'))?.row.effect3m.rate;
+ *   (await model.offerView('T-0001'))?.row.outcomes.effect3m?.rate;
  */
 export class ServedModel {
   /** Distinct for every model built in this process; caches of answers are keyed by it. */

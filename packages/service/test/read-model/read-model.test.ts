@@ -39,15 +39,15 @@ describe('ReadModel', () => {
 
   it('gives an offer without enrollments a row with every figure empty', () => {
     const model = new ReadModel(snapshot, { minCellSize: 5 });
-    const row = model.offerView('T4')!.row as Record<string, { n: number | null; suppressed: boolean }>;
+    const row = model.offerView('T4')!.row;
     expect(row.offerId).toBe('T4');
-    expect(row.effect3m).toMatchObject({ n: null, suppressed: true });
+    expect(row.outcomes.effect3m).toMatchObject({ n: null, suppressed: true });
   });
 
   it('honours the configured minimum cell size', () => {
     const strict = new ReadModel(snapshot, { minCellSize: 25 });
-    const row = strict.offerView('T1')!.row as Record<string, { n: number | null; suppressed: boolean }>;
-    expect(row.effect3m).toMatchObject({ n: null, suppressed: true });
+    const row = strict.offerView('T1')!.row;
+    expect(row.outcomes.effect3m).toMatchObject({ n: null, suppressed: true });
   });
 
   it('has no effect figures before the first refresh', () => {

@@ -33,11 +33,14 @@ describe('ReadModel.offerViews scoped to target groups', () => {
         complaintsPer100: null,
       });
     }
-    expectPublished(model.offerView('T2', undefined, ['jobparat'])!.row.effect3m as never, { n: 6, x: 2 });
+    expectPublished(model.offerView('T2', undefined, ['jobparat'])!.row.outcomes.effect3m as never, {
+      n: 6,
+      x: 2,
+    });
     // T3 has no jobparat enrollments: a row with every figure empty, not its all-groups row.
     const t3 = model.offerView('T3', undefined, ['jobparat'])!.row;
     expect(t3.started).toBe(0);
-    expect(t3.effect3m).toMatchObject({ n: null });
+    expect(t3.outcomes.effect3m).toMatchObject({ n: null });
   });
 
   it('hides a scoped figure only when its own exact n is under the threshold', () => {
@@ -51,7 +54,7 @@ describe('ReadModel.offerViews scoped to target groups', () => {
     for (const scope of [['jobparat'], ['aktivitetsparat'], ['jobparat', 'aktivitetsparat']]) {
       for (const view of exact.offerViews(undefined, scope)) {
         const truth = exactOf(view.offer.offerId, scope);
-        const shown = model.offerView(view.offer.offerId, undefined, scope)!.row.effect3m as {
+        const shown = model.offerView(view.offer.offerId, undefined, scope)!.row.outcomes.effect3m as {
           suppressed: boolean;
         };
         const exactN = truth?.outcomes.effect3m?.n ?? 0;
@@ -61,11 +64,11 @@ describe('ReadModel.offerViews scoped to target groups', () => {
       }
     }
     // T2: 4 aktivitetsparat enrollments hidden, its 10 over jobparat + aktivitetsparat shown.
-    expect(model.offerView('T2', undefined, ['aktivitetsparat'])!.row.effect3m).toMatchObject({
+    expect(model.offerView('T2', undefined, ['aktivitetsparat'])!.row.outcomes.effect3m).toMatchObject({
       suppressed: true,
     });
     expectPublished(
-      model.offerView('T2', undefined, ['jobparat', 'aktivitetsparat'])!.row.effect3m as never,
+      model.offerView('T2', undefined, ['jobparat', 'aktivitetsparat'])!.row.outcomes.effect3m as never,
       {
         n: 10,
         x: 3,
@@ -89,6 +92,6 @@ describe('ReadModel.offerViews scoped to target groups', () => {
   it('has no figures before the first refresh', () => {
     const model = new ReadModel({ ...snapshot, dataVersion: null }, { minCellSize: 5 });
     const t1 = model.offerView('T1', undefined, ['jobparat'])!;
-    expect(t1.row.effect3m).toMatchObject({ n: null });
+    expect(t1.row.outcomes.effect3m).toMatchObject({ n: null });
   });
 });

@@ -1,5 +1,5 @@
 import { parse } from 'csv-parse/sync';
-import { aggregateCells, DEFAULT_MEASURES, effectCsvColumns, toEffectRow } from '@evg/effects';
+import { aggregateCells, DEFAULT_MEASURES, effectCsvColumns, effectRowJson, toEffectRow } from '@evg/effects';
 import { roundFor } from '../../src/spreadsheet/table.ts';
 import { readXlsx } from '../support/read-xlsx.ts';
 import { bearer } from '../app/test-app.ts';
@@ -27,7 +27,7 @@ describe('GET /v1/effects as JSON', () => {
         period: { from: '2025-01-01', to: '2025-06-30' },
       },
       fixtureFineCells(),
-    ).map((cell) => toEffectRow(cell, DEFAULT_MEASURES));
+    ).map((cell) => effectRowJson(toEffectRow(cell, DEFAULT_MEASURES)));
     expect(response.json()).toEqual(JSON.parse(JSON.stringify(expected)));
   });
 

@@ -1,4 +1,4 @@
-import { DEFAULT_MEASURES, type EffectRow } from '@evg/effects';
+import { DEFAULT_MEASURES, type CellKeys, type EffectRow } from '@evg/effects';
 import { describe, expect, it } from 'vitest';
 import { catalogNames } from '../../src/spreadsheet/catalog-names.ts';
 import { effectTable, figureKind } from '../../src/spreadsheet/effect-table.ts';
@@ -12,7 +12,7 @@ const names = catalogNames({
   industries: null,
 });
 
-function row(fields: Record<string, unknown>): EffectRow {
+function row(fields: CellKeys): EffectRow {
   const rate = {
     n: 356,
     x: 224,
@@ -24,7 +24,7 @@ function row(fields: Record<string, unknown>): EffectRow {
   const outcome = { ...rate, pending: 3, expectedRate: 0.5123456, oe: 1.228111, adjustedRate: 0.70123456 };
   return {
     ...fields,
-    ...Object.fromEntries(DEFAULT_MEASURES.map((m) => [m.key, outcome])),
+    outcomes: Object.fromEntries(DEFAULT_MEASURES.map((m) => [m.key, outcome])),
     companyShare: rate,
     satisfiedShare: { ...rate, mean: 4.12345 },
     closerShare: { ...rate, mean: 3.5 },
@@ -41,7 +41,7 @@ function row(fields: Record<string, unknown>): EffectRow {
     complaints: 2,
     complaintsPer100: 0.5617977,
     costPerOutcome: 15892.857,
-  } as EffectRow;
+  };
 }
 
 describe('effect tables for export', () => {

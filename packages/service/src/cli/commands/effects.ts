@@ -7,6 +7,7 @@ import {
   EffectsError,
   isIsoDate,
   parsePeriod,
+  effectRowJson,
   toEffectRow,
   type DateRange,
   type EngineConfig,
@@ -133,7 +134,11 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
         io.stdout,
         rows.length === 0
           ? ['[]']
-          : ['[', ...rows.map((row, i) => JSON.stringify(row) + (i < rows.length - 1 ? ',' : '')), ']'],
+          : [
+              '[',
+              ...rows.map((row, i) => JSON.stringify(effectRowJson(row)) + (i < rows.length - 1 ? ',' : '')),
+              ']',
+            ],
       );
     } else {
       const names = catalogNames({ offers, providers, targetGroups, industries });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { EffectRow } from '@evg/effects';
+import { effectRowJson, type EffectRow } from '@evg/effects';
 import { exampleEffectTable } from './example-world.ts';
 
 const count = z.number().int().nullable();
@@ -93,9 +93,10 @@ export const effectRowSchema = z
 export type EffectRowOut = z.output<typeof effectRowSchema>;
 
 /**
- * The engine types rows loosely (measures are data, so outcome keys are open); the response
- * schema names the default measures. The serializer checks every row against the schema at
- * run time, so this is the one place the two meet.
+ * The public JSON of a typed row. The engine's JSON leaves the measure keys open (measures are
+ * data); the response schema names the default measures and takes custom ones as further keys.
+ * The serializer checks every row against the schema at run time, so this is the one place the
+ * two meet.
  */
-export const asEffectRows = (rows: readonly EffectRow[]): EffectRowOut[] => rows as unknown as EffectRowOut[];
-export const asEffectRow = (row: EffectRow): EffectRowOut => row as unknown as EffectRowOut;
+export const asEffectRow = (row: EffectRow): EffectRowOut => effectRowJson(row) as EffectRowOut;
+export const asEffectRows = (rows: readonly EffectRow[]): EffectRowOut[] => rows.map(asEffectRow);
