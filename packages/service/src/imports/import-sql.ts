@@ -5,11 +5,12 @@ import type { ColumnSpec, ReferenceSpec } from './kind-specs.ts';
 type StagedColumn = Pick<ColumnSpec<unknown>, 'name' | 'type'>;
 
 /*
- * The SQL an import runs on its staging tables, one named unit per statement. Each unit only
- * builds its statement (run with `.execute(trx)`); test/imports/import-sql.test.ts writes the
- * text of every unit for every record kind to a snapshot, so a change to a query shows in review.
- * Table and column names come from the kind specs and the import's own staging names, never
- * from input, so they are spliced in as they are; values are parameters.
+ * The SQL an import runs (staging, reference checks, upsert, and the foreign keys and indexes
+ * of a bulk upsert), one named unit per statement. Each unit only builds its statement (run
+ * with `.execute(trx)`); test/imports/import-sql.test.ts writes the text of every unit for
+ * every record kind to snapshots under __sql__/, so a change to a query shows in review.
+ * Table and column names come from the kind specs, the import's own staging names and the
+ * catalogue, never from input, so they are spliced in as they are; values are parameters.
  */
 
 /** The lines of a statement, leaving out the parts that do not apply. */
@@ -223,4 +224,54 @@ export function insertCodeLists(
 /** Adds the offers of `differing` to the changed keys. */
 export function noteChangedOffers(changed: string, differing: string): RawBuilder<unknown> {
   return sql.raw(`INSERT INTO ${changed} (key) SELECT offer_id FROM ${differing}`);
+}
+
+/** A constraint or index by name, with the SQL that defines it (from the catalogue). */
+export interface Definition {
+  name: string;
+  definition: string;
+}
+
+const quoted = (name: string) => `"${name.replaceAll('"', '""')}"`;
+
+/** The foreign keys of a table, by name, with their definitions. */
+export function foreignKeysOf(table: string): RawBuilder<Definition> {
+  return sql`SELECT conname AS name, pg_get_constraintdef(oid) AS definition
+FROM pg_constraint WHERE conrelid = ${table}::regclass AND contype = 'f' ORDER BY conname`;
+}
+
+/** Drops these constraints of a table in one statement. */
+export function dropConstraints(table: string, keys: readonly Definition[]): RawBuilder<unknown> {
+  return sql.raw(`ALTER TABLE ${table} ${keys.map((k) => `DROP CONSTRAINT ${quoted(k.name)}`).join(', ')}`);
+}
+
+/** Adds these constraints back unchecked, to be validated one by one after. */
+export function addConstraintsNotValid(table: string, keys: readonly Definition[]): RawBuilder<unknown> {
+  return sql.raw(
+    `ALTER TABLE ${table} ${keys.map((k) => `ADD CONSTRAINT ${quoted(k.name)} ${k.definition} NOT VALID`).join(', ')}`,
+  );
+}
+
+/** Checks every row against one constraint added NOT VALID. */
+export function validateConstraint(table: string, key: Definition): RawBuilder<unknown> {
+  return sql.raw(`ALTER TABLE ${table} VALIDATE CONSTRAINT ${quoted(key.name)}`);
+}
+
+/** The indexes of a table that are neither unique nor a constraint's, with their definitions. */
+export function plainIndexesOf(table: string): RawBuilder<Definition> {
+  return sql`SELECT c.relname AS name, pg_get_indexdef(i.indexrelid) AS definition
+FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid
+WHERE i.indrelid = ${table}::regclass AND NOT i.indisunique AND NOT i.indisprimary
+  AND NOT EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conindid = i.indexrelid)
+ORDER BY c.relname`;
+}
+
+/** Drops these indexes in one statement. */
+export function dropIndexes(indexes: readonly Definition[]): RawBuilder<unknown> {
+  return sql.raw(`DROP INDEX ${indexes.map((i) => quoted(i.name)).join(', ')}`);
+}
+
+/** Builds an index again from its definition (as `pg_get_indexdef` gave it). */
+export function createIndex(index: Definition): RawBuilder<unknown> {
+  return sql.raw(index.definition);
 }

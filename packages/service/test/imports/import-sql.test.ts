@@ -11,19 +11,26 @@ import type { RecordKind } from '@evg/effects';
 import type { Database } from '../../src/db/database.ts';
 import { codeColumns } from '../../src/imports/import-batch.ts';
 import {
+  addConstraintsNotValid,
   analyzeStagingTable,
   copyIntoStagingTable,
   countChangedKeys,
   createChangedKeys,
   createDifferingCodeLists,
+  createIndex,
   createStagingTable,
   deleteCodeLists,
+  dropConstraints,
+  dropIndexes,
+  foreignKeysOf,
   insertCodeLists,
   insertStagedRows,
   latestStaged,
   missingReferences,
   noteChangedOffers,
+  plainIndexesOf,
   upsertStaged,
+  validateConstraint,
 } from '../../src/imports/import-sql.ts';
 import { kindSpecs, type KindSpec } from '../../src/imports/kind-specs.ts';
 import { OFFER_CODE_LISTS } from '../../src/imports/upsert.ts';
@@ -190,6 +197,37 @@ describe('the SQL of an import', () => {
       ];
     });
     await expect(file(statements)).toMatchFileSnapshot('__sql__/upsert.sql');
+  });
+
+  it('checks the foreign keys of a bulk upsert once and builds its plain indexes after', async () => {
+    // Names and definitions as the catalogue gives them for enrollments (bulk-foreign-keys.ts).
+    const keys = [
+      { name: 'enrollments_offer_id_fkey', definition: 'FOREIGN KEY (offer_id) REFERENCES offers(offer_id)' },
+      {
+        name: 'enrollments_person_id_fkey',
+        definition: 'FOREIGN KEY (person_id) REFERENCES persons(person_id)',
+      },
+    ];
+    const indexes = [
+      {
+        name: 'enrollments_offer_idx',
+        definition: 'CREATE INDEX enrollments_offer_idx ON public.enrollments USING btree (offer_id)',
+      },
+    ];
+    const statements = [
+      shown('foreignKeysOf enrollments', foreignKeysOf('enrollments')),
+      shown('dropConstraints', dropConstraints('enrollments', keys)),
+      shown('addConstraintsNotValid', addConstraintsNotValid('enrollments', keys)),
+      ...keys.map((key) => shown(`validateConstraint ${key.name}`, validateConstraint('enrollments', key))),
+      shown('plainIndexesOf enrollments', plainIndexesOf('enrollments')),
+      shown('dropIndexes', dropIndexes(indexes)),
+      shown('createIndex', createIndex(indexes[0]!)),
+      shown(
+        'dropConstraints (a name needing quotes)',
+        dropConstraints('enrollments', [{ name: 'odd"name', definition: '' }]),
+      ),
+    ];
+    await expect(file(statements)).toMatchFileSnapshot('__sql__/bulk-upsert.sql');
   });
 
   it('bounds the rows a reference check returns to a positive whole number', () => {
