@@ -1,5 +1,14 @@
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { Database } from '../db/database.ts';
+import {
+  addConstraintsNotValid,
+  createIndex,
+  dropConstraints,
+  dropIndexes,
+  foreignKeysOf,
+  plainIndexesOf,
+  validateConstraint,
+} from './import-sql.ts';
 
 /** From this many staged rows on, foreign keys are checked once for the table, not per row. */
 export const BULK_ROWS = 100_000;
@@ -16,23 +25,12 @@ export async function withForeignKeysCheckedAtOnce<T>(
   table: string,
   work: () => Promise<T>,
 ): Promise<T> {
-  const { rows: keys } = await sql<{ name: string; definition: string }>`
-    SELECT conname AS name, pg_get_constraintdef(oid) AS definition
-    FROM pg_constraint WHERE conrelid = ${table}::regclass AND contype = 'f' ORDER BY conname`.execute(trx);
+  const { rows: keys } = await foreignKeysOf(table).execute(trx);
   if (keys.length === 0) return work();
-  const quoted = (name: string) => `"${name.replaceAll('"', '""')}"`;
-  await sql
-    .raw(`ALTER TABLE ${table} ${keys.map((k) => `DROP CONSTRAINT ${quoted(k.name)}`).join(', ')}`)
-    .execute(trx);
+  await dropConstraints(table, keys).execute(trx);
   const result = await work();
-  await sql
-    .raw(
-      `ALTER TABLE ${table} ${keys.map((k) => `ADD CONSTRAINT ${quoted(k.name)} ${k.definition} NOT VALID`).join(', ')}`,
-    )
-    .execute(trx);
-  for (const key of keys) {
-    await sql.raw(`ALTER TABLE ${table} VALIDATE CONSTRAINT ${quoted(key.name)}`).execute(trx);
-  }
+  await addConstraintsNotValid(table, keys).execute(trx);
+  for (const key of keys) await validateConstraint(table, key).execute(trx);
   return result;
 }
 
@@ -48,16 +46,10 @@ export async function withPlainIndexesRebuilt<T>(
   table: string,
   work: () => Promise<T>,
 ): Promise<T> {
-  const { rows: indexes } = await sql<{ name: string; definition: string }>`
-    SELECT c.relname AS name, pg_get_indexdef(i.indexrelid) AS definition
-    FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid
-    WHERE i.indrelid = ${table}::regclass AND NOT i.indisunique AND NOT i.indisprimary
-      AND NOT EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conindid = i.indexrelid)
-    ORDER BY c.relname`.execute(trx);
+  const { rows: indexes } = await plainIndexesOf(table).execute(trx);
   if (indexes.length === 0) return work();
-  const quoted = (name: string) => `"${name.replaceAll('"', '""')}"`;
-  await sql.raw(`DROP INDEX ${indexes.map((i) => quoted(i.name)).join(', ')}`).execute(trx);
+  await dropIndexes(indexes).execute(trx);
   const result = await work();
-  for (const index of indexes) await sql.raw(index.definition).execute(trx);
+  for (const index of indexes) await createIndex(index).execute(trx);
   return result;
 }

@@ -80,7 +80,8 @@ interface CodeRow {
   position: number;
 }
 
-const codeColumns: ColumnSpec<CodeRow>[] = [
+/** The staging columns of offers' code lists (`evg_stage_offer_codes`). */
+export const codeColumns: ColumnSpec<CodeRow>[] = [
   { name: 'offer_id', type: 'text', value: (r) => r.offerId },
   { name: 'list', type: 'text', value: (r) => r.list },
   { name: 'code', type: 'text', value: (r) => r.code },
@@ -363,7 +364,7 @@ function referenceChecks(staged: readonly Staged[], codes: StagingTable<CodeRow>
           file: source.file,
           reference: { column: 'code', table, targetColumn: 'code', noun, echo: true },
           targetStage: stageOf(table),
-          filter: `list = '${list}'`,
+          list,
         });
       }
     }

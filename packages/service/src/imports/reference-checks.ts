@@ -1,21 +1,14 @@
 import { looksLikeCpr } from '@evg/effects';
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { Database } from '../db/database.ts';
 import type { RowIssue } from '../data-dir/data-dir-error.ts';
-import type { ReferenceSpec } from './kind-specs.ts';
+import { missingReferences, type StagedReference } from './import-sql.ts';
 
-export interface ReferenceCheck {
-  /** Staging table and column holding the references. */
-  stage: string;
-  column: string;
+/** A reference check with what its errors name: the file and the contract's field. */
+export interface ReferenceCheck extends StagedReference {
   /** The contract's field name, for the error. */
   field: string;
   file: string;
-  reference: ReferenceSpec;
-  /** The staging table of the referenced kind in this same import, if any. */
-  targetStage: string | null;
-  /** Extra SQL condition on the staged rows (offer codes: which list). */
-  filter?: string;
 }
 
 /**
@@ -27,20 +20,8 @@ export async function findMissingReferences(
   check: ReferenceCheck,
   limit: number,
 ): Promise<{ errors: RowIssue[]; total: number }> {
-  const { reference: ref, stage, column } = check;
-  const inStage = check.targetStage
-    ? `AND NOT EXISTS (SELECT 1 FROM ${check.targetStage} x WHERE x.${ref.targetColumn} = s.${column})`
-    : '';
-  const { rows } = await sql
-    .raw<{ line: number; value: string; total: number }>(
-      `SELECT s.line, s.${column} AS value, count(*) OVER ()::integer AS total
-       FROM ${stage} s
-       WHERE s.${column} IS NOT NULL ${check.filter ? `AND s.${check.filter}` : ''}
-         AND NOT EXISTS (SELECT 1 FROM ${ref.table} t WHERE t.${ref.targetColumn} = s.${column})
-         ${inStage}
-       ORDER BY s.line LIMIT ${Math.max(1, Math.floor(limit))}`,
-    )
-    .execute(trx);
+  const ref = check.reference;
+  const { rows } = await missingReferences(check, limit).execute(trx);
   const errors = rows.map((row) => ({
     file: check.file,
     line: row.line,

@@ -1,9 +1,16 @@
 import { once } from 'node:events';
 import { finished } from 'node:stream/promises';
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import type pg from 'pg';
 import { from as copyFrom, type CopyStreamQuery } from 'pg-copy-streams';
 import type { Database } from '../db/database.ts';
+import {
+  analyzeStagingTable,
+  copyIntoStagingTable,
+  createStagingTable,
+  insertStagedRows,
+  latestStaged,
+} from './import-sql.ts';
 import type { ColumnSpec } from './kind-specs.ts';
 
 const FLUSH_ROWS = 10_000;
@@ -45,10 +52,7 @@ export class StagingTable<R> {
     columns: readonly ColumnSpec<R>[],
     copy: pg.PoolClient | null = null,
   ): Promise<StagingTable<R>> {
-    const definitions = columns.map((c) => `${c.name} ${c.type}`).join(', ');
-    await sql
-      .raw(`CREATE TEMP TABLE ${name} (line integer NOT NULL, ${definitions}) ON COMMIT DROP`)
-      .execute(trx);
+    await createStagingTable(name, columns).execute(trx);
     return new StagingTable(trx, name, columns, copy);
   }
 
@@ -75,15 +79,13 @@ export class StagingTable<R> {
       this.pending = Promise.resolve();
       await this.send();
     }
-    if (final) await sql.raw(`ANALYZE ${this.name}`).execute(this.trx);
+    if (final) await analyzeStagingTable(this.name).execute(this.trx);
   }
 
   /** The greatest value of a staged column (after the final flush), null when all are null. */
   async latest(column: string): Promise<string | null> {
     if (!this.columns.some((c) => c.name === column)) throw new Error(`no staged column ${column}`);
-    const { rows } = await sql
-      .raw<{ latest: string | null }>(`SELECT max(${column}) AS latest FROM ${this.name}`)
-      .execute(this.trx);
+    const { rows } = await latestStaged(this.name, column).execute(this.trx);
     return rows[0]?.latest ?? null;
   }
 
@@ -98,8 +100,7 @@ export class StagingTable<R> {
   private async write(): Promise<void> {
     const copy = this.copy as pg.PoolClient;
     if (!this.stream) {
-      const names = ['line', ...this.columns.map((c) => c.name)].join(', ');
-      this.stream = copy.query(copyFrom(`COPY ${this.name} (${names}) FROM STDIN`));
+      this.stream = copy.query(copyFrom(copyIntoStagingTable(this.name, this.columns)));
       // Reported by the next write or by the end; never an unhandled 'error' event.
       this.stream.on('error', (error: Error) => (this.failure ??= error));
     }
@@ -139,10 +140,7 @@ export class StagingTable<R> {
     const values = this.values;
     this.lines = [];
     this.values = this.columns.map(() => []);
-    const casts = this.columns.map((c, i) => sql`${values[i]}::${sql.raw(c.type)}[]`);
-    const names = sql.raw(['line', ...this.columns.map((c) => c.name)].join(', '));
-    await sql`INSERT INTO ${sql.raw(this.name)} (${names})
-      SELECT * FROM unnest(${lines}::integer[], ${sql.join(casts)})`.execute(this.trx);
+    await insertStagedRows(this.name, this.columns, lines, values).execute(this.trx);
     this.rows += lines.length;
   }
 }

@@ -11,6 +11,11 @@ export async function recordImportBatch(db: Kysely<Database>, batch: NewImportBa
   return row.id;
 }
 
+/** One recorded import attempt, or undefined. */
+export async function findImportBatch(db: Kysely<Database>, id: number): Promise<ImportBatchRow | undefined> {
+  return db.selectFrom('import_batches').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
 /** The most recent import attempts, newest first. */
 export async function listImportBatches(db: Kysely<Database>, limit = 50): Promise<ImportBatchRow[]> {
   return db.selectFrom('import_batches').selectAll().orderBy('id', 'desc').limit(limit).execute();

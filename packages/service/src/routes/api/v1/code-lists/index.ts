@@ -1,8 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { benefitTypeSchema, codeListEntrySchema } from '../../../../http/schemas/catalog.ts';
-import { readSecurity } from '../../../../http/schemas/common.ts';
-import { commonProblems, readAuthProblems } from '../../../../http/schemas/problem.ts';
 
 /** Industries, packages and benefit types (target groups and providers have their own resources). */
 const codeLists: FastifyPluginAsyncZod = async (app) => {
@@ -11,16 +9,12 @@ const codeLists: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/industries',
     {
-      onRequest: app.readAccess,
-      preValidation: app.cachedResponse,
-      config: { cacheResponse: true },
       schema: {
         tags: ['code-lists'],
         summary: 'Industries (brancher)',
         operationId: 'listIndustries',
-        security: readSecurity,
         querystring: noQuery,
-        response: { 200: z.array(codeListEntrySchema), ...readAuthProblems, ...commonProblems },
+        response: { 200: z.array(codeListEntrySchema) },
       },
     },
     async () => [...app.readModel.current.snapshot.industries],
@@ -29,16 +23,12 @@ const codeLists: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/packages',
     {
-      onRequest: app.readAccess,
-      preValidation: app.cachedResponse,
-      config: { cacheResponse: true },
       schema: {
         tags: ['code-lists'],
         summary: 'Packages (pakker)',
         operationId: 'listPackages',
-        security: readSecurity,
         querystring: noQuery,
-        response: { 200: z.array(codeListEntrySchema), ...readAuthProblems, ...commonProblems },
+        response: { 200: z.array(codeListEntrySchema) },
       },
     },
     async () => [...app.readModel.current.snapshot.packages],
@@ -47,16 +37,12 @@ const codeLists: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/benefit-types',
     {
-      onRequest: app.readAccess,
-      preValidation: app.cachedResponse,
-      config: { cacheResponse: true },
       schema: {
         tags: ['code-lists'],
         summary: 'Benefit types (ydelsestyper)',
         operationId: 'listBenefitTypes',
-        security: readSecurity,
         querystring: noQuery,
-        response: { 200: z.array(benefitTypeSchema), ...readAuthProblems, ...commonProblems },
+        response: { 200: z.array(benefitTypeSchema) },
       },
     },
     async () => [...app.readModel.current.snapshot.benefitTypes],

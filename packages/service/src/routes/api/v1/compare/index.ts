@@ -3,8 +3,7 @@ import { differencesAgainst } from '../../../../http/compare-offers.ts';
 import { toOfferSummary } from '../../../../http/offer-views.ts';
 import { ProblemError } from '../../../../http/problem.ts';
 import { compareQuerySchema, compareResultSchema } from '../../../../http/schemas/compare.ts';
-import { readSecurity } from '../../../../http/schemas/common.ts';
-import { commonProblems, problemResponse, readAuthProblems } from '../../../../http/schemas/problem.ts';
+import { problemResponse } from '../../../../http/schemas/problem.ts';
 import { resolvePeriod } from '../../../../read-model/period-query.ts';
 import { figuresMeta } from '../../../../http/figures-meta.ts';
 
@@ -12,14 +11,10 @@ const compare: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/',
     {
-      onRequest: app.readAccess,
-      preValidation: app.cachedResponse,
-      config: { cacheResponse: true },
       schema: {
         tags: ['offers'],
         summary: 'Compare 2–6 offers',
         operationId: 'compareOffers',
-        security: readSecurity,
         description:
           'Every offer side by side, with the Newcombe difference of each against the first. With ' +
           "`targetGroup`, every figure is over the offers' enrollments in those target groups only " +
@@ -29,8 +24,6 @@ const compare: FastifyPluginAsyncZod = async (app) => {
         response: {
           200: compareResultSchema,
           404: problemResponse('Not found.'),
-          ...readAuthProblems,
-          ...commonProblems,
         },
       },
     },

@@ -6,8 +6,7 @@ import { ProblemError } from '../../../../http/problem.ts';
 import { notModified } from '../../../../http/conditional.ts';
 import { asEffectRows, effectRowSchema } from '../../../../http/schemas/effect-row.ts';
 import { effectsQuerySchema } from '../../../../http/schemas/effects.ts';
-import { readSecurity } from '../../../../http/schemas/common.ts';
-import { commonProblems, problemResponse, readAuthProblems } from '../../../../http/schemas/problem.ts';
+import { problemResponse } from '../../../../http/schemas/problem.ts';
 import { xlsxBodySchema } from '../../../../http/schemas/spreadsheet.ts';
 import { XLSX_MEDIA_TYPE } from '../../../../spreadsheet/xlsx-writer.ts';
 import { resolvePeriod } from '../../../../read-model/period-query.ts';
@@ -30,12 +29,12 @@ const effects: FastifyPluginAsyncZod<{ maxRows: number }> = async (app, options)
   app.get(
     '/',
     {
-      onRequest: app.readAccess,
+      // Its own ETag and per-version body cache serve JSON and CSV alike, not the response cache.
+      config: { cacheResponse: false },
       schema: {
         tags: ['effects'],
         summary: 'Effect table (BI)',
         operationId: 'getEffects',
-        security: readSecurity,
         description:
           'Any grouping and period, as JSON (an array of rows shaped like `evg effects`) or as streamed CSV ' +
           '(`Accept: text/csv` or `format=csv`, the columns of `evg effects --format csv`: names beside ids, ' +
@@ -63,10 +62,8 @@ const effects: FastifyPluginAsyncZod<{ maxRows: number }> = async (app, options)
           },
           304: z.null().describe('Not modified: the data version is unchanged.'),
           422: problemResponse('The table would have more rows than EVG_EFFECTS_MAX_ROWS.'),
-          ...readAuthProblems,
           401: problemResponse('No valid API key while reads require one, or with exact=true.'),
           403: problemResponse('exact=true with a key of a role other than analyst or admin.'),
-          ...commonProblems,
         },
       },
     },

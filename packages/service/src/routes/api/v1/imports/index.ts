@@ -13,7 +13,7 @@ import {
 } from '../../../../http/schemas/imports.ts';
 import { authProblems, commonProblems, problemResponse } from '../../../../http/schemas/problem.ts';
 import { importRecords } from '../../../../imports/import-records.ts';
-import { findImportBatch } from '../../../../repositories/import-batches-read.ts';
+import { findImportBatch } from '../../../../repositories/import-batches.ts';
 
 const FORMATS = { 'text/csv': 'csv', 'application/x-ndjson': 'ndjson' } as const;
 const imports: FastifyPluginAsyncZod<{ bodyLimit: number; pseudonymKey: string | undefined }> = async (

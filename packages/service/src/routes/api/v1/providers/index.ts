@@ -4,8 +4,7 @@ import { toOfferSummary } from '../../../../http/offer-views.ts';
 import { ProblemError } from '../../../../http/problem.ts';
 import { idParam, periodParams } from '../../../../http/schemas/common.ts';
 import { asEffectRow, asEffectRows } from '../../../../http/schemas/effect-row.ts';
-import { readSecurity } from '../../../../http/schemas/common.ts';
-import { commonProblems, problemResponse, readAuthProblems } from '../../../../http/schemas/problem.ts';
+import { problemResponse } from '../../../../http/schemas/problem.ts';
 import { providerListSchema, providerProfileSchema } from '../../../../http/schemas/providers.ts';
 import { resolvePeriod } from '../../../../read-model/period-query.ts';
 import { figuresMeta } from '../../../../http/figures-meta.ts';
@@ -14,16 +13,12 @@ const providers: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/',
     {
-      onRequest: app.readAccess,
-      preValidation: app.cachedResponse,
-      config: { cacheResponse: true },
       schema: {
         tags: ['providers'],
         summary: 'Providers with their measures',
         operationId: 'listProviders',
-        security: readSecurity,
         querystring: z.object(periodParams).strict(),
-        response: { 200: providerListSchema, ...readAuthProblems, ...commonProblems },
+        response: { 200: providerListSchema },
       },
     },
     async (request) => {
@@ -43,21 +38,15 @@ const providers: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/:id',
     {
-      onRequest: app.readAccess,
-      preValidation: app.cachedResponse,
-      config: { cacheResponse: true },
       schema: {
         tags: ['providers'],
         summary: "A provider's profile",
         operationId: 'getProvider',
-        security: readSecurity,
         params: z.object({ id: idParam }),
         querystring: z.object(periodParams).strict(),
         response: {
           200: providerProfileSchema,
           404: problemResponse('Not found.'),
-          ...readAuthProblems,
-          ...commonProblems,
         },
       },
     },

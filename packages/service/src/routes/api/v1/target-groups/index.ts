@@ -4,8 +4,7 @@ import { ProblemError } from '../../../../http/problem.ts';
 import { codeListEntrySchema } from '../../../../http/schemas/catalog.ts';
 import { idParam, periodParams } from '../../../../http/schemas/common.ts';
 import { asEffectRow } from '../../../../http/schemas/effect-row.ts';
-import { readSecurity } from '../../../../http/schemas/common.ts';
-import { commonProblems, problemResponse, readAuthProblems } from '../../../../http/schemas/problem.ts';
+import { problemResponse } from '../../../../http/schemas/problem.ts';
 import { targetGroupProfileSchema } from '../../../../http/schemas/target-group-profile.ts';
 import { resolvePeriod } from '../../../../read-model/period-query.ts';
 import { figuresMeta } from '../../../../http/figures-meta.ts';
@@ -14,16 +13,12 @@ const targetGroups: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/',
     {
-      onRequest: app.readAccess,
-      preValidation: app.cachedResponse,
-      config: { cacheResponse: true },
       schema: {
         tags: ['code-lists'],
         summary: 'Target groups (målgrupper)',
         operationId: 'listTargetGroups',
-        security: readSecurity,
         querystring: z.object({}).strict(),
-        response: { 200: z.array(codeListEntrySchema), ...readAuthProblems, ...commonProblems },
+        response: { 200: z.array(codeListEntrySchema) },
       },
     },
     async () => [...app.readModel.current.snapshot.targetGroups],
@@ -32,22 +27,16 @@ const targetGroups: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/:code/profile',
     {
-      onRequest: app.readAccess,
-      preValidation: app.cachedResponse,
-      config: { cacheResponse: true },
       schema: {
         tags: ['code-lists'],
         summary: 'Context of a target group',
         operationId: 'getTargetGroupProfile',
-        security: readSecurity,
         description: 'Active now, completed in the period, age split at 30, unemployment-duration bands.',
         params: z.object({ code: idParam }),
         querystring: z.object(periodParams).strict(),
         response: {
           200: targetGroupProfileSchema,
           404: problemResponse('Not found.'),
-          ...readAuthProblems,
-          ...commonProblems,
         },
       },
     },
