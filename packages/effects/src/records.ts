@@ -7,8 +7,13 @@
 /** ISO calendar date `YYYY-MM-DD`. */
 export type IsoDate = string;
 
-export type ProviderKind = 'external' | 'internal' | 'other_actor';
-export type Smiley = 'happy' | 'neutral' | 'sad';
+/** Who runs an offer: an external provider, the municipality's own centre, or another actor. */
+export const PROVIDER_KINDS = ['external', 'internal', 'other_actor'] as const;
+export type ProviderKind = (typeof PROVIDER_KINDS)[number];
+
+/** The grades of a supervision visit (tilsyn), best first. */
+export const SMILEYS = ['happy', 'neutral', 'sad'] as const;
+export type Smiley = (typeof SMILEYS)[number];
 
 export const PACKAGES = [
   'jobpakke',

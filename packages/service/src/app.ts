@@ -10,6 +10,7 @@ import authPlugin from './plugins/app/auth.ts';
 import dbPlugin from './plugins/app/db.ts';
 import { containsCprLike, redactCpr, redactLogLine } from './http/redact-cpr.ts';
 import problemHandler, { sendProblem } from './plugins/app/problem-handler.ts';
+import { INTERNAL_DETAIL } from './http/problem.ts';
 import readModelPlugin from './plugins/app/read-model.ts';
 import refresherPlugin, { type RefreshRunner } from './plugins/app/refresher.ts';
 import responseCachePlugin from './plugins/app/response-cache.ts';
@@ -107,7 +108,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     // error handler; they are problem+json too.
     frameworkErrors: (error, _request, reply) => {
       if (error.code === 'FST_ERR_ASYNC_CONSTRAINT')
-        return void sendProblem(reply, 'internal', 'Intern fejl.');
+        return void sendProblem(reply, 'internal', INTERNAL_DETAIL);
       const detail =
         error.code === 'FST_ERR_MAX_PARAM_LENGTH'
           ? 'En parameter i stien er for lang.'

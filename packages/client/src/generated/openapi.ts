@@ -2550,7 +2550,7 @@ export interface components {
          *       "type": "https://evg.kk.dk/problems/validation",
          *       "title": "Ugyldig forespørgsel",
          *       "status": 400,
-         *       "detail": "The request has 1 invalid field.",
+         *       "detail": "Forespørgslen har 1 ugyldigt felt (se errors).",
          *       "errors": [
          *         {
          *           "in": "query",
@@ -3687,7 +3687,7 @@ export interface operations {
                      *       "type": "https://evg.kk.dk/problems/unavailable",
                      *       "title": "Tjenesten er ikke klar",
                      *       "status": 503,
-                     *       "detail": "Not ready."
+                     *       "detail": "Databasen svarer ikke."
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -4218,7 +4218,7 @@ export interface operations {
                      *       "type": "https://evg.kk.dk/problems/validation",
                      *       "title": "Ugyldig forespørgsel",
                      *       "status": 400,
-                     *       "detail": "The request has 1 invalid field.",
+                     *       "detail": "Forespørgslen har 1 ugyldigt felt (se errors).",
                      *       "errors": [
                      *         {
                      *           "in": "query",
@@ -4242,7 +4242,7 @@ export interface operations {
                      *       "type": "https://evg.kk.dk/problems/unauthorized",
                      *       "title": "Manglende eller ugyldig API-nøgle",
                      *       "status": 401,
-                     *       "detail": "No valid API key while reads require one (EVG_READ_REQUIRES_KEY)."
+                     *       "detail": "Send en API-nøgle: Authorization: Bearer <nøgle>."
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -4259,7 +4259,7 @@ export interface operations {
                      *       "type": "https://evg.kk.dk/problems/rate-limited",
                      *       "title": "For mange forespørgsler",
                      *       "status": 429,
-                     *       "detail": "Too many requests; see Retry-After."
+                     *       "detail": "Højst 600 forespørgsler pr. minut; prøv igen om 42 sekunder."
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -4276,7 +4276,7 @@ export interface operations {
                      *       "type": "https://evg.kk.dk/problems/internal",
                      *       "title": "Intern fejl",
                      *       "status": 500,
-                     *       "detail": "Internal error (details are logged with the request id, never sent)."
+                     *       "detail": "Der skete en intern fejl. Fejlen er logget med forespørgslens id."
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -4777,7 +4777,7 @@ export interface operations {
                      *       "type": "https://evg.kk.dk/problems/validation",
                      *       "title": "Ugyldig forespørgsel",
                      *       "status": 400,
-                     *       "detail": "The request has 1 invalid field.",
+                     *       "detail": "Forespørgslen har 1 ugyldigt felt (se errors).",
                      *       "errors": [
                      *         {
                      *           "in": "query",
@@ -4801,7 +4801,7 @@ export interface operations {
                      *       "type": "https://evg.kk.dk/problems/unauthorized",
                      *       "title": "Manglende eller ugyldig API-nøgle",
                      *       "status": 401,
-                     *       "detail": "No valid API key while reads require one (EVG_READ_REQUIRES_KEY)."
+                     *       "detail": "Send en API-nøgle: Authorization: Bearer <nøgle>."
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -4818,7 +4818,7 @@ export interface operations {
                      *       "type": "https://evg.kk.dk/problems/not-found",
                      *       "title": "Findes ikke",
                      *       "status": 404,
-                     *       "detail": "Not found."
+                     *       "detail": "Tilbuddet 'T-404' findes ikke."
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -4835,7 +4835,7 @@ export interface operations {
                      *       "type": "https://evg.kk.dk/problems/rate-limited",
                      *       "title": "For mange forespørgsler",
                      *       "status": 429,
-                     *       "detail": "Too many requests; see Retry-After."
+                     *       "detail": "Højst 600 forespørgsler pr. minut; prøv igen om 42 sekunder."
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -4852,7 +4852,7 @@ export interface operations {
                      *       "type": "https://evg.kk.dk/problems/internal",
                      *       "title": "Intern fejl",
                      *       "status": 500,
-                     *       "detail": "Internal error (details are logged with the request id, never sent)."
+                     *       "detail": "Der skete en intern fejl. Fejlen er logget med forespørgslens id."
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -5399,7 +5399,7 @@ export interface operations {
                      *       "type": "https://evg.kk.dk/problems/validation",
                      *       "title": "Ugyldig forespørgsel",
                      *       "status": 400,
-                     *       "detail": "The request has 1 invalid field.",
+                     *       "detail": "Forespørgslen har 1 ugyldigt felt (se errors).",
                      *       "errors": [
                      *         {
                      *           "in": "query",
@@ -5423,7 +5423,7 @@ export interface operations {
                      *       "type": "https://evg.kk.dk/problems/unauthorized",
                      *       "title": "Manglende eller ugyldig API-nøgle",
                      *       "status": 401,
-                     *       "detail": "No valid API key while reads require one (EVG_READ_REQUIRES_KEY)."
+                     *       "detail": "Send en API-nøgle: Authorization: Bearer <nøgle>."
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -5440,7 +5440,7 @@ export interface operations {
                      *       "type": "https://evg.kk.dk/problems/not-found",
                      *       "title": "Findes ikke",
                      *       "status": 404,
-                     *       "detail": "Not found."
+                     *       "detail": "Tilbuddet 'T-404' findes ikke."
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -5457,7 +5457,7 @@ export interface operations {
                      *       "type": "https://evg.kk.dk/problems/rate-limited",
                      *       "title": "For mange forespørgsler",
                      *       "status": 429,
-                     *       "detail": "Too many requests; see Retry-After."
+                     *       "detail": "Højst 600 forespørgsler pr. minut; prøv igen om 42 sekunder."
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -5474,7 +5474,7 @@ export interface operations {
                      *       "type": "https://evg.kk.dk/problems/internal",
                      *       "title": "Intern fejl",
                      *       "status": 500,
-                     *       "detail": "Internal error (details are logged with the request id, never sent)."
+                     *       "detail": "Der skete en intern fejl. Fejlen er logget med forespørgslens id."
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -5639,7 +5639,7 @@ export interface operations {
                      *       "type": "https://evg.kk.dk/problems/validation",
                      *       "title": "Ugyldig forespørgsel",
                      *       "status": 400,
-                     *       "detail": "The request has 1 invalid field.",
+                     *       "detail": "Forespørgslen har 1 ugyldigt felt (se errors).",
                      *       "errors": [
                      *         {
                      *           "in": "query",
@@ -5663,7 +5663,7 @@ export interface operations {
                      *       "type": "https://evg.kk.dk/problems/unauthorized",
                      *       "title": "Manglende eller ugyldig API-nøgle",
                      *       "status": 401,
-                     *       "detail": "No valid API key while reads require one (EVG_READ_REQUIRES_KEY)."
+                     *       "detail": "Send en API-nøgle: Authorization: Bearer <nøgle>."
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -5680,7 +5680,7 @@ export interface operations {
                      *       "type": "https://evg.kk.dk/problems/rate-limited",
                      *       "title": "For mange forespørgsler",
                      *       "status": 429,
-                     *       "detail": "Too many requests; see Retry-After."
+                     *       "detail": "Højst 600 forespørgsler pr. minut; prøv igen om 42 sekunder."
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -5697,7 +5697,7 @@ export interface operations {
                      *       "type": "https://evg.kk.dk/problems/internal",
                      *       "title": "Intern fejl",
                      *       "status": 500,
-                     *       "detail": "Internal error (details are logged with the request id, never sent)."
+                     *       "detail": "Der skete en intern fejl. Fejlen er logget med forespørgslens id."
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -6356,7 +6356,7 @@ export interface operations {
                      *       "type": "https://evg.kk.dk/problems/validation",
                      *       "title": "Ugyldig forespørgsel",
                      *       "status": 400,
-                     *       "detail": "The request has 1 invalid field.",
+                     *       "detail": "Forespørgslen har 1 ugyldigt felt (se errors).",
                      *       "errors": [
                      *         {
                      *           "in": "query",
@@ -6380,7 +6380,7 @@ export interface operations {
                      *       "type": "https://evg.kk.dk/problems/unauthorized",
                      *       "title": "Manglende eller ugyldig API-nøgle",
                      *       "status": 401,
-                     *       "detail": "No valid API key while reads require one (EVG_READ_REQUIRES_KEY)."
+                     *       "detail": "Send en API-nøgle: Authorization: Bearer <nøgle>."
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -6397,7 +6397,7 @@ export interface operations {
                      *       "type": "https://evg.kk.dk/problems/not-found",
                      *       "title": "Findes ikke",
                      *       "status": 404,
-                     *       "detail": "Not found."
+                     *       "detail": "Tilbuddet 'T-404' findes ikke."
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -6414,7 +6414,7 @@ export interface operations {
                      *       "type": "https://evg.kk.dk/problems/rate-limited",
                      *       "title": "For mange forespørgsler",
                      *       "status": 429,
-                     *       "detail": "Too many requests; see Retry-After."
+                     *       "detail": "Højst 600 forespørgsler pr. minut; prøv igen om 42 sekunder."
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -6431,7 +6431,7 @@ export interface operations {
                      *       "type": "https://evg.kk.dk/problems/internal",
                      *       "title": "Intern fejl",
                      *       "status": 500,
-                     *       "detail": "Internal error (details are logged with the request id, never sent)."
+                     *       "detail": "Der skete en intern fejl. Fejlen er logget med forespørgslens id."
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -6480,7 +6480,7 @@ export interface operations {
                      *       "type": "https://evg.kk.dk/problems/validation",
                      *       "title": "Ugyldig forespørgsel",
                      *       "status": 400,
-                     *       "detail": "The request has 1 invalid field.",
+                     *       "detail": "Forespørgslen har 1 ugyldigt felt (se errors).",
                      *       "errors": [
                      *         {
                      *           "in": "body",
@@ -6504,7 +6504,7 @@ export interface operations {
                      *       "type": "https://evg.kk.dk/problems/unauthorized",
                      *       "title": "Manglende eller ugyldig API-nøgle",
                      *       "status": 401,
-                     *       "detail": "No valid API key while reads require one (EVG_READ_REQUIRES_KEY)."
+                     *       "detail": "Send en API-nøgle: Authorization: Bearer <nøgle>."
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -6521,7 +6521,7 @@ export interface operations {
                      *       "type": "https://evg.kk.dk/problems/rate-limited",
                      *       "title": "For mange forespørgsler",
                      *       "status": 429,
-                     *       "detail": "Too many requests; see Retry-After."
+                     *       "detail": "Højst 600 forespørgsler pr. minut; prøv igen om 42 sekunder."
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -6538,7 +6538,7 @@ export interface operations {
                      *       "type": "https://evg.kk.dk/problems/internal",
                      *       "title": "Intern fejl",
                      *       "status": 500,
-                     *       "detail": "Internal error (details are logged with the request id, never sent)."
+                     *       "detail": "Der skete en intern fejl. Fejlen er logget med forespørgslens id."
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -6721,7 +6721,7 @@ export interface operations {
                      *       "type": "https://evg.kk.dk/problems/validation",
                      *       "title": "Ugyldig forespørgsel",
                      *       "status": 400,
-                     *       "detail": "The request has 1 invalid field.",
+                     *       "detail": "Forespørgslen har 1 ugyldigt felt (se errors).",
                      *       "errors": [
                      *         {
                      *           "in": "query",
@@ -6745,7 +6745,7 @@ export interface operations {
                      *       "type": "https://evg.kk.dk/problems/unauthorized",
                      *       "title": "Manglende eller ugyldig API-nøgle",
                      *       "status": 401,
-                     *       "detail": "No valid API key while reads require one (EVG_READ_REQUIRES_KEY)."
+                     *       "detail": "Send en API-nøgle: Authorization: Bearer <nøgle>."
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -6762,7 +6762,7 @@ export interface operations {
                      *       "type": "https://evg.kk.dk/problems/not-found",
                      *       "title": "Findes ikke",
                      *       "status": 404,
-                     *       "detail": "Not found."
+                     *       "detail": "Tilbuddet 'T-404' findes ikke."
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -6779,7 +6779,7 @@ export interface operations {
                      *       "type": "https://evg.kk.dk/problems/rate-limited",
                      *       "title": "For mange forespørgsler",
                      *       "status": 429,
-                     *       "detail": "Too many requests; see Retry-After."
+                     *       "detail": "Højst 600 forespørgsler pr. minut; prøv igen om 42 sekunder."
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -6796,7 +6796,7 @@ export interface operations {
                      *       "type": "https://evg.kk.dk/problems/internal",
                      *       "title": "Intern fejl",
                      *       "status": 500,
-                     *       "detail": "Internal error (details are logged with the request id, never sent)."
+                     *       "detail": "Der skete en intern fejl. Fejlen er logget med forespørgslens id."
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -6849,7 +6849,7 @@ export interface operations {
                      *       "type": "https://evg.kk.dk/problems/validation",
                      *       "title": "Ugyldig forespørgsel",
                      *       "status": 400,
-                     *       "detail": "The request has 1 invalid field.",
+                     *       "detail": "Forespørgslen har 1 ugyldigt felt (se errors).",
                      *       "errors": [
                      *         {
                      *           "in": "body",
@@ -6873,7 +6873,7 @@ export interface operations {
                      *       "type": "https://evg.kk.dk/problems/unauthorized",
                      *       "title": "Manglende eller ugyldig API-nøgle",
                      *       "status": 401,
-                     *       "detail": "No valid API key while reads require one (EVG_READ_REQUIRES_KEY)."
+                     *       "detail": "Send en API-nøgle: Authorization: Bearer <nøgle>."
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -6890,7 +6890,7 @@ export interface operations {
                      *       "type": "https://evg.kk.dk/problems/rate-limited",
                      *       "title": "For mange forespørgsler",
                      *       "status": 429,
-                     *       "detail": "Too many requests; see Retry-After."
+                     *       "detail": "Højst 600 forespørgsler pr. minut; prøv igen om 42 sekunder."
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -6907,7 +6907,7 @@ export interface operations {
                      *       "type": "https://evg.kk.dk/problems/internal",
                      *       "title": "Intern fejl",
                      *       "status": 500,
-                     *       "detail": "Internal error (details are logged with the request id, never sent)."
+                     *       "detail": "Der skete en intern fejl. Fejlen er logget med forespørgslens id."
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -6952,7 +6952,7 @@ export interface operations {
                      *       "type": "https://evg.kk.dk/problems/validation",
                      *       "title": "Ugyldig forespørgsel",
                      *       "status": 400,
-                     *       "detail": "The request has 1 invalid field.",
+                     *       "detail": "Forespørgslen har 1 ugyldigt felt (se errors).",
                      *       "errors": [
                      *         {
                      *           "in": "body",
@@ -6976,7 +6976,7 @@ export interface operations {
                      *       "type": "https://evg.kk.dk/problems/unauthorized",
                      *       "title": "Manglende eller ugyldig API-nøgle",
                      *       "status": 401,
-                     *       "detail": "No valid API key while reads require one (EVG_READ_REQUIRES_KEY)."
+                     *       "detail": "Send en API-nøgle: Authorization: Bearer <nøgle>."
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -6993,7 +6993,7 @@ export interface operations {
                      *       "type": "https://evg.kk.dk/problems/rate-limited",
                      *       "title": "For mange forespørgsler",
                      *       "status": 429,
-                     *       "detail": "Too many requests; see Retry-After."
+                     *       "detail": "Højst 600 forespørgsler pr. minut; prøv igen om 42 sekunder."
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -7010,7 +7010,7 @@ export interface operations {
                      *       "type": "https://evg.kk.dk/problems/internal",
                      *       "title": "Intern fejl",
                      *       "status": 500,
-                     *       "detail": "Internal error (details are logged with the request id, never sent)."
+                     *       "detail": "Der skete en intern fejl. Fejlen er logget med forespørgslens id."
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -7056,7 +7056,7 @@ export interface operations {
                      *       "type": "https://evg.kk.dk/problems/validation",
                      *       "title": "Ugyldig forespørgsel",
                      *       "status": 400,
-                     *       "detail": "The request has 1 invalid field.",
+                     *       "detail": "Forespørgslen har 1 ugyldigt felt (se errors).",
                      *       "errors": [
                      *         {
                      *           "in": "body",
@@ -7080,7 +7080,7 @@ export interface operations {
                      *       "type": "https://evg.kk.dk/problems/unauthorized",
                      *       "title": "Manglende eller ugyldig API-nøgle",
                      *       "status": 401,
-                     *       "detail": "No valid API key while reads require one (EVG_READ_REQUIRES_KEY)."
+                     *       "detail": "Send en API-nøgle: Authorization: Bearer <nøgle>."
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -7097,7 +7097,7 @@ export interface operations {
                      *       "type": "https://evg.kk.dk/problems/rate-limited",
                      *       "title": "For mange forespørgsler",
                      *       "status": 429,
-                     *       "detail": "Too many requests; see Retry-After."
+                     *       "detail": "Højst 600 forespørgsler pr. minut; prøv igen om 42 sekunder."
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -7114,7 +7114,7 @@ export interface operations {
                      *       "type": "https://evg.kk.dk/problems/internal",
                      *       "title": "Intern fejl",
                      *       "status": 500,
-                     *       "detail": "Internal error (details are logged with the request id, never sent)."
+                     *       "detail": "Der skete en intern fejl. Fejlen er logget med forespørgslens id."
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -7495,7 +7495,7 @@ export interface operations {
                      *       "type": "https://evg.kk.dk/problems/validation",
                      *       "title": "Ugyldig forespørgsel",
                      *       "status": 400,
-                     *       "detail": "The request has 1 invalid field.",
+                     *       "detail": "Forespørgslen har 1 ugyldigt felt (se errors).",
                      *       "errors": [
                      *         {
                      *           "in": "query",
@@ -7519,7 +7519,7 @@ export interface operations {
                      *       "type": "https://evg.kk.dk/problems/unauthorized",
                      *       "title": "Manglende eller ugyldig API-nøgle",
                      *       "status": 401,
-                     *       "detail": "No valid API key while reads require one, or with exact=true."
+                     *       "detail": "Send en API-nøgle: Authorization: Bearer <nøgle>."
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -7536,7 +7536,7 @@ export interface operations {
                      *       "type": "https://evg.kk.dk/problems/forbidden",
                      *       "title": "API-nøglen har ikke adgang",
                      *       "status": 403,
-                     *       "detail": "exact=true with a key of a role other than analyst or admin."
+                     *       "detail": "Kræver rollen admin; nøglen har rollen bi."
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -7553,7 +7553,7 @@ export interface operations {
                      *       "type": "https://evg.kk.dk/problems/invalid-records",
                      *       "title": "Ugyldige poster",
                      *       "status": 422,
-                     *       "detail": "The table would have more rows than EVG_EFFECTS_MAX_ROWS."
+                     *       "detail": "1 række er ugyldig; intet er gemt (import 42)."
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -7570,7 +7570,7 @@ export interface operations {
                      *       "type": "https://evg.kk.dk/problems/rate-limited",
                      *       "title": "For mange forespørgsler",
                      *       "status": 429,
-                     *       "detail": "Too many requests; see Retry-After."
+                     *       "detail": "Højst 600 forespørgsler pr. minut; prøv igen om 42 sekunder."
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -7587,7 +7587,7 @@ export interface operations {
                      *       "type": "https://evg.kk.dk/problems/internal",
                      *       "title": "Intern fejl",
                      *       "status": 500,
-                     *       "detail": "Internal error (details are logged with the request id, never sent)."
+                     *       "detail": "Der skete en intern fejl. Fejlen er logget med forespørgslens id."
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -7642,7 +7642,7 @@ export interface operations {
                      *       "type": "https://evg.kk.dk/problems/validation",
                      *       "title": "Ugyldig forespørgsel",
                      *       "status": 400,
-                     *       "detail": "The request has 1 invalid field.",
+                     *       "detail": "Forespørgslen har 1 ugyldigt felt (se errors).",
                      *       "errors": [
                      *         {
                      *           "in": "query",
@@ -7666,7 +7666,7 @@ export interface operations {
                      *       "type": "https://evg.kk.dk/problems/unauthorized",
                      *       "title": "Manglende eller ugyldig API-nøgle",
                      *       "status": 401,
-                     *       "detail": "No API key, or an invalid or revoked one."
+                     *       "detail": "Send en API-nøgle: Authorization: Bearer <nøgle>."
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -7683,7 +7683,7 @@ export interface operations {
                      *       "type": "https://evg.kk.dk/problems/forbidden",
                      *       "title": "API-nøglen har ikke adgang",
                      *       "status": 403,
-                     *       "detail": "The API key lacks the required role."
+                     *       "detail": "Kræver rollen admin; nøglen har rollen bi."
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -7700,7 +7700,7 @@ export interface operations {
                      *       "type": "https://evg.kk.dk/problems/payload-too-large",
                      *       "title": "Forespørgslen er for stor",
                      *       "status": 413,
-                     *       "detail": "Body larger than the limit."
+                     *       "detail": "Indholdet er større end importgrænsen på 104857600 bytes (EVG_BODY_LIMIT)."
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -7717,7 +7717,7 @@ export interface operations {
                      *       "type": "https://evg.kk.dk/problems/unsupported-media-type",
                      *       "title": "Ikke understøttet indholdstype",
                      *       "status": 415,
-                     *       "detail": "Unsupported Content-Type."
+                     *       "detail": "Send text/csv eller application/x-ndjson."
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -7734,7 +7734,7 @@ export interface operations {
                      *       "type": "https://evg.kk.dk/problems/invalid-records",
                      *       "title": "Ugyldige poster",
                      *       "status": 422,
-                     *       "detail": "Invalid records; nothing was stored. `errors` lists every bad row."
+                     *       "detail": "1 række er ugyldig; intet er gemt (import 42)."
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -7751,7 +7751,7 @@ export interface operations {
                      *       "type": "https://evg.kk.dk/problems/rate-limited",
                      *       "title": "For mange forespørgsler",
                      *       "status": 429,
-                     *       "detail": "Too many requests; see Retry-After."
+                     *       "detail": "Højst 600 forespørgsler pr. minut; prøv igen om 42 sekunder."
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -7768,7 +7768,7 @@ export interface operations {
                      *       "type": "https://evg.kk.dk/problems/internal",
                      *       "title": "Intern fejl",
                      *       "status": 500,
-                     *       "detail": "Internal error (details are logged with the request id, never sent)."
+                     *       "detail": "Der skete en intern fejl. Fejlen er logget med forespørgslens id."
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -7822,7 +7822,7 @@ export interface operations {
                      *       "type": "https://evg.kk.dk/problems/validation",
                      *       "title": "Ugyldig forespørgsel",
                      *       "status": 400,
-                     *       "detail": "The request has 1 invalid field.",
+                     *       "detail": "Forespørgslen har 1 ugyldigt felt (se errors).",
                      *       "errors": [
                      *         {
                      *           "in": "path",
@@ -7846,7 +7846,7 @@ export interface operations {
                      *       "type": "https://evg.kk.dk/problems/unauthorized",
                      *       "title": "Manglende eller ugyldig API-nøgle",
                      *       "status": 401,
-                     *       "detail": "No API key, or an invalid or revoked one."
+                     *       "detail": "Send en API-nøgle: Authorization: Bearer <nøgle>."
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -7863,7 +7863,7 @@ export interface operations {
                      *       "type": "https://evg.kk.dk/problems/forbidden",
                      *       "title": "API-nøglen har ikke adgang",
                      *       "status": 403,
-                     *       "detail": "The API key lacks the required role."
+                     *       "detail": "Kræver rollen admin; nøglen har rollen bi."
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -7880,7 +7880,7 @@ export interface operations {
                      *       "type": "https://evg.kk.dk/problems/not-found",
                      *       "title": "Findes ikke",
                      *       "status": 404,
-                     *       "detail": "Not found."
+                     *       "detail": "Tilbuddet 'T-404' findes ikke."
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -7897,7 +7897,7 @@ export interface operations {
                      *       "type": "https://evg.kk.dk/problems/rate-limited",
                      *       "title": "For mange forespørgsler",
                      *       "status": 429,
-                     *       "detail": "Too many requests; see Retry-After."
+                     *       "detail": "Højst 600 forespørgsler pr. minut; prøv igen om 42 sekunder."
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -7914,7 +7914,7 @@ export interface operations {
                      *       "type": "https://evg.kk.dk/problems/internal",
                      *       "title": "Intern fejl",
                      *       "status": 500,
-                     *       "detail": "Internal error (details are logged with the request id, never sent)."
+                     *       "detail": "Der skete en intern fejl. Fejlen er logget med forespørgslens id."
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -7972,7 +7972,7 @@ export interface operations {
                      *       "type": "https://evg.kk.dk/problems/validation",
                      *       "title": "Ugyldig forespørgsel",
                      *       "status": 400,
-                     *       "detail": "The request has 1 invalid field.",
+                     *       "detail": "Forespørgslen har 1 ugyldigt felt (se errors).",
                      *       "errors": [
                      *         {
                      *           "in": "body",
@@ -7996,7 +7996,7 @@ export interface operations {
                      *       "type": "https://evg.kk.dk/problems/unauthorized",
                      *       "title": "Manglende eller ugyldig API-nøgle",
                      *       "status": 401,
-                     *       "detail": "No API key, or an invalid or revoked one."
+                     *       "detail": "Send en API-nøgle: Authorization: Bearer <nøgle>."
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -8013,7 +8013,7 @@ export interface operations {
                      *       "type": "https://evg.kk.dk/problems/forbidden",
                      *       "title": "API-nøglen har ikke adgang",
                      *       "status": 403,
-                     *       "detail": "The API key lacks the required role."
+                     *       "detail": "Kræver rollen admin; nøglen har rollen bi."
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -8030,7 +8030,7 @@ export interface operations {
                      *       "type": "https://evg.kk.dk/problems/rate-limited",
                      *       "title": "For mange forespørgsler",
                      *       "status": 429,
-                     *       "detail": "Too many requests; see Retry-After."
+                     *       "detail": "Højst 600 forespørgsler pr. minut; prøv igen om 42 sekunder."
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -8047,7 +8047,7 @@ export interface operations {
                      *       "type": "https://evg.kk.dk/problems/internal",
                      *       "title": "Intern fejl",
                      *       "status": 500,
-                     *       "detail": "Internal error (details are logged with the request id, never sent)."
+                     *       "detail": "Der skete en intern fejl. Fejlen er logget med forespørgslens id."
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -8089,7 +8089,7 @@ export interface operations {
                      *       "type": "https://evg.kk.dk/problems/validation",
                      *       "title": "Ugyldig forespørgsel",
                      *       "status": 400,
-                     *       "detail": "The request has 1 invalid field.",
+                     *       "detail": "Forespørgslen har 1 ugyldigt felt (se errors).",
                      *       "errors": [
                      *         {
                      *           "in": "body",
@@ -8113,7 +8113,7 @@ export interface operations {
                      *       "type": "https://evg.kk.dk/problems/unauthorized",
                      *       "title": "Manglende eller ugyldig API-nøgle",
                      *       "status": 401,
-                     *       "detail": "No API key, or an invalid or revoked one."
+                     *       "detail": "Send en API-nøgle: Authorization: Bearer <nøgle>."
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -8130,7 +8130,7 @@ export interface operations {
                      *       "type": "https://evg.kk.dk/problems/forbidden",
                      *       "title": "API-nøglen har ikke adgang",
                      *       "status": 403,
-                     *       "detail": "The API key lacks the required role."
+                     *       "detail": "Kræver rollen admin; nøglen har rollen bi."
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -8147,7 +8147,7 @@ export interface operations {
                      *       "type": "https://evg.kk.dk/problems/rate-limited",
                      *       "title": "For mange forespørgsler",
                      *       "status": 429,
-                     *       "detail": "Too many requests; see Retry-After."
+                     *       "detail": "Højst 600 forespørgsler pr. minut; prøv igen om 42 sekunder."
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -8164,7 +8164,7 @@ export interface operations {
                      *       "type": "https://evg.kk.dk/problems/internal",
                      *       "title": "Intern fejl",
                      *       "status": 500,
-                     *       "detail": "Internal error (details are logged with the request id, never sent)."
+                     *       "detail": "Der skete en intern fejl. Fejlen er logget med forespørgslens id."
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -8248,7 +8248,7 @@ export interface operations {
                      *       "type": "https://evg.kk.dk/problems/validation",
                      *       "title": "Ugyldig forespørgsel",
                      *       "status": 400,
-                     *       "detail": "The request has 1 invalid field.",
+                     *       "detail": "Forespørgslen har 1 ugyldigt felt (se errors).",
                      *       "errors": [
                      *         {
                      *           "in": "query",
@@ -8272,7 +8272,7 @@ export interface operations {
                      *       "type": "https://evg.kk.dk/problems/unauthorized",
                      *       "title": "Manglende eller ugyldig API-nøgle",
                      *       "status": 401,
-                     *       "detail": "No API key, or an invalid or revoked one."
+                     *       "detail": "Send en API-nøgle: Authorization: Bearer <nøgle>."
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -8289,7 +8289,7 @@ export interface operations {
                      *       "type": "https://evg.kk.dk/problems/forbidden",
                      *       "title": "API-nøglen har ikke adgang",
                      *       "status": 403,
-                     *       "detail": "The API key lacks the required role."
+                     *       "detail": "Kræver rollen admin; nøglen har rollen bi."
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -8306,7 +8306,7 @@ export interface operations {
                      *       "type": "https://evg.kk.dk/problems/conflict",
                      *       "title": "Konflikt",
                      *       "status": 409,
-                     *       "detail": "A bonus rule names a measure the current data version does not carry yet (refresh first)."
+                     *       "detail": "Leverandøren 'L-01' har stadig tilbud og kan ikke slettes."
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -8323,7 +8323,7 @@ export interface operations {
                      *       "type": "https://evg.kk.dk/problems/rate-limited",
                      *       "title": "For mange forespørgsler",
                      *       "status": 429,
-                     *       "detail": "Too many requests; see Retry-After."
+                     *       "detail": "Højst 600 forespørgsler pr. minut; prøv igen om 42 sekunder."
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -8340,7 +8340,7 @@ export interface operations {
                      *       "type": "https://evg.kk.dk/problems/internal",
                      *       "title": "Intern fejl",
                      *       "status": 500,
-                     *       "detail": "Internal error (details are logged with the request id, never sent)."
+                     *       "detail": "Der skete en intern fejl. Fejlen er logget med forespørgslens id."
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -8357,7 +8357,7 @@ export interface operations {
                      *       "type": "https://evg.kk.dk/problems/unavailable",
                      *       "title": "Tjenesten er ikke klar",
                      *       "status": 503,
-                     *       "detail": "No data version yet: run a refresh first."
+                     *       "detail": "Databasen svarer ikke."
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -8474,7 +8474,7 @@ export interface operations {
                      *       "type": "https://evg.kk.dk/problems/validation",
                      *       "title": "Ugyldig forespørgsel",
                      *       "status": 400,
-                     *       "detail": "The request has 1 invalid field.",
+                     *       "detail": "Forespørgslen har 1 ugyldigt felt (se errors).",
                      *       "errors": [
                      *         {
                      *           "in": "path",
@@ -8498,7 +8498,7 @@ export interface operations {
                      *       "type": "https://evg.kk.dk/problems/unauthorized",
                      *       "title": "Manglende eller ugyldig API-nøgle",
                      *       "status": 401,
-                     *       "detail": "No API key, or an invalid or revoked one."
+                     *       "detail": "Send en API-nøgle: Authorization: Bearer <nøgle>."
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -8515,7 +8515,7 @@ export interface operations {
                      *       "type": "https://evg.kk.dk/problems/forbidden",
                      *       "title": "API-nøglen har ikke adgang",
                      *       "status": 403,
-                     *       "detail": "The API key lacks the required role."
+                     *       "detail": "Kræver rollen admin; nøglen har rollen bi."
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -8532,7 +8532,7 @@ export interface operations {
                      *       "type": "https://evg.kk.dk/problems/rate-limited",
                      *       "title": "For mange forespørgsler",
                      *       "status": 429,
-                     *       "detail": "Too many requests; see Retry-After."
+                     *       "detail": "Højst 600 forespørgsler pr. minut; prøv igen om 42 sekunder."
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -8549,7 +8549,7 @@ export interface operations {
                      *       "type": "https://evg.kk.dk/problems/internal",
                      *       "title": "Intern fejl",
                      *       "status": 500,
-                     *       "detail": "Internal error (details are logged with the request id, never sent)."
+                     *       "detail": "Der skete en intern fejl. Fejlen er logget med forespørgslens id."
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -8586,7 +8586,7 @@ export interface operations {
                      *       "type": "https://evg.kk.dk/problems/validation",
                      *       "title": "Ugyldig forespørgsel",
                      *       "status": 400,
-                     *       "detail": "The request has 1 invalid field.",
+                     *       "detail": "Forespørgslen har 1 ugyldigt felt (se errors).",
                      *       "errors": [
                      *         {
                      *           "in": "path",
@@ -8610,7 +8610,7 @@ export interface operations {
                      *       "type": "https://evg.kk.dk/problems/unauthorized",
                      *       "title": "Manglende eller ugyldig API-nøgle",
                      *       "status": 401,
-                     *       "detail": "No API key, or an invalid or revoked one."
+                     *       "detail": "Send en API-nøgle: Authorization: Bearer <nøgle>."
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -8627,7 +8627,7 @@ export interface operations {
                      *       "type": "https://evg.kk.dk/problems/forbidden",
                      *       "title": "API-nøglen har ikke adgang",
                      *       "status": 403,
-                     *       "detail": "The API key lacks the required role."
+                     *       "detail": "Kræver rollen admin; nøglen har rollen bi."
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -8644,7 +8644,7 @@ export interface operations {
                      *       "type": "https://evg.kk.dk/problems/not-found",
                      *       "title": "Findes ikke",
                      *       "status": 404,
-                     *       "detail": "Not found."
+                     *       "detail": "Tilbuddet 'T-404' findes ikke."
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -8661,7 +8661,7 @@ export interface operations {
                      *       "type": "https://evg.kk.dk/problems/conflict",
                      *       "title": "Konflikt",
                      *       "status": 409,
-                     *       "detail": "Conflict: still in use."
+                     *       "detail": "Leverandøren 'L-01' har stadig tilbud og kan ikke slettes."
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -8678,7 +8678,7 @@ export interface operations {
                      *       "type": "https://evg.kk.dk/problems/rate-limited",
                      *       "title": "For mange forespørgsler",
                      *       "status": 429,
-                     *       "detail": "Too many requests; see Retry-After."
+                     *       "detail": "Højst 600 forespørgsler pr. minut; prøv igen om 42 sekunder."
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -8695,7 +8695,7 @@ export interface operations {
                      *       "type": "https://evg.kk.dk/problems/internal",
                      *       "title": "Intern fejl",
                      *       "status": 500,
-                     *       "detail": "Internal error (details are logged with the request id, never sent)."
+                     *       "detail": "Der skete en intern fejl. Fejlen er logget med forespørgslens id."
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -8770,7 +8770,7 @@ export interface operations {
                      *       "type": "https://evg.kk.dk/problems/validation",
                      *       "title": "Ugyldig forespørgsel",
                      *       "status": 400,
-                     *       "detail": "The request has 1 invalid field.",
+                     *       "detail": "Forespørgslen har 1 ugyldigt felt (se errors).",
                      *       "errors": [
                      *         {
                      *           "in": "path",
@@ -8794,7 +8794,7 @@ export interface operations {
                      *       "type": "https://evg.kk.dk/problems/unauthorized",
                      *       "title": "Manglende eller ugyldig API-nøgle",
                      *       "status": 401,
-                     *       "detail": "No API key, or an invalid or revoked one."
+                     *       "detail": "Send en API-nøgle: Authorization: Bearer <nøgle>."
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -8811,7 +8811,7 @@ export interface operations {
                      *       "type": "https://evg.kk.dk/problems/forbidden",
                      *       "title": "API-nøglen har ikke adgang",
                      *       "status": 403,
-                     *       "detail": "The API key lacks the required role."
+                     *       "detail": "Kræver rollen admin; nøglen har rollen bi."
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -8828,7 +8828,7 @@ export interface operations {
                      *       "type": "https://evg.kk.dk/problems/rate-limited",
                      *       "title": "For mange forespørgsler",
                      *       "status": 429,
-                     *       "detail": "Too many requests; see Retry-After."
+                     *       "detail": "Højst 600 forespørgsler pr. minut; prøv igen om 42 sekunder."
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -8845,7 +8845,7 @@ export interface operations {
                      *       "type": "https://evg.kk.dk/problems/internal",
                      *       "title": "Intern fejl",
                      *       "status": 500,
-                     *       "detail": "Internal error (details are logged with the request id, never sent)."
+                     *       "detail": "Der skete en intern fejl. Fejlen er logget med forespørgslens id."
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -8882,7 +8882,7 @@ export interface operations {
                      *       "type": "https://evg.kk.dk/problems/validation",
                      *       "title": "Ugyldig forespørgsel",
                      *       "status": 400,
-                     *       "detail": "The request has 1 invalid field.",
+                     *       "detail": "Forespørgslen har 1 ugyldigt felt (se errors).",
                      *       "errors": [
                      *         {
                      *           "in": "path",
@@ -8906,7 +8906,7 @@ export interface operations {
                      *       "type": "https://evg.kk.dk/problems/unauthorized",
                      *       "title": "Manglende eller ugyldig API-nøgle",
                      *       "status": 401,
-                     *       "detail": "No API key, or an invalid or revoked one."
+                     *       "detail": "Send en API-nøgle: Authorization: Bearer <nøgle>."
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -8923,7 +8923,7 @@ export interface operations {
                      *       "type": "https://evg.kk.dk/problems/forbidden",
                      *       "title": "API-nøglen har ikke adgang",
                      *       "status": 403,
-                     *       "detail": "The API key lacks the required role."
+                     *       "detail": "Kræver rollen admin; nøglen har rollen bi."
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -8940,7 +8940,7 @@ export interface operations {
                      *       "type": "https://evg.kk.dk/problems/not-found",
                      *       "title": "Findes ikke",
                      *       "status": 404,
-                     *       "detail": "Not found."
+                     *       "detail": "Tilbuddet 'T-404' findes ikke."
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -8957,7 +8957,7 @@ export interface operations {
                      *       "type": "https://evg.kk.dk/problems/conflict",
                      *       "title": "Konflikt",
                      *       "status": 409,
-                     *       "detail": "Conflict: still in use."
+                     *       "detail": "Leverandøren 'L-01' har stadig tilbud og kan ikke slettes."
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -8974,7 +8974,7 @@ export interface operations {
                      *       "type": "https://evg.kk.dk/problems/rate-limited",
                      *       "title": "For mange forespørgsler",
                      *       "status": 429,
-                     *       "detail": "Too many requests; see Retry-After."
+                     *       "detail": "Højst 600 forespørgsler pr. minut; prøv igen om 42 sekunder."
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -8991,7 +8991,7 @@ export interface operations {
                      *       "type": "https://evg.kk.dk/problems/internal",
                      *       "title": "Intern fejl",
                      *       "status": 500,
-                     *       "detail": "Internal error (details are logged with the request id, never sent)."
+                     *       "detail": "Der skete en intern fejl. Fejlen er logget med forespørgslens id."
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -9064,7 +9064,7 @@ export interface operations {
                      *       "type": "https://evg.kk.dk/problems/validation",
                      *       "title": "Ugyldig forespørgsel",
                      *       "status": 400,
-                     *       "detail": "The request has 1 invalid field.",
+                     *       "detail": "Forespørgslen har 1 ugyldigt felt (se errors).",
                      *       "errors": [
                      *         {
                      *           "in": "path",
@@ -9088,7 +9088,7 @@ export interface operations {
                      *       "type": "https://evg.kk.dk/problems/unauthorized",
                      *       "title": "Manglende eller ugyldig API-nøgle",
                      *       "status": 401,
-                     *       "detail": "No API key, or an invalid or revoked one."
+                     *       "detail": "Send en API-nøgle: Authorization: Bearer <nøgle>."
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -9105,7 +9105,7 @@ export interface operations {
                      *       "type": "https://evg.kk.dk/problems/forbidden",
                      *       "title": "API-nøglen har ikke adgang",
                      *       "status": 403,
-                     *       "detail": "The API key lacks the required role."
+                     *       "detail": "Kræver rollen admin; nøglen har rollen bi."
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -9122,7 +9122,7 @@ export interface operations {
                      *       "type": "https://evg.kk.dk/problems/rate-limited",
                      *       "title": "For mange forespørgsler",
                      *       "status": 429,
-                     *       "detail": "Too many requests; see Retry-After."
+                     *       "detail": "Højst 600 forespørgsler pr. minut; prøv igen om 42 sekunder."
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -9139,7 +9139,7 @@ export interface operations {
                      *       "type": "https://evg.kk.dk/problems/internal",
                      *       "title": "Intern fejl",
                      *       "status": 500,
-                     *       "detail": "Internal error (details are logged with the request id, never sent)."
+                     *       "detail": "Der skete en intern fejl. Fejlen er logget med forespørgslens id."
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -9177,7 +9177,7 @@ export interface operations {
                      *       "type": "https://evg.kk.dk/problems/validation",
                      *       "title": "Ugyldig forespørgsel",
                      *       "status": 400,
-                     *       "detail": "The request has 1 invalid field.",
+                     *       "detail": "Forespørgslen har 1 ugyldigt felt (se errors).",
                      *       "errors": [
                      *         {
                      *           "in": "path",
@@ -9201,7 +9201,7 @@ export interface operations {
                      *       "type": "https://evg.kk.dk/problems/unauthorized",
                      *       "title": "Manglende eller ugyldig API-nøgle",
                      *       "status": 401,
-                     *       "detail": "No API key, or an invalid or revoked one."
+                     *       "detail": "Send en API-nøgle: Authorization: Bearer <nøgle>."
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -9218,7 +9218,7 @@ export interface operations {
                      *       "type": "https://evg.kk.dk/problems/forbidden",
                      *       "title": "API-nøglen har ikke adgang",
                      *       "status": 403,
-                     *       "detail": "The API key lacks the required role."
+                     *       "detail": "Kræver rollen admin; nøglen har rollen bi."
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -9235,7 +9235,7 @@ export interface operations {
                      *       "type": "https://evg.kk.dk/problems/not-found",
                      *       "title": "Findes ikke",
                      *       "status": 404,
-                     *       "detail": "Not found."
+                     *       "detail": "Tilbuddet 'T-404' findes ikke."
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -9252,7 +9252,7 @@ export interface operations {
                      *       "type": "https://evg.kk.dk/problems/conflict",
                      *       "title": "Konflikt",
                      *       "status": 409,
-                     *       "detail": "Conflict: still in use."
+                     *       "detail": "Leverandøren 'L-01' har stadig tilbud og kan ikke slettes."
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -9269,7 +9269,7 @@ export interface operations {
                      *       "type": "https://evg.kk.dk/problems/rate-limited",
                      *       "title": "For mange forespørgsler",
                      *       "status": 429,
-                     *       "detail": "Too many requests; see Retry-After."
+                     *       "detail": "Højst 600 forespørgsler pr. minut; prøv igen om 42 sekunder."
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -9286,7 +9286,7 @@ export interface operations {
                      *       "type": "https://evg.kk.dk/problems/internal",
                      *       "title": "Intern fejl",
                      *       "status": 500,
-                     *       "detail": "Internal error (details are logged with the request id, never sent)."
+                     *       "detail": "Der skete en intern fejl. Fejlen er logget med forespørgslens id."
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -9334,7 +9334,7 @@ export interface operations {
                      *       "type": "https://evg.kk.dk/problems/validation",
                      *       "title": "Ugyldig forespørgsel",
                      *       "status": 400,
-                     *       "detail": "The request has 1 invalid field.",
+                     *       "detail": "Forespørgslen har 1 ugyldigt felt (se errors).",
                      *       "errors": [
                      *         {
                      *           "in": "body",
@@ -9358,7 +9358,7 @@ export interface operations {
                      *       "type": "https://evg.kk.dk/problems/unauthorized",
                      *       "title": "Manglende eller ugyldig API-nøgle",
                      *       "status": 401,
-                     *       "detail": "No API key, or an invalid or revoked one."
+                     *       "detail": "Send en API-nøgle: Authorization: Bearer <nøgle>."
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -9375,7 +9375,7 @@ export interface operations {
                      *       "type": "https://evg.kk.dk/problems/forbidden",
                      *       "title": "API-nøglen har ikke adgang",
                      *       "status": 403,
-                     *       "detail": "The API key lacks the required role."
+                     *       "detail": "Kræver rollen admin; nøglen har rollen bi."
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -9392,7 +9392,7 @@ export interface operations {
                      *       "type": "https://evg.kk.dk/problems/rate-limited",
                      *       "title": "For mange forespørgsler",
                      *       "status": 429,
-                     *       "detail": "Too many requests; see Retry-After."
+                     *       "detail": "Højst 600 forespørgsler pr. minut; prøv igen om 42 sekunder."
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -9409,7 +9409,7 @@ export interface operations {
                      *       "type": "https://evg.kk.dk/problems/internal",
                      *       "title": "Intern fejl",
                      *       "status": 500,
-                     *       "detail": "Internal error (details are logged with the request id, never sent)."
+                     *       "detail": "Der skete en intern fejl. Fejlen er logget med forespørgslens id."
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -9468,7 +9468,7 @@ export interface operations {
                      *       "type": "https://evg.kk.dk/problems/validation",
                      *       "title": "Ugyldig forespørgsel",
                      *       "status": 400,
-                     *       "detail": "The request has 1 invalid field.",
+                     *       "detail": "Forespørgslen har 1 ugyldigt felt (se errors).",
                      *       "errors": [
                      *         {
                      *           "in": "body",
@@ -9492,7 +9492,7 @@ export interface operations {
                      *       "type": "https://evg.kk.dk/problems/unauthorized",
                      *       "title": "Manglende eller ugyldig API-nøgle",
                      *       "status": 401,
-                     *       "detail": "No API key, or an invalid or revoked one."
+                     *       "detail": "Send en API-nøgle: Authorization: Bearer <nøgle>."
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -9509,7 +9509,7 @@ export interface operations {
                      *       "type": "https://evg.kk.dk/problems/forbidden",
                      *       "title": "API-nøglen har ikke adgang",
                      *       "status": 403,
-                     *       "detail": "The API key lacks the required role."
+                     *       "detail": "Kræver rollen admin; nøglen har rollen bi."
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -9526,7 +9526,7 @@ export interface operations {
                      *       "type": "https://evg.kk.dk/problems/rate-limited",
                      *       "title": "For mange forespørgsler",
                      *       "status": 429,
-                     *       "detail": "Too many requests; see Retry-After."
+                     *       "detail": "Højst 600 forespørgsler pr. minut; prøv igen om 42 sekunder."
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -9543,7 +9543,7 @@ export interface operations {
                      *       "type": "https://evg.kk.dk/problems/internal",
                      *       "title": "Intern fejl",
                      *       "status": 500,
-                     *       "detail": "Internal error (details are logged with the request id, never sent)."
+                     *       "detail": "Der skete en intern fejl. Fejlen er logget med forespørgslens id."
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -9591,7 +9591,7 @@ export interface operations {
                      *       "type": "https://evg.kk.dk/problems/validation",
                      *       "title": "Ugyldig forespørgsel",
                      *       "status": 400,
-                     *       "detail": "The request has 1 invalid field.",
+                     *       "detail": "Forespørgslen har 1 ugyldigt felt (se errors).",
                      *       "errors": [
                      *         {
                      *           "in": "path",
@@ -9615,7 +9615,7 @@ export interface operations {
                      *       "type": "https://evg.kk.dk/problems/unauthorized",
                      *       "title": "Manglende eller ugyldig API-nøgle",
                      *       "status": 401,
-                     *       "detail": "No API key, or an invalid or revoked one."
+                     *       "detail": "Send en API-nøgle: Authorization: Bearer <nøgle>."
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -9632,7 +9632,7 @@ export interface operations {
                      *       "type": "https://evg.kk.dk/problems/forbidden",
                      *       "title": "API-nøglen har ikke adgang",
                      *       "status": 403,
-                     *       "detail": "The API key lacks the required role."
+                     *       "detail": "Kræver rollen admin; nøglen har rollen bi."
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -9649,7 +9649,7 @@ export interface operations {
                      *       "type": "https://evg.kk.dk/problems/not-found",
                      *       "title": "Findes ikke",
                      *       "status": 404,
-                     *       "detail": "Not found."
+                     *       "detail": "Tilbuddet 'T-404' findes ikke."
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -9666,7 +9666,7 @@ export interface operations {
                      *       "type": "https://evg.kk.dk/problems/rate-limited",
                      *       "title": "For mange forespørgsler",
                      *       "status": 429,
-                     *       "detail": "Too many requests; see Retry-After."
+                     *       "detail": "Højst 600 forespørgsler pr. minut; prøv igen om 42 sekunder."
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -9683,7 +9683,7 @@ export interface operations {
                      *       "type": "https://evg.kk.dk/problems/internal",
                      *       "title": "Intern fejl",
                      *       "status": 500,
-                     *       "detail": "Internal error (details are logged with the request id, never sent)."
+                     *       "detail": "Der skete en intern fejl. Fejlen er logget med forespørgslens id."
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -9743,7 +9743,7 @@ export interface operations {
                      *       "type": "https://evg.kk.dk/problems/validation",
                      *       "title": "Ugyldig forespørgsel",
                      *       "status": 400,
-                     *       "detail": "The request has 1 invalid field.",
+                     *       "detail": "Forespørgslen har 1 ugyldigt felt (se errors).",
                      *       "errors": [
                      *         {
                      *           "in": "query",
@@ -9767,7 +9767,7 @@ export interface operations {
                      *       "type": "https://evg.kk.dk/problems/unauthorized",
                      *       "title": "Manglende eller ugyldig API-nøgle",
                      *       "status": 401,
-                     *       "detail": "No API key, or an invalid or revoked one."
+                     *       "detail": "Send en API-nøgle: Authorization: Bearer <nøgle>."
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -9784,7 +9784,7 @@ export interface operations {
                      *       "type": "https://evg.kk.dk/problems/forbidden",
                      *       "title": "API-nøglen har ikke adgang",
                      *       "status": 403,
-                     *       "detail": "The API key lacks the required role."
+                     *       "detail": "Kræver rollen admin; nøglen har rollen bi."
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -9801,7 +9801,7 @@ export interface operations {
                      *       "type": "https://evg.kk.dk/problems/rate-limited",
                      *       "title": "For mange forespørgsler",
                      *       "status": 429,
-                     *       "detail": "Too many requests; see Retry-After."
+                     *       "detail": "Højst 600 forespørgsler pr. minut; prøv igen om 42 sekunder."
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -9818,7 +9818,7 @@ export interface operations {
                      *       "type": "https://evg.kk.dk/problems/internal",
                      *       "title": "Intern fejl",
                      *       "status": 500,
-                     *       "detail": "Internal error (details are logged with the request id, never sent)."
+                     *       "detail": "Der skete en intern fejl. Fejlen er logget med forespørgslens id."
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -9870,7 +9870,7 @@ export interface operations {
                      *       "type": "https://evg.kk.dk/problems/validation",
                      *       "title": "Ugyldig forespørgsel",
                      *       "status": 400,
-                     *       "detail": "The request has 1 invalid field.",
+                     *       "detail": "Forespørgslen har 1 ugyldigt felt (se errors).",
                      *       "errors": [
                      *         {
                      *           "in": "body",
@@ -9894,7 +9894,7 @@ export interface operations {
                      *       "type": "https://evg.kk.dk/problems/unauthorized",
                      *       "title": "Manglende eller ugyldig API-nøgle",
                      *       "status": 401,
-                     *       "detail": "No API key, or an invalid or revoked one."
+                     *       "detail": "Send en API-nøgle: Authorization: Bearer <nøgle>."
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -9911,7 +9911,7 @@ export interface operations {
                      *       "type": "https://evg.kk.dk/problems/forbidden",
                      *       "title": "API-nøglen har ikke adgang",
                      *       "status": 403,
-                     *       "detail": "The API key lacks the required role."
+                     *       "detail": "Kræver rollen admin; nøglen har rollen bi."
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -9928,7 +9928,7 @@ export interface operations {
                      *       "type": "https://evg.kk.dk/problems/rate-limited",
                      *       "title": "For mange forespørgsler",
                      *       "status": 429,
-                     *       "detail": "Too many requests; see Retry-After."
+                     *       "detail": "Højst 600 forespørgsler pr. minut; prøv igen om 42 sekunder."
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -9945,7 +9945,7 @@ export interface operations {
                      *       "type": "https://evg.kk.dk/problems/internal",
                      *       "title": "Intern fejl",
                      *       "status": 500,
-                     *       "detail": "Internal error (details are logged with the request id, never sent)."
+                     *       "detail": "Der skete en intern fejl. Fejlen er logget med forespørgslens id."
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -10033,7 +10033,7 @@ export interface operations {
                      *       "type": "https://evg.kk.dk/problems/validation",
                      *       "title": "Ugyldig forespørgsel",
                      *       "status": 400,
-                     *       "detail": "The request has 1 invalid field.",
+                     *       "detail": "Forespørgslen har 1 ugyldigt felt (se errors).",
                      *       "errors": [
                      *         {
                      *           "in": "path",
@@ -10057,7 +10057,7 @@ export interface operations {
                      *       "type": "https://evg.kk.dk/problems/unauthorized",
                      *       "title": "Manglende eller ugyldig API-nøgle",
                      *       "status": 401,
-                     *       "detail": "No API key, or an invalid or revoked one."
+                     *       "detail": "Send en API-nøgle: Authorization: Bearer <nøgle>."
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -10074,7 +10074,7 @@ export interface operations {
                      *       "type": "https://evg.kk.dk/problems/forbidden",
                      *       "title": "API-nøglen har ikke adgang",
                      *       "status": 403,
-                     *       "detail": "The API key lacks the required role."
+                     *       "detail": "Kræver rollen admin; nøglen har rollen bi."
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -10091,7 +10091,7 @@ export interface operations {
                      *       "type": "https://evg.kk.dk/problems/conflict",
                      *       "title": "Konflikt",
                      *       "status": 409,
-                     *       "detail": "A default measure cannot be changed."
+                     *       "detail": "Leverandøren 'L-01' har stadig tilbud og kan ikke slettes."
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -10108,7 +10108,7 @@ export interface operations {
                      *       "type": "https://evg.kk.dk/problems/rate-limited",
                      *       "title": "For mange forespørgsler",
                      *       "status": 429,
-                     *       "detail": "Too many requests; see Retry-After."
+                     *       "detail": "Højst 600 forespørgsler pr. minut; prøv igen om 42 sekunder."
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -10125,7 +10125,7 @@ export interface operations {
                      *       "type": "https://evg.kk.dk/problems/internal",
                      *       "title": "Intern fejl",
                      *       "status": 500,
-                     *       "detail": "Internal error (details are logged with the request id, never sent)."
+                     *       "detail": "Der skete en intern fejl. Fejlen er logget med forespørgslens id."
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -10162,7 +10162,7 @@ export interface operations {
                      *       "type": "https://evg.kk.dk/problems/validation",
                      *       "title": "Ugyldig forespørgsel",
                      *       "status": 400,
-                     *       "detail": "The request has 1 invalid field.",
+                     *       "detail": "Forespørgslen har 1 ugyldigt felt (se errors).",
                      *       "errors": [
                      *         {
                      *           "in": "path",
@@ -10186,7 +10186,7 @@ export interface operations {
                      *       "type": "https://evg.kk.dk/problems/unauthorized",
                      *       "title": "Manglende eller ugyldig API-nøgle",
                      *       "status": 401,
-                     *       "detail": "No API key, or an invalid or revoked one."
+                     *       "detail": "Send en API-nøgle: Authorization: Bearer <nøgle>."
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -10203,7 +10203,7 @@ export interface operations {
                      *       "type": "https://evg.kk.dk/problems/forbidden",
                      *       "title": "API-nøglen har ikke adgang",
                      *       "status": 403,
-                     *       "detail": "The API key lacks the required role."
+                     *       "detail": "Kræver rollen admin; nøglen har rollen bi."
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -10220,7 +10220,7 @@ export interface operations {
                      *       "type": "https://evg.kk.dk/problems/not-found",
                      *       "title": "Findes ikke",
                      *       "status": 404,
-                     *       "detail": "Not found."
+                     *       "detail": "Tilbuddet 'T-404' findes ikke."
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -10237,7 +10237,7 @@ export interface operations {
                      *       "type": "https://evg.kk.dk/problems/conflict",
                      *       "title": "Konflikt",
                      *       "status": 409,
-                     *       "detail": "A default measure cannot be deleted."
+                     *       "detail": "Leverandøren 'L-01' har stadig tilbud og kan ikke slettes."
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -10254,7 +10254,7 @@ export interface operations {
                      *       "type": "https://evg.kk.dk/problems/rate-limited",
                      *       "title": "For mange forespørgsler",
                      *       "status": 429,
-                     *       "detail": "Too many requests; see Retry-After."
+                     *       "detail": "Højst 600 forespørgsler pr. minut; prøv igen om 42 sekunder."
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -10271,7 +10271,7 @@ export interface operations {
                      *       "type": "https://evg.kk.dk/problems/internal",
                      *       "title": "Intern fejl",
                      *       "status": 500,
-                     *       "detail": "Internal error (details are logged with the request id, never sent)."
+                     *       "detail": "Der skete en intern fejl. Fejlen er logget med forespørgslens id."
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -10319,7 +10319,7 @@ export interface operations {
                      *       "type": "https://evg.kk.dk/problems/validation",
                      *       "title": "Ugyldig forespørgsel",
                      *       "status": 400,
-                     *       "detail": "The request has 1 invalid field.",
+                     *       "detail": "Forespørgslen har 1 ugyldigt felt (se errors).",
                      *       "errors": [
                      *         {
                      *           "in": "body",
@@ -10343,7 +10343,7 @@ export interface operations {
                      *       "type": "https://evg.kk.dk/problems/unauthorized",
                      *       "title": "Manglende eller ugyldig API-nøgle",
                      *       "status": 401,
-                     *       "detail": "No API key, or an invalid or revoked one."
+                     *       "detail": "Send en API-nøgle: Authorization: Bearer <nøgle>."
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -10360,7 +10360,7 @@ export interface operations {
                      *       "type": "https://evg.kk.dk/problems/forbidden",
                      *       "title": "API-nøglen har ikke adgang",
                      *       "status": 403,
-                     *       "detail": "The API key lacks the required role."
+                     *       "detail": "Kræver rollen admin; nøglen har rollen bi."
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -10377,7 +10377,7 @@ export interface operations {
                      *       "type": "https://evg.kk.dk/problems/rate-limited",
                      *       "title": "For mange forespørgsler",
                      *       "status": 429,
-                     *       "detail": "Too many requests; see Retry-After."
+                     *       "detail": "Højst 600 forespørgsler pr. minut; prøv igen om 42 sekunder."
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -10394,7 +10394,7 @@ export interface operations {
                      *       "type": "https://evg.kk.dk/problems/internal",
                      *       "title": "Intern fejl",
                      *       "status": 500,
-                     *       "detail": "Internal error (details are logged with the request id, never sent)."
+                     *       "detail": "Der skete en intern fejl. Fejlen er logget med forespørgslens id."
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -10469,7 +10469,7 @@ export interface operations {
                      *       "type": "https://evg.kk.dk/problems/validation",
                      *       "title": "Ugyldig forespørgsel",
                      *       "status": 400,
-                     *       "detail": "The request has 1 invalid field.",
+                     *       "detail": "Forespørgslen har 1 ugyldigt felt (se errors).",
                      *       "errors": [
                      *         {
                      *           "in": "path",
@@ -10493,7 +10493,7 @@ export interface operations {
                      *       "type": "https://evg.kk.dk/problems/unauthorized",
                      *       "title": "Manglende eller ugyldig API-nøgle",
                      *       "status": 401,
-                     *       "detail": "No API key, or an invalid or revoked one."
+                     *       "detail": "Send en API-nøgle: Authorization: Bearer <nøgle>."
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -10510,7 +10510,7 @@ export interface operations {
                      *       "type": "https://evg.kk.dk/problems/forbidden",
                      *       "title": "API-nøglen har ikke adgang",
                      *       "status": 403,
-                     *       "detail": "The API key lacks the required role."
+                     *       "detail": "Kræver rollen admin; nøglen har rollen bi."
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -10527,7 +10527,7 @@ export interface operations {
                      *       "type": "https://evg.kk.dk/problems/not-found",
                      *       "title": "Findes ikke",
                      *       "status": 404,
-                     *       "detail": "No such offer."
+                     *       "detail": "Tilbuddet 'T-404' findes ikke."
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -10544,7 +10544,7 @@ export interface operations {
                      *       "type": "https://evg.kk.dk/problems/rate-limited",
                      *       "title": "For mange forespørgsler",
                      *       "status": 429,
-                     *       "detail": "Too many requests; see Retry-After."
+                     *       "detail": "Højst 600 forespørgsler pr. minut; prøv igen om 42 sekunder."
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -10561,7 +10561,7 @@ export interface operations {
                      *       "type": "https://evg.kk.dk/problems/internal",
                      *       "title": "Intern fejl",
                      *       "status": 500,
-                     *       "detail": "Internal error (details are logged with the request id, never sent)."
+                     *       "detail": "Der skete en intern fejl. Fejlen er logget med forespørgslens id."
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -10598,7 +10598,7 @@ export interface operations {
                      *       "type": "https://evg.kk.dk/problems/validation",
                      *       "title": "Ugyldig forespørgsel",
                      *       "status": 400,
-                     *       "detail": "The request has 1 invalid field.",
+                     *       "detail": "Forespørgslen har 1 ugyldigt felt (se errors).",
                      *       "errors": [
                      *         {
                      *           "in": "path",
@@ -10622,7 +10622,7 @@ export interface operations {
                      *       "type": "https://evg.kk.dk/problems/unauthorized",
                      *       "title": "Manglende eller ugyldig API-nøgle",
                      *       "status": 401,
-                     *       "detail": "No API key, or an invalid or revoked one."
+                     *       "detail": "Send en API-nøgle: Authorization: Bearer <nøgle>."
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -10639,7 +10639,7 @@ export interface operations {
                      *       "type": "https://evg.kk.dk/problems/forbidden",
                      *       "title": "API-nøglen har ikke adgang",
                      *       "status": 403,
-                     *       "detail": "The API key lacks the required role."
+                     *       "detail": "Kræver rollen admin; nøglen har rollen bi."
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -10656,7 +10656,7 @@ export interface operations {
                      *       "type": "https://evg.kk.dk/problems/not-found",
                      *       "title": "Findes ikke",
                      *       "status": 404,
-                     *       "detail": "No rule for this offer."
+                     *       "detail": "Tilbuddet 'T-404' findes ikke."
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -10673,7 +10673,7 @@ export interface operations {
                      *       "type": "https://evg.kk.dk/problems/rate-limited",
                      *       "title": "For mange forespørgsler",
                      *       "status": 429,
-                     *       "detail": "Too many requests; see Retry-After."
+                     *       "detail": "Højst 600 forespørgsler pr. minut; prøv igen om 42 sekunder."
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -10690,7 +10690,7 @@ export interface operations {
                      *       "type": "https://evg.kk.dk/problems/internal",
                      *       "title": "Intern fejl",
                      *       "status": 500,
-                     *       "detail": "Internal error (details are logged with the request id, never sent)."
+                     *       "detail": "Der skete en intern fejl. Fejlen er logget med forespørgslens id."
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];

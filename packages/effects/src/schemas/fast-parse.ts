@@ -1,8 +1,8 @@
 import type { RecordKind, RecordsByKind } from '../records.ts';
-import { PACKAGES } from '../records.ts';
+import { PACKAGES, PROVIDER_KINDS, SMILEYS } from '../records.ts';
 import { looksLikeCpr } from './cpr.ts';
 import { isIsoDate } from './iso-date.ts';
-import { recordFields as FIELDS, TEXT_LIMITS } from './record-schemas.ts';
+import { recordFields as FIELDS, TEXT_LIMITS, VALUE_RANGES } from './record-schemas.ts';
 
 /**
  * The fast path for CSV rows: turns a row's strings straight into a record when the row is
@@ -37,6 +37,7 @@ const REJECT = new Reject();
 type Builder = (at: (field: string) => number) => (values: readonly string[]) => unknown;
 
 const { id: ID, name: NAME, text: TEXT } = TEXT_LIMITS;
+const { hoursPerWeek: HOURS, durationWeeks: WEEKS, surveyAnswer: ANSWER } = VALUE_RANGES;
 
 // `max` counts UTF-16 code units, as zod's `.max` on a string does.
 function text(values: readonly string[], i: number, max = Infinity): string {
@@ -138,7 +139,7 @@ const BUILDERS: { [K in RecordKind]: Builder } = {
     return guarded((v) => ({
       providerId: text(v, id, ID),
       name: text(v, name, NAME),
-      kind: oneOf(v, kind, ['external', 'internal', 'other_actor'] as const),
+      kind: oneOf(v, kind, PROVIDER_KINDS),
       frameworkAgreement: optionalText(v, framework, NAME),
     }));
   },
@@ -154,8 +155,8 @@ const BUILDERS: { [K in RecordKind]: Builder } = {
         targetGroups: codes(v, i.target_groups!),
         industries: codes(v, i.industries!),
         priceDkk: optionalInteger(v, i.price_dkk!, 0, MAX),
-        hoursPerWeek: optionalInteger(v, i.hours_per_week!, 10, 37),
-        durationWeeks: optionalInteger(v, i.duration_weeks!, 1, 13),
+        hoursPerWeek: optionalInteger(v, i.hours_per_week!, HOURS.min, HOURS.max),
+        durationWeeks: optionalInteger(v, i.duration_weeks!, WEEKS.min, WEEKS.max),
         accessible: optionalBoolean(v, i.accessible!),
         resultBonusDkk: optionalInteger(v, i.result_bonus_dkk!, 0, MAX),
         validFrom: optionalDate(v, i.valid_from!),
@@ -228,8 +229,8 @@ const BUILDERS: { [K in RecordKind]: Builder } = {
       responseId: text(v, id, ID),
       enrollmentId: text(v, enrollment, ID),
       answeredOn: date(v, answered),
-      satisfaction: optionalInteger(v, satisfaction, 1, 5),
-      closerToJob: optionalInteger(v, closer, 1, 5),
+      satisfaction: optionalInteger(v, satisfaction, ANSWER.min, ANSWER.max),
+      closerToJob: optionalInteger(v, closer, ANSWER.min, ANSWER.max),
     }));
   },
   complaints: (at) => {
@@ -258,7 +259,7 @@ const BUILDERS: { [K in RecordKind]: Builder } = {
       supervisionId: text(v, id, ID),
       offerId: text(v, offer, ID),
       visitedOn: date(v, visited),
-      smiley: oneOf(v, smiley, ['happy', 'neutral', 'sad'] as const),
+      smiley: oneOf(v, smiley, SMILEYS),
       note: optionalText(v, note, TEXT),
     }));
   },

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { PACKAGES, type RecordKind, type RecordsByKind } from '../records.ts';
+import { PACKAGES, PROVIDER_KINDS, SMILEYS, type RecordKind, type RecordsByKind } from '../records.ts';
 import { looksLikeCpr } from './cpr.ts';
 import {
   codeList,
@@ -26,6 +26,19 @@ import {
  * shown in lists; descriptions and notes are free text. Generous for real registers.
  */
 export const TEXT_LIMITS = { id: 100, name: 300, text: 10_000 } as const;
+
+/**
+ * The whole-number fields with a range, inclusive: an offer's hours a week and length in weeks
+ * (the municipal packages' own bounds), and the survey's 1–5 answer scale. The fast CSV path,
+ * the admin API and `evg synth` take the bounds from here.
+ */
+export const VALUE_RANGES = {
+  hoursPerWeek: { min: 10, max: 37 },
+  durationWeeks: { min: 1, max: 13 },
+  surveyAnswer: { min: 1, max: 5 },
+} as const;
+
+const { hoursPerWeek, durationWeeks, surveyAnswer } = VALUE_RANGES;
 
 const id = requiredText(TEXT_LIMITS.id);
 const optionalId = optionalText(TEXT_LIMITS.id);
@@ -64,7 +77,7 @@ const providers = z
   .strictObject({
     provider_id: id,
     name,
-    kind: requiredEnum(['external', 'internal', 'other_actor']),
+    kind: requiredEnum(PROVIDER_KINDS),
     framework_agreement: optionalName.optional(),
   })
   .transform((r) => ({
@@ -84,8 +97,8 @@ const offers = z
     target_groups: codes.optional(),
     industries: codes.optional(),
     price_dkk: optionalInteger(0).optional(),
-    hours_per_week: optionalInteger(10, 37).optional(),
-    duration_weeks: optionalInteger(1, 13).optional(),
+    hours_per_week: optionalInteger(hoursPerWeek.min, hoursPerWeek.max).optional(),
+    duration_weeks: optionalInteger(durationWeeks.min, durationWeeks.max).optional(),
     accessible: optionalBoolean.optional(),
     result_bonus_dkk: optionalInteger(0).optional(),
     valid_from: optionalDate.optional(),
@@ -160,8 +173,8 @@ const surveyResponses = z
     response_id: id,
     enrollment_id: id,
     answered_on: requiredDate,
-    satisfaction: optionalInteger(1, 5).optional(),
-    closer_to_job: optionalInteger(1, 5).optional(),
+    satisfaction: optionalInteger(surveyAnswer.min, surveyAnswer.max).optional(),
+    closer_to_job: optionalInteger(surveyAnswer.min, surveyAnswer.max).optional(),
   })
   .transform((r) => ({
     responseId: r.response_id,
@@ -190,7 +203,7 @@ const supervisions = z
     supervision_id: id,
     offer_id: id,
     visited_on: requiredDate,
-    smiley: requiredEnum(['happy', 'neutral', 'sad']),
+    smiley: requiredEnum(SMILEYS),
     note: freeText.optional(),
   })
   .transform((r) => ({

@@ -1,9 +1,24 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { RecordKind } from '../../src/records.ts';
+import { PACKAGES, PROVIDER_KINDS, SMILEYS, type RecordKind } from '../../src/records.ts';
 import { compileCsvParser } from '../../src/schemas/fast-parse.ts';
 import { parseRecord } from '../../src/schemas/parse-record.ts';
-import { recordFields, TEXT_LIMITS } from '../../src/schemas/record-schemas.ts';
+import { recordFields, TEXT_LIMITS, VALUE_RANGES } from '../../src/schemas/record-schemas.ts';
+
+/** The ranged whole-number fields of the contract and the range each takes. */
+const RANGED: Record<string, { min: number; max: number }> = {
+  hours_per_week: VALUE_RANGES.hoursPerWeek,
+  duration_weeks: VALUE_RANGES.durationWeeks,
+  satisfaction: VALUE_RANGES.surveyAnswer,
+  closer_to_job: VALUE_RANGES.surveyAnswer,
+};
+/** Each range's edges: the bounds and the whole numbers just outside them. */
+const EDGES = Object.values(VALUE_RANGES).flatMap(({ min, max }) => [min - 1, min, max, max + 1].map(String));
+/** Near misses of the enumerations: another case, a trailing space. */
+const NEAR_MISSES = [...PROVIDER_KINDS, ...SMILEYS, ...PACKAGES].flatMap((value) => [
+  value.toUpperCase(),
+  `${value} `,
+]);
 
 // Values that are valid for some field and invalid for others, plus edge cases of each rule.
 const SAMPLES = [
@@ -58,6 +73,8 @@ const SAMPLES = [
   'æ'.repeat(TEXT_LIMITS.name + 1),
   'x'.repeat(TEXT_LIMITS.text),
   'x'.repeat(TEXT_LIMITS.text + 1),
+  ...EDGES,
+  ...NEAR_MISSES,
 ];
 
 const KINDS = Object.keys(recordFields) as RecordKind[];
@@ -66,12 +83,15 @@ const KINDS = Object.keys(recordFields) as RecordKind[];
 function plausible(field: string): string[] {
   if (/(_date|_on|valid_from|valid_to)$/.test(field)) return ['2024-01-15', '2024-03-31', '2024-02-29', ''];
   if (['public_support', 'accessible', 'company_oriented'].includes(field)) return ['true', 'false', ''];
-  if (['satisfaction', 'closer_to_job'].includes(field)) return ['1', '4', '5', ''];
-  if (['hours_per_week', 'duration_weeks'].includes(field)) return ['10', '13', ''];
+  const range = RANGED[field];
+  if (range !== undefined) {
+    const { min, max } = range;
+    return [min, max, min - 1, max + 1].map(String).concat('');
+  }
   if (['price_dkk', 'result_bonus_dkk'].includes(field)) return ['0', '25000', ''];
-  if (field === 'kind') return ['external', 'internal', 'other_actor'];
-  if (field === 'package') return ['jobpakke', 'mentorpakke'];
-  if (field === 'smiley') return ['happy', 'neutral', 'sad'];
+  if (field === 'kind') return [...PROVIDER_KINDS];
+  if (field === 'package') return [...PACKAGES];
+  if (field === 'smiley') return [...SMILEYS];
   if (field === 'target_groups' || field === 'industries') return ['jobparat;dagpenge', ' a ; ;b', ''];
   return ['P0000001', 'x', 'Tekst, med "citat"'];
 }
@@ -220,5 +240,81 @@ describe('signed zero', () => {
     const slow = parseRecord('offers', Object.fromEntries(header.map((field, i) => [field, values[i]])));
     expect(Object.is(fast?.priceDkk, 0)).toBe(true);
     expect(slow.ok && Object.is(slow.record.priceDkk, 0)).toBe(true);
+  });
+});
+
+describe('ranges and enumerations of the contract', () => {
+  // The constants the fast path reads are the ones the schemas are built from; pin them to the
+  // data contract (docs/data-contract.md) so a change to either shows here.
+  it('are the data contract’s', () => {
+    expect(VALUE_RANGES).toEqual({
+      hoursPerWeek: { min: 10, max: 37 },
+      durationWeeks: { min: 1, max: 13 },
+      surveyAnswer: { min: 1, max: 5 },
+    });
+    expect(PROVIDER_KINDS).toEqual(['external', 'internal', 'other_actor']);
+    expect(SMILEYS).toEqual(['happy', 'neutral', 'sad']);
+  });
+
+  it('every ranged field takes its bounds and refuses the whole numbers just outside, on both paths', () => {
+    let checked = 0;
+    for (const kind of KINDS) {
+      const fields = recordFields[kind];
+      for (const [f, field] of fields.entries()) {
+        const range = RANGED[field];
+        if (range === undefined) continue;
+        for (const value of [range.min - 1, range.min, range.max, range.max + 1]) {
+          const values = [...VALID[kind]];
+          values[f] = String(value);
+          const fast = compileCsvParser(kind, fields)(values);
+          const slow = parseRecord(kind, Object.fromEntries(fields.map((name, i) => [name, values[i]])));
+          if (value >= range.min && value <= range.max) {
+            expect(fast, `${kind}.${field}=${value}`).toBeDefined();
+            expect(slow, `${kind}.${field}=${value}`).toEqual({ ok: true, record: fast });
+          } else {
+            expect(fast, `${kind}.${field}=${value}`).toBeUndefined();
+            expect(slow, `${kind}.${field}=${value}`).toEqual({
+              ok: false,
+              issues: [{ field, message: `must be a whole number between ${range.min} and ${range.max}` }],
+            });
+          }
+        }
+        checked++;
+      }
+    }
+    expect(checked).toBe(4);
+  });
+
+  it('every enumerated field takes each of its values and refuses near misses, on both paths', () => {
+    const enumerated = [
+      { kind: 'providers', field: 'kind', values: PROVIDER_KINDS },
+      { kind: 'supervisions', field: 'smiley', values: SMILEYS },
+      { kind: 'offers', field: 'package', values: PACKAGES },
+    ] as const;
+    for (const { kind, field, values: allowed } of enumerated) {
+      const fields = recordFields[kind];
+      const f = fields.indexOf(field);
+      const attempt = (value: string) => {
+        const values = [...VALID[kind]];
+        values[f] = value;
+        return {
+          fast: compileCsvParser(kind, fields)(values),
+          slow: parseRecord(kind, Object.fromEntries(fields.map((name, i) => [name, values[i]]))),
+        };
+      };
+      for (const value of allowed) {
+        const { fast, slow } = attempt(value);
+        expect(fast, `${kind}.${field}=${value}`).toBeDefined();
+        expect(slow).toEqual({ ok: true, record: fast });
+      }
+      for (const value of allowed.flatMap((v) => [v.toUpperCase(), `${v} `, v.slice(1)])) {
+        const { fast, slow } = attempt(value);
+        expect(fast, `${kind}.${field}=${value}`).toBeUndefined();
+        expect(slow, `${kind}.${field}=${value}`).toEqual({
+          ok: false,
+          issues: [{ field, message: `must be one of ${allowed.join(', ')}` }],
+        });
+      }
+    }
   });
 });

@@ -1,4 +1,4 @@
-import type { MeasureDefinition } from '@evg/effects';
+import type { MeasureDefinition, ProviderKind, Smiley } from '@evg/effects';
 import type { ColumnType, Generated, Insertable, Kysely, Selectable } from 'kysely';
 
 /**
@@ -25,7 +25,7 @@ export interface CodeListTable {
 export interface ProvidersTable {
   provider_id: string;
   name: string;
-  kind: 'external' | 'internal' | 'other_actor';
+  kind: ProviderKind;
   framework_agreement: string | null;
 }
 
@@ -103,7 +103,7 @@ export interface SupervisionsTable {
   supervision_id: string;
   offer_id: string;
   visited_on: string;
-  smiley: 'happy' | 'neutral' | 'sad';
+  smiley: Smiley;
   note: string | null;
 }
 

@@ -39,7 +39,7 @@ export interface AdminResource<Params extends z.ZodType, Body extends z.ZodType,
  *   toEntity: (params, body) => ({ providerId: params.id, ...body }),
  *   save: (db, provider) => saveProvider(db, provider),
  *   remove: (db, params) => deleteProvider(db, params.id),
- *   notFound: (params) => `Udbyderen '${params.id}' findes ikke.`,
+ *   notFound: (params) => `Leverandøren '${params.id}' findes ikke.`,
  * });
  */
 export function adminResourceRoutes<Params extends z.ZodType, Body extends z.ZodType, Entity>(

@@ -10,7 +10,7 @@ export async function catalogWrite<T>(work: () => Promise<T>): Promise<T> {
       throw error.code === 'in-use'
         ? new ProblemError('conflict', error.message)
         : new ProblemError('validation', error.message, [
-            { in: 'body', name: 'references', message: error.message },
+            { in: 'body', name: 'references', message: 'refers to a code or provider that does not exist' },
           ]);
     }
     throw error;

@@ -1,6 +1,13 @@
 import { ImportError } from '../imports/import-error.ts';
 import { ProblemError } from './problem.ts';
 
+/** `n` bad rows, nothing stored, and the batch that records it (when one was recorded). */
+function rejectedDetail(count: number, batchId: number | null): string {
+  const rows = count === 1 ? '1 række er ugyldig' : `${count} rækker er ugyldige`;
+  const batch = batchId === null ? 'importen blev ikke registreret' : `import ${batchId}`;
+  return `${rows}; intet er gemt (${batch}).`;
+}
+
 /** Maps a refused import to its problem; anything else is rethrown as it is (a 500). */
 export function importProblem(error: unknown): unknown {
   if (!(error instanceof ImportError)) return error;
@@ -8,7 +15,7 @@ export function importProblem(error: unknown): unknown {
     case 'import-rejected':
       return new ProblemError(
         'invalid-records',
-        `${error.errorCount} row(s) are invalid; nothing was stored (batch ${error.batchId ?? 'not recorded'}).`,
+        rejectedDetail(error.errorCount, error.batchId),
         error.errors.map((row) => ({
           in: 'body' as const,
           name: row.field ? `line ${row.line}: ${row.field}` : `line ${row.line}`,
@@ -16,9 +23,11 @@ export function importProblem(error: unknown): unknown {
         })),
       );
     case 'pseudonym-key-missing':
-      return new ProblemError('validation', error.message, [
-        { in: 'query', name: 'pseudonymise', message: 'The server has no EVG_PSEUDONYM_KEY.' },
-      ]);
+      return new ProblemError(
+        'validation',
+        'Serveren kan ikke pseudonymisere: EVG_PSEUDONYM_KEY er ikke sat.',
+        [{ in: 'query', name: 'pseudonymise', message: 'The server has no EVG_PSEUDONYM_KEY.' }],
+      );
     case 'import-failed':
       return error;
     default:

@@ -33,7 +33,7 @@ export class LimitedBody {
   problem(): ProblemError {
     return new ProblemError(
       'payload-too-large',
-      `The body is larger than the import limit of ${this.limit} bytes.`,
+      `Indholdet er større end importgrænsen på ${this.limit} bytes (EVG_BODY_LIMIT).`,
     );
   }
 }

@@ -22,15 +22,20 @@ export function toOfferFilters(
   for (const entry of query.min ?? []) {
     const [key, value, ...extra] = entry.split(':');
     const rate = Number(value);
-    const bad = (message: string): never => {
-      throw new ProblemError('validation', `min: '${entry}' ${message}`, [
+    const bad = (detail: string, message: string): never => {
+      throw new ProblemError('validation', `min: '${entry}' ${detail}`, [
         { in: 'query', name: 'min', message: `'${entry}' ${message}` },
       ]);
     };
-    if (key === undefined || !measureKeys.includes(key))
-      bad(`names no outcome measure; known: ${measureKeys.join(', ')}`);
+    if (key === undefined || !measureKeys.includes(key)) {
+      const known = measureKeys.join(', ');
+      bad(`nævner intet effektmål; kendte mål: ${known}.`, `names no outcome measure; known: ${known}`);
+    }
     if (extra.length > 0 || value === undefined || value.trim() === '' || !(rate >= 0 && rate <= 1))
-      bad('needs a rate from 0 to 1 after the colon, e.g. effect12m:0.3');
+      bad(
+        'skal have en andel fra 0 til 1 efter kolon, fx effect12m:0.3.',
+        'needs a rate from 0 to 1 after the colon, e.g. effect12m:0.3',
+      );
     minOutcome[key!] = Math.max(minOutcome[key!] ?? 0, rate);
   }
   checkSort(query.sort, measureKeys);
@@ -81,6 +86,8 @@ export function toOfferProfile(model: ServedModel, view: OfferView) {
 function checkSort(sort: string, measureKeys: readonly string[]): void {
   const key = sort.replace(/^-/, '').replace(/\.adjusted$/, '');
   if (FIXED_SORT_KEYS.some((fixed) => fixed === key) || measureKeys.includes(key)) return;
-  const message = `'${sort}' is no sort key; measures: ${measureKeys.join(', ')}`;
-  throw new ProblemError('validation', `sort: ${message}`, [{ in: 'query', name: 'sort', message }]);
+  const known = measureKeys.join(', ');
+  throw new ProblemError('validation', `sort: '${sort}' er ingen sorteringsnøgle; mål: ${known}.`, [
+    { in: 'query', name: 'sort', message: `'${sort}' is no sort key; measures: ${known}` },
+  ]);
 }

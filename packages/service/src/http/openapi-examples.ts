@@ -5,7 +5,13 @@
  * (schemas/example-world.ts). fastify-type-provider-zod does not carry media-type examples from
  * the route schemas into the document, so they are added to the generated document here.
  */
-import { PROBLEM_KINDS, problemBody, type ProblemCode } from './problem.ts';
+import {
+  INTERNAL_DETAIL,
+  invalidFieldsDetail,
+  PROBLEM_KINDS,
+  problemBody,
+  type ProblemCode,
+} from './problem.ts';
 import { exampleEffectTable, exampleOffer, exampleProvider } from './schemas/example-world.ts';
 
 type Json = Record<string, unknown>;
@@ -73,15 +79,33 @@ function problemCode(status: number): ProblemCode {
   return codes.find((code) => PROBLEM_KINDS[code].status === status) ?? 'internal';
 }
 
-/** A problem for a documented error status, its detail the response's description. */
-function problemExample(status: number, description: string, operation: Operation) {
+/** A Danish detail of each kind of problem, as the service words it (see http/problem.ts). */
+const EXAMPLE_DETAILS: { [C in ProblemCode]: string } = {
+  validation: invalidFieldsDetail(1),
+  unauthorized: 'Send en API-nøgle: Authorization: Bearer <nøgle>.',
+  forbidden: 'Kræver rollen admin; nøglen har rollen bi.',
+  'not-found': "Tilbuddet 'T-404' findes ikke.",
+  'method-not-allowed': 'Metoden er ikke tilladt her.',
+  'not-acceptable': 'Formatet kan ikke leveres.',
+  conflict: "Leverandøren 'L-01' har stadig tilbud og kan ikke slettes.",
+  'payload-too-large': 'Indholdet er større end importgrænsen på 104857600 bytes (EVG_BODY_LIMIT).',
+  'unsupported-media-type': 'Send text/csv eller application/x-ndjson.',
+  'invalid-records': '1 række er ugyldig; intet er gemt (import 42).',
+  'table-too-large': 'Tabellen ville få 250000 rækker; grænsen er 100000. Vælg færre grupperinger.',
+  'rate-limited': 'Højst 600 forespørgsler pr. minut; prøv igen om 42 sekunder.',
+  internal: INTERNAL_DETAIL,
+  unavailable: 'Databasen svarer ikke.',
+};
+
+/** A problem for a documented error status, with a detail as the service words it. */
+function problemExample(status: number, operation: Operation) {
   const code = problemCode(status);
-  if (code !== 'validation') return problemBody(code, description);
+  if (code !== 'validation') return problemBody(code, EXAMPLE_DETAILS[code]);
   const parameter = operation.parameters?.find((p) => p.in === 'query') ?? operation.parameters?.[0];
   const field = parameter
     ? { in: parameter.in as 'query' | 'path', name: parameter.name, message: 'Invalid value' }
     : { in: 'body' as const, name: 'name', message: 'Required' };
-  return problemBody(code, 'The request has 1 invalid field.', [field]);
+  return problemBody(code, EXAMPLE_DETAILS.validation, [field]);
 }
 
 /**
@@ -110,7 +134,7 @@ export function withOperationExamples<T extends Json>(document: T): T {
         for (const [type, media] of Object.entries(response.content ?? {})) {
           const example =
             type === 'application/problem+json'
-              ? problemExample(Number(status), response.description ?? '', operation)
+              ? problemExample(Number(status), operation)
               : type === 'application/json' && given.responses && status in given.responses
                 ? given.responses[status]
                 : schemaExample(media.schema, schemas);

@@ -1,6 +1,17 @@
 /**
  * RFC 9457 problem details: the one error shape of the API. Each kind of problem has a stable
  * code, a stable `type` URI and an HTTP status; clients branch on `type`, never on `detail`.
+ *
+ * Language policy, the one place it is stated (README "The REST API" points here):
+ * - `title` and `detail` are for people and are Danish, as the rest of the service's
+ *   user-facing text. `detail` says what was wrong in this request (a name or limit, never a
+ *   person id or CPR-like value); where the web page shows a problem, its English switch shows
+ *   the English title of the `type` (web/static/i18n.js, `problem.<code>`) and the Danish
+ *   detail marked `lang="da"`.
+ * - `errors[].name` is the parameter or field as sent; `errors[].message` is the technical rule
+ *   in English, worded as the data contract, the zod schemas and the `evg` CLI word it, so a
+ *   row's message reads the same in `evg import` and `POST /v1/imports`.
+ * - The `type` URIs and codes below never change with the wording.
  */
 
 export const PROBLEM_BASE = 'https://evg.kk.dk/problems/';
@@ -62,6 +73,16 @@ export class ProblemError extends Error {
     this.name = 'ProblemError';
     this.status = PROBLEM_KINDS[code].status;
   }
+}
+
+/** The detail of every 500: nothing internal is sent; the log has it under the request id. */
+export const INTERNAL_DETAIL = 'Der skete en intern fejl. Fejlen er logget med forespørgslens id.';
+
+/** The detail of a validation problem with `count` invalid fields (listed in `errors`). */
+export function invalidFieldsDetail(count: number): string {
+  return count === 1
+    ? 'Forespørgslen har 1 ugyldigt felt (se errors).'
+    : `Forespørgslen har ${count} ugyldige felter (se errors).`;
 }
 
 /** The body for a problem of `code`, e.g. `problemBody('not-found', 'Tilbuddet findes ikke.')`. */

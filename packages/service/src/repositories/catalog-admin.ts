@@ -3,7 +3,7 @@ import type { Offer, Provider } from '@evg/effects';
 import type { Database } from '../db/database.ts';
 import type { CodeListTableName } from './code-lists-read.ts';
 
-/** Why a catalogue write was refused; routes map it to a problem. */
+/** Why a catalogue write was refused; routes map it to a problem, `message` its Danish detail. */
 export class CatalogWriteError extends Error {
   constructor(
     readonly code: 'unknown-reference' | 'in-use',
@@ -88,11 +88,7 @@ export async function saveOffer(db: Kysely<Database>, offer: Offer): Promise<boo
       }
       return existed === undefined;
     });
-  return guard(
-    work,
-    'unknown-reference',
-    'The provider, package, a target group or an industry does not exist.',
-  );
+  return guard(work, 'unknown-reference', 'Leverandøren, pakken, en målgruppe eller en branche findes ikke.');
 }
 
 /** Deletes an offer; false when there was none. In use (enrollments, complaints) → CatalogWriteError. */
@@ -100,7 +96,7 @@ export async function deleteOffer(db: Kysely<Database>, offerId: string): Promis
   const result = await guard(
     () => db.deleteFrom('offers').where('offer_id', '=', offerId).executeTakeFirst(),
     'in-use',
-    `Offer '${offerId}' has enrollments, complaints or supervisions and cannot be deleted.`,
+    `Tilbuddet '${offerId}' har forløb, klager eller tilsyn og kan ikke slettes.`,
   );
   return result.numDeletedRows > 0n;
 }
@@ -129,7 +125,7 @@ export async function deleteProvider(db: Kysely<Database>, providerId: string): 
   const result = await guard(
     () => db.deleteFrom('providers').where('provider_id', '=', providerId).executeTakeFirst(),
     'in-use',
-    `Provider '${providerId}' still has offers and cannot be deleted.`,
+    `Leverandøren '${providerId}' har stadig tilbud og kan ikke slettes.`,
   );
   return result.numDeletedRows > 0n;
 }
@@ -156,7 +152,7 @@ export async function deleteCodeListEntry(
   const result = await guard(
     () => db.deleteFrom(table).where('code', '=', code).executeTakeFirst(),
     'in-use',
-    `Code '${code}' is still used and cannot be deleted.`,
+    `Koden '${code}' er i brug og kan ikke slettes.`,
   );
   return result.numDeletedRows > 0n;
 }

@@ -4,16 +4,17 @@ import {
   type EffectRow,
   type GroupKey,
   type MeasureDefinition,
+  type ProviderKind,
 } from '@evg/effects';
 import type { CatalogNames } from './catalog-names.ts';
 import { roundFor, type ColumnKind, type Table, type TableColumn, type TableValue } from './table.ts';
 
-/** Provider kinds as the web page names them. */
-export const PROVIDER_KIND_NAMES: Record<string, string> = {
+/** Provider kinds as the web page names them (every kind of the contract has a name). */
+export const PROVIDER_KIND_NAMES: Readonly<Record<string, string>> = {
   external: 'Ekstern leverandør',
   internal: 'Kommunalt beskæftigelsescenter',
   other_actor: 'Anden aktør',
-};
+} satisfies Record<ProviderKind, string>;
 
 /** A grouping key column, the name column put beside it, and where the name comes from. */
 const NAMED_KEYS: Record<

@@ -1,4 +1,4 @@
-import { PACKAGES, parseDay, type OfferPackage } from '@evg/effects';
+import { PACKAGES, parseDay, VALUE_RANGES, type OfferPackage } from '@evg/effects';
 import type { RawRow } from '../data-dir/record-writer.ts';
 import type { Prng } from './prng.ts';
 
@@ -229,8 +229,9 @@ export function drawOffers(rng: Prng): SynthOffer[] {
       const validFrom = established ? '2012-01-01' : `${rng.int(2014, 2022)}-01-01`;
       const industries = INDUSTRIES.filter(() => rng.chance(0.18)).map((industry) => industry.code);
       const [low, high] = PRICE_RANGES[pkg];
-      const durationWeeks = rng.int(1, 13);
-      const hours = rng.int(10, 37);
+      const { durationWeeks: weeks, hoursPerWeek: hoursRange } = VALUE_RANGES;
+      const durationWeeks = rng.int(weeks.min, weeks.max);
+      const hours = rng.int(hoursRange.min, hoursRange.max);
       const offerId = `${provider.provider_id}-${String(i + 1).padStart(2, '0')}`;
       const industryName = INDUSTRIES.find((industry) => industry.code === industries[0])?.name;
       const validTo = rng.chance(0.15) ? '2025-12-31' : null;

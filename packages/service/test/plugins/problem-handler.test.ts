@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PROBLEM_KINDS, type ProblemCode } from '../../src/http/problem.ts';
 import { bearer, createTestApp, type TestApp } from '../app/test-app.ts';
 
 let t: TestApp;
@@ -71,6 +72,63 @@ describe('problem+json errors', () => {
   ])('never answers %s with a 5xx', async (url) => {
     const response = await t.app.inject({ url, headers: bearer(t.keys.admin) });
     expect(response.statusCode, response.body).toBeLessThan(500);
+  });
+
+  // The language policy of http/problem.ts: Danish title and detail, English errors[].message.
+  it('words title and detail in Danish, also for Fastify’s own errors, and keeps errors[] technical', async () => {
+    const admin = { ...bearer(t.keys.admin), 'content-type': 'application/json' };
+    const post = (payload: string, headers = admin) =>
+      t.app.inject({ method: 'POST', url: '/v1/admin/api-keys', headers, payload });
+    const read = (url: string) => t.app.inject({ url, headers: bearer(t.keys.admin) });
+    const cases: [Promise<{ json: () => unknown }>, ProblemCode, string | RegExp, (string | RegExp)?][] = [
+      [read('/v2/offers?x=1'), 'not-found', 'Adressen GET /v2/offers findes ikke.'],
+      [post('{"name":'), 'validation', 'Indholdet er ikke gyldig JSON.'],
+      [post(''), 'validation', 'Indholdet er tomt, men content-type er application/json.'],
+      [
+        post(JSON.stringify({ name: 'x'.repeat(5000) })),
+        'payload-too-large',
+        'Indholdet er større, end tjenesten tager imod.',
+      ],
+      [
+        post('<a/>', { ...admin, 'content-type': 'application/xml' }),
+        'unsupported-media-type',
+        'Tjenesten læser ikke denne content-type her.',
+      ],
+      [read('/v1/offers?limit=0'), 'validation', 'Forespørgslen har 1 ugyldigt felt (se errors).'],
+      [
+        read('/v1/offers?limit=0&offset=-1'),
+        'validation',
+        'Forespørgslen har 2 ugyldige felter (se errors).',
+      ],
+      [
+        read('/v1/effects?period=2026X'),
+        'validation',
+        'Perioden i period kan ikke bruges (se errors).',
+        "period '2026X' is not a period; use e.g. 2026, 2026H1, 2026Q3 or 2026-03.",
+      ],
+      [
+        read('/v1/offers?sort=nonsense'),
+        'validation',
+        /^sort: 'nonsense' er ingen sorteringsnøgle; mål: effect3m, .+\.$/,
+        /^'nonsense' is no sort key; measures: effect3m, /,
+      ],
+      [
+        read('/v1/offers?min=effect3m:2'),
+        'validation',
+        "min: 'effect3m:2' skal have en andel fra 0 til 1 efter kolon, fx effect12m:0.3.",
+        "'effect3m:2' needs a rate from 0 to 1 after the colon, e.g. effect12m:0.3",
+      ],
+    ];
+    for (const [answer, code, detail, message] of cases) {
+      const body = (await answer).json() as { title: string; detail: string; errors?: { message: string }[] };
+      expect(body.title, String(detail)).toBe(PROBLEM_KINDS[code].title);
+      expect(body.detail).toMatch(detail);
+      if (typeof detail === 'string') expect(body.detail).toBe(detail);
+      if (message !== undefined) {
+        expect(body.errors).toHaveLength(1);
+        expect(body.errors?.[0]?.message).toMatch(message);
+      }
+    }
   });
 
   it('hides the details of internal errors', async () => {

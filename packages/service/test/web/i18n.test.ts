@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { PROBLEM_KINDS } from '../../src/http/problem.ts';
 import { t, TEXT_KEYS } from '../../src/web/static/i18n.js';
 
 describe('Danish and English text', () => {
@@ -10,6 +11,16 @@ describe('Danish and English text', () => {
     const placeholders = (lang: 'da' | 'en', key: string) =>
       [...t(lang, key).matchAll(/\{(\w+)\}/g)].map((match) => match[1]).sort();
     for (const key of TEXT_KEYS.da) expect(placeholders('en', key), key).toEqual(placeholders('da', key));
+  });
+
+  it('names every problem type, in Danish as the API titles it', () => {
+    const codes = Object.keys(PROBLEM_KINDS) as (keyof typeof PROBLEM_KINDS)[];
+    const problemKeys = TEXT_KEYS.da.filter((key) => key.startsWith('problem.'));
+    expect(problemKeys.sort()).toEqual(codes.map((code) => `problem.${code}`).sort());
+    for (const code of codes) {
+      expect(t('da', `problem.${code}`)).toBe(PROBLEM_KINDS[code].title);
+      expect(t('en', `problem.${code}`), code).not.toBe(PROBLEM_KINDS[code].title);
+    }
   });
 
   it('fills in placeholders', () => {

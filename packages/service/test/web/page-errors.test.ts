@@ -41,6 +41,20 @@ describe.skipIf(!browserAvailable())(`loading and error states${SKIP_NOTE}`, () 
     await expect(page.getByRole('alert').count()).resolves.toBe(0);
   });
 
+  it('in English, titles the problem in English and marks the API’s detail as Danish', async () => {
+    const page = await b.newPage();
+    await page.route('**/v1/offers?*', unavailable);
+    await page.goto('/?lang=en&tg=jobparat');
+    const alert = page.getByRole('alert');
+    await alert.waitFor();
+    expect((await alert.locator('.error-title').textContent())?.replace(/\s+/g, ' ').trim()).toBe(
+      'The service is not ready (Error code 503)',
+    );
+    const detail = alert.locator('.error-detail');
+    await expect(detail.textContent()).resolves.toBe('Effekttabellerne genberegnes. Prøv igen om lidt.');
+    await expect(detail.getAttribute('lang')).resolves.toBe('da');
+  });
+
   it('tells the caseworker when the service cannot be reached', async () => {
     const page = await b.newPage();
     await page.route('**/v1/compare?*', (route) => route.abort('connectionrefused'));

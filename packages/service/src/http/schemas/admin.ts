@@ -1,20 +1,25 @@
+import { TEXT_LIMITS, VALUE_RANGES } from '@evg/effects';
 import { z } from 'zod';
 import { API_KEY_ROLES } from '../../repositories/api-keys.ts';
 import { isoDate, packageSchema, providerKindSchema } from './catalog.ts';
 
-const code = z.string().min(1).max(100);
+// The same bounds as the data contract's schemas, so an offer written here also imports.
+const { hoursPerWeek: hours, durationWeeks: weeks } = VALUE_RANGES;
+const code = z.string().min(1).max(TEXT_LIMITS.id);
+const name = z.string().min(1).max(TEXT_LIMITS.name);
+const optionalName = z.string().max(TEXT_LIMITS.name).nullable().default(null);
 
 export const offerInputSchema = z
   .object({
     providerId: code,
-    name: z.string().min(1).max(300),
+    name,
     package: packageSchema,
-    description: z.string().max(10_000).nullable().default(null),
+    description: z.string().max(TEXT_LIMITS.text).nullable().default(null),
     targetGroups: z.array(code).max(50).default([]),
     industries: z.array(code).max(50).default([]),
     priceDkk: z.number().min(0).nullable().default(null),
-    hoursPerWeek: z.number().min(10).max(37).nullable().default(null),
-    durationWeeks: z.number().min(1).max(13).nullable().default(null),
+    hoursPerWeek: z.number().min(hours.min).max(hours.max).nullable().default(null),
+    durationWeeks: z.number().min(weeks.min).max(weeks.max).nullable().default(null),
     accessible: z.boolean().nullable().default(null),
     resultBonusDkk: z.number().min(0).nullable().default(null),
     validFrom: isoDate.nullable().default(null),
@@ -25,14 +30,14 @@ export const offerInputSchema = z
 
 export const providerInputSchema = z
   .object({
-    name: z.string().min(1).max(300),
+    name,
     kind: providerKindSchema,
-    frameworkAgreement: z.string().max(300).nullable().default(null),
+    frameworkAgreement: optionalName,
   })
   .strict()
   .meta({ id: 'ProviderWrite' });
 
-export const codeListInputSchema = z.object({ name: z.string().max(300).nullable().default(null) }).strict();
+export const codeListInputSchema = z.object({ name: optionalName }).strict();
 
 export const codeListNameSchema = z.enum(['target-groups', 'industries', 'packages']);
 

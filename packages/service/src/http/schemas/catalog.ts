@@ -1,10 +1,10 @@
-import { PACKAGES } from '@evg/effects';
+import { PACKAGES, PROVIDER_KINDS, SMILEYS } from '@evg/effects';
 import { z } from 'zod';
 import { exampleOffer, exampleProvider } from './example-world.ts';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD');
 
-export const providerKindSchema = z.enum(['external', 'internal', 'other_actor']);
+export const providerKindSchema = z.enum(PROVIDER_KINDS);
 export const packageSchema = z.enum(PACKAGES);
 
 export const providerSchema = z
@@ -56,7 +56,7 @@ export const supervisionSchema = z
   .object({
     supervisionId: z.string(),
     visitedOn: isoDate,
-    smiley: z.enum(['happy', 'neutral', 'sad']),
+    smiley: z.enum(SMILEYS),
     note: z.string().nullable(),
   })
   .meta({ id: 'Supervision', description: 'The latest supervision visit (tilsyn) and its smiley.' });

@@ -1,3 +1,4 @@
+import { PROVIDER_KINDS } from '@evg/effects';
 import { z } from 'zod';
 import { sortKeys } from '../../read-model/offer-sort.ts';
 import { offerSchema, providerSchema } from './catalog.ts';
@@ -46,7 +47,7 @@ export function offerSearchQuerySchema(measureKeys: readonly string[]) {
     industry: csvList().optional().describe('Industry code(s), comma-separated.'),
     package: csvList().optional().describe('Package(s), comma-separated.'),
     provider: csvList().optional().describe('Provider id(s), comma-separated.'),
-    providerKind: csvEnumList(['external', 'internal', 'other_actor']).optional(),
+    providerKind: csvEnumList(PROVIDER_KINDS).optional(),
     maxPrice: queryNumber(0, 1e9).optional().describe('Maximum price of the whole course, DKK.'),
     ...minOutcomes,
     min: csvList()

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { problemBody } from '../problem.ts';
+import { invalidFieldsDetail, problemBody } from '../problem.ts';
 
 export const problemSchema = z
   .object({
@@ -23,7 +23,7 @@ export const problemSchema = z
     id: 'Problem',
     description: 'RFC 9457 problem details (served as application/problem+json).',
     examples: [
-      problemBody('validation', 'The request has 1 invalid field.', [
+      problemBody('validation', invalidFieldsDetail(1), [
         { in: 'query', name: 'limit', message: 'Too big: expected number to be <=100' },
       ]),
     ],

@@ -2,6 +2,9 @@ import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
 import fp from 'fastify-plugin';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import {
+  INTERNAL_DETAIL,
+  invalidFieldsDetail,
+  PROBLEM_KINDS,
   problemBody,
   ProblemError,
   type FieldError,
@@ -32,6 +35,15 @@ const STATUS_CODES: Record<number, ProblemCode> = {
   422: 'invalid-records',
   429: 'rate-limited',
   503: 'unavailable',
+};
+
+/** Fastify's own client errors in Danish (its messages are English), by Fastify error code. */
+const FRAMEWORK_DETAILS: Record<string, string> = {
+  FST_ERR_CTP_INVALID_JSON_BODY: 'Indholdet er ikke gyldig JSON.',
+  FST_ERR_CTP_EMPTY_JSON_BODY: 'Indholdet er tomt, men content-type er application/json.',
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'Indholdets størrelse passer ikke med Content-Length.',
+  FST_ERR_CTP_BODY_TOO_LARGE: 'Indholdet er større, end tjenesten tager imod.',
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: 'Tjenesten læser ikke denne content-type her.',
 };
 
 function fieldErrors(
@@ -81,14 +93,14 @@ async function problemHandler(app: FastifyInstance): Promise<void> {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (hasZodFastifySchemaValidationErrors(error)) {
       const errors = fieldErrors(error);
-      return sendProblem(reply, 'validation', `The request has ${errors.length} invalid field(s).`, errors);
+      return sendProblem(reply, 'validation', invalidFieldsDetail(errors.length), errors);
     }
     if (error instanceof ProblemError) {
       if (error.headers) reply.headers(error.headers);
       return sendProblem(reply, error.code, error.detail, error.errors);
     }
     if (error instanceof PeriodError) {
-      return sendProblem(reply, 'validation', error.message, [
+      return sendProblem(reply, 'validation', `Perioden i ${error.parameter} kan ikke bruges (se errors).`, [
         { in: 'query', name: error.parameter, message: error.message },
       ]);
     }
@@ -96,18 +108,15 @@ async function problemHandler(app: FastifyInstance): Promise<void> {
     const code = STATUS_CODES[status];
     if (status < 500 && code) {
       request.log.info({ code: error.code, status }, 'client error');
-      return sendProblem(reply, code, error.message);
+      const detail = FRAMEWORK_DETAILS[error.code] ?? `${PROBLEM_KINDS[code].title}.`;
+      return sendProblem(reply, code, detail);
     }
     request.log.error({ err: error }, 'request failed');
-    return sendProblem(
-      reply,
-      'internal',
-      'Der skete en intern fejl. Fejlen er logget med forespørgslens id.',
-    );
+    return sendProblem(reply, 'internal', INTERNAL_DETAIL);
   });
 
   app.setNotFoundHandler((request, reply) =>
-    sendProblem(reply, 'not-found', `No route ${request.method} ${request.url.split('?')[0]}.`),
+    sendProblem(reply, 'not-found', `Adressen ${request.method} ${request.url.split('?')[0]} findes ikke.`),
   );
 }
 

@@ -41,11 +41,14 @@ async function rateLimitPlugin(app: FastifyInstance, options: RateLimitPluginOpt
       const role = roleOf.get(bucket);
       return role ? options.perKey[role] : options.max;
     },
-    errorResponseBuilder: (_request, context) =>
-      new ProblemError(
+    // `context.after` is English ("1 minute"): the detail counts the seconds itself.
+    errorResponseBuilder: (_request, context) => {
+      const seconds = Math.max(1, Math.ceil(context.ttl / 1000));
+      return new ProblemError(
         'rate-limited',
-        `Højst ${context.max} forespørgsler pr. minut; prøv igen om ${context.after}.`,
-      ),
+        `Højst ${context.max} forespørgsler pr. minut; prøv igen om ${seconds} ${seconds === 1 ? 'sekund' : 'sekunder'}.`,
+      );
+    },
   });
 }
 

@@ -15,15 +15,19 @@ export class ApiError extends Error {
    * @param {number} status HTTP status, 0 when the service could not be reached
    * @param {string} title
    * @param {string} detail
+   * @param {string} [code] the problem's code, the last part of its stable `type` URI
    */
-  constructor(status, title, detail) {
+  constructor(status, title, detail, code = '') {
     super(detail || title);
     this.name = 'ApiError';
     this.status = status;
     this.title = title;
     this.detail = detail;
+    this.code = code;
   }
 }
+
+const PROBLEM_BASE = 'https://evg.kk.dk/problems/';
 
 const KEY_STORAGE = 'evg.apiKey';
 
@@ -77,14 +81,17 @@ export async function getJson(path, params, signal) {
   if (!response.ok) {
     let title = response.statusText;
     let detail = '';
+    let code = '';
     try {
       const problem = await response.json();
       if (typeof problem?.title === 'string') title = problem.title;
       if (typeof problem?.detail === 'string') detail = problem.detail;
+      if (typeof problem?.type === 'string' && problem.type.startsWith(PROBLEM_BASE))
+        code = problem.type.slice(PROBLEM_BASE.length);
     } catch {
       // Not problem+json (a proxy error page, say): the status line is all we have.
     }
-    throw new ApiError(response.status, title, detail);
+    throw new ApiError(response.status, title, detail, code);
   }
   return response.json();
 }

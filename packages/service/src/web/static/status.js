@@ -1,13 +1,14 @@
 /**
  * Loading and error states of every part of the page that waits for the API. An error says
  * what went wrong (the problem+json title and detail, or that the service did not answer)
- * and offers a retry button.
+ * and offers a retry button. The title of a known problem `type` is the page's own, in the
+ * page's language; the detail is the API's, which is Danish (marked so in English).
  *
  * @example
  *   region.innerHTML = errorBox(error, 'da', 'retry-results').toString();
  */
 import { html } from './html.js';
-import { t } from './i18n.js';
+import { hasText, t } from './i18n.js';
 import { ApiError, storedApiKey } from './api.js';
 
 /** @typedef {import('./i18n.js').Lang} Lang */
@@ -27,14 +28,20 @@ export function loadingBox(lang) {
 export function errorBox(error, lang, retryId) {
   const api = error instanceof ApiError ? error : null;
   const reachable = api !== null && api.status > 0;
-  const title = reachable && api.title ? api.title : t(lang, 'state.error');
+  const known = reachable && api.code !== '' && hasText(lang, `problem.${api.code}`);
+  const title = known
+    ? t(lang, `problem.${api.code}`)
+    : reachable && api.title
+      ? api.title
+      : t(lang, 'state.error');
   const detail = reachable ? api.detail : t(lang, 'state.errorNetwork');
+  const detailLang = reachable && lang !== 'da' ? html` lang="da"` : '';
   return html`<div class="error" role="alert">
     <p class="error-title">
       <strong>${title}</strong
       >${reachable ? html` <span class="status">(${t(lang, 'state.status', { status: api.status })})</span>` : ''}
     </p>
-    ${detail ? html`<p class="error-detail">${detail}</p>` : ''}
+    ${detail ? html`<p class="error-detail" ${detailLang}>${detail}</p>` : ''}
     <button type="button" class="retry" id="${retryId}">${t(lang, 'state.retry')}</button>
   </div>`;
 }

@@ -50,7 +50,7 @@ const imports: FastifyPluginAsyncZod<{ bodyLimit: number; pseudonymKey: string |
     async (request, reply) => {
       const mediaType = (request.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
       if (!(mediaType in FORMATS)) {
-        throw new ProblemError('unsupported-media-type', 'Send text/csv or application/x-ndjson.');
+        throw new ProblemError('unsupported-media-type', 'Send text/csv eller application/x-ndjson.');
       }
       const limited = new LimitedBody(request.body as AsyncIterable<Buffer>, options.bodyLimit);
       const body = await spoolBody(limited.chunks()).catch((error: unknown) =>

@@ -53,7 +53,7 @@ const providers: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       const model = app.readModel.current;
       const provider = model.provider(request.params.id);
-      if (!provider) throw new ProblemError('not-found', `Udbyderen '${request.params.id}' findes ikke.`);
+      if (!provider) throw new ProblemError('not-found', `Leverandøren '${request.params.id}' findes ikke.`);
       const period = resolvePeriod(request.query);
       return {
         provider,

@@ -5,7 +5,6 @@ import { measureInputSchema, measureSchema } from '../../../../../http/schemas/m
 import { authProblems, commonProblems, problemResponse } from '../../../../../http/schemas/problem.ts';
 import {
   DEFAULT_DEFINED_MEASURES,
-  describeProblem,
   engineMeasures,
   isDefaultMeasure,
   MeasureDefinitionError,
@@ -102,7 +101,7 @@ const adminMeasures: FastifyPluginAsyncZod = async (app) => {
         if (!(error instanceof MeasureDefinitionError)) throw error;
         throw new ProblemError(
           'validation',
-          `Målet '${key}' er ugyldigt: ${error.problems.map(describeProblem).join('; ')}`,
+          `Målet '${key}' er ugyldigt i ${error.problems.length === 1 ? '1 felt' : `${error.problems.length} felter`} (se errors).`,
           error.problems.map((p) => ({
             in: p.field === 'key' ? ('path' as const) : ('body' as const),
             name: p.field,

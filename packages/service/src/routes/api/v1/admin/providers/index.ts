@@ -15,5 +15,5 @@ export default adminResourceRoutes({
   toEntity: (params, body) => ({ providerId: params.id, ...body }),
   save: saveProvider,
   remove: (db, params) => deleteProvider(db, params.id),
-  notFound: (params) => `Udbyderen '${params.id}' findes ikke.`,
+  notFound: (params) => `Leverandøren '${params.id}' findes ikke.`,
 });
