@@ -173,6 +173,27 @@ describe('GET /v1/bonus-statement', () => {
       lines: Line[];
     }>();
     expect(lines(h1).OF1).toMatchObject({ measureKey: 'status1m', eligible: 3, successful: 2 });
+    // Readers of search, profile and comparison see the trigger at once; an offer without a
+    // bonus has none.
+    const bonusMeasures = async () => {
+      const search = (await app.inject('/v1/offers?sort=name')).json<{
+        items: { offer: { offerId: string; resultBonusMeasure: string | null } }[];
+      }>();
+      const profile = (await app.inject('/v1/offers/OF1')).json<{ offer: { resultBonusMeasure: string } }>();
+      const compare = (await app.inject('/v1/compare?ids=OF1,OF3')).json<{
+        offers: { offer: { resultBonusMeasure: string | null } }[];
+      }>();
+      return {
+        search: Object.fromEntries(search.items.map((i) => [i.offer.offerId, i.offer.resultBonusMeasure])),
+        profile: profile.offer.resultBonusMeasure,
+        compare: compare.offers.map((o) => o.offer.resultBonusMeasure),
+      };
+    };
+    expect(await bonusMeasures()).toEqual({
+      search: { OF1: 'status1m', OF2: 'effect3m', OF3: null },
+      profile: 'status1m',
+      compare: ['status1m', null],
+    });
     expect(
       (await app.inject({ method: 'DELETE', url: '/v1/admin/bonus-rules/OF1', headers: as('admin') }))
         .statusCode,
@@ -181,6 +202,7 @@ describe('GET /v1/bonus-statement', () => {
       lines: Line[];
     }>();
     expect(lines(back).OF1!.measureKey).toBe('effect3m');
+    expect((await bonusMeasures()).profile).toBe('effect3m');
   });
 });
 

@@ -78,7 +78,7 @@ const offers: FastifyPluginAsyncZod = async (app) => {
       const result = searchOffers(views, filters, sort, limit, offset);
       return {
         ...result,
-        items: result.items.map(toOfferSummary),
+        items: result.items.map((view) => toOfferSummary(model, view)),
         limit,
         offset,
         period: period ?? null,
