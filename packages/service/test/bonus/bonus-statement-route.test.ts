@@ -9,6 +9,7 @@ import { loadConfig } from '../../src/config.ts';
 import { importDataDir } from '../../src/imports/import-data-dir.ts';
 import { refreshEffects } from '../../src/refresh/refresh-effects.ts';
 import { createApiKey } from '../../src/repositories/api-keys.ts';
+import { catalogRevision } from '../../src/repositories/catalog-revision.ts';
 import { TEST_DISCLOSURE_KEY } from '../support/disclosure-key.ts';
 import { writeDataDir } from '../support/contract-files.ts';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';
@@ -161,6 +162,7 @@ describe('GET /v1/bonus-statement', () => {
       payload: { measureKey: 'status1m' },
     });
     expect(notAdmin.statusCode).toBe(403);
+    const revision = await catalogRevision(t.db);
     const set = await app.inject({
       method: 'PUT',
       url: '/v1/admin/bonus-rules/OF1',
@@ -168,6 +170,8 @@ describe('GET /v1/bonus-statement', () => {
       payload: { measureKey: 'status1m' },
     });
     expect(set.statusCode, set.body).toBe(201);
+    // A catalogue change, so every other instance reloads and names the new trigger too.
+    expect(await catalogRevision(t.db)).toBeGreaterThan(revision);
     // status1m (month 0 after the end): B1 and B2 self-sufficient in their first month, B4a not.
     const h1 = (await app.inject({ url: '/v1/bonus-statement?period=2026H1', headers: as('admin') })).json<{
       lines: Line[];
