@@ -217,6 +217,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/measures": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Outcome measures (effektmål) with their labels
+         * @description The outcome measures the current data version carries, in the order of its effect rows: the four defaults, then those the municipality defined (`/v1/admin/measures`) as of the last refresh. Each key is a field of every effect row (an `OutcomeCell` like `effect3m`), a sort key of `GET /v1/offers` (`-<key>`, `-<key>.adjusted`), a `min=<key>:<rate>` filter and a measure of the comparison; a reader labels it with `label` (Danish) or `labelEn`.
+         */
+        get: operations["listOutcomeMeasures"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/effects": {
         parameters: {
             query?: never;
@@ -683,7 +703,8 @@ export interface components {
          *             ],
          *             "priceDkk": 18500,
          *             "hoursPerWeek": 30,
-         *             "durationWeeks": 8
+         *             "durationWeeks": 8,
+         *             "resultBonusMeasure": null
          *           },
          *           "provider": {
          *             "providerId": "P-001",
@@ -813,7 +834,8 @@ export interface components {
          *             ],
          *             "priceDkk": 12000,
          *             "hoursPerWeek": 25,
-         *             "durationWeeks": 6
+         *             "durationWeeks": 6,
+         *             "resultBonusMeasure": null
          *           },
          *           "provider": {
          *             "providerId": "P-001",
@@ -943,7 +965,8 @@ export interface components {
          *             ],
          *             "priceDkk": 9000,
          *             "hoursPerWeek": 20,
-         *             "durationWeeks": 10
+         *             "durationWeeks": 10,
+         *             "resultBonusMeasure": null
          *           },
          *           "provider": {
          *             "providerId": "P-001",
@@ -1534,6 +1557,8 @@ export interface components {
             durationWeeks: number | null;
             accessible: boolean | null;
             resultBonusDkk: number | null;
+            /** @description In search, profile and comparison answers: the outcome measure whose success triggers the result bonus (the offer's bonus rule, default effect3m); null when the offer has no bonus. Price incl. bonus per self-sufficient citizen = priceDkk / that measure's rate + resultBonusDkk. */
+            resultBonusMeasure?: string | null;
             validFrom: string | null;
             validTo: string | null;
         };
@@ -1558,7 +1583,8 @@ export interface components {
          *         ],
          *         "priceDkk": 18500,
          *         "hoursPerWeek": 30,
-         *         "durationWeeks": 8
+         *         "durationWeeks": 8,
+         *         "resultBonusMeasure": null
          *       },
          *       "provider": {
          *         "providerId": "P-001",
@@ -2047,7 +2073,8 @@ export interface components {
          *             ],
          *             "priceDkk": 9000,
          *             "hoursPerWeek": 20,
-         *             "durationWeeks": 10
+         *             "durationWeeks": 10,
+         *             "resultBonusMeasure": null
          *           },
          *           "provider": {
          *             "providerId": "P-001",
@@ -2177,7 +2204,8 @@ export interface components {
          *             ],
          *             "priceDkk": 18500,
          *             "hoursPerWeek": 30,
-         *             "durationWeeks": 8
+         *             "durationWeeks": 8,
+         *             "resultBonusMeasure": null
          *           },
          *           "provider": {
          *             "providerId": "P-001",
@@ -2307,7 +2335,8 @@ export interface components {
          *             ],
          *             "priceDkk": 12000,
          *             "hoursPerWeek": 25,
-         *             "durationWeeks": 6
+         *             "durationWeeks": 6,
+         *             "resultBonusMeasure": null
          *           },
          *           "provider": {
          *             "providerId": "P-001",
@@ -2543,6 +2572,47 @@ export interface components {
             oe: number | null;
             /** @description Case-mix adjusted rate: min(1, oe × reference rate). */
             adjustedRate: number | null;
+        };
+        /**
+         * @example {
+         *       "key": "effect3m",
+         *       "label": "3 mdr. effekt",
+         *       "labelEn": "3-month effect",
+         *       "anchor": "end",
+         *       "fromMonth": 0,
+         *       "toMonth": 3,
+         *       "minSelfSufficientMonths": 3,
+         *       "builtIn": true
+         *     }
+         * @example {
+         *       "key": "effect12m",
+         *       "label": "12 mdr. effekt",
+         *       "labelEn": "12-month effect",
+         *       "anchor": "start",
+         *       "fromMonth": 0,
+         *       "toMonth": 12,
+         *       "minSelfSufficientMonths": 6,
+         *       "builtIn": false
+         *     }
+         */
+        OutcomeMeasure: {
+            /** @description Its field in effect rows (an `OutcomeCell`), its sort key and `min=` key. */
+            key: string;
+            /** @description Danish label, e.g. "12 mdr. effekt". */
+            label: string;
+            /** @description English label. */
+            labelEn: string;
+            /**
+             * @description `start`: start_date; `end`: the day after end_date.
+             * @enum {string}
+             */
+            anchor: "start" | "end";
+            fromMonth: number;
+            /** @description Exclusive end month. */
+            toMonth: number;
+            minSelfSufficientMonths: number;
+            /** @description One of the four defaults; false for a measure the municipality defined. */
+            builtIn: boolean;
         };
         /**
          * @description RFC 9457 problem details (served as application/problem+json).
@@ -2961,7 +3031,8 @@ export interface components {
          *             ],
          *             "priceDkk": 18500,
          *             "hoursPerWeek": 30,
-         *             "durationWeeks": 8
+         *             "durationWeeks": 8,
+         *             "resultBonusMeasure": null
          *           },
          *           "provider": {
          *             "providerId": "P-001",
@@ -3091,7 +3162,8 @@ export interface components {
          *             ],
          *             "priceDkk": 12000,
          *             "hoursPerWeek": 25,
-         *             "durationWeeks": 6
+         *             "durationWeeks": 6,
+         *             "resultBonusMeasure": null
          *           },
          *           "provider": {
          *             "providerId": "P-001",
@@ -3221,7 +3293,8 @@ export interface components {
          *             ],
          *             "priceDkk": 9000,
          *             "hoursPerWeek": 20,
-         *             "durationWeeks": 10
+         *             "durationWeeks": 10,
+         *             "resultBonusMeasure": null
          *           },
          *           "provider": {
          *             "providerId": "P-001",
@@ -3794,7 +3867,8 @@ export interface operations {
                      *             ],
                      *             "priceDkk": 9000,
                      *             "hoursPerWeek": 20,
-                     *             "durationWeeks": 10
+                     *             "durationWeeks": 10,
+                     *             "resultBonusMeasure": null
                      *           },
                      *           "provider": {
                      *             "providerId": "P-001",
@@ -3924,7 +3998,8 @@ export interface operations {
                      *             ],
                      *             "priceDkk": 18500,
                      *             "hoursPerWeek": 30,
-                     *             "durationWeeks": 8
+                     *             "durationWeeks": 8,
+                     *             "resultBonusMeasure": null
                      *           },
                      *           "provider": {
                      *             "providerId": "P-001",
@@ -4054,7 +4129,8 @@ export interface operations {
                      *             ],
                      *             "priceDkk": 12000,
                      *             "hoursPerWeek": 25,
-                     *             "durationWeeks": 6
+                     *             "durationWeeks": 6,
+                     *             "resultBonusMeasure": null
                      *           },
                      *           "provider": {
                      *             "providerId": "P-001",
@@ -4328,7 +4404,8 @@ export interface operations {
                      *         ],
                      *         "priceDkk": 18500,
                      *         "hoursPerWeek": 30,
-                     *         "durationWeeks": 8
+                     *         "durationWeeks": 8,
+                     *         "resultBonusMeasure": null
                      *       },
                      *       "provider": {
                      *         "providerId": "P-001",
@@ -4915,7 +4992,8 @@ export interface operations {
                      *             ],
                      *             "priceDkk": 18500,
                      *             "hoursPerWeek": 30,
-                     *             "durationWeeks": 8
+                     *             "durationWeeks": 8,
+                     *             "resultBonusMeasure": null
                      *           },
                      *           "provider": {
                      *             "providerId": "P-001",
@@ -5045,7 +5123,8 @@ export interface operations {
                      *             ],
                      *             "priceDkk": 12000,
                      *             "hoursPerWeek": 25,
-                     *             "durationWeeks": 6
+                     *             "durationWeeks": 6,
+                     *             "resultBonusMeasure": null
                      *           },
                      *           "provider": {
                      *             "providerId": "P-001",
@@ -5175,7 +5254,8 @@ export interface operations {
                      *             ],
                      *             "priceDkk": 9000,
                      *             "hoursPerWeek": 20,
-                     *             "durationWeeks": 10
+                     *             "durationWeeks": 10,
+                     *             "resultBonusMeasure": null
                      *           },
                      *           "provider": {
                      *             "providerId": "P-001",
@@ -5968,7 +6048,8 @@ export interface operations {
                      *             ],
                      *             "priceDkk": 18500,
                      *             "hoursPerWeek": 30,
-                     *             "durationWeeks": 8
+                     *             "durationWeeks": 8,
+                     *             "resultBonusMeasure": null
                      *           },
                      *           "provider": {
                      *             "providerId": "P-001",
@@ -6098,7 +6179,8 @@ export interface operations {
                      *             ],
                      *             "priceDkk": 12000,
                      *             "hoursPerWeek": 25,
-                     *             "durationWeeks": 6
+                     *             "durationWeeks": 6,
+                     *             "resultBonusMeasure": null
                      *           },
                      *           "provider": {
                      *             "providerId": "P-001",
@@ -6228,7 +6310,8 @@ export interface operations {
                      *             ],
                      *             "priceDkk": 9000,
                      *             "hoursPerWeek": 20,
-                     *             "durationWeeks": 10
+                     *             "durationWeeks": 10,
+                     *             "resultBonusMeasure": null
                      *           },
                      *           "provider": {
                      *             "providerId": "P-001",
@@ -7043,6 +7126,115 @@ export interface operations {
                      *     ]
                      */
                     "application/json": components["schemas"]["BenefitType"][];
+                };
+            };
+            /** @description Invalid request; `errors` lists every invalid field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://evg.kk.dk/problems/validation",
+                     *       "title": "Ugyldig forespørgsel",
+                     *       "status": 400,
+                     *       "detail": "Forespørgslen har 1 ugyldigt felt (se errors).",
+                     *       "errors": [
+                     *         {
+                     *           "in": "body",
+                     *           "name": "name",
+                     *           "message": "Required"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid API key while reads require one (EVG_READ_REQUIRES_KEY). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://evg.kk.dk/problems/unauthorized",
+                     *       "title": "Manglende eller ugyldig API-nøgle",
+                     *       "status": 401,
+                     *       "detail": "Send en API-nøgle: Authorization: Bearer <nøgle>."
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://evg.kk.dk/problems/rate-limited",
+                     *       "title": "For mange forespørgsler",
+                     *       "status": 429,
+                     *       "detail": "Højst 600 forespørgsler pr. minut; prøv igen om 42 sekunder."
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error (details are logged with the request id, never sent). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://evg.kk.dk/problems/internal",
+                     *       "title": "Intern fejl",
+                     *       "status": 500,
+                     *       "detail": "Der skete en intern fejl. Fejlen er logget med forespørgslens id."
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listOutcomeMeasures: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "key": "effect3m",
+                     *         "label": "3 mdr. effekt",
+                     *         "labelEn": "3-month effect",
+                     *         "anchor": "end",
+                     *         "fromMonth": 0,
+                     *         "toMonth": 3,
+                     *         "minSelfSufficientMonths": 3,
+                     *         "builtIn": true
+                     *       }
+                     *     ]
+                     */
+                    "application/json": components["schemas"]["OutcomeMeasure"][];
                 };
             };
             /** @description Invalid request; `errors` lists every invalid field. */

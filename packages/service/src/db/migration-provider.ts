@@ -6,6 +6,7 @@ import * as biCatalogViews from '../../../../migrations/2026-12-02-0003-bi-catal
 import * as measures from '../../../../migrations/2026-12-02-0004-measures.ts';
 import * as catalogChanges from '../../../../migrations/2026-12-02-0005-catalog-changes.ts';
 import * as bonusRules from '../../../../migrations/2026-12-02-0006-bonus-rules.ts';
+import * as bonusRuleChanges from '../../../../migrations/2026-12-02-0007-bonus-rule-changes.ts';
 
 /**
  * The migrations of the top-level `migrations/` folder, listed statically: a static import
@@ -22,6 +23,7 @@ export const migrationProvider: MigrationProvider = {
       '2026-12-02-0004-measures': measures,
       '2026-12-02-0005-catalog-changes': catalogChanges,
       '2026-12-02-0006-bonus-rules': bonusRules,
+      '2026-12-02-0007-bonus-rule-changes': bonusRuleChanges,
     };
   },
 };

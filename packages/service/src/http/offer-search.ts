@@ -39,7 +39,7 @@ export async function answerOfferSearch(
   const result = searchOffers(views, filters, sort, limit, offset);
   return {
     ...result,
-    items: result.items.map(toOfferSummary),
+    items: result.items.map((view) => toOfferSummary(model, view)),
     limit,
     offset,
     period: period ?? null,

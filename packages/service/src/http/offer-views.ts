@@ -58,16 +58,25 @@ export function toOfferFilters(
   };
 }
 
-/** The JSON of one offer in search results and comparisons. */
-export function toOfferSummary(view: OfferView) {
-  return { offer: view.offer, provider: view.provider ?? null, effects: asEffectRow(view.row) };
+/**
+ * The JSON of one offer in search results and comparisons; with a result bonus, the measure
+ * whose success triggers it, so a reader prices the bonus against that measure's rate.
+ */
+export function toOfferSummary(model: ServedModel, view: OfferView) {
+  const { offer } = view;
+  const bonus = offer.resultBonusDkk !== null && offer.resultBonusDkk > 0;
+  return {
+    offer: { ...offer, resultBonusMeasure: bonus ? model.bonusMeasure(offer.offerId) : null },
+    provider: view.provider ?? null,
+    effects: asEffectRow(view.row),
+  };
 }
 
 /** The JSON of an offer's profile. */
 export function toOfferProfile(model: ServedModel, view: OfferView) {
   const supervision = model.latestSupervision(view.offer.offerId);
   return {
-    ...toOfferSummary(view),
+    ...toOfferSummary(model, view),
     ...figuresMeta(model),
     byTargetGroup: asEffectRows(model.offerByTargetGroup(view.offer.offerId)),
     trend: asEffectRows(model.offerTrend(view.offer.offerId)),

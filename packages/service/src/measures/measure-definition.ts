@@ -30,6 +30,15 @@ export const DEFAULT_DEFINED_MEASURES: readonly DefinedMeasure[] = DEFAULT_MEASU
   labelEn: DEFAULT_LABELS_EN[m.key] ?? m.key,
 }));
 
+/**
+ * The English label of a measure as a data version stores it: its own `labelEn` (every version
+ * refreshed since measures became data), else the default's, else the Danish label.
+ */
+export function englishLabelOf(measure: MeasureDefinition): string {
+  const own = (measure as Partial<DefinedMeasure>).labelEn;
+  return typeof own === 'string' && own !== '' ? own : (DEFAULT_LABELS_EN[measure.key] ?? measure.label);
+}
+
 export const isDefaultMeasure = (key: string): boolean => DEFAULT_MEASURES.some((m) => m.key === key);
 
 /** No window longer than five years: the data never reach that far, and it is a typo. */

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/database.ts';
+import { listBonusRules } from '../repositories/bonus-rules.ts';
 import { catalogRevision } from '../repositories/catalog-revision.ts';
 import { listBenefitTypes, listCodeList } from '../repositories/code-lists-read.ts';
 import { findCurrentDataVersion, listFineCells } from '../repositories/effects-read.ts';
@@ -45,6 +46,7 @@ function loadSnapshot(db: Kysely<Database>): Promise<Snapshot> {
         packages,
         benefitTypes,
         latestSupervisions,
+        bonusRules,
         revision,
       ] = await Promise.all([
         version ? listFineCells(trx, version.version) : [],
@@ -55,6 +57,7 @@ function loadSnapshot(db: Kysely<Database>): Promise<Snapshot> {
         listCodeList(trx, 'packages'),
         listBenefitTypes(trx),
         listLatestSupervisions(trx),
+        listBonusRules(trx),
         catalogRevision(trx),
       ]);
       return {
@@ -74,6 +77,7 @@ function loadSnapshot(db: Kysely<Database>): Promise<Snapshot> {
         packages,
         benefitTypes,
         latestSupervisions,
+        bonusRules,
         catalogRevision: revision,
       };
     });

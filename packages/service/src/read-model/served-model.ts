@@ -1,4 +1,5 @@
 import {
+  DEFAULT_BONUS_MEASURE,
   DEFAULT_MEASURES,
   type DateRange,
   type EffectRow,
@@ -53,6 +54,7 @@ export class ServedModel {
   private readonly offersById: Map<string, Offer>;
   private readonly providersById: Map<string, Provider>;
   private readonly supervisionByOffer: Map<string, Supervision>;
+  private readonly bonusMeasureByOffer: Map<string, string>;
   private readonly tables = new Map<string, Promise<EffectRow[]>>();
   private readonly offerViewsByScope = new Map<string, Promise<OfferView[]>>();
   private readonly tableSizes = new Map<string, Promise<number>>();
@@ -85,6 +87,7 @@ export class ServedModel {
     this.offersById = new Map(this.offers.map((offer) => [offer.offerId, offer]));
     this.providersById = new Map(this.providers.map((provider) => [provider.providerId, provider]));
     this.supervisionByOffer = new Map(catalogue.latestSupervisions.map((s) => [s.offerId, s]));
+    this.bonusMeasureByOffer = new Map((catalogue.bonusRules ?? []).map((r) => [r.offerId, r.measureKey]));
     this.zeroRow = prebuilt.zeroRow;
     const tables = new Map(prebuilt.tables);
     for (const [key, rows] of tables) this.tables.set(key, Promise.resolve(rows));
@@ -118,6 +121,11 @@ export class ServedModel {
 
   latestSupervision(offerId: string): Supervision | undefined {
     return this.supervisionByOffer.get(offerId);
+  }
+
+  /** The outcome measure whose success triggers the offer's result bonus (its rule, else effect3m). */
+  bonusMeasure(offerId: string): string {
+    return this.bonusMeasureByOffer.get(offerId) ?? DEFAULT_BONUS_MEASURE;
   }
 
   /** `ReadModel.offerViews`: every offer with its row for `period`, scoped to `targetGroups`. */

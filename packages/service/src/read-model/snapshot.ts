@@ -1,5 +1,6 @@
 import type {
   BenefitType,
+  BonusRule,
   CodeListEntry,
   FineCell,
   MeasureDefinition,
@@ -39,6 +40,11 @@ export interface Snapshot {
   benefitTypes: readonly BenefitType[];
   /** The latest supervision of each offer that has one. */
   latestSupervisions: readonly Supervision[];
+  /**
+   * The offers' own result bonus triggers (offers without one: effect3m); absent in fixtures
+   * that have none.
+   */
+  bonusRules?: readonly BonusRule[];
   /**
    * How many catalogue changes the catalogue above includes (repositories/catalog-revision.ts);
    * absent where the source has no such count (fixtures).

@@ -3,9 +3,10 @@
  * that some cells are shown and some are suppressed (n < 5), stored the way a refresh stores
  * them (catalogue tables, one current data version, the engine's fine cells).
  */
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import {
   EffectsAccumulator,
+  type MeasureDefinition,
   type BenefitPeriod,
   type BenefitType,
   type Complaint,
@@ -16,6 +17,9 @@ import {
   type SurveyResponse,
 } from '@evg/effects';
 import type { Database } from '../../src/db/database.ts';
+import { engineMeasures } from '../../src/measures/measure-definition.ts';
+import { publishDataVersion } from '../../src/repositories/effect-versions.ts';
+import { listCustomMeasures } from '../../src/repositories/measures.ts';
 import { TEST_DISCLOSURE_KEY } from '../support/disclosure-key.ts';
 
 export const AS_OF = '2026-10-31';
@@ -248,12 +252,13 @@ export function fixturePersons(): PersonRecords[] {
   return persons;
 }
 
-/** The fine cells a refresh would store for the fixture. */
-export function fixtureFineCells() {
+/** The fine cells a refresh would store for the fixture (with the four defaults unless told). */
+export function fixtureFineCells(measures?: readonly MeasureDefinition[]) {
   const accumulator = new EffectsAccumulator({
     asOf: AS_OF,
     catalog: { benefitTypes, offers, providers },
     disclosureKey: TEST_DISCLOSURE_KEY,
+    ...(measures ? { measures } : {}),
   });
   for (const person of fixturePersons()) accumulator.addPerson(person);
   for (const complaint of complaints) accumulator.addComplaint(complaint);
@@ -364,6 +369,8 @@ export async function seedFixture(db: Kysely<Database>): Promise<void> {
     ])
     .execute();
   await db.insertInto('data_versions').values({ version: 1, as_of: AS_OF, status: 'current' }).execute();
+  // As if a refresh had numbered it: the next one publishes version 2.
+  await sql`SELECT setval('data_version_seq', 1)`.execute(db);
   const cells = fixtureFineCells();
   await db
     .insertInto('effect_fine_cells')
@@ -377,4 +384,21 @@ export async function seedFixture(db: Kysely<Database>): Promise<void> {
       })),
     )
     .execute();
+}
+
+/**
+ * What a refresh publishes for the fixture now: its fine cells computed with the four defaults
+ * and the measures defined through the admin API (as stored), as the new current data version
+ * (the fixture's persons live in memory, so `refreshEffects` itself has none to read).
+ *
+ * @example
+ *   await app.inject({ method: 'PUT', url: '/v1/admin/measures/effect12m', ... });
+ *   await refreshFixture(db); await app.readModel.reload();
+ */
+export async function refreshFixture(db: Kysely<Database>): Promise<number> {
+  const measures = engineMeasures(await listCustomMeasures(db));
+  const fineCells = fixtureFineCells(measures);
+  return db
+    .transaction()
+    .execute((trx) => publishDataVersion(trx, { asOf: AS_OF, measures, fineCells, tables: [] }));
 }

@@ -41,6 +41,7 @@ const CASES: Case[] = [
   ['/v1/industries', { url: '/v1/industries' }],
   ['/v1/packages', { url: '/v1/packages' }],
   ['/v1/benefit-types', { url: '/v1/benefit-types' }],
+  ['/v1/measures', { url: '/v1/measures' }],
   ['/v1/effects', { url: '/v1/effects?groupBy=offer,targetGroup,period' }],
   ['/v1/effects', { url: '/v1/effects?groupBy=provider,industry,package,providerKind' }],
   [

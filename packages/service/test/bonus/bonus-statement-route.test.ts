@@ -9,6 +9,7 @@ import { loadConfig } from '../../src/config.ts';
 import { importDataDir } from '../../src/imports/import-data-dir.ts';
 import { refreshEffects } from '../../src/refresh/refresh-effects.ts';
 import { createApiKey } from '../../src/repositories/api-keys.ts';
+import { catalogRevision } from '../../src/repositories/catalog-revision.ts';
 import { TEST_DISCLOSURE_KEY } from '../support/disclosure-key.ts';
 import { writeDataDir } from '../support/contract-files.ts';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';
@@ -161,6 +162,7 @@ describe('GET /v1/bonus-statement', () => {
       payload: { measureKey: 'status1m' },
     });
     expect(notAdmin.statusCode).toBe(403);
+    const revision = await catalogRevision(t.db);
     const set = await app.inject({
       method: 'PUT',
       url: '/v1/admin/bonus-rules/OF1',
@@ -168,11 +170,34 @@ describe('GET /v1/bonus-statement', () => {
       payload: { measureKey: 'status1m' },
     });
     expect(set.statusCode, set.body).toBe(201);
+    // A catalogue change, so every other instance reloads and names the new trigger too.
+    expect(await catalogRevision(t.db)).toBeGreaterThan(revision);
     // status1m (month 0 after the end): B1 and B2 self-sufficient in their first month, B4a not.
     const h1 = (await app.inject({ url: '/v1/bonus-statement?period=2026H1', headers: as('admin') })).json<{
       lines: Line[];
     }>();
     expect(lines(h1).OF1).toMatchObject({ measureKey: 'status1m', eligible: 3, successful: 2 });
+    // Readers of search, profile and comparison see the trigger at once; an offer without a
+    // bonus has none.
+    const bonusMeasures = async () => {
+      const search = (await app.inject('/v1/offers?sort=name')).json<{
+        items: { offer: { offerId: string; resultBonusMeasure: string | null } }[];
+      }>();
+      const profile = (await app.inject('/v1/offers/OF1')).json<{ offer: { resultBonusMeasure: string } }>();
+      const compare = (await app.inject('/v1/compare?ids=OF1,OF3')).json<{
+        offers: { offer: { resultBonusMeasure: string | null } }[];
+      }>();
+      return {
+        search: Object.fromEntries(search.items.map((i) => [i.offer.offerId, i.offer.resultBonusMeasure])),
+        profile: profile.offer.resultBonusMeasure,
+        compare: compare.offers.map((o) => o.offer.resultBonusMeasure),
+      };
+    };
+    expect(await bonusMeasures()).toEqual({
+      search: { OF1: 'status1m', OF2: 'effect3m', OF3: null },
+      profile: 'status1m',
+      compare: ['status1m', null],
+    });
     expect(
       (await app.inject({ method: 'DELETE', url: '/v1/admin/bonus-rules/OF1', headers: as('admin') }))
         .statusCode,
@@ -181,6 +206,7 @@ describe('GET /v1/bonus-statement', () => {
       lines: Line[];
     }>();
     expect(lines(back).OF1!.measureKey).toBe('effect3m');
+    expect((await bonusMeasures()).profile).toBe('effect3m');
   });
 });
 

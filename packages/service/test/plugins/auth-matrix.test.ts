@@ -17,6 +17,7 @@ const READS: InjectOptions[] = [
   { url: '/v1/industries' },
   { url: '/v1/packages' },
   { url: '/v1/benefit-types' },
+  { url: '/v1/measures' },
   { url: '/v1/effects?groupBy=offer' },
 ];
 const INGEST: InjectOptions[] = [

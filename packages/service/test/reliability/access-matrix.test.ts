@@ -23,6 +23,7 @@ const ACCESS: Record<string, Access> = {
   'GET /v1/industries': 'read',
   'GET /v1/packages': 'read',
   'GET /v1/benefit-types': 'read',
+  'GET /v1/measures': 'read',
   'GET /v1/effects': 'read',
   'POST /v1/imports/{kind}': 'ingest',
   'GET /v1/imports/batches/{batchId}': 'ingest',

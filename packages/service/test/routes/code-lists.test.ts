@@ -24,6 +24,14 @@ describe('code lists', () => {
     ]);
   });
 
+  it('lists the outcome measures of the current data version with Danish and English labels', async () => {
+    const response = await t.app.inject('/v1/measures');
+    expect(response.statusCode, response.body).toBe(200);
+    const measures = response.json<{ key: string; label: string; labelEn: string; builtIn: boolean }[]>();
+    expect(measures.map((m) => m.key)).toEqual(['effect3m', 'effect7m', 'status1m', 'status3m']);
+    expect(measures[0]).toMatchObject({ label: '3 mdr. effekt', labelEn: '3-month effect', builtIn: true });
+  });
+
   it('rejects query parameters the lists do not take', async () => {
     const response = await t.app.inject('/v1/industries?lang=da');
     expect(response.statusCode).toBe(400);

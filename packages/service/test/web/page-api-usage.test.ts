@@ -57,6 +57,8 @@ describe.skipIf(!browserAvailable())(`the page uses the public API only${SKIP_NO
         '/v1/providers',
         // The half-years of the period filter: `groupBy=period`, one small row per half-year.
         '/v1/effects',
+        // The outcome measures with their labels (those the municipality defined, too).
+        '/v1/measures',
         '/v1/offers',
         '/v1/target-groups/jobparat/profile',
         '/v1/compare',

@@ -3,11 +3,15 @@ import {
   DEFAULT_STATE,
   hasCriteria,
   MAX_COMPARE,
+  measureKeys,
   parseState,
   serializeState,
+  SORT_KEYS,
+  sortKeysFor,
   stateFromForm,
   toggleColumn,
   toggleSelection,
+  withKnownMeasures,
 } from '../../src/web/static/url-state.js';
 
 describe('the URL holds the page state', () => {
@@ -52,7 +56,10 @@ describe('the URL holds the page state', () => {
     expect(state.view).toBe('search');
     expect(state.minEffect3m).toBeNull();
     expect(state.maxPrice).toBeNull();
-    expect(state.sort).toBe('effect3m');
+    // A key shaped like a measure's waits for the API's measures, which do not know it.
+    expect(state.sort).toBe('dropTable');
+    expect(withKnownMeasures(state, []).sort).toBe('effect3m');
+    expect(parseState('?sort=drop;table').sort).toBe('effect3m');
     expect(state.offset).toBe(0);
     expect(state.accessible).toBe(false);
   });
@@ -153,7 +160,44 @@ describe('the column choice of the results table lives in the URL', () => {
     expect(state.columns).toEqual([]);
     expect(parseState(serializeState(state)).columns).toEqual([]);
     expect(parseState('?cols=price,companyShare,effect3m').columns).toEqual(['effect3m', 'companyShare']);
-    expect(parseState('?cols=nonsense').columns).toEqual(DEFAULT_STATE.columns);
+    expect(parseState('?cols=no;sense').columns).toEqual(DEFAULT_STATE.columns);
+    expect(withKnownMeasures(parseState('?cols=nonsense'), []).columns).toEqual(DEFAULT_STATE.columns);
+    expect(withKnownMeasures(parseState('?cols=nonsense,effect7m'), []).columns).toEqual(['effect7m']);
+  });
+
+  it('takes a measure the municipality defined as a column and a sort key, once the API lists it', () => {
+    const state = toggleColumn(parseState('?sort=effect12m.adjusted'), 'effect12m', true);
+    expect(state.columns).toEqual([...DEFAULT_STATE.columns, 'effect12m']);
+    const query = serializeState(state);
+    expect(new URLSearchParams(query).get('cols')).toBe(
+      'effect3m,effect7m,satisfiedShare,closerShare,companyShare,adjusted,effect12m',
+    );
+    expect(new URLSearchParams(query).get('sort')).toBe('effect12m.adjusted');
+    const known = withKnownMeasures(parseState(query), ['effect12m']);
+    expect(known).toEqual(parseState(query));
+    // Deleted since the link was made: its column and its sort go.
+    const gone = withKnownMeasures(parseState(query), []);
+    expect(gone.columns).toEqual(DEFAULT_STATE.columns);
+    expect(gone.sort).toBe('effect3m');
+    expect(toggleColumn(state, 'effect12m', false).columns).toEqual(DEFAULT_STATE.columns);
+  });
+
+  it('lists a defined measure beside the built-in outcome measures, raw and adjusted', () => {
+    expect(measureKeys(['effect12m'])).toEqual([
+      'effect3m',
+      'effect7m',
+      'status1m',
+      'status3m',
+      'effect12m',
+      'satisfiedShare',
+      'closerShare',
+      'companyShare',
+    ]);
+    expect(sortKeysFor(['effect12m'])).toEqual(
+      expect.arrayContaining(['effect12m', 'effect12m.adjusted', 'price', 'name']),
+    );
+    expect(sortKeysFor(['effect12m']).indexOf('effect12m')).toBe(sortKeysFor([]).indexOf('satisfiedShare'));
+    expect(sortKeysFor([])).toEqual(SORT_KEYS);
   });
 
   it('keeps the columns through a new search', () => {

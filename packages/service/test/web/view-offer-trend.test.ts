@@ -21,7 +21,7 @@ function profileWithHalfYears(count: number): OfferProfile {
   });
 }
 
-const lists = { targetGroups: [], industries: [], packages: [], providers: [], periods: [] };
+const lists = { targetGroups: [], industries: [], packages: [], providers: [], periods: [], measures: [] };
 const draw = (profile: OfferProfile, allHalfYears: boolean) =>
   offerProfile({ profile, lists, lang: 'da', minCellSize: 5, allHalfYears }).toString();
 const count = (text: string, pattern: RegExp) => (text.match(pattern) ?? []).length;

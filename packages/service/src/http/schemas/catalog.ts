@@ -33,6 +33,15 @@ export const offerSchema = z
     durationWeeks: z.number().nullable(),
     accessible: z.boolean().nullable(),
     resultBonusDkk: z.number().nullable(),
+    resultBonusMeasure: z
+      .string()
+      .nullable()
+      .optional()
+      .describe(
+        'In search, profile and comparison answers: the outcome measure whose success triggers the ' +
+          "result bonus (the offer's bonus rule, default effect3m); null when the offer has no bonus. " +
+          "Price incl. bonus per self-sufficient citizen = priceDkk / that measure's rate + resultBonusDkk.",
+      ),
     validFrom: isoDate.nullable(),
     validTo: isoDate.nullable(),
   })

@@ -236,9 +236,15 @@ export const exampleOfferRow = (offerId: string) => ({
   ...exampleRow(offerCounts(offerId), priceOf(offerId)),
 });
 
+/** An offer as search, profile and comparison show it: no result bonus, so no trigger measure. */
+const servedOffer = (offerId: string) => ({
+  ...exampleOffers.find((o) => o.offerId === offerId)!,
+  resultBonusMeasure: null,
+});
+
 /** An offer with its provider and figures: a search item, a compared offer, a provider's offer. */
 export const exampleSummary = (offerId: string) => ({
-  offer: exampleOffers.find((o) => o.offerId === offerId)!,
+  offer: servedOffer(offerId),
   provider: exampleProvider,
   effects: exampleOfferRow(offerId),
 });
@@ -307,7 +313,7 @@ export const exampleComparison = (() => {
 
 /** `GET /v1/offers/T-0001`: all time; the offer's only target group is `jobparat`. */
 export const exampleOfferProfile = {
-  offer: exampleOffer,
+  offer: servedOffer(exampleOffer.offerId),
   provider: exampleProvider,
   ...EXAMPLE_META,
   effects: exampleOfferRow(exampleOffer.offerId),

@@ -38,6 +38,47 @@ export const measureSchema = z
   });
 
 /**
+ * An outcome measure as every reader sees it (`GET /v1/measures`): the measures the current
+ * data version carries, so exactly the keys its effect rows have beside the fixed fields.
+ */
+export const outcomeMeasureSchema = z
+  .object({
+    key: z.string().describe('Its field in effect rows (an `OutcomeCell`), its sort key and `min=` key.'),
+    label: z.string().describe('Danish label, e.g. "12 mdr. effekt".'),
+    labelEn: z.string().describe('English label.'),
+    anchor: z.enum(['start', 'end']).describe('`start`: start_date; `end`: the day after end_date.'),
+    fromMonth: z.number().int(),
+    toMonth: z.number().int().describe('Exclusive end month.'),
+    minSelfSufficientMonths: z.number().int(),
+    builtIn: z.boolean().describe('One of the four defaults; false for a measure the municipality defined.'),
+  })
+  .meta({
+    id: 'OutcomeMeasure',
+    examples: [
+      {
+        key: 'effect3m',
+        label: '3 mdr. effekt',
+        labelEn: '3-month effect',
+        anchor: 'end',
+        fromMonth: 0,
+        toMonth: 3,
+        minSelfSufficientMonths: 3,
+        builtIn: true,
+      },
+      {
+        key: 'effect12m',
+        label: '12 mdr. effekt',
+        labelEn: '12-month effect',
+        anchor: 'start',
+        fromMonth: 0,
+        toMonth: 12,
+        minSelfSufficientMonths: 6,
+        builtIn: false,
+      },
+    ],
+  });
+
+/**
  * The body of `PUT /v1/admin/measures/{key}`, checked field by field by the service's measure
  * rules (measures/measure-definition.ts) so every error names the field it is about.
  */

@@ -19,6 +19,7 @@ import {
   toSearchResult,
   toTargetGroupProfile,
 } from './model.js';
+import { customOutcomes, toMeasureList } from './measures.js';
 import {
   DEFAULT_STATE,
   hasCriteria,
@@ -28,6 +29,7 @@ import {
   stateFromForm,
   toggleColumn,
   toggleSelection,
+  withKnownMeasures,
 } from './url-state.js';
 import { codeLabel, packageLabel, searchForm } from './view-search.js';
 import { columnChooser, resultsTable, selectionBar } from './view-results.js';
@@ -189,12 +191,15 @@ async function fill(region, load, draw, retryId, after) {
 }
 
 async function loadLists() {
-  const [targetGroups, industries, packages, providers, halfYears] = await Promise.all([
+  const [targetGroups, industries, packages, providers, halfYears, measures] = await Promise.all([
     cachedJson('/v1/target-groups'),
     cachedJson('/v1/industries'),
     cachedJson('/v1/packages'),
     cachedJson('/v1/providers'),
     cachedJson('/v1/effects', new URLSearchParams({ groupBy: 'period' })),
+    // The outcome measures with their labels: those the municipality defined become columns,
+    // sort options and rows of the profile and the comparison like the built-in ones.
+    cachedJson('/v1/measures'),
   ]);
   return {
     targetGroups: toCodeList(targetGroups),
@@ -202,6 +207,7 @@ async function loadLists() {
     packages: toCodeList(packages),
     providers: toProviderList(providers),
     periods: toPeriodList(halfYears),
+    measures: toMeasureList(measures),
   };
 }
 
@@ -284,7 +290,7 @@ function drawSelectionBar() {
 function resultsContent(result, currentLists) {
   const chooserOpen = document.getElementById('column-chooser')?.hasAttribute('open') ?? false;
   return html`<p class="scope-note" id="results-scope">${scopeText(currentLists)}</p>
-    ${result.items.length > 0 ? columnChooser({ state, lang: state.lang, open: chooserOpen }) : ''}
+    ${result.items.length > 0 ? columnChooser({ state, lang: state.lang, open: chooserOpen, measures: currentLists.measures }) : ''}
     ${resultsTable({
       result,
       state,
@@ -546,6 +552,14 @@ async function render(previous, rebuild) {
       app.setAttribute('aria-busy', 'false');
     }
     if (mine !== generation) return;
+  }
+  // A link may name a measure the data no longer carry (deleted since): the page drops it
+  // rather than asking the API for a sort it refuses.
+  const known = withKnownMeasures(state, customOutcomes(lists.measures));
+  if (known !== state) {
+    state = known;
+    const query = serializeState(state);
+    history.replaceState(null, '', query ? `?${query}` : location.pathname);
   }
   if (state.view === 'compare') drawCompare();
   else if (state.view === 'offer') {

@@ -8,8 +8,10 @@
  */
 import { html } from './html.js';
 import { t } from './i18n.js';
-import { DASH, formatNumber, formatPercent, formatPercentRange } from './format.js';
+import { DASH, formatNumber, formatPercent, formatPercentRange, formatPrice } from './format.js';
 import { rateBar } from './charts.js';
+import { pricePlusBonus } from './model.js';
+import { measureLabel } from './measures.js';
 
 /** @typedef {import('./i18n.js').Lang} Lang */
 /** @typedef {import('./model.js').RateView} RateView */
@@ -77,4 +79,29 @@ export function rateFigure(cell, { lang, minCellSize, bar = false, adjusted = fa
       : html``;
   return html`<span class="figure"><span class="value">${formatPercent(value, lang)}</span>${interval}</span
     >${bar && !adjusted ? rateBar(cell) : html``}${n}`;
+}
+
+/**
+ * "Pris inkl. resultatbonus pr. selvforsørget borger" of an offer with a bonus: the amount,
+ * with how it is made up (price / the trigger measure's published share + bonus) as its
+ * tooltip; the reason in words when the trigger measure's figure is suppressed, like any rate.
+ *
+ * @param {import('./model.js').OfferSummary} offer
+ * @param {{ lang: Lang, minCellSize: number, measures: readonly import('./measures.js').MeasureEntry[] }} options
+ * @returns {SafeHtml}
+ */
+export function pricePlusBonusFigure(offer, { lang, minCellSize, measures }) {
+  const measure = offer.resultBonusMeasure ?? 'effect3m';
+  const cell = offer.row[measure];
+  if (cell?.suppressed) return suppressedFigure(lang, minCellSize);
+  const amount = pricePlusBonus(offer);
+  if (amount === null) return missingFigure(lang);
+  const how = t(lang, 'offer.pricePlusBonusHow', {
+    measure: measureLabel(measure, lang, measures),
+    rate: formatPercent(cell?.rate ?? null, lang),
+    bonus: formatPrice(offer.resultBonusDkk, lang),
+  });
+  return html`<span class="value" data-bonus-measure="${measure}" title="${how}"
+    >${formatPrice(amount, lang)}</span
+  >`;
 }

@@ -40,6 +40,7 @@
  * @property {string} package
  * @property {number | null} priceDkk
  * @property {number | null} resultBonusDkk the bonus per self-sufficient citizen (`result_bonus_dkk`)
+ * @property {string | null} resultBonusMeasure the outcome measure whose success triggers the bonus; null without a bonus
  * @property {number | null} hoursPerWeek
  * @property {number | null} durationWeeks
  * @property {boolean | null} accessible
@@ -81,6 +82,7 @@ export function toOfferSummary(item) {
     package: text(offer.package),
     priceDkk: num(offer.priceDkk),
     resultBonusDkk: num(offer.resultBonusDkk),
+    resultBonusMeasure: bonusMeasureOf(offer),
     hoursPerWeek: num(offer.hoursPerWeek),
     durationWeeks: num(offer.durationWeeks),
     accessible: typeof offer.accessible === 'boolean' ? offer.accessible : null,
@@ -92,18 +94,38 @@ export function toOfferSummary(item) {
 }
 
 /**
- * "Pris inkl. resultatbonus pr. selvforsørget borger": the published cost per outcome (price /
- * published 3-month effect rate) plus the bonus paid for each such citizen. Null when the offer
- * has no bonus or the cost per outcome is not shown (no price, rate 0 or suppressed).
+ * The measure that triggers an offer's bonus as the API names it; effect3m (the default rule)
+ * when an offer with a bonus comes without one, null for an offer without a bonus.
  *
- * @example pricePlusBonus({ resultBonusDkk: 5000, row: { costPerOutcome: 120000 } }) // 125000
- * @param {{ resultBonusDkk: number | null, row: EffectRowView }} offer
+ * @param {any} offer the API's `Offer`
+ * @returns {string | null}
+ */
+function bonusMeasureOf(offer) {
+  const bonus = num(offer.resultBonusDkk);
+  if (bonus === null || !(bonus > 0)) return null;
+  return typeof offer.resultBonusMeasure === 'string' && offer.resultBonusMeasure !== ''
+    ? offer.resultBonusMeasure
+    : 'effect3m';
+}
+
+/**
+ * "Pris inkl. resultatbonus pr. selvforsørget borger": the price per citizen made
+ * self-sufficient by the measure that triggers the bonus (price / that measure's published
+ * rate) plus the bonus paid for each. Null when the offer has no bonus, no price, or the rate
+ * is not shown (suppressed, missing) or 0.
+ *
+ * @example pricePlusBonus({ priceDkk: 12000, resultBonusDkk: 5000, resultBonusMeasure: 'effect12m',
+ *   row: { effect12m: { rate: 0.1 } } }) // 125000
+ * @param {Pick<OfferSummary, 'priceDkk' | 'resultBonusDkk' | 'resultBonusMeasure' | 'row'>} offer
  * @returns {number | null}
  */
 export function pricePlusBonus(offer) {
-  const cost = num(offer.row?.costPerOutcome);
   const bonus = offer.resultBonusDkk;
-  return bonus === null || !(bonus > 0) || cost === null ? null : cost + bonus;
+  const measure = offer.resultBonusMeasure;
+  if (bonus === null || !(bonus > 0) || measure === null || offer.priceDkk === null) return null;
+  const cell = offer.row?.[measure];
+  const rate = cell && !cell.suppressed ? num(cell.rate) : null;
+  return rate === null || rate === 0 ? null : offer.priceDkk / rate + bonus;
 }
 
 /**

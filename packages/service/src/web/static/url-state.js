@@ -9,6 +9,8 @@
  *   serializeState({ ...DEFAULT_STATE, lang: 'en' })        // 'lang=en'
  */
 
+import { isMeasureKey } from './measures.js';
+
 /** @typedef {import('./i18n.js').Lang} Lang */
 
 /**
@@ -40,7 +42,10 @@
  * @property {ResultColumn[]} columns measure columns the results table shows, in table order
  */
 
-/** Measures the table can be sorted by (highest first), raw and case-mix adjusted. */
+/**
+ * Built-in measures the table can be sorted by (highest first), raw and case-mix adjusted; the
+ * measures a municipality defined come after the built-in outcome measures (`measureKeys`).
+ */
 export const SORT_MEASURES = /** @type {const} */ ([
   'effect3m',
   'effect7m',
@@ -55,16 +60,19 @@ export const SORT_MEASURES = /** @type {const} */ ([
 export const ADJUSTABLE_MEASURES = /** @type {const} */ (['effect3m', 'effect7m', 'status1m', 'status3m']);
 
 /**
- * @typedef {typeof SORT_MEASURES[number] | `${typeof ADJUSTABLE_MEASURES[number]}.adjusted` | 'price' | 'costPerOutcome' | 'name'} SortKey
+ * A built-in sort key (`SORT_KEYS`), or a defined measure's key, raw or with `.adjusted`.
+ *
+ * @typedef {string} SortKey
  */
 
 /**
- * What the column chooser offers: each measure, and `adjusted` for the case-mix adjusted rate
- * under each outcome measure's figure.
+ * What the column chooser offers for the built-in measures: each measure, and `adjusted` for
+ * the case-mix adjusted rate under each outcome measure's figure; defined measures' keys add
+ * to these.
  */
 export const RESULT_COLUMNS = /** @type {const} */ ([...SORT_MEASURES, 'adjusted']);
 
-/** @typedef {typeof RESULT_COLUMNS[number]} ResultColumn */
+/** A key of `RESULT_COLUMNS` or a defined measure's key. @typedef {string} ResultColumn */
 
 /**
  * The columns a caseworker sees first: the effects (with their adjusted rates) and the users'
@@ -82,18 +90,58 @@ export const DEFAULT_COLUMNS = Object.freeze([
 ]);
 
 /** @type {readonly SortKey[]} */
-export const SORT_KEYS = [
-  ...SORT_MEASURES.flatMap((m) =>
-    /** @type {readonly string[]} */ (ADJUSTABLE_MEASURES).includes(m)
-      ? [m, /** @type {SortKey} */ (`${m}.adjusted`)]
-      : [m],
-  ),
-  'price',
-  'costPerOutcome',
-  'name',
-];
+export const SORT_KEYS = sortKeysFor([]);
 
 export const MAX_COMPARE = 6;
+
+/** Sort keys and fields that are no measure, whatever a link says. */
+const FIXED = ['price', 'costPerOutcome', 'name', 'adjusted'];
+
+/** At most this many defined measures in a link: more is not a link the page wrote. */
+const MAX_CUSTOM = 20;
+
+/**
+ * Every measure in table order: the built-in outcome measures, then those the municipality
+ * defined (a 12-month effect sits beside the 7-month one), then the survey shares.
+ *
+ * @param {readonly string[]} customKeys the defined measures' keys, in the API's order
+ * @returns {string[]}
+ */
+export function measureKeys(customKeys) {
+  const outcomes = /** @type {readonly string[]} */ (ADJUSTABLE_MEASURES);
+  return [
+    ...outcomes,
+    ...customKeys.filter((key) => !(/** @type {readonly string[]} */ (SORT_MEASURES).includes(key))),
+    ...SORT_MEASURES.filter((key) => !outcomes.includes(key)),
+  ];
+}
+
+/**
+ * The sort options in the order the form lists them: each measure (outcome measures also
+ * adjusted), then price, cost per outcome and name.
+ *
+ * @param {readonly string[]} customKeys
+ * @returns {SortKey[]}
+ */
+export function sortKeysFor(customKeys) {
+  const adjustable = [...ADJUSTABLE_MEASURES, ...customKeys];
+  return [
+    ...measureKeys(customKeys).flatMap((m) => (adjustable.includes(m) ? [m, `${m}.adjusted`] : [m])),
+    'price',
+    'costPerOutcome',
+    'name',
+  ];
+}
+
+/**
+ * Whether a sort key could be one of a defined measure (the page checks it against the API's
+ * measures once they are loaded, `withKnownMeasures`).
+ *
+ * @param {string} key
+ */
+function isCustomSortKey(key) {
+  return isMeasureKey(key.replace(/\.adjusted$/, ''));
+}
 
 /** @type {Readonly<AppState>} */
 export const DEFAULT_STATE = Object.freeze({
@@ -222,9 +270,7 @@ export function parseState(search) {
   state.period = /^\d{4}H[12]$/.test(period) ? period : '';
 
   const sort = params.get(PARAM.sort);
-  if (sort !== null && /** @type {readonly string[]} */ (SORT_KEYS).includes(sort)) {
-    state.sort = /** @type {SortKey} */ (sort);
-  }
+  if (sort !== null && (SORT_KEYS.includes(sort) || isCustomSortKey(sort))) state.sort = sort;
   const offset = parseBoundedNumber(params.get(PARAM.offset), 0, 1_000_000);
   state.offset = offset === null ? 0 : Math.floor(offset);
 
@@ -252,9 +298,23 @@ const NO_COLUMNS = 'none';
 export function parseColumns(raw) {
   if (raw === null) return [...DEFAULT_COLUMNS];
   if (raw.trim() === NO_COLUMNS) return [];
-  const asked = new Set(raw.split(',').map((key) => key.trim()));
-  const columns = RESULT_COLUMNS.filter((key) => asked.has(key));
+  const columns = orderColumns(raw.split(',').map((key) => key.trim()));
   return columns.length > 0 ? columns : [...DEFAULT_COLUMNS];
+}
+
+/**
+ * Columns in the order links write them: the built-in ones in `RESULT_COLUMNS` order, then
+ * defined measures' keys in the order given, each once.
+ *
+ * @param {readonly string[]} columns
+ * @returns {ResultColumn[]}
+ */
+function orderColumns(columns) {
+  const builtIn = /** @type {readonly string[]} */ (RESULT_COLUMNS);
+  const custom = [
+    ...new Set(columns.filter((key) => !builtIn.includes(key) && !FIXED.includes(key) && isMeasureKey(key))),
+  ];
+  return [...RESULT_COLUMNS.filter((key) => columns.includes(key)), ...custom.slice(0, MAX_CUSTOM)];
 }
 
 /**
@@ -264,7 +324,7 @@ export function parseColumns(raw) {
  * @returns {string}
  */
 function serializeColumns(columns) {
-  const ordered = RESULT_COLUMNS.filter((key) => columns.includes(key));
+  const ordered = orderColumns(columns);
   if (ordered.join(',') === DEFAULT_COLUMNS.join(',')) return '';
   return ordered.length === 0 ? NO_COLUMNS : ordered.join(',');
 }
@@ -317,8 +377,25 @@ export function toggleSelection(state, id, selected) {
  */
 export function toggleColumn(state, column, shown) {
   const without = state.columns.filter((other) => other !== column);
-  const columns = RESULT_COLUMNS.filter((key) => (key === column ? shown : without.includes(key)));
-  return { ...state, columns };
+  return { ...state, columns: orderColumns(shown ? [...without, column] : without) };
+}
+
+/**
+ * The state with what names a measure the data do not carry dropped (an old link, a measure
+ * deleted since): such columns go, and such a sort falls back to the default.
+ *
+ * @param {AppState} state
+ * @param {readonly string[]} customKeys the defined measures the API lists
+ * @returns {AppState}
+ */
+export function withKnownMeasures(state, customKeys) {
+  const builtIn = /** @type {readonly string[]} */ (RESULT_COLUMNS);
+  const known = state.columns.filter((key) => builtIn.includes(key) || customKeys.includes(key));
+  // A link whose every column is gone shows the defaults, as a link naming none it knows.
+  const columns = known.length === 0 && state.columns.length > 0 ? [...DEFAULT_COLUMNS] : known;
+  const sort = sortKeysFor(customKeys).includes(state.sort) ? state.sort : DEFAULT_STATE.sort;
+  if (columns.length === state.columns.length && sort === state.sort) return state;
+  return { ...state, columns, sort };
 }
 
 /**

@@ -6,11 +6,11 @@
  * @example
  *   comparisonView({ comparison, lists, lang: 'da', minCellSize: 5, hrefFor })
  */
-import { pricePlusBonus } from './model.js';
 import { html } from './html.js';
 import { t } from './i18n.js';
 import { formatPoints, formatPrice } from './format.js';
-import { rateFigure } from './cells.js';
+import { pricePlusBonusFigure, rateFigure } from './cells.js';
+import { customOutcomes, measureLabel } from './measures.js';
 import { VERDICT_SYMBOL, verdictOf } from './verdict.js';
 import { packageLabel } from './view-search.js';
 
@@ -19,7 +19,10 @@ import { packageLabel } from './view-search.js';
 /** @typedef {import('./model.js').Comparison} Comparison */
 /** @typedef {import('./view-search.js').CodeLists} CodeLists */
 
-/** Rates compared, in the order caseworkers weigh them. */
+/**
+ * Rates compared, in the order caseworkers weigh them; the measures a municipality defined come
+ * after the built-in outcome measures.
+ */
 export const COMPARED_MEASURES = /** @type {const} */ ([
   'effect3m',
   'effect7m',
@@ -29,6 +32,8 @@ export const COMPARED_MEASURES = /** @type {const} */ ([
   'closerShare',
   'companyShare',
 ]);
+/** Effects whose case-mix adjusted rates get rows of their own (with every defined measure). */
+const ADJUSTED_ROWS = ['effect3m', 'effect7m'];
 
 /**
  * The verdict cell text of one offer on one measure against the reference offer.
@@ -72,10 +77,13 @@ export function comparisonTable({ comparison, lists, lang, minCellSize, hrefFor 
   const { offers, differences } = comparison;
   const reference = offers[0];
   if (!reference || offers.length < 2) return html`<p>${t(lang, 'compare.needTwo')}</p>`;
-  const measureRows = COMPARED_MEASURES.map(
+  const custom = customOutcomes(lists.measures);
+  const label = (/** @type {string} */ measure) => measureLabel(measure, lang, lists.measures);
+  const compared = [...COMPARED_MEASURES.slice(0, 4), ...custom, ...COMPARED_MEASURES.slice(4)];
+  const measureRows = compared.map(
     (measure) =>
-      html`<tr>
-        <th scope="row">${t(lang, `measure.${measure}`)}</th>
+      html`<tr data-measure="${measure}">
+        <th scope="row">${label(measure)}</th>
         ${offers.map(
           (offer, i) =>
             html`<td data-label="${offer.name}">
@@ -92,10 +100,10 @@ export function comparisonTable({ comparison, lists, lang, minCellSize, hrefFor 
         )}
       </tr>`,
   );
-  const adjustedRows = ['effect3m', 'effect7m'].map(
+  const adjustedRows = [...ADJUSTED_ROWS, ...custom].map(
     (measure) =>
-      html`<tr>
-        <th scope="row">${t(lang, `measure.${measure}`)}, ${t(lang, 'measure.adjusted')}</th>
+      html`<tr data-measure="${measure}.adjusted">
+        <th scope="row">${label(measure)}, ${t(lang, 'measure.adjusted')}</th>
         ${offers.map((offer) => html`<td data-label="${offer.name}">${rateFigure(offer.row[measure], { lang, minCellSize, adjusted: true })}</td>`)}
       </tr>`,
   );
@@ -127,13 +135,22 @@ export function comparisonTable({ comparison, lists, lang, minCellSize, hrefFor 
             ${offers.map((offer) => html`<td data-label="${offer.name}">${offer.priceDkk === null ? t(lang, 'offer.unknown') : formatPrice(offer.priceDkk, lang)}</td>`)}
           </tr>
           ${
-            offers.some((offer) => pricePlusBonus(offer) !== null || (offer.resultBonusDkk ?? 0) > 0)
+            offers.some((offer) => (offer.resultBonusDkk ?? 0) > 0)
               ? html`<tr>
-                  <th scope="row">${t(lang, 'offer.pricePlusBonus')}</th>
+                  <th scope="row">${t(lang, 'compare.pricePlusBonus')}</th>
                   ${offers.map(
                     (offer) =>
                       html`<td data-label="${offer.name}">
-                        ${(offer.resultBonusDkk ?? 0) > 0 ? formatPrice(pricePlusBonus(offer), lang) : t(lang, 'compare.noBonus')}
+                        ${
+                          (offer.resultBonusDkk ?? 0) > 0
+                            ? html`${pricePlusBonusFigure(offer, { lang, minCellSize, measures: lists.measures })}
+                                <span class="sub bonus-measure"
+                                  >${t(lang, 'compare.bonusMeasure', {
+                                    measure: label(offer.resultBonusMeasure ?? 'effect3m'),
+                                  })}</span
+                                >`
+                            : t(lang, 'compare.noBonus')
+                        }
                       </td>`,
                   )}
                 </tr>`

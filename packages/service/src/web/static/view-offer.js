@@ -7,12 +7,12 @@
  * @example
  *   offerProfile({ profile, lists, lang: 'da', minCellSize: 5 })
  */
-import { pricePlusBonus } from './model.js';
 import { attr, html } from './html.js';
-import { MAX_COMPARE } from './url-state.js';
+import { MAX_COMPARE, measureKeys } from './url-state.js';
 import { t } from './i18n.js';
 import { formatDate, formatNumber, formatPercent, formatPeriod, formatPrice } from './format.js';
-import { rateFigure, suppressedFigure } from './cells.js';
+import { pricePlusBonusFigure, rateFigure, suppressedFigure } from './cells.js';
+import { BUILT_IN_OUTCOMES, customOutcomes, measureLabel } from './measures.js';
 import { NARROW_CHART_WIDTH, trendChart } from './charts.js';
 import { codeLabel, packageLabel } from './view-search.js';
 
@@ -20,16 +20,6 @@ import { codeLabel, packageLabel } from './view-search.js';
 /** @typedef {import('./model.js').OfferProfile} OfferProfile */
 /** @typedef {import('./view-search.js').CodeLists} CodeLists */
 
-const PROFILE_MEASURES = [
-  'effect3m',
-  'effect7m',
-  'status1m',
-  'status3m',
-  'satisfiedShare',
-  'closerShare',
-  'companyShare',
-];
-const OUTCOME_MEASURES = ['effect3m', 'effect7m', 'status1m', 'status3m'];
 const TREND_MEASURES = ['effect3m', 'effect7m'];
 
 /** A face for each grade; the words beside it carry the meaning, the face is a reminder. */
@@ -108,15 +98,18 @@ export const TREND_RECENT_NARROW = 6;
  * @param {string} title the heading of the section, which names the table's scroll region
  * @param {Lang} lang
  * @param {number} minCellSize
+ * @param {readonly import('./measures.js').MeasureEntry[]} measures the API's (defined ones get rows too)
  */
-function measuresTable(row, title, lang, minCellSize) {
+function measuresTable(row, title, lang, minCellSize, measures) {
   const notApplicable = html`<span aria-hidden="true">–</span
     ><span class="visually-hidden">${t(lang, 'cell.notApplicable')}</span>`;
-  const rows = PROFILE_MEASURES.map((measure) => {
+  const custom = customOutcomes(measures);
+  const outcomes = [...BUILT_IN_OUTCOMES, ...custom];
+  const rows = measureKeys(custom).map((measure) => {
     const cell = row[measure];
-    const outcome = OUTCOME_MEASURES.includes(measure);
-    return html`<tr>
-      <th scope="row">${t(lang, `measure.${measure}`)}</th>
+    const outcome = outcomes.includes(measure);
+    return html`<tr data-measure="${measure}">
+      <th scope="row">${measureLabel(measure, lang, measures)}</th>
       <td data-label="${t(lang, 'offer.raw')}">${rateFigure(cell, { lang, minCellSize, bar: true })}</td>
       <td data-label="${t(lang, 'offer.adjusted')}">
         ${outcome ? rateFigure(cell, { lang, minCellSize, adjusted: true, showN: false }) : notApplicable}
@@ -181,7 +174,7 @@ export function offerProfile({
   const allGroups = scoped ? html` <span class="scope-tag">(${t(lang, 'offer.allGroups')})</span>` : '';
   const yesNo = (/** @type {boolean | null} */ value) =>
     value === null ? t(lang, 'offer.unknown') : t(lang, value ? 'offer.yes' : 'offer.no');
-  /** @type {[string | import('./html.js').SafeHtml, string][]} */
+  /** @type {[string | import('./html.js').SafeHtml, string | import('./html.js').SafeHtml][]} */
   const facts = [
     [t(lang, 'offer.provider'), offer.providerName],
     [
@@ -211,11 +204,13 @@ export function offerProfile({
     ],
     [html`${t(lang, 'offer.costPerOutcome')}${allGroups}`, formatPrice(offer.row.costPerOutcome, lang)],
   ];
-  // Only where a bonus applies: the published cost per outcome plus the bonus of each outcome.
+  // Only where a bonus applies: price per outcome of the measure that triggers the bonus (its
+  // published share), plus the bonus of each outcome.
   if (offer.resultBonusDkk !== null && offer.resultBonusDkk > 0) {
+    const measure = measureLabel(offer.resultBonusMeasure ?? 'effect3m', lang, lists.measures);
     facts.push([
-      html`${t(lang, 'offer.pricePlusBonus')}${allGroups}`,
-      formatPrice(pricePlusBonus(offer), lang),
+      html`${t(lang, 'offer.pricePlusBonus', { measure })}${allGroups}`,
+      pricePlusBonusFigure(offer, { lang, minCellSize, measures: lists.measures }),
     ]);
   }
 
@@ -309,13 +304,13 @@ export function offerProfile({
       scope?.row
         ? html`<section class="panel scoped" aria-labelledby="group-measures-title" id="group-measures">
             <h3 id="group-measures-title">${groupSection}</h3>
-            ${measuresTable(scope.row, groupSection, lang, minCellSize)}
+            ${measuresTable(scope.row, groupSection, lang, minCellSize, lists.measures)}
           </section>`
         : ''
     }
     <section class="panel" aria-labelledby="measures-title" id="all-measures">
       <h3 id="measures-title">${measuresTitle}</h3>
-      ${measuresTable(offer.row, measuresTitle, lang, minCellSize)}
+      ${measuresTable(offer.row, measuresTitle, lang, minCellSize, lists.measures)}
     </section>
     <section class="panel" aria-labelledby="tg-breakdown-title">
       <h3 id="tg-breakdown-title">${t(lang, 'offer.byTargetGroup')}</h3>

@@ -13,33 +13,39 @@ import { t } from './i18n.js';
 import { formatNumber, formatPrice } from './format.js';
 import { rateFigure } from './cells.js';
 import { packageLabel } from './view-search.js';
-import { MAX_COMPARE, RESULT_COLUMNS, SORT_MEASURES } from './url-state.js';
+import { BUILT_IN_OUTCOMES, customOutcomes, measureLabel } from './measures.js';
+import { MAX_COMPARE, measureKeys } from './url-state.js';
 
 /** @typedef {import('./i18n.js').Lang} Lang */
 /** @typedef {import('./url-state.js').AppState} AppState */
 /** @typedef {import('./model.js').SearchResult} SearchResult */
 /** @typedef {import('./view-search.js').CodeLists} CodeLists */
+/** @typedef {import('./measures.js').MeasureEntry} MeasureEntry */
 
-/** Outcome measures: these have a case-mix adjusted rate and a bar for their interval. */
-const OUTCOMES = ['effect3m', 'effect7m', 'status1m', 'status3m'];
+/**
+ * Outcome measures (built-in and defined): these have a case-mix adjusted rate and a bar for
+ * their interval.
+ *
+ * @param {readonly MeasureEntry[]} measures
+ */
+const outcomesOf = (measures) => [...BUILT_IN_OUTCOMES, ...customOutcomes(measures)];
 
 /**
  * The measure columns the table shows for a state: the chosen ones, plus the measure it is
  * sorted by (a table sorted by a column it does not show reads as unsorted).
  *
  * @param {AppState} state
+ * @param {readonly MeasureEntry[]} [measures] the API's measures (the defined ones add columns)
  * @returns {{ measures: string[], adjusted: boolean, forcedBySort: string | null }}
  */
-export function visibleColumns(state) {
+export function visibleColumns(state, measures = []) {
+  const all = measureKeys(customOutcomes(measures));
   const sortMeasure = state.sort.split('.')[0] ?? '';
   const chosen = /** @type {readonly string[]} */ (state.columns.filter((key) => key !== 'adjusted'));
-  const forced =
-    /** @type {readonly string[]} */ (SORT_MEASURES).includes(sortMeasure) && !chosen.includes(sortMeasure)
-      ? sortMeasure
-      : null;
-  const measures = SORT_MEASURES.filter((key) => chosen.includes(key) || key === forced);
+  const forced = all.includes(sortMeasure) && !chosen.includes(sortMeasure) ? sortMeasure : null;
+  const shown = all.filter((key) => chosen.includes(key) || key === forced);
   const adjusted = state.columns.includes('adjusted') || state.sort.endsWith('.adjusted');
-  return { measures, adjusted, forcedBySort: forced };
+  return { measures: shown, adjusted, forcedBySort: forced };
 }
 
 /**
@@ -52,24 +58,27 @@ function ariaSort(state, measure) {
 }
 
 /**
- * The column chooser: a fold-out list of checkboxes, one per measure and one for the adjusted
- * rates. Each change applies at once and is kept in the URL (`cols`).
+ * The column chooser: a fold-out list of checkboxes, one per measure (the defined ones beside
+ * the built-in outcome measures) and one for the adjusted rates. Each change applies at once
+ * and is kept in the URL (`cols`).
  *
  * @param {object} options
  * @param {AppState} options.state
  * @param {Lang} options.lang
  * @param {boolean} options.open whether the chooser is unfolded
+ * @param {readonly MeasureEntry[]} [options.measures] the API's measures
  */
-export function columnChooser({ state, lang, open }) {
-  const { measures, forcedBySort } = visibleColumns(state);
+export function columnChooser({ state, lang, open, measures: definitions = [] }) {
+  const { measures, forcedBySort } = visibleColumns(state, definitions);
+  const all = measureKeys(customOutcomes(definitions));
   return html`<details class="column-chooser" id="column-chooser" ${open ? html`open` : ''}>
     <summary id="column-summary">
-      ${t(lang, 'columns.summary', { shown: measures.length, count: SORT_MEASURES.length })}
+      ${t(lang, 'columns.summary', { shown: measures.length, count: all.length })}
     </summary>
     <fieldset>
       <legend>${t(lang, 'columns.legend')}</legend>
       <div class="column-list">
-        ${RESULT_COLUMNS.map(
+        ${[...all, 'adjusted'].map(
           (key) =>
             html`<span class="field checkbox">
               <input
@@ -80,12 +89,12 @@ export function columnChooser({ state, lang, open }) {
                 ${attr('checked', state.columns.includes(key))}
               />
               <label for="col-${key}"
-                >${key === 'adjusted' ? t(lang, 'columns.adjusted') : t(lang, `measure.${key}`)}</label
+                >${key === 'adjusted' ? t(lang, 'columns.adjusted') : measureLabel(key, lang, definitions)}</label
               >
             </span>`,
         )}
       </div>
-      ${forcedBySort ? html`<p class="hint">${t(lang, 'columns.sortedShown', { measure: t(lang, `measure.${forcedBySort}`) })}</p>` : ''}
+      ${forcedBySort ? html`<p class="hint">${t(lang, 'columns.sortedShown', { measure: measureLabel(forcedBySort, lang, definitions) })}</p>` : ''}
     </fieldset>
   </details>`;
 }
@@ -133,7 +142,9 @@ export function resultsTable({ result, state, lists, lang, minCellSize, pageSize
       <p>${t(lang, 'results.none')}</p>`;
   }
   const full = state.ids.length >= MAX_COMPARE;
-  const { measures, adjusted } = visibleColumns(state);
+  const { measures, adjusted } = visibleColumns(state, lists.measures);
+  const outcomes = outcomesOf(lists.measures);
+  const label = (/** @type {string} */ measure) => measureLabel(measure, lang, lists.measures);
   const adjustedAbbr = html`<abbr title="${t(lang, 'measure.adjustedLong')}"
     >${t(lang, 'measure.adjusted')}</abbr
   >`;
@@ -164,13 +175,13 @@ export function resultsTable({ result, state, lists, lang, minCellSize, pageSize
         >
       </td>
       ${measures.map((measure) => {
-        const outcome = OUTCOMES.includes(measure);
+        const outcome = outcomes.includes(measure);
         const cell = offer.row[measure];
         const showAdjusted = adjusted && outcome && cell && !cell.suppressed;
         return html`<td
           class="measure${outcome ? ' with-bar' : ''}${ariaSort(state, measure) ? ' sorted' : ''}"
           data-measure="${measure}"
-          data-label="${t(lang, `measure.${measure}`)}"
+          data-label="${label(measure)}"
         >
           ${rateFigure(cell, { lang, minCellSize, bar: outcome })}
           ${
@@ -210,10 +221,10 @@ export function resultsTable({ result, state, lists, lang, minCellSize, pageSize
             ${measures.map(
               (measure) =>
                 html`<th scope="col" data-measure="${measure}" ${attr('aria-sort', ariaSort(state, measure))}>
-                  ${t(lang, `measure.${measure}`)}${
+                  ${label(measure)}${
                     state.sort === `${measure}.adjusted`
                       ? html`, ${adjustedAbbr}`
-                      : adjusted && OUTCOMES.includes(measure)
+                      : adjusted && outcomes.includes(measure)
                         ? html` <span class="sub"
                             >${t(lang, 'offer.raw').toLowerCase()} / ${adjustedAbbr}</span
                           >`

@@ -9,7 +9,8 @@
 import { attr, html } from './html.js';
 import { formatPeriod } from './format.js';
 import { hasText, t } from './i18n.js';
-import { SORT_KEYS } from './url-state.js';
+import { customOutcomes, measureLabel } from './measures.js';
+import { sortKeysFor } from './url-state.js';
 
 /** @typedef {import('./i18n.js').Lang} Lang */
 /** @typedef {import('./url-state.js').AppState} AppState */
@@ -24,6 +25,7 @@ import { SORT_KEYS } from './url-state.js';
  * @property {CodeEntry[]} packages
  * @property {ProviderEntry[]} providers
  * @property {string[]} periods half-years the data cover, newest first
+ * @property {import('./measures.js').MeasureEntry[]} measures the outcome measures the data carry (`GET /v1/measures`)
  */
 
 export const PROVIDER_KINDS = /** @type {const} */ (['external', 'internal', 'other_actor']);
@@ -55,13 +57,14 @@ export function codeLabel(code, list) {
  *
  * @param {import('./url-state.js').SortKey} key
  * @param {Lang} lang
+ * @param {readonly import('./measures.js').MeasureEntry[]} [measures] labels of the defined measures
  * @returns {string}
  */
-export function sortLabel(key, lang) {
+export function sortLabel(key, lang, measures = []) {
   if (key === 'name' || key === 'price' || key === 'costPerOutcome') return t(lang, `sort.${key}`);
-  const [measure, adjusted] = key.split('.');
+  const [measure = '', adjusted] = key.split('.');
   return t(lang, adjusted ? 'sort.measureAdjusted' : 'sort.measure', {
-    measure: t(lang, `measure.${measure}`),
+    measure: measureLabel(measure, lang, measures),
   });
 }
 
@@ -219,10 +222,10 @@ export function searchForm({ state, lists, facets, lang, moreOpen }) {
           <div class="field">
             <label for="f-sort">${t(lang, 'filters.sort')}</label>
             <select id="f-sort" name="sort">
-              ${SORT_KEYS.map(
+              ${sortKeysFor(customOutcomes(lists.measures)).map(
                 (key) =>
                   html`<option value="${key}" ${key === state.sort ? html`selected` : ''}>
-                    ${sortLabel(key, lang)}
+                    ${sortLabel(key, lang, lists.measures)}
                   </option>`,
               )}
             </select>

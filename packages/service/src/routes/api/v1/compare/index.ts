@@ -42,7 +42,7 @@ const compare: FastifyPluginAsyncZod = async (app) => {
         reference: reference!.offer.offerId,
         ...figuresMeta(model),
         scope: { targetGroups: scope },
-        offers: [reference!, ...others].map(toOfferSummary),
+        offers: [reference!, ...others].map((view) => toOfferSummary(model, view)),
         differences: others.map((view) => ({
           offerId: view.offer.offerId,
           measures: differencesAgainst(reference!, view, keys),

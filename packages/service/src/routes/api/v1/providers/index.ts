@@ -62,7 +62,7 @@ const providers: FastifyPluginAsyncZod = async (app) => {
         byTargetGroup: asEffectRows(await model.providerByTargetGroup(provider.providerId)),
         offers: (await model.offerViews(period))
           .filter((view) => view.offer.providerId === provider.providerId)
-          .map(toOfferSummary),
+          .map((view) => toOfferSummary(model, view)),
       };
     },
   );

@@ -68,6 +68,9 @@ const adminBonusRules: FastifyPluginAsyncZod = async (app) => {
         );
       }
       const created = await saveBonusRule(app.db, { offerId: offer.offerId, measureKey });
+      // Search, profiles and comparisons name each offer's trigger: this instance at once,
+      // the others when they see the catalogue change.
+      await app.readModel.reload();
       return reply.code(created ? 201 : 200).send(bonusRuleView(offer, measureKey));
     },
   );
@@ -95,6 +98,7 @@ const adminBonusRules: FastifyPluginAsyncZod = async (app) => {
           'not-found',
           `Tilbuddet '${request.params.offerId}' har ingen egen bonusregel.`,
         );
+      await app.readModel.reload();
       return reply.code(204).send(null);
     },
   );
