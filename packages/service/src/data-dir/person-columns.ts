@@ -18,24 +18,11 @@ import {
 import type { IssueCollector } from './data-dir-error.ts';
 import type { DataDir, Located } from './open-data-dir.ts';
 import { loadSurveys } from './for-each-person.ts';
+import { groupRows, IntColumn as Column } from './int-column.ts';
 import { csvRecordReader, readRecords, type CsvRecordReader } from './read-records.ts';
 import type { RecordFile } from './record-files.ts';
 
 type PersonKind = 'persons' | 'benefit_periods' | 'enrollments';
-
-/** A growable Int32 column. */
-class Column {
-  data = new Int32Array(1 << 12);
-  length = 0;
-  push(value: number): void {
-    if (this.length === this.data.length) {
-      const grown = new Int32Array(this.data.length * 2);
-      grown.set(this.data);
-      this.data = grown;
-    }
-    this.data[this.length++] = value;
-  }
-}
 
 const OPEN = 2147483647;
 const { id: ID, name: NAME } = TEXT_LIMITS;
@@ -259,15 +246,7 @@ export async function computeOnColumns(
 
   // Counting sort on the interned person id: rows of person p at order[offsets[p] … offsets[p+1]).
   const personCount = personIds.size;
-  const group = (person: Column) => {
-    const offsets = new Int32Array(personCount + 1);
-    for (let i = 0; i < person.length; i++) offsets[person.data[i]! + 1]!++;
-    for (let p = 0; p < personCount; p++) offsets[p + 1]! += offsets[p]!;
-    const next = offsets.slice(0, personCount);
-    const order = new Int32Array(person.length);
-    for (let i = 0; i < person.length; i++) order[next[person.data[i]!]!++] = i;
-    return { offsets, order };
-  };
+  const group = (person: Column) => groupRows(person, personCount);
   const personRows = group(pPerson);
   const periodRows = group(bPerson);
   const enrollmentRows = group(ePerson);

@@ -10,18 +10,18 @@ export interface RangeWorkerInput {
   config: EngineConfig;
   range: PersonRange;
   chunkSize: number;
+  /** Read with COPY (the parent's database is a PostgreSQL server, not embedded PGlite). */
+  useCopy: boolean;
 }
 
 const input = workerData as RangeWorkerInput;
 // One connection: an embedded database serves only a few (pglite-socket maxConnections).
 const handle = await createDb({ databaseUrl: input.connectionString, maxConnections: 1 });
 try {
-  const { accumulator, persons } = await accumulateRange(
-    handle.db,
-    input.config,
-    input.range,
-    input.chunkSize,
-  );
+  const { accumulator, persons } = await accumulateRange(handle.db, input.config, input.range, {
+    chunkSize: input.chunkSize,
+    useCopy: input.useCopy,
+  });
   parentPort?.postMessage({ fineCells: accumulator.fineCells(), persons });
 } finally {
   await handle.close();

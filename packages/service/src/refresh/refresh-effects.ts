@@ -15,6 +15,8 @@ import { accumulatePersons } from './accumulate-parallel.ts';
 import { resolveAsOf } from './as-of.ts';
 import { RefreshError } from './refresh-error.ts';
 import { withExclusiveRefreshLock } from '../db/advisory-locks.ts';
+import { copyPoolOf } from '../db/copy-pool.ts';
+import { runCopyTransaction } from '../db/copy-transaction.ts';
 import { STANDARD_GROUPINGS } from './standard-groupings.ts';
 
 /**
@@ -39,7 +41,7 @@ export interface RefreshOptions {
   workers?: number | undefined;
   /** Where workers connect (DbHandle.connectionString). */
   connectionString?: string | undefined;
-  /** Persons per database round trip; default 2000. */
+  /** Persons per database round trip on the row path (embedded PGlite); default 2000. */
   chunkSize?: number;
   /** Cells with n below this are suppressed; default the engine's (5). */
   minCellSize?: number;
@@ -66,7 +68,9 @@ export interface RefreshResult {
  * Recomputes every stored effect table from the records and publishes them as a new data
  * version in ONE transaction: readers see the old tables until the new ones are complete, and
  * a refresh that fails leaves the previous version current. One refresh at a time
- * (PostgreSQL advisory lock); its progress and outcome are in refresh_runs.
+ * (PostgreSQL advisory lock); its progress and outcome are in refresh_runs. On a PostgreSQL
+ * server the records are read and the cells written with COPY (copy-person-columns.ts); the
+ * embedded PGlite, whose socket has no COPY, streams persons in chunks and inserts the cells.
  *
  * @example
  * const { dataVersion, asOf } = await refreshEffects(db, { asOf: '2026-10-31', disclosureKey });
@@ -127,6 +131,7 @@ async function refreshLocked(
     const config: EngineConfig = { asOf, catalog, measures, disclosureKey: options.disclosureKey };
     if (options.minCellSize !== undefined) config.minCellSize = options.minCellSize;
 
+    const passStarted = performance.now();
     const { accumulator, persons } = await accumulatePersons(db, config, {
       workers: options.workers ?? defaultWorkers(await countPersons(db)),
       connectionString: options.connectionString,
@@ -134,10 +139,12 @@ async function refreshLocked(
     });
     for (const complaint of await listComplaints(db)) accumulator.addComplaint(complaint);
     const fineCells = accumulator.fineCells();
+    const publishStarted = performance.now();
     log(
-      `refresh: ${persons} persons, ${fineCells.length} fine cells (${Math.round(performance.now() - started)} ms)`,
+      `refresh: ${persons} persons, ${fineCells.length} fine cells (${copyPoolOf(db) ? 'COPY' : 'row'} path; person pass ${Math.round(publishStarted - passStarted)} ms, ${Math.round(publishStarted - started)} ms in all)`,
     );
 
+    // The publication step (measures.md §4): suppression and cell key perturbation per table.
     const tables = STANDARD_GROUPINGS.map((g) => ({
       grouping: g.name,
       cells: aggregateCells(
@@ -145,9 +152,14 @@ async function refreshLocked(
         fineCells,
       ),
     }));
-    const dataVersion = await db
-      .transaction()
-      .execute((trx) => publishDataVersion(trx, { asOf, measures, fineCells, tables }));
+    const writeStarted = performance.now();
+    log(
+      `refresh: ${tables.reduce((n, t) => n + t.cells.length, 0)} cells of ${tables.length} tables aggregated and published in ${Math.round(writeStarted - publishStarted)} ms`,
+    );
+    const dataVersion = await runCopyTransaction(db, (trx, copy) =>
+      publishDataVersion(trx, { asOf, measures, fineCells, tables }, copy),
+    );
+    log(`refresh: cells written and swapped in ${Math.round(performance.now() - writeStarted)} ms`);
     const durationMs = performance.now() - started;
     await finishRefreshRun(db, runId, {
       status: 'succeeded',

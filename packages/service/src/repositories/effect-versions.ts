@@ -1,6 +1,11 @@
-import { sql, type Transaction } from 'kysely';
+import { finished } from 'node:stream/promises';
+import { once } from 'node:events';
+import { sql, type Kysely } from 'kysely';
+import type pg from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
 import type { EffectCell, FineCell, MeasureDefinition } from '@evg/effects';
 import type { Database } from '../db/database.ts';
+import { copyText } from '../imports/staging.ts';
 
 /** One materialised grouping's cells (suppression already applied by the engine). */
 export interface MaterialisedTable {
@@ -14,10 +19,12 @@ const INSERT_ROWS = 5000;
  * Writes a complete new data version inside the caller's transaction and makes it current:
  * its fine cells, its materialised tables, then the swap. Readers see the old version until
  * the transaction commits. The version it replaces is kept (superseded) so a reader that
- * looked up the old version a moment ago can still finish; older ones are deleted.
+ * looked up the old version a moment ago can still finish; older ones are deleted. With
+ * `copy` (the client the transaction runs on, db/copy-transaction.ts) the cells are written
+ * with COPY FROM STDIN; without it (embedded PGlite) with `INSERT … SELECT FROM unnest`.
  */
 export async function publishDataVersion(
-  trx: Transaction<Database>,
+  trx: Kysely<Database>,
   input: {
     asOf: string;
     /** The measures the fine cells carry counters for. */
@@ -25,6 +32,7 @@ export async function publishDataVersion(
     fineCells: readonly FineCell[];
     tables: readonly MaterialisedTable[];
   },
+  copy: pg.PoolClient | null = null,
 ): Promise<number> {
   const { rows } = await sql<{ version: number }>`SELECT nextval('data_version_seq') AS version`.execute(trx);
   const version = Number(rows[0]?.version);
@@ -38,24 +46,51 @@ export async function publishDataVersion(
     .values({ version, as_of: input.asOf, status: 'current', measures: JSON.stringify(input.measures) })
     .execute();
 
-  for (let i = 0; i < input.fineCells.length; i += INSERT_ROWS) {
-    const part = input.fineCells.slice(i, i + INSERT_ROWS);
-    await sql`INSERT INTO effect_fine_cells (data_version, offer_id, target_group, month, counters)
-      SELECT ${version}, * FROM unnest(${part.map((c) => c.offerId)}::text[], ${part.map((c) => c.targetGroup)}::text[],
-        ${part.map((c) => c.month)}::text[], ${part.map((c) => JSON.stringify(c))}::jsonb[])`.execute(trx);
+  if (copy) {
+    await copyRows(
+      copy,
+      'effect_fine_cells (data_version, offer_id, target_group, month, counters)',
+      input.fineCells.map((c) => [version, c.offerId, c.targetGroup, c.month, JSON.stringify(c)]),
+    );
+  } else {
+    for (let i = 0; i < input.fineCells.length; i += INSERT_ROWS) {
+      const part = input.fineCells.slice(i, i + INSERT_ROWS);
+      await sql`INSERT INTO effect_fine_cells (data_version, offer_id, target_group, month, counters)
+        SELECT ${version}, * FROM unnest(${part.map((c) => c.offerId)}::text[], ${part.map((c) => c.targetGroup)}::text[],
+          ${part.map((c) => c.month)}::text[], ${part.map((c) => JSON.stringify(c))}::jsonb[])`.execute(trx);
+    }
   }
 
   const cells = input.tables.flatMap((t) => t.cells.map((cell) => ({ grouping: t.grouping, cell })));
-  for (let i = 0; i < cells.length; i += INSERT_ROWS) {
-    const part = cells.slice(i, i + INSERT_ROWS);
-    const key = (pick: (c: EffectCell) => string | null | undefined) =>
-      part.map(({ cell }) => pick(cell) ?? null);
-    await sql`INSERT INTO effect_cells (data_version, grouping, offer_id, provider_id, package, provider_kind,
-        target_group, industry, period, cell)
-      SELECT ${version}, * FROM unnest(${part.map((c) => c.grouping)}::text[], ${key((c) => c.offerId)}::text[],
-        ${key((c) => c.providerId)}::text[], ${key((c) => c.package)}::text[], ${key((c) => c.providerKind)}::text[],
-        ${key((c) => c.targetGroup)}::text[], ${key((c) => c.industry)}::text[], ${key((c) => c.period)}::text[],
-        ${part.map((c) => JSON.stringify(c.cell))}::jsonb[])`.execute(trx);
+  if (copy) {
+    await copyRows(
+      copy,
+      'effect_cells (data_version, grouping, offer_id, provider_id, package, provider_kind, target_group, industry, period, cell)',
+      cells.map(({ grouping, cell }) => [
+        version,
+        grouping,
+        cell.offerId ?? null,
+        cell.providerId ?? null,
+        cell.package ?? null,
+        cell.providerKind ?? null,
+        cell.targetGroup ?? null,
+        cell.industry ?? null,
+        cell.period ?? null,
+        JSON.stringify(cell),
+      ]),
+    );
+  } else {
+    for (let i = 0; i < cells.length; i += INSERT_ROWS) {
+      const part = cells.slice(i, i + INSERT_ROWS);
+      const key = (pick: (c: EffectCell) => string | null | undefined) =>
+        part.map(({ cell }) => pick(cell) ?? null);
+      await sql`INSERT INTO effect_cells (data_version, grouping, offer_id, provider_id, package, provider_kind,
+          target_group, industry, period, cell)
+        SELECT ${version}, * FROM unnest(${part.map((c) => c.grouping)}::text[], ${key((c) => c.offerId)}::text[],
+          ${key((c) => c.providerId)}::text[], ${key((c) => c.package)}::text[], ${key((c) => c.providerKind)}::text[],
+          ${key((c) => c.targetGroup)}::text[], ${key((c) => c.industry)}::text[], ${key((c) => c.period)}::text[],
+          ${part.map((c) => JSON.stringify(c.cell))}::jsonb[])`.execute(trx);
+    }
   }
 
   await trx
@@ -69,4 +104,28 @@ export async function publishDataVersion(
     )
     .execute();
   return version;
+}
+
+/** COPY chunks of about this many characters. */
+const COPY_CHUNK_CHARS = 256 * 1024;
+
+/** Streams rows into `target` (`table (columns)`) with COPY FROM STDIN in text format. */
+async function copyRows(
+  copy: pg.PoolClient,
+  target: string,
+  rows: readonly (readonly (string | number | null)[])[],
+): Promise<void> {
+  const stream = copy.query(copyFrom(`COPY ${target} FROM STDIN`));
+  let text = '';
+  for (const row of rows) {
+    text += row.map(copyText).join('\t') + '\n';
+    if (text.length >= COPY_CHUNK_CHARS) {
+      const chunk = text;
+      text = '';
+      // `once` rejects if the COPY fails while the server is behind.
+      if (!stream.write(chunk)) await once(stream, 'drain');
+    }
+  }
+  stream.end(text);
+  await finished(stream);
 }

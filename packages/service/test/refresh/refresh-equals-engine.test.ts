@@ -2,10 +2,14 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { EffectsAccumulator, type EffectCell, type EngineConfig } from '@evg/effects';
 import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Kysely, PostgresDialect } from 'kysely';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { buildApp } from '../../src/app.ts';
 import { serviceRefresh } from '../../src/cli/start-service.ts';
 import { loadConfig } from '../../src/config.ts';
+import type { Database } from '../../src/db/database.ts';
+import { evgTypeParsers } from '../../src/db/type-parsers.ts';
 import { createApiKey } from '../../src/repositories/api-keys.ts';
 import { forEachPerson } from '../../src/data-dir/for-each-person.ts';
 import { openDataDir } from '../../src/data-dir/open-data-dir.ts';
@@ -14,6 +18,7 @@ import { refreshEffects, type RefreshResult } from '../../src/refresh/refresh-ef
 import { STANDARD_GROUPINGS } from '../../src/refresh/standard-groupings.ts';
 import { getRefreshStatus } from '../../src/repositories/refresh-runs.ts';
 import { shuffleRows, SYNTH_AS_OF, writeSynthDir } from '../support/synth-dir.ts';
+import '../support/provided-context.ts';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';
 
 /** The installation's disclosure secret, the same for the refresh and the engine. */
@@ -175,17 +180,51 @@ describe('refreshEffects', () => {
       connectionString: t.connectionString,
     });
     expect(parallel.persons).toBe(600);
-    const cells = async (version: number) =>
-      (
-        await t.db
-          .selectFrom('effect_fine_cells')
-          .select(['offer_id', 'target_group', 'month', 'counters'])
-          .where('data_version', '=', version)
-          .orderBy('offer_id')
-          .orderBy('target_group')
-          .orderBy('month')
-          .execute()
-      ).map((r) => r.counters);
-    expect(await cells(parallel.dataVersion)).toEqual(await cells(single.dataVersion));
+    expect(await fineCellsOf(parallel.dataVersion)).toEqual(await fineCellsOf(single.dataVersion));
   });
+
+  // On a PostgreSQL server the refresh reads and writes with COPY; embedded PGlite cannot.
+  it.runIf(inject('evgTestDb').mode !== 'embedded')(
+    'stores the same cells through COPY as through the row path embedded PGlite takes',
+    async () => {
+      // A Kysely of its own over the same database has no COPY pool registered (db/copy-pool.ts).
+      const pool = new pg.Pool({ connectionString: t.connectionString, types: evgTypeParsers, max: 2 });
+      const plain = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+      try {
+        const lines: string[] = [];
+        const log = (line: string) => lines.push(line);
+        const viaCopy = await refreshEffects(t.db, { disclosureKey: DISCLOSURE_KEY, log });
+        const viaRows = await refreshEffects(plain, { disclosureKey: DISCLOSURE_KEY, log });
+        expect(lines.filter((l) => l.includes(' path;'))).toEqual([
+          expect.stringContaining('(COPY path;'),
+          expect.stringContaining('(row path;'),
+        ]);
+        expect(viaRows.persons).toBe(600);
+        expect(viaCopy.persons).toBe(600);
+        const copied = await fineCellsOf(viaCopy.dataVersion);
+        expect(copied.length).toBeGreaterThan(0);
+        expect(copied).toEqual(await fineCellsOf(viaRows.dataVersion));
+        for (const grouping of STANDARD_GROUPINGS) {
+          expect(await storedCells(viaCopy.dataVersion, grouping.name)).toEqual(
+            await storedCells(viaRows.dataVersion, grouping.name),
+          );
+        }
+      } finally {
+        await plain.destroy();
+      }
+    },
+  );
 });
+
+/** The stored fine cells of a data version, in key order. */
+async function fineCellsOf(version: number): Promise<unknown[]> {
+  const rows = await t.db
+    .selectFrom('effect_fine_cells')
+    .select(['offer_id', 'target_group', 'month', 'counters'])
+    .where('data_version', '=', version)
+    .orderBy('offer_id')
+    .orderBy('target_group')
+    .orderBy('month')
+    .execute();
+  return rows.map((r) => r.counters);
+}

@@ -25,6 +25,8 @@ Options:
                      latest start date of the benefit periods; never today)
   --workers N        worker threads for the person pass (default: cores - 1, at most 4,
                      from 250,000 persons on with 4+ cores, else none)
+  --verbose          print the phases (person pass, publication, write) with their
+                     timings on stderr: counts and timings only, no person data
   --help             show this help
 `;
 
@@ -32,6 +34,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
   const { values } = parseFlags(argv, {
     'as-of': { type: 'string' },
     workers: { type: 'string' },
+    verbose: { type: 'boolean' },
     help: { type: 'boolean' },
   });
   if (values.help) {
@@ -48,6 +51,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
       disclosureKey: await disclosureKeyOf(io.env),
       workers,
       connectionString: handle.connectionString,
+      ...(values.verbose ? { log: (line: string) => io.stderr.write(`${line}\n`) } : {}),
     });
     io.stdout.write(
       `effect tables: data version ${result.dataVersion} (asOf ${result.asOf}, ${describeAsOfSource(result.asOfSource)}; ${result.persons} persons, ${result.fineCells} fine cells, ${Math.round(result.durationMs)} ms)\n`,
