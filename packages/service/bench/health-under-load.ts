@@ -170,10 +170,15 @@ async function measure(): Promise<void> {
       };
       label = format;
     }
-    const response = await fetch(`${url}${query.path}`, query.keyed ? { headers: analyst } : {});
-    const body = await response.arrayBuffer();
-    heavyBytes += body.byteLength;
-    label = `${label} ${response.status}`;
+    try {
+      const response = await fetch(`${url}${query.path}`, query.keyed ? { headers: analyst } : {});
+      const body = await response.arrayBuffer();
+      heavyBytes += body.byteLength;
+      label = `${label} ${response.status}`;
+    } catch (error) {
+      // A connection the server closed (EVG_CONNECTION_TIMEOUT_MS while the answer waited).
+      label = `${label} ${error instanceof Error ? ((error.cause as Error | undefined)?.message ?? error.message) : 'failed'}`;
+    }
     statuses.set(label, (statuses.get(label) ?? 0) + 1);
   };
   const client = async () => {
@@ -189,8 +194,10 @@ async function measure(): Promise<void> {
     await Promise.all(sent);
   };
   const health: number[] = [];
+  // Probed until the last heavy answer: answers still queued after `until` are work too.
+  let loadDone = false;
   const probe = async () => {
-    while (Date.now() < until) {
+    while (!loadDone) {
       const start = performance.now();
       await (await fetch(`${url}/health`)).arrayBuffer();
       health.push(performance.now() - start);
@@ -201,7 +208,7 @@ async function measure(): Promise<void> {
     values.rate === undefined
       ? Array.from({ length: Number(values.clients) }, client)
       : [scheduled(Number(values.rate))];
-  await Promise.all([probe(), ...load]);
+  await Promise.all([probe(), Promise.all(load).then(() => (loadDone = true))]);
   const elapsed = (Date.now() - (until - seconds * 1000)) / 1000;
   const { delay, cpuSeconds } = await new Promise<{
     delay: { p99: number; max: number };

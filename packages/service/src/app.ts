@@ -85,6 +85,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         }
       : false,
     bodyLimit: config.bodyLimit,
+    // The first read model is built before the server listens; on a busy machine or with a large
+    // data version that takes longer than Fastify's 10 s default, and startup must wait, not fail.
+    pluginTimeout: 120_000,
     // A caller's x-request-id is kept for tracing, unless it could be personal data.
     requestIdHeader: false,
     genReqId: (request) => {
