@@ -33,8 +33,11 @@ export async function answerOfferSearch(
   const views = await model.offerViews(period, scope ?? undefined);
   if (format === 'xlsx') {
     const all = searchOffers(views, filters, sort, Math.max(views.length, 1), 0);
+    // Built where the read model lives (its worker thread): the event loop sends the bytes.
+    const ids = all.items.map((view) => view.offer.offerId);
+    const workbook = await model.offersWorkbook(period, scope, ids, request.url);
     // A buffer bypasses the serializer; the type provider only knows serialised bodies.
-    return sendOfferWorkbook(reply, all.items, model, { period, scope, request: request.url }) as never;
+    return sendOfferWorkbook(reply, workbook, model.version?.id) as never;
   }
   const result = searchOffers(views, filters, sort, limit, offset);
   return {

@@ -1,6 +1,7 @@
 import type { DateRange, EffectRow, GroupKey, PeriodUnit } from '@evg/effects';
 import { effectsTableRows } from '../http/effects-cost.ts';
 import { effectTableBody, type EffectsOutput } from '../http/effects-export.ts';
+import { offerWorkbook } from '../http/offers-export.ts';
 import { asEffectRows } from '../http/schemas/effect-row.ts';
 import { effectsKey, offerViewsKey, query, type EffectsQuery, type ReadModel } from './read-model.ts';
 import type { Snapshot } from './snapshot.ts';
@@ -14,7 +15,16 @@ export type ModelRequest =
   | { kind: 'offerRows'; period: DateRange | undefined; targetGroups: readonly string[] | undefined }
   | { kind: 'effects'; query: EffectsQuery }
   | { kind: 'tableRows'; groupBy: readonly GroupKey[]; periodUnit: PeriodUnit }
-  | { kind: 'tableBody'; query: EffectsQuery; output: EffectsOutput; request: string };
+  | { kind: 'tableBody'; query: EffectsQuery; output: EffectsOutput; request: string }
+  | {
+      kind: 'offersWorkbook';
+      period: DateRange | undefined;
+      /** The target groups the search is scoped to (null: all). */
+      scope: readonly string[] | null;
+      /** The offers found, in the search's order (the text search runs in PostgreSQL). */
+      offerIds: readonly string[];
+      request: string;
+    };
 
 /** The answer to each kind of request. */
 export interface ModelAnswers {
@@ -25,6 +35,8 @@ export interface ModelAnswers {
   tableRows: number;
   /** The `/v1/effects` body in the output asked for, as UTF-8 (JSON, CSV) or an xlsx file. */
   tableBody: Uint8Array;
+  /** The `/v1/offers?format=xlsx` workbook. */
+  offersWorkbook: Uint8Array;
 }
 
 export type ModelAnswer<R extends ModelRequest> = ModelAnswers[R['kind']];
@@ -112,6 +124,17 @@ async function answerAny(model: ReadModel, request: ModelRequest): Promise<Model
       if (request.output.kind === 'json') return new TextEncoder().encode(JSON.stringify(asEffectRows(rows)));
       const { groupBy, period, exact = false } = request.query;
       return effectTableBody(request.output, { rows, groupBy, period, exact }, model, request.request);
+    }
+    case 'offersWorkbook': {
+      const { period, scope, offerIds } = request;
+      const views = model.offerViews(period, scope ?? undefined);
+      const byId = new Map(views.map((view) => [view.offer.offerId, view]));
+      const lines = offerIds.map((offerId) => {
+        const view = byId.get(offerId);
+        if (!view) throw new Error(`offer ${offerId} is not in read model ${model.version?.id ?? 0}`);
+        return view;
+      });
+      return offerWorkbook(lines, model, { period, scope, request: request.request });
     }
   }
 }

@@ -195,6 +195,19 @@ export class ServedModel {
     return this.ask({ kind: 'tableBody', query: effectsQuery, output, request });
   }
 
+  /**
+   * The workbook of a search's offers (`offerIds`, in the search's order, from
+   * `offerViews(period, scope)`), built and serialised by the host.
+   */
+  offersWorkbook(
+    period: DateRange | undefined,
+    scope: readonly string[] | null,
+    offerIds: readonly string[],
+    request: string,
+  ): Promise<Uint8Array> {
+    return this.ask({ kind: 'offersWorkbook', period, scope, offerIds, request });
+  }
+
   /** Resolves once no request to the host is in flight (before the host may forget the model). */
   idle(): Promise<void> {
     if (this.inFlight === 0) return Promise.resolve();

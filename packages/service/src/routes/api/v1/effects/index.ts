@@ -4,7 +4,7 @@ import { EffectsBodies } from '../../../../http/effects-bodies.ts';
 import { effectsOutput, outputVariant, sendEffectBody } from '../../../../http/effects-export.ts';
 import { ProblemError } from '../../../../http/problem.ts';
 import { notModified } from '../../../../http/conditional.ts';
-import { asEffectRows, effectRowSchema } from '../../../../http/schemas/effect-row.ts';
+import { effectRowSchema } from '../../../../http/schemas/effect-row.ts';
 import { effectsQuerySchema } from '../../../../http/schemas/effects.ts';
 import { problemResponse } from '../../../../http/schemas/problem.ts';
 import { xlsxBodySchema } from '../../../../http/schemas/spreadsheet.ts';
@@ -84,8 +84,9 @@ const effects: FastifyPluginAsyncZod<{ maxRows: number }> = async (app, options)
       else if (notModified(request, reply, model.version, outputVariant(output)))
         // A 304 has no body at all (not even `null`).
         return reply.code(304).send(undefined as never);
-      if (output.kind === 'json' && exact) return asEffectRows(await model.effects(effectsQuery));
-      // The workbook names the request in its "Om data" sheet, so it is built for each one.
+      // The workbook names the request in its "Om data" sheet, so it is built for each one. Exact
+      // figures are the data owner's: their bodies (JSON too) are built for each request and
+      // never kept where another request could be answered from them.
       const key =
         output.kind === 'xlsx'
           ? undefined
