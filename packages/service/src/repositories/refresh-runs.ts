@@ -142,7 +142,10 @@ export async function getRefreshStatus(db: Kysely<Database>): Promise<RefreshSta
   };
 }
 
-/** Whether some session holds the refresh lock exclusively (a bigint key: classid high, objid low). */
+/**
+ * Whether some session holds this database's refresh lock exclusively (a bigint key: classid
+ * high, objid low). pg_locks lists the whole server's locks: another database's refresh is not ours.
+ */
 async function refreshLockHeld(db: Kysely<Database>): Promise<boolean> {
   const high = Number(REFRESH_LOCK >> 32n);
   const low = Number(REFRESH_LOCK & 0xffffffffn);
@@ -150,6 +153,7 @@ async function refreshLockHeld(db: Kysely<Database>): Promise<boolean> {
     SELECT EXISTS (
       SELECT 1 FROM pg_locks
       WHERE locktype = 'advisory' AND granted AND mode = 'ExclusiveLock'
+        AND database = (SELECT oid FROM pg_database WHERE datname = current_database())
         AND classid::bigint = ${high} AND objid::bigint = ${low} AND objsubid = 1
     ) AS held`.execute(db);
   return rows[0]?.held === true;

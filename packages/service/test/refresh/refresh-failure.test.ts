@@ -145,6 +145,24 @@ describe('refresh status', () => {
       .execute();
     expect(stale).toEqual([{ status: 'failed' }]);
   });
+  it.skipIf(inject('evgTestDb').mode === 'embedded')(
+    'is not running while another database on the same server refreshes',
+    async () => {
+      // Each suite has its own database on one server; so may several installations.
+      const url = new URL(t.connectionString);
+      url.pathname = '/postgres';
+      const other = new pg.Client({ connectionString: url.toString() });
+      await other.connect();
+      try {
+        await t.db.insertInto('refresh_runs').values({ status: 'running' }).execute();
+        await other.query('SELECT pg_advisory_lock($1)', [String(REFRESH_LOCK)]);
+        expect((await getRefreshStatus(t.db)).running).toBe(false);
+      } finally {
+        await other.end();
+        await t.db.deleteFrom('refresh_runs').where('status', '=', 'running').execute();
+      }
+    },
+  );
 });
 
 describe('asOf', () => {
