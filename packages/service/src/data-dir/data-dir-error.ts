@@ -71,6 +71,23 @@ export class IssueCollector {
     this.total += total - issues.length;
   }
 
+  /** Where the collector stands, for `rewind`. */
+  mark(): { issues: number; total: number } {
+    return { issues: this.issues.length, total: this.total };
+  }
+
+  /**
+   * Forgets the issues added since `mark`: a reader that gives up on a file and reads it again
+   * another way must not report its rows twice.
+   * @example
+   * const mark = issues.mark(); // … read, give up …
+   * issues.rewind(mark);
+   */
+  rewind(mark: { issues: number; total: number }): void {
+    this.issues.length = mark.issues;
+    this.total = mark.total;
+  }
+
   get empty(): boolean {
     return this.total === 0;
   }

@@ -1,6 +1,7 @@
-import { createReadStream } from 'node:fs';
+import { open } from 'node:fs/promises';
 import {
   ByteInterner,
+  EffectsAccumulator,
   dayOfBytes,
   emptyPersonDays,
   NOT_A_DAY,
@@ -9,45 +10,65 @@ import {
   surelyNotCprBytes,
   TEXT_LIMITS,
   type BenefitPeriod,
-  type EffectsAccumulator,
+  type EngineConfig,
   type Enrollment,
   type Person,
   type RecordsByKind,
   type SurveyResponse,
 } from '@evg/effects';
-import type { IssueCollector } from './data-dir-error.ts';
+import { IssueCollector } from './data-dir-error.ts';
 import type { DataDir, Located } from './open-data-dir.ts';
 import { loadSurveys } from './for-each-person.ts';
 import { groupRows, IntColumn as Column } from './int-column.ts';
 import { csvRecordReader, readRecords, type CsvRecordReader } from './read-records.ts';
 import type { RecordFile } from './record-files.ts';
+import { shardOfBytes, shardOfId, type PersonShard } from './person-shard.ts';
 
 type PersonKind = 'persons' | 'benefit_periods' | 'enrollments';
 
 const OPEN = 2147483647;
 const { id: ID, name: NAME } = TEXT_LIMITS;
 
+/** One shard's pass: its accumulator and what the merge of all shards needs. */
+export interface ShardPass {
+  accumulator: EffectsAccumulator;
+  persons: number;
+  /** Per enrollment id with survey answers (in file order, the same in every shard): 1 when this shard saw it. */
+  claimed: Uint8Array;
+  /** The lines of those answers, in the same order (to report answers to no enrollment). */
+  surveyLines: number[][];
+}
+
 /**
- * `evg effects` on columns: reads the person-level CSV files as bytes straight into typed
- * columns (person ids interned to integers, dates as day numbers, codes as indexes), groups
- * the rows of each person with a counting sort on the interned id (any row order, memory in
- * proportion to the rows) and feeds every person to `accumulator` as numbers. A row the byte
- * path does not fully accept (non-ASCII, a quote in its chunk, a wrong field count, any
- * invalid or unusual value) goes through the same path as the streaming reader (fast string
- * parser, then the zod schemas, which word the error). Problems go to `data.issues` with the
- * same messages as `forEachPerson`. NDJSON files are read through `readRecords`.
+ * `evg effects` on columns, for the persons of one shard (all of them with ONE_SHARD): reads
+ * the person-level CSV files as bytes straight into typed columns (person ids interned to
+ * integers, dates as day numbers, codes as indexes), groups the rows of each person with a
+ * counting sort on the interned id (any row order, memory in proportion to the rows) and feeds
+ * every person to a new accumulator as numbers. A row the byte path does not fully accept
+ * (non-ASCII, a quote in its chunk, a wrong field count, any invalid or unusual value) goes
+ * through the same path as the streaming reader (fast string parser, then the zod schemas,
+ * which word the error). NDJSON files are read through `readRecords`.
+ *
+ * Problems go to `issues` with the same messages as `forEachPerson`: a row's by the shard of
+ * its person id, those of no person (a header, a row without a person id) by shard 0 only, so
+ * the shards together report each once. Survey answers to no enrollment are left to the merge
+ * (`mergeShards`), which alone knows every shard's enrollments.
  *
  * @example
- * const persons = await computeOnColumns(data, accumulator, disclosureKey);
+ * const pass = await accumulateShard(data, config, ONE_SHARD, data.issues);
  */
-export async function computeOnColumns(
+export async function accumulateShard(
   data: DataDir,
-  accumulator: EffectsAccumulator,
-  disclosureKey: string | undefined,
-  asOf: string,
-): Promise<number> {
-  const issues = data.issues;
-  const surveys = await loadSurveys(data, issues);
+  config: EngineConfig,
+  shard: PersonShard,
+  issues: IssueCollector,
+): Promise<ShardPass> {
+  const accumulator = new EffectsAccumulator(config);
+  const { disclosureKey, asOf } = config;
+  const mine = (personId: string) => shardOfId(personId, shard.count) === shard.index;
+  // What belongs to no person is reported once, by shard 0; the other shards count it nowhere.
+  const fileIssues = shard.index === 0 ? issues : new IssueCollector(0);
+  const surveys = await loadSurveys(data, fileIssues);
   const surveyIds = new ByteInterner();
   const surveyAnswers: Located<SurveyResponse>[][] = [];
   for (const [enrollmentId, answers] of surveys) {
@@ -201,9 +222,9 @@ export async function computeOnColumns(
         if (last === NOT_A_DAY || last < first) return false;
         let companyOriented = 0;
         if (company! >= 0 && s[company!] !== e[company!]) {
-          const word = b.toString('latin1', s[company!]!, e[company!]!);
-          if (word === 'true') companyOriented = 1;
-          else if (word !== 'false') return false;
+          // Compared as bytes: a string per row would be garbage for a million rows.
+          if (isWord(b, s[company!]!, e[company!]!, TRUE)) companyOriented = 1;
+          else if (!isWord(b, s[company!]!, e[company!]!, FALSE)) return false;
         }
         if (reason! >= 0 && e[reason!]! - s[reason!]! > NAME) return false;
         let groupId = targetGroups.lookup(b, s[group!]!, e[group!]!);
@@ -227,6 +248,11 @@ export async function computeOnColumns(
       };
     },
   };
+  const columnsOf: { [K in PersonKind]: Column[] } = {
+    persons: [pPerson, pBirth, pLine],
+    benefit_periods: [bPerson, bPublic, bStart, bEnd, bLine],
+    enrollments: [ePerson, eOffer, eGroup, eStart, eEnd, eCompany, eKey, eSurvey, eLine],
+  };
   const slowAdders = {
     persons: addPerson,
     benefit_periods: addPeriod,
@@ -237,9 +263,19 @@ export async function computeOnColumns(
     const file = data.files.get(kind) as (RecordFile & { kind: typeof kind }) | undefined;
     if (file === undefined) continue;
     const slow = slowAdders[kind] as (record: unknown, line: number) => void;
-    if (file.format !== 'csv' || !(await readBytes(file, issues, parsers[kind], slow))) {
-      for await (const { records, lines } of readRecords(file, issues)) {
-        for (let i = 0; i < records.length; i++) slow(records[i], lines[i]!);
+    const bytes = { issues, fileIssues, shard };
+    const columns = columnsOf[kind];
+    const lengths = columns.map((column) => column.length);
+    const marks = [issues.mark(), fileIssues.mark()] as const;
+    if (file.format !== 'csv' || !(await readBytes(file, bytes, parsers[kind], slow))) {
+      // A quote turned up: forget the file's rows so far, read it all through the CSV parser.
+      columns.forEach((column, i) => (column.length = lengths[i]!));
+      issues.rewind(marks[0]);
+      fileIssues.rewind(marks[1]);
+      for await (const { records, lines } of readRecords(file, fileIssues)) {
+        for (let i = 0; i < records.length; i++) {
+          if (mine(records[i]!.personId)) slow(records[i], lines[i]!);
+        }
       }
     }
   }
@@ -357,19 +393,8 @@ export async function computeOnColumns(
     days.responseCount = responses;
     accumulator.addPersonDays(days);
   }
-  const surveyFile = data.files.get('survey_responses')?.name ?? 'survey_responses.csv';
-  for (let s = 0; s < surveyAnswers.length; s++) {
-    if (claimed[s] === 1) continue;
-    for (const { line } of surveyAnswers[s]!) {
-      issues.add({
-        file: surveyFile,
-        line,
-        field: 'enrollment_id',
-        message: 'refers to an enrollment that does not exist',
-      });
-    }
-  }
-  return persons;
+  const surveyLines = surveyAnswers.map((answers) => answers.map(({ line }) => line));
+  return { accumulator, persons, claimed, surveyLines };
 }
 
 function internAll(values: readonly string[]): ByteInterner {
@@ -379,6 +404,15 @@ function internAll(values: readonly string[]): ByteInterner {
     interner.intern(bytes, 0, bytes.length);
   }
   return interner;
+}
+
+const TRUE = Buffer.from('true');
+const FALSE = Buffer.from('false');
+
+function isWord(bytes: Uint8Array, start: number, end: number, word: Uint8Array): boolean {
+  if (end - start !== word.length) return false;
+  for (let i = 0; i < word.length; i++) if (bytes[start + i] !== word[i]) return false;
+  return true;
 }
 
 function personIdOk(bytes: Uint8Array, start: number, end: number): boolean {
@@ -391,30 +425,26 @@ const QUOTE = 34;
 
 /**
  * Reads a CSV file as bytes, row by row through `fast`, other rows through the string path
- * into `slow`. False (with nothing added) when the file holds a quote anywhere: then the caller
- * reads it through `readRecords`, whose CSV parser handles quoted fields.
+ * into `slow`; rows of another shard's persons are skipped. False when the file holds a quote
+ * anywhere: then the caller forgets the rows added so far and reads the file through
+ * `readRecords`, whose CSV parser handles quoted fields (quotes are rare in these files, and
+ * the byte path stays simple without them).
  */
 async function readBytes<K extends PersonKind>(
   file: RecordFile & { kind: K },
-  issues: IssueCollector,
+  { issues, fileIssues, shard }: { issues: IssueCollector; fileIssues: IssueCollector; shard: PersonShard },
   compile: (
     at: (field: string) => number,
   ) => (b: Buffer, s: Int32Array, e: Int32Array, line: number) => boolean,
   slow: (record: unknown, line: number) => void,
 ): Promise<boolean> {
-  // Quotes are rare in these files; one scan first keeps the byte path simple (no quoted fields).
-  for await (const chunk of createReadStream(file.path, {
-    highWaterMark: 1 << 20,
-  }) as AsyncIterable<Buffer>) {
-    if (chunk.indexOf(QUOTE) >= 0) return false;
-  }
   let header: string[] | null = null;
   let reader: CsvRecordReader<K> | null = null;
   let fast: ((b: Buffer, s: Int32Array, e: Int32Array, line: number) => boolean) | null = null;
+  let personField = -1;
   let starts = new Int32Array(16);
   let ends = new Int32Array(16);
   let line = 1;
-  let carry: Buffer | null = null;
   const rowOf = (b: Buffer, from: number, to: number, lineNumber: number): boolean => {
     let end = to;
     if (end > from && b[end - 1] === 13) end--;
@@ -423,9 +453,11 @@ async function readBytes<K extends PersonKind>(
       let text = b.toString('utf8', from, end);
       if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
       header = text.split(',');
+      // A bad header is reported once (shard 0); then its rows are not read at all.
+      if (csvRecordReader(file, header, fileIssues) === null) return false;
       reader = csvRecordReader(file, header, issues);
-      if (reader === null) return false;
       const columns = header;
+      personField = columns.indexOf('person_id');
       fast = compile((field) => columns.indexOf(field));
       if (starts.length < header.length) {
         starts = new Int32Array(header.length);
@@ -452,6 +484,13 @@ async function readBytes<K extends PersonKind>(
       ends[fields] = end;
     }
     fields++;
+    // The row's shard by its person id's bytes, as the string path hashes the parsed id (the
+    // byte path sees no quotes); a row too short to have one is shard 0's to report.
+    const owner =
+      personField >= 0 && personField < fields
+        ? shardOfBytes(b, starts[personField]!, ends[personField]!, shard.count)
+        : 0;
+    if (owner !== shard.index) return true;
     if (!ascii || fields !== header.length || !fast!(b, starts, ends, lineNumber)) {
       // Not sure: the string path decides, with its messages.
       const row = b.toString('utf8', from, end).split(',');
@@ -460,23 +499,39 @@ async function readBytes<K extends PersonKind>(
     }
     return true;
   };
-  for await (const chunk of createReadStream(file.path, {
-    highWaterMark: 1 << 20,
-  }) as AsyncIterable<Buffer>) {
-    const b: Buffer = carry === null ? chunk : Buffer.concat([carry, chunk]);
-    const last = b.lastIndexOf(NEWLINE);
-    if (last < 0) {
-      carry = b;
-      continue;
+  // One buffer for the whole file, refilled behind the carried partial row: no allocation per chunk.
+  let b = Buffer.allocUnsafe(1 << 20);
+  let filled = 0;
+  const handle = await open(file.path, 'r');
+  try {
+    for (;;) {
+      if (filled === b.length) {
+        // A row longer than the buffer.
+        const grown = Buffer.allocUnsafe(b.length * 2);
+        b.copy(grown, 0, 0, filled);
+        b = grown;
+      }
+      const { bytesRead } = await handle.read(b, filled, b.length - filled, null);
+      if (bytesRead === 0) break;
+      const end = filled + bytesRead;
+      if (b.subarray(filled, end).indexOf(QUOTE) >= 0) return false;
+      const last = b.lastIndexOf(NEWLINE, end - 1);
+      if (last < 0) {
+        filled = end;
+        continue;
+      }
+      let from = 0;
+      for (let nl = b.indexOf(NEWLINE, from); nl >= 0 && nl <= last; nl = b.indexOf(NEWLINE, from)) {
+        if (!rowOf(b, from, nl, line)) return true;
+        line++;
+        from = nl + 1;
+      }
+      b.copyWithin(0, from, end);
+      filled = end - from;
     }
-    let from = 0;
-    for (let nl = b.indexOf(NEWLINE, from); nl >= 0 && nl <= last; nl = b.indexOf(NEWLINE, from)) {
-      if (!rowOf(b, from, nl, line)) return true;
-      line++;
-      from = nl + 1;
-    }
-    carry = from < b.length ? b.subarray(from) : null;
+  } finally {
+    await handle.close();
   }
-  if (carry !== null && carry.length > 0) rowOf(carry, 0, carry.length, line);
+  if (filled > 0) rowOf(b, 0, filled, line);
   return true;
 }

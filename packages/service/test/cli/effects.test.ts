@@ -197,6 +197,29 @@ describe('evg effects', () => {
     expect(unsorted.out).toBe(sorted.out);
   });
 
+  it('gives the same table and the same errors with --workers 3 (worker threads) as with one', async () => {
+    const args = ['--as-of', '2026-10-31', '--group-by', 'offer,target_group'];
+    const one = await evg('effects', '--data', data, ...args, '--workers', '1');
+    const three = await evg('effects', '--data', data, ...args, '--workers', '3');
+    expect(one.code).toBe(0);
+    expect(three).toEqual(one);
+
+    const bad = join(root, 'bad-parallel');
+    await evg('synth', '--persons', '200', '--seed', '2', '--out', bad);
+    const periods = await readFile(join(bad, 'benefit_periods.csv'), 'utf8');
+    await writeFile(
+      join(bad, 'benefit_periods.csv'),
+      periods + 'P0000007,no_such_type,2024-01-01,,BPX1\nPNOBODY,kontanthjaelp,2024-05-01,,BPX2\n',
+    );
+    const badOne = await evg('effects', '--data', bad, ...args, '--workers', '1');
+    const badThree = await evg('effects', '--data', bad, ...args, '--workers', '3');
+    expect(badOne.code).toBe(3);
+    expect(badThree).toEqual(badOne);
+    expect(badThree.err).toContain('field benefit_type: is not a code in benefit_types');
+    expect(badThree.err).toContain('field person_id: refers to a person not in persons');
+    expect((await evg('effects', '--data', data, ...args, '--workers', '0')).err).toContain('--workers');
+  });
+
   it('has --help', async () => {
     const result = await evg('effects', '--help');
     expect(result.code).toBe(0);

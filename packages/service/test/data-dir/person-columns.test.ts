@@ -1,14 +1,18 @@
 // The columnar reader (computeOnColumns) against the streaming reader (forEachPerson +
 // addPerson): the same fine cells and the same issues, on sorted and on shuffled files, with
-// bad rows that the byte path must hand to the zod schemas.
+// bad rows that the byte path must hand to the zod schemas; and split into shards (in this
+// thread here, as worker threads do them), merged: again the same, each issue once.
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { EffectsAccumulator, type EngineConfig } from '@evg/effects';
 import { afterAll, describe, expect, it } from 'vitest';
 import { forEachPerson } from '../../src/data-dir/for-each-person.ts';
-import { openDataDir } from '../../src/data-dir/open-data-dir.ts';
-import { computeOnColumns } from '../../src/data-dir/person-columns.ts';
+import { openDataDir, type DataDir } from '../../src/data-dir/open-data-dir.ts';
+import { computeOnColumns, mergeShards } from '../../src/data-dir/compute-on-columns.ts';
+import { IssueCollector } from '../../src/data-dir/data-dir-error.ts';
+import { accumulateShard } from '../../src/data-dir/person-columns.ts';
+import { shardOutput } from '../../src/data-dir/shard-output.ts';
 import { writeSynthData } from '../../src/synth/write-synth.ts';
 import { Prng } from '../../src/synth/prng.ts';
 
@@ -18,7 +22,24 @@ afterAll(async () => {
 });
 const KEY = 'person-columns-test-secret';
 
-async function both(dir: string, disclosureKey?: string) {
+/** Every shard's pass in this thread, merged as computeOnColumns merges its workers' passes. */
+async function inShards(data: DataDir, config: EngineConfig, count: number) {
+  const passes = [];
+  for (let index = 0; index < count; index++) {
+    const issues = new IssueCollector(data.issues.limit);
+    const pass = await accumulateShard(data, config, { index, count }, issues);
+    expect(pass.persons, `persons of shard ${index}`).toBeGreaterThan(0);
+    passes.push({ pass, output: shardOutput(pass, issues, index > 0) });
+  }
+  return mergeShards(
+    data,
+    config,
+    passes[0]!.pass,
+    passes.map((p) => p.output),
+  ).accumulator;
+}
+
+async function both(dir: string, disclosureKey?: string, shards = 1) {
   const run = async (columnar: boolean) => {
     const data = await openDataDir(dir);
     const { benefitTypes, offers, providers } = data.catalog;
@@ -30,7 +51,8 @@ async function both(dir: string, disclosureKey?: string) {
       ...(disclosureKey === undefined ? {} : { disclosureKey }),
     };
     let accumulator = new EffectsAccumulator(config);
-    if (columnar) await computeOnColumns(data, accumulator, disclosureKey, config.asOf);
+    if (columnar && shards === 1) ({ accumulator } = await computeOnColumns(data, config));
+    else if (columnar) accumulator = await inShards(data, config, shards);
     else {
       await forEachPerson(data, () => {
         accumulator = new EffectsAccumulator(config);
@@ -78,6 +100,11 @@ describe('computeOnColumns', () => {
       expect(a.columns.cells).toEqual(a.stream.cells);
       expect(b.columns.cells).toEqual(a.stream.cells);
       expect(b.stream.cells).toEqual(a.stream.cells);
+      for (const shards of [2, 3]) {
+        const c = await both(shuffled, key, shards);
+        expect(c.columns.cells).toEqual(a.stream.cells);
+        expect(c.columns.issues).toEqual([]);
+      }
     }
   });
 
@@ -100,10 +127,46 @@ describe('computeOnColumns', () => {
       'EX3,PNOBODY,L03-01,jobparat,2025-01-01,,false,',
       'EX4,P0000003,L03-01,jobparat,2025-01-01',
     ]);
-    const { columns, stream } = await both(dir);
-    expect(columns.total).toBe(stream.total);
-    expect(columns.issues).toEqual(stream.issues);
-    expect(columns.issues.length).toBeGreaterThanOrEqual(10);
+    await append(dir, 'survey_responses.csv', ['SX1,NO-SUCH-ENROLLMENT,2025-03-01,4,4']);
+    for (const shards of [1, 2, 3]) {
+      const { columns, stream } = await both(dir, undefined, shards);
+      expect(columns.total).toBe(stream.total);
+      expect(columns.issues).toEqual(stream.issues);
+      expect(columns.issues.length).toBeGreaterThanOrEqual(11);
+      expect(columns.issues).toContain(
+        'survey_responses.csv:' +
+          (await readFile(join(dir, 'survey_responses.csv'), 'utf8')).trimEnd().split('\n').length +
+          ':enrollment_id:refers to an enrollment that does not exist',
+      );
+    }
+  });
+
+  it('reports a bad header once, however many shards read the file', async () => {
+    const dir = await synth('bad-header');
+    const text = await readFile(join(dir, 'benefit_periods.csv'), 'utf8');
+    await writeFile(join(dir, 'benefit_periods.csv'), text.replace('period_id', 'periode_id'));
+    for (const shards of [1, 3]) {
+      const { columns, stream } = await both(dir, undefined, shards);
+      expect(columns.issues).toEqual(stream.issues);
+      expect(columns.issues).toContain('benefit_periods.csv:1:periode_id:is not a column of benefit_periods');
+    }
+  });
+
+  it('starts a file over through the CSV parser when a quote turns up after its first megabyte', async () => {
+    const dir = await synth('late-quote');
+    await append(dir, 'enrollments.csv', [
+      // Reported once, not once per reading: while reading, and after it.
+      'EX1,P0000003,L03-01,jobparat,2025-02-30,,true,',
+      'EX2,P0000003,NO-SUCH-OFFER,jobparat,2025-01-01,,true,',
+      '\n'.repeat(1_200_000), // blank lines: past the reader's first buffer
+      '"EQ1",P0000004,L03-01,jobparat,2025-01-01,,false,"a, quoted reason"',
+    ]);
+    for (const shards of [1, 2]) {
+      const { columns, stream } = await both(dir, undefined, shards);
+      expect(columns.issues).toEqual(stream.issues);
+      expect(columns.issues.filter((issue) => /:(offer_id|start_date):/.test(issue))).toHaveLength(2);
+      expect(columns.cells).toEqual(stream.cells);
+    }
   });
 
   it('reads a file with quoted fields through the CSV parser', async () => {
@@ -111,8 +174,10 @@ describe('computeOnColumns', () => {
     await append(dir, 'enrollments.csv', [
       '"EQ1",P0000004,L03-01,jobparat,2025-01-01,,false,"a, quoted reason"',
     ]);
-    const { columns, stream } = await both(dir);
-    expect(columns.issues).toEqual(stream.issues);
-    expect(columns.cells).toEqual(stream.cells);
+    for (const shards of [1, 2]) {
+      const { columns, stream } = await both(dir, undefined, shards);
+      expect(columns.issues).toEqual(stream.issues);
+      expect(columns.cells).toEqual(stream.cells);
+    }
   });
 });

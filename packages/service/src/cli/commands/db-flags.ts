@@ -42,8 +42,8 @@ export function describeAsOfSource(source: RefreshAsOfSource): string {
 }
 
 /**
- * `--workers N` of the commands that refresh: 1 to 64 worker threads, undefined to let the
- * refresh choose.
+ * `--workers N` of the commands that refresh and of `evg effects`: 1 to 64 threads, undefined
+ * to let the command choose.
  * @example workersFlag('2') // 2
  */
 export function workersFlag(value: string | undefined): number | undefined {

@@ -1,9 +1,10 @@
 import type { Writable } from 'node:stream';
 import { once } from 'node:events';
+import { stat } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import {
   DEFAULT_MEASURES,
   type MeasureDefinition,
-  EffectsAccumulator,
   EffectsError,
   isIsoDate,
   parsePeriod,
@@ -18,9 +19,9 @@ import { integerFlag, parseFlags, required } from '../args.ts';
 import { parseGroupBy } from '../group-by.ts';
 import { createProgress } from '../progress.ts';
 import { DataDirError } from '../../data-dir/data-dir-error.ts';
-import { openDataDir } from '../../data-dir/open-data-dir.ts';
-import { computeOnColumns } from '../../data-dir/person-columns.ts';
-import { disclosureKeyOf } from './db-flags.ts';
+import { openDataDir, type DataDir } from '../../data-dir/open-data-dir.ts';
+import { computeOnColumns } from '../../data-dir/compute-on-columns.ts';
+import { disclosureKeyOf, workersFlag } from './db-flags.ts';
 import { catalogNames } from '../../spreadsheet/catalog-names.ts';
 import { CSV_DIALECTS, tableCsvStream, type CsvDialect } from '../../spreadsheet/csv-writer.ts';
 import { effectTable } from '../../spreadsheet/effect-table.ts';
@@ -54,6 +55,9 @@ Options:
   --format F            json (default) or csv
   --csv-dialect D       rfc4180 (default: comma, decimal point) or excel-da (semicolon,
                         decimal comma, UTF-8 BOM, for Danish Excel); implies --format csv
+  --workers N           persons computed in N parallel shards (this thread and N - 1
+                        worker threads), merged: same figures as one. Default: one per
+                        core (at most 4) from 64 MiB of person-level CSV on, else 1
   --progress            show progress on stderr even when it is not a terminal
   --help                show this help
 
@@ -82,6 +86,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     exact: { type: 'boolean' },
     format: { type: 'string' },
     'csv-dialect': { type: 'string' },
+    workers: { type: 'string' },
     progress: { type: 'boolean' },
     help: { type: 'boolean' },
   });
@@ -97,6 +102,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
   const unitName = values['period-unit'] ?? 'half-year';
   const periodUnit = PERIOD_UNITS[unitName];
   if (periodUnit === undefined) throw new CliError('--period-unit must be half-year, quarter or year');
+  const workers = workersFlag(values.workers);
   const minCellSize = integerFlag(values['min-cell-size'], 'min-cell-size', 5, 1, 1_000_000);
   const dialect = csvDialectFlag(values['csv-dialect']);
   const format = values.format ?? (dialect === undefined ? 'json' : 'csv');
@@ -122,8 +128,8 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
       ...(exact ? {} : { disclosureKey: await disclosureKeyOf(io.env) }),
       ...(period ? { period } : {}),
     };
-    const accumulator = new EffectsAccumulator(config);
-    const persons = await computeOnColumns(data, accumulator, config.disclosureKey, asOf);
+    const shards = workers ?? (await defaultShards(data));
+    const { accumulator, persons } = await computeOnColumns(data, config, { shards });
     progress.update(`evg effects: ${persons} persons`);
     progress.done();
     data.issues.throwIfAny();
@@ -159,6 +165,21 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     throw error;
   }
 }
+
+/**
+ * One shard per core (at most 4) for data large enough to repay starting worker threads
+ * (each loads the sources and reads every file; measured in BENCHMARKS.md), else one.
+ */
+async function defaultShards(data: DataDir): Promise<number> {
+  let bytes = 0;
+  for (const kind of ['persons', 'benefit_periods', 'enrollments'] as const) {
+    const file = data.files.get(kind);
+    if (file !== undefined) bytes += (await stat(file.path)).size;
+  }
+  return bytes >= PARALLEL_FROM_BYTES ? Math.min(4, availableParallelism()) : 1;
+}
+
+const PARALLEL_FROM_BYTES = 64 * 2 ** 20;
 
 function csvDialectFlag(value: string | undefined): CsvDialect | undefined {
   if (value === undefined) return undefined;
