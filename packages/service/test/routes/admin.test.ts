@@ -75,14 +75,27 @@ describe('admin: offers', () => {
       method: 'PUT',
       url: '/v1/admin/offers/T8',
       headers: admin(),
-      payload: { providerId: 'P1', name: '', package: 'pakke', hoursPerWeek: 50, colour: 'red' },
+      payload: {
+        providerId: 'P1',
+        name: '',
+        package: 'pakke',
+        hoursPerWeek: 50,
+        durationWeeks: 6.5,
+        colour: 'red',
+      },
     });
     expect(response.statusCode).toBe(400);
     const names = response
       .json<{ errors: { in: string; name: string }[] }>()
       .errors.map((error) => `${error.in}:${error.name}`);
     expect(names).toEqual(
-      expect.arrayContaining(['body:name', 'body:package', 'body:hoursPerWeek', 'body:colour']),
+      expect.arrayContaining([
+        'body:name',
+        'body:package',
+        'body:hoursPerWeek',
+        'body:durationWeeks',
+        'body:colour',
+      ]),
     );
   });
 });

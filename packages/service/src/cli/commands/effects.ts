@@ -57,7 +57,8 @@ Options:
                         decimal comma, UTF-8 BOM, for Danish Excel); implies --format csv
   --workers N           persons computed in N parallel shards (this thread and N - 1
                         worker threads), merged: same figures as one. Default: one per
-                        core (at most 4) from 64 MiB of person-level CSV on, else 1
+                        core (at most 4) with 4+ cores and 64 MiB of person-level CSV,
+                        else 1 (on 2 cores a second shard costs more than it saves)
   --progress            show progress on stderr even when it is not a terminal
   --help                show this help
 
@@ -168,15 +169,18 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
 
 /**
  * One shard per core (at most 4) for data large enough to repay starting worker threads
- * (each loads the sources and reads every file; measured in BENCHMARKS.md), else one.
+ * (each loads the sources and scans every file), else one. Not below 4 cores: on 2, the
+ * second shard competed with the garbage collector and gained nothing (BENCHMARKS.md).
  */
 async function defaultShards(data: DataDir): Promise<number> {
+  const cores = availableParallelism();
+  if (cores < 4) return 1;
   let bytes = 0;
   for (const kind of ['persons', 'benefit_periods', 'enrollments'] as const) {
     const file = data.files.get(kind);
     if (file !== undefined) bytes += (await stat(file.path)).size;
   }
-  return bytes >= PARALLEL_FROM_BYTES ? Math.min(4, availableParallelism()) : 1;
+  return bytes >= PARALLEL_FROM_BYTES ? Math.min(4, cores) : 1;
 }
 
 const PARALLEL_FROM_BYTES = 64 * 2 ** 20;

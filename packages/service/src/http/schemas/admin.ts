@@ -18,8 +18,9 @@ export const offerInputSchema = z
     targetGroups: z.array(code).max(50).default([]),
     industries: z.array(code).max(50).default([]),
     priceDkk: z.number().min(0).nullable().default(null),
-    hoursPerWeek: z.number().min(hours.min).max(hours.max).nullable().default(null),
-    durationWeeks: z.number().min(weeks.min).max(weeks.max).nullable().default(null),
+    // Whole hours and weeks, as the contract's `optionalInteger` fields: 12.5 would not import.
+    hoursPerWeek: z.number().int().min(hours.min).max(hours.max).nullable().default(null),
+    durationWeeks: z.number().int().min(weeks.min).max(weeks.max).nullable().default(null),
     accessible: z.boolean().nullable().default(null),
     resultBonusDkk: z.number().min(0).nullable().default(null),
     validFrom: isoDate.nullable().default(null),
