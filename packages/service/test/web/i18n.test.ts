@@ -1,6 +1,8 @@
+import { PROVIDER_KINDS } from '@evg/effects';
 import { describe, expect, it } from 'vitest';
 import { PROBLEM_KINDS } from '../../src/http/problem.ts';
 import { t, TEXT_KEYS } from '../../src/web/static/i18n.js';
+import { PROVIDER_KINDS as PAGE_PROVIDER_KINDS } from '../../src/web/static/view-search.js';
 
 describe('Danish and English text', () => {
   it('has every text in both languages', () => {
@@ -20,6 +22,15 @@ describe('Danish and English text', () => {
     for (const code of codes) {
       expect(t('da', `problem.${code}`)).toBe(PROBLEM_KINDS[code].title);
       expect(t('en', `problem.${code}`), code).not.toBe(PROBLEM_KINDS[code].title);
+    }
+  });
+
+  // The page is plain JavaScript served as it is and cannot import the contract's list.
+  it("offers the contract's provider kinds, each named in both languages", () => {
+    expect([...PAGE_PROVIDER_KINDS]).toEqual([...PROVIDER_KINDS]);
+    for (const kind of PROVIDER_KINDS) {
+      expect(TEXT_KEYS.da, kind).toContain(`kind.${kind}`);
+      expect(TEXT_KEYS.en, kind).toContain(`kind.${kind}`);
     }
   });
 
