@@ -80,8 +80,8 @@ export function mergeShards(
   }
   // Shards find problems in their own order; the user reads them by file and line.
   const rank = new Map(
-    ['persons', 'benefit_periods', 'enrollments', 'survey_responses'].map((kind, i) => [
-      data.files.get(kind as 'persons')?.name ?? `${kind}.csv`,
+    (['persons', 'benefit_periods', 'enrollments', 'survey_responses'] as const).map((kind, i) => [
+      data.files.get(kind)?.name ?? `${kind}.csv`,
       i,
     ]),
   );
