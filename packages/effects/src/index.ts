@@ -24,6 +24,6 @@ export * from './disclosure/cell-key.ts';
 export * from './disclosure/record-key.ts';
 export { Publisher, type DisclosureRule } from './disclosure/publisher.ts';
 export { emptyPersonDays, type PersonDays } from './columnar/person-days.ts';
-export { ByteInterner } from './columnar/byte-interner.ts';
+export { ByteInterner, hashBytes } from './columnar/byte-interner.ts';
 export { dayOfBytes, isAsciiBytes, NOT_A_DAY, surelyNotCprBytes } from './columnar/csv-bytes.ts';
 export * from './bonus-statement.ts';

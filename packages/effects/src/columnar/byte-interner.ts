@@ -43,8 +43,7 @@ export class ByteInterner {
   }
 
   private find(bytes: Uint8Array, start: number, end: number, add: boolean): number {
-    let hash = 0x811c9dc5 | 0;
-    for (let i = start; i < end; i++) hash = Math.imul(hash ^ (bytes[i] as number), 0x01000193);
+    const hash = hashBytes(bytes, start, end);
     const mask = this.table.length - 1;
     for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
       const entry = this.table[slot] as number;
@@ -103,4 +102,17 @@ function grow(array: Int32Array<ArrayBuffer>, length: number): Int32Array<ArrayB
   const grown = new Int32Array(length);
   grown.set(array);
   return grown;
+}
+
+/**
+ * The 32-bit FNV-1a hash of bytes[start, end), as a signed integer: the interner's slot
+ * choice, and the one hash for anything that must agree with it on the same bytes.
+ *
+ * @example
+ * hashBytes(Buffer.from('P1'), 0, 2) === hashBytes(Buffer.from('xP1'), 1, 3); // true
+ */
+export function hashBytes(bytes: Uint8Array, start: number, end: number): number {
+  let hash = 0x811c9dc5 | 0;
+  for (let i = start; i < end; i++) hash = Math.imul(hash ^ (bytes[i] as number), 0x01000193);
+  return hash;
 }

@@ -1,3 +1,5 @@
+import { hashBytes } from '@evg/effects';
+
 /**
  * Which shard of a parallel `evg effects` run a person belongs to: a hash of the person id's
  * bytes, so every row of a person, in any file and any order, lands in the same shard, and
@@ -13,18 +15,15 @@ export interface PersonShard {
 export const ONE_SHARD: PersonShard = { index: 0, count: 1 };
 
 /**
- * The shard of the person id in `bytes[start, end)`. FNV-1a, like ByteInterner, but from the
- * hash's high bits: the interner picks slots by the low bits, which must stay evenly spread
- * within a shard.
+ * The shard of the person id in `bytes[start, end)`: ByteInterner's hash, but its high bits:
+ * the interner picks slots by the low bits, which must stay evenly spread within a shard.
  *
  * @example
  * shardOfBytes(Buffer.from('P0000001'), 0, 8, 2); // 0 or 1, the same in every file
  */
 export function shardOfBytes(bytes: Uint8Array, start: number, end: number, count: number): number {
   if (count === 1) return 0;
-  let hash = 0x811c9dc5 | 0;
-  for (let i = start; i < end; i++) hash = Math.imul(hash ^ (bytes[i] as number), 0x01000193);
-  return Math.floor(((hash >>> 0) / 2 ** 32) * count);
+  return Math.floor(((hashBytes(bytes, start, end) >>> 0) / 2 ** 32) * count);
 }
 
 /**
