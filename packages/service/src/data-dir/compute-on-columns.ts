@@ -1,9 +1,9 @@
-import { Worker } from 'node:worker_threads';
 import { EffectsAccumulator, type EngineConfig } from '@evg/effects';
 import { IssueCollector, type RowIssue } from './data-dir-error.ts';
 import type { DataDir } from './open-data-dir.ts';
 import { accumulateShard, type ShardPass } from './person-columns.ts';
 import { ONE_SHARD } from './person-shard.ts';
+import { startWorker, type OneShotWorker } from '../threads/start-worker.ts';
 import { shardOutput, type ShardOutput, type ShardWorkerInput } from './shard-output.ts';
 
 /**
@@ -21,15 +21,16 @@ export async function computeOnColumns(
   config: EngineConfig,
   { shards = 1 }: { shards?: number } = {},
 ): Promise<{ accumulator: EffectsAccumulator; persons: number }> {
-  const workers: ShardWorker[] = [];
+  const workers: OneShotWorker<ShardOutput>[] = [];
   for (let index = 1; index < shards; index++) {
-    workers.push(startShardWorker({ data: dataInput(data), config, shard: { index, count: shards } }));
+    const input: ShardWorkerInput = { data: dataInput(data), config, shard: { index, count: shards } };
+    workers.push(startWorker(new URL(WORKER_ENTRY, import.meta.url), input, `shard worker ${index}`));
   }
   try {
     const issues = new IssueCollector(data.issues.limit);
     const shard = shards === 1 ? ONE_SHARD : { index: 0, count: shards };
     const pass = await accumulateShard(data, config, shard, issues);
-    const outputs = await Promise.all(workers.map((worker) => worker.output));
+    const outputs = await Promise.all(workers.map((worker) => worker.result));
     return mergeShards(data, config, pass, [shardOutput(pass, issues, false), ...outputs]);
   } finally {
     // None outlives a failed run (a stopped worker's terminate does nothing).
@@ -96,29 +97,3 @@ function dataInput(data: DataDir): ShardWorkerInput['data'] {
 
 // Compiled, the worker is plain JavaScript; from sources it needs tsx registered first.
 const WORKER_ENTRY = import.meta.url.endsWith('.ts') ? './shard-worker-bootstrap.mjs' : './shard-worker.js';
-
-interface ShardWorker {
-  output: Promise<ShardOutput>;
-  terminate: () => Promise<number>;
-}
-
-function startShardWorker(input: ShardWorkerInput): ShardWorker {
-  const worker = new Worker(new URL(WORKER_ENTRY, import.meta.url), { workerData: input });
-  const output = new Promise<ShardOutput>((resolve, reject) => {
-    let result: ShardOutput | undefined;
-    worker.once('message', (message: ShardOutput) => {
-      result = message;
-    });
-    worker.once('error', reject);
-    worker.once('exit', (code) => {
-      if (result) resolve(result);
-      else
-        reject(
-          new Error(`shard worker ${input.shard.index} stopped with exit code ${code} before reporting`),
-        );
-    });
-  });
-  // A run that fails elsewhere stops its workers; their rejection then has no one to tell.
-  output.catch(() => {});
-  return { output, terminate: () => worker.terminate() };
-}

@@ -1,9 +1,9 @@
-import { Worker } from 'node:worker_threads';
 import { EffectsAccumulator, type EngineConfig, type FineCell } from '@evg/effects';
 import type { Kysely } from 'kysely';
 import { copyPoolOf } from '../db/copy-pool.ts';
 import type { Database } from '../db/database.ts';
 import { personIdBoundaries } from '../repositories/person-records.ts';
+import { startWorker } from '../threads/start-worker.ts';
 import { accumulateRange, type PersonRange } from './accumulate-range.ts';
 import type { RangeWorkerInput } from './range-worker.ts';
 
@@ -52,16 +52,9 @@ export async function accumulatePersons(
 const WORKER_ENTRY = import.meta.url.endsWith('.ts') ? './range-worker-bootstrap.mjs' : './range-worker.js';
 
 function runWorker(input: RangeWorkerInput): Promise<{ fineCells: FineCell[]; persons: number }> {
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL(WORKER_ENTRY, import.meta.url), { workerData: input });
-    let result: { fineCells: FineCell[]; persons: number } | undefined;
-    worker.once('message', (message: { fineCells: FineCell[]; persons: number }) => {
-      result = message;
-    });
-    worker.once('error', reject);
-    worker.once('exit', (code) => {
-      if (result) resolve(result);
-      else reject(new Error(`refresh worker stopped with exit code ${code} before reporting`));
-    });
-  });
+  return startWorker<{ fineCells: FineCell[]; persons: number }>(
+    new URL(WORKER_ENTRY, import.meta.url),
+    input,
+    'refresh worker',
+  ).result;
 }
