@@ -68,6 +68,23 @@ describe('evg import', () => {
     expect(refresh.out).toMatch(/\(asOf 2026-10-31, declared with the import of benefit periods;/);
   });
 
+  it('with --verbose prints the phases with timings to stderr, and no row value', async () => {
+    const files = validFiles();
+    const { code, out, err } = await withDir(files, (dir) =>
+      evg(['import', '--data', dir, '--as-of', '2026-10-31', '--verbose']),
+    );
+    expect(code).toBe(0);
+    expect(err).toMatch(/import: persons\.csv: 3 rows read and staged \(\d+ ms\)/);
+    expect(err).toMatch(/import: references checked \(\d+ ms\)/);
+    expect(err).toMatch(/import: upserted \(\d+ ms\)/);
+    expect(err).toMatch(/refresh/);
+    // Progress only: the ids and dates of the rows stay out of it.
+    expect(err).not.toContain('P1');
+    expect(out).toContain('persons.csv: 3 rows');
+    const quiet = await withDir(files, (dir) => evg(['import', '--data', dir, '--no-refresh']));
+    expect(quiet.err).toBe('');
+  });
+
   it('with --pseudonymise and the key, stores pseudonyms and prints no CPR number', async () => {
     const files = { 'persons.csv': 'person_id,birth_date\n010190-1234,1990-01-01\n' };
     const { code, out, err } = await withDir(files, (dir) =>

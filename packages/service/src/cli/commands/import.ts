@@ -36,6 +36,8 @@ Options:
                      today), and the output says so
   --workers N        worker threads for the refresh (default: cores - 1, at most 4, from
                      250,000 persons on with 4+ cores, else none)
+  --verbose          print the import's and the refresh's phases with their timings to
+                     stderr (row counts only, never row values)
   --help             show this help
 `;
 
@@ -46,6 +48,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     'no-refresh': { type: 'boolean' },
     'as-of': { type: 'string' },
     workers: { type: 'string' },
+    verbose: { type: 'boolean' },
     help: { type: 'boolean' },
   });
   if (values.help) {
@@ -56,10 +59,12 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
   const asOf = asOfFlag(values['as-of']);
   const override = asOfOverride(io.env);
   const workers = workersFlag(values.workers);
+  const log = values.verbose ? { log: (line: string) => io.stderr.write(`${line}\n`) } : {};
   const handle = await openDatabase(io.env);
   try {
     await migrateToLatest(handle.db);
     const result = await importDataDir(handle.db, dir, {
+      ...log,
       source: `cli:${dir}`,
       asOf,
       pseudonymise: values.pseudonymise === true,
@@ -82,6 +87,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
       disclosureKey: await disclosureKeyOf(io.env),
       workers,
       connectionString: handle.connectionString,
+      ...log,
     }).catch((error: unknown) => {
       if (error instanceof RefreshError) throw new CliError(error.message, 1);
       throw error;
