@@ -38,15 +38,19 @@ export async function withForeignKeysCheckedAtOnce<T>(
  * Runs a large insert into `table` with its plain (non-unique) indexes built once afterwards
  * instead of updated row by row: rows of a real extract come in no useful order, so each
  * insert into such an index lands on a random page, while a build is one sort. Unique indexes
- * stay, since the upsert's ON CONFLICT needs them. Inside the import's transaction, so no other
- * session sees the table without its indexes (DROP INDEX holds an exclusive lock until commit).
+ * stay, since the upsert's ON CONFLICT needs them, unless `unique` says the work inserts
+ * without it (a first load of distinct keys; a key's duplicate would fail the rebuild and roll
+ * the import back). Constraints' indexes (primary keys) always stay. Inside the import's
+ * transaction, so no other session sees the table without its indexes (DROP INDEX holds an
+ * exclusive lock until commit).
  */
 export async function withPlainIndexesRebuilt<T>(
   trx: Kysely<Database>,
   table: string,
   work: () => Promise<T>,
+  unique = false,
 ): Promise<T> {
-  const { rows: indexes } = await plainIndexesOf(table).execute(trx);
+  const { rows: indexes } = await plainIndexesOf(table, unique).execute(trx);
   if (indexes.length === 0) return work();
   await dropIndexes(indexes).execute(trx);
   const result = await work();

@@ -3,7 +3,7 @@ import { isIsoDate, parseRecord, RECORD_KINDS, type Offer, type RecordKind } fro
 import { holdSharedRefreshLock, withSharedRefreshLock } from '../db/advisory-locks.ts';
 import type { AsOfSource, Database } from '../db/database.ts';
 import { recordImportBatch } from '../repositories/import-batches.ts';
-import { BULK_ROWS, withForeignKeysCheckedAtOnce, withPlainIndexesRebuilt } from './bulk-foreign-keys.ts';
+import { BULK_ROWS } from './bulk-foreign-keys.ts';
 import { IssueCollector, type RowIssue } from '../data-dir/data-dir-error.ts';
 import { ImportError } from './import-error.ts';
 import { kindSpecs, PERSON_ID_KINDS, type ColumnSpec, type KindSpec } from './kind-specs.ts';
@@ -12,7 +12,7 @@ import type { RawBatch } from './raw-rows.ts';
 import { findMissingReferences, type ReferenceCheck } from './reference-checks.ts';
 import { StagingTable } from './staging.ts';
 import { runImportTransaction } from './import-transaction.ts';
-import { upsertFromStage, upsertOffers } from './upsert.ts';
+import { bulkUpsertFromStage, upsertFromStage, upsertOffers } from './upsert.ts';
 
 /** The rows of one record kind, from one file or one HTTP body. */
 export interface RecordSource {
@@ -210,17 +210,17 @@ export async function importBatch(
         log(`import: references checked (${elapsed()})`);
         const kinds: KindImportResult[] = [];
         for (const { source, spec, stage, received: kindReceived } of staged) {
-          const upsert = () =>
-            source.kind === 'offers' && codes
-              ? upsertOffers(trx, spec, stage.name, codes.name)
-              : upsertFromStage(trx, spec, stage.name);
-          const bulk = stage.rows >= (options.bulkRows ?? BULK_ROWS);
-          if (bulk) log(`import: ${source.file}: foreign keys checked once for the table (bulk)`);
-          const changed = bulk
-            ? await withForeignKeysCheckedAtOnce(trx, spec.table, () =>
-                withPlainIndexesRebuilt(trx, spec.table, upsert),
-              )
-            : await upsert();
+          // Offers always upsert: it collects the offers changed along with their code lists.
+          const bulk = stage.rows >= (options.bulkRows ?? BULK_ROWS) && source.kind !== 'offers';
+          const store = async (): Promise<number> => {
+            if (source.kind === 'offers' && codes) return upsertOffers(trx, spec, stage.name, codes.name);
+            if (!bulk) return upsertFromStage(trx, spec, stage.name);
+            const { changed, firstLoad } = await bulkUpsertFromStage(trx, spec, stage.name);
+            const indexes = firstLoad ? 'a first load: every index' : 'plain indexes';
+            log(`import: ${source.file}: ${indexes} built and foreign keys checked once (bulk)`);
+            return changed;
+          };
+          const changed = await store();
           log(`import: ${source.file}: ${changed} rows upserted (${elapsed()})`);
           kinds.push({
             kind: source.kind,

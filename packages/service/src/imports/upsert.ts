@@ -8,9 +8,12 @@ import {
   deleteCodeLists,
   insertCodeLists,
   noteChangedOffers,
+  lockForLoad,
+  tableIsEmpty,
   upsertStaged,
   type OfferCodeList,
 } from './import-sql.ts';
+import { withForeignKeysCheckedAtOnce, withPlainIndexesRebuilt } from './bulk-foreign-keys.ts';
 import type { KindSpec } from './kind-specs.ts';
 
 /**
@@ -23,9 +26,12 @@ export async function upsertFromStage(
   stage: string,
   /** A table (column `key`) to receive the first key column of every row inserted or changed. */
   changedInto: string | null = null,
+  /** The target table is locked and empty: insert without ON CONFLICT. */
+  intoEmpty = false,
 ): Promise<number> {
   const upsert = async (key: readonly string[], partial: string | null) => {
-    const result = await upsertStaged(spec, stage, { key, partial, changedInto }).execute(trx);
+    const target = { key, partial, changedInto, intoEmpty };
+    const result = await upsertStaged(spec, stage, target).execute(trx);
     return Number(result.numAffectedRows ?? 0);
   };
   if (spec.table === 'benefit_periods') {
@@ -35,6 +41,28 @@ export async function upsertFromStage(
     );
   }
   return upsert(spec.key, null);
+}
+
+/**
+ * Moves a large staging table (`BULK_ROWS` rows or more) into its target table with the
+ * table's foreign keys checked once and its plain indexes built once (bulk-foreign-keys.ts).
+ * Into an empty table (a first load: the national case, millions of rows) the rows are
+ * inserted without ON CONFLICT and its unique indexes are built afterwards too. Returns the
+ * number of rows inserted or changed, and whether it was such a first load.
+ */
+export async function bulkUpsertFromStage(
+  trx: Kysely<Database>,
+  spec: KindSpec<RecordKind>,
+  stage: string,
+): Promise<{ changed: number; firstLoad: boolean }> {
+  await lockForLoad(spec.table).execute(trx);
+  const { rows } = await tableIsEmpty(spec.table).execute(trx);
+  const firstLoad = rows[0]?.empty === true;
+  const insert = () => upsertFromStage(trx, spec, stage, null, firstLoad);
+  const changed = await withForeignKeysCheckedAtOnce(trx, spec.table, () =>
+    withPlainIndexesRebuilt(trx, spec.table, insert, firstLoad),
+  );
+  return { changed, firstLoad };
 }
 
 /** The code lists of offers, each replaced as a whole per offer. */

@@ -45,13 +45,73 @@ describe('bulk imports check foreign keys once per table', () => {
         log: (line) => log.push(line),
       });
       expect(result.rowsStored).toBe(21);
-      expect(log).toContain('import: benefit_periods.csv: foreign keys checked once for the table (bulk)');
+      expect(log).toContain(
+        'import: benefit_periods.csv: a first load: every index built and foreign keys checked once (bulk)',
+      );
     } finally {
       await data.remove();
     }
     expect(await foreignKeys()).toEqual(before);
     expect((await foreignKeys()).every((k) => k.valid)).toBe(true);
     expect(await indexes()).toEqual(indexesBefore);
+  });
+
+  it('a first load into empty tables stores what the upsert stores, last row per key winning', async () => {
+    const files = validFiles();
+    // Keys repeated inside the batch, later lines winning: a person, a period_id, a natural key.
+    files['persons.csv'] += 'P1,1990-04-02\n';
+    files['benefit_periods.csv'] +=
+      'P2,su,2023-01-01,2023-02-28,BP2\nP1,kontanthjaelp,2024-01-01,2024-04-30,\nP1,su,2024-05-01,,\n';
+    files['enrollments.csv'] += 'E1,P1,OF1,jobparat,2024-01-15,2024-03-30,false,andet\n';
+    const bulk = await createTestDatabase();
+    const upserted = await createTestDatabase();
+    const data = await writeDataDir(files);
+    try {
+      const log: string[] = [];
+      const first = await importDataDir(bulk.db, data.dir, {
+        source: 'test',
+        bulkRows: 1,
+        log: (l) => log.push(l),
+      });
+      // Every kind but offers (whose upsert collects the offers changed with their code lists).
+      expect(log.filter((l) => l.includes('a first load'))).toHaveLength(10);
+      const reference = await importDataDir(upserted.db, data.dir, { source: 'test' });
+      for (const [table, order] of [
+        ['persons', 'person_id'],
+        ['benefit_periods', 'person_id, benefit_type, start_date, period_id'],
+        ['enrollments', 'enrollment_id'],
+        ['survey_responses', 'response_id'],
+      ] as const) {
+        const rowsOf = async (db: TestDatabase['db']) =>
+          (
+            await sql<
+              Record<string, unknown>
+            >`SELECT * FROM ${sql.table(table)} ORDER BY ${sql.raw(order)}`.execute(db)
+          ).rows.map(({ id: _, ...row }) => row);
+        expect(await rowsOf(bulk.db), table).toEqual(await rowsOf(upserted.db));
+      }
+      expect(
+        (
+          await sql<{
+            birth_date: string;
+          }>`SELECT birth_date::text FROM persons WHERE person_id = 'P1'`.execute(bulk.db)
+        ).rows,
+      ).toEqual([{ birth_date: '1990-04-02' }]);
+      expect(first.kinds.find((k) => k.kind === 'benefit_periods')?.rowsChanged).toBe(4);
+      expect(first.kinds).toEqual(reference.kinds);
+      // The same files again: the tables are no longer empty, so the upsert runs and changes nothing.
+      const again = await importDataDir(bulk.db, data.dir, {
+        source: 'test',
+        bulkRows: 1,
+        log: (l) => log.push(l),
+      });
+      expect(again.rowsChanged).toBe(0);
+      expect(log.filter((l) => l.includes('plain indexes built'))).toHaveLength(10);
+    } finally {
+      await data.remove();
+      await bulk.close();
+      await upserted.close();
+    }
   });
 
   it('roll back, constraints included, when a row breaks a key', async () => {

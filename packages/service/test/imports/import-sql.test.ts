@@ -26,9 +26,11 @@ import {
   insertCodeLists,
   insertStagedRows,
   latestStaged,
+  lockForLoad,
   missingReferences,
   noteChangedOffers,
   plainIndexesOf,
+  tableIsEmpty,
   upsertStaged,
   validateConstraint,
 } from '../../src/imports/import-sql.ts';
@@ -220,8 +222,22 @@ describe('the SQL of an import', () => {
       shown('addConstraintsNotValid', addConstraintsNotValid('enrollments', keys)),
       ...keys.map((key) => shown(`validateConstraint ${key.name}`, validateConstraint('enrollments', key))),
       shown('plainIndexesOf enrollments', plainIndexesOf('enrollments')),
+      shown('plainIndexesOf benefit_periods, unique ones too', plainIndexesOf('benefit_periods', true)),
       shown('dropIndexes', dropIndexes(indexes)),
       shown('createIndex', createIndex(indexes[0]!)),
+      shown('lockForLoad', lockForLoad('enrollments')),
+      shown('tableIsEmpty', tableIsEmpty('enrollments')),
+      ...(['benefit_periods', 'enrollments'] as const).map((kind) =>
+        shown(
+          `upsertStaged ${kind} into an empty table`,
+          upsertStaged(specOf(kind), stageOf(kind), {
+            key: specOf(kind).key,
+            partial: kind === 'benefit_periods' ? 'period_id IS NULL' : null,
+            changedInto: null,
+            intoEmpty: true,
+          }),
+        ),
+      ),
       shown(
         'dropConstraints (a name needing quotes)',
         dropConstraints('enrollments', [{ name: 'odd"name', definition: '' }]),

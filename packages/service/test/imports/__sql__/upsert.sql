@@ -1,8 +1,8 @@
 -- upsertStaged benefit_types
 INSERT INTO benefit_types AS t (code, public_support, name)
-SELECT DISTINCT ON (code) code, public_support, name
+SELECT DISTINCT ON (code COLLATE "C") code, public_support, name
 FROM evg_stage_0
-ORDER BY code, line DESC
+ORDER BY code COLLATE "C", line DESC
 ON CONFLICT (code)
 DO UPDATE SET public_support = EXCLUDED.public_support, name = EXCLUDED.name
 WHERE (t.public_support, t.name)
@@ -10,9 +10,9 @@ WHERE (t.public_support, t.name)
 
 -- upsertStaged target_groups
 INSERT INTO target_groups AS t (code, name)
-SELECT DISTINCT ON (code) code, name
+SELECT DISTINCT ON (code COLLATE "C") code, name
 FROM evg_stage_1
-ORDER BY code, line DESC
+ORDER BY code COLLATE "C", line DESC
 ON CONFLICT (code)
 DO UPDATE SET name = EXCLUDED.name
 WHERE (t.name)
@@ -20,9 +20,9 @@ WHERE (t.name)
 
 -- upsertStaged industries
 INSERT INTO industries AS t (code, name)
-SELECT DISTINCT ON (code) code, name
+SELECT DISTINCT ON (code COLLATE "C") code, name
 FROM evg_stage_2
-ORDER BY code, line DESC
+ORDER BY code COLLATE "C", line DESC
 ON CONFLICT (code)
 DO UPDATE SET name = EXCLUDED.name
 WHERE (t.name)
@@ -30,9 +30,9 @@ WHERE (t.name)
 
 -- upsertStaged providers
 INSERT INTO providers AS t (provider_id, name, kind, framework_agreement)
-SELECT DISTINCT ON (provider_id) provider_id, name, kind, framework_agreement
+SELECT DISTINCT ON (provider_id COLLATE "C") provider_id, name, kind, framework_agreement
 FROM evg_stage_3
-ORDER BY provider_id, line DESC
+ORDER BY provider_id COLLATE "C", line DESC
 ON CONFLICT (provider_id)
 DO UPDATE SET name = EXCLUDED.name, kind = EXCLUDED.kind, framework_agreement = EXCLUDED.framework_agreement
 WHERE (t.name, t.kind, t.framework_agreement)
@@ -44,9 +44,9 @@ CREATE TEMP TABLE evg_stage_4_changed (key text) ON COMMIT DROP;
 -- upsertStaged offers
 WITH changed AS (
 INSERT INTO offers AS t (offer_id, provider_id, name, package, description, price_dkk, hours_per_week, duration_weeks, accessible, result_bonus_dkk, valid_from, valid_to)
-SELECT DISTINCT ON (offer_id) offer_id, provider_id, name, package, description, price_dkk, hours_per_week, duration_weeks, accessible, result_bonus_dkk, valid_from, valid_to
+SELECT DISTINCT ON (offer_id COLLATE "C") offer_id, provider_id, name, package, description, price_dkk, hours_per_week, duration_weeks, accessible, result_bonus_dkk, valid_from, valid_to
 FROM evg_stage_4
-ORDER BY offer_id, line DESC
+ORDER BY offer_id COLLATE "C", line DESC
 ON CONFLICT (offer_id)
 DO UPDATE SET provider_id = EXCLUDED.provider_id, name = EXCLUDED.name, package = EXCLUDED.package, description = EXCLUDED.description, price_dkk = EXCLUDED.price_dkk, hours_per_week = EXCLUDED.hours_per_week, duration_weeks = EXCLUDED.duration_weeks, accessible = EXCLUDED.accessible, result_bonus_dkk = EXCLUDED.result_bonus_dkk, valid_from = EXCLUDED.valid_from, valid_to = EXCLUDED.valid_to
 WHERE (t.provider_id, t.name, t.package, t.description, t.price_dkk, t.hours_per_week, t.duration_weeks, t.accessible, t.result_bonus_dkk, t.valid_from, t.valid_to)
@@ -126,9 +126,9 @@ SELECT count(DISTINCT key)::integer AS n FROM evg_stage_4_changed;
 
 -- upsertStaged persons
 INSERT INTO persons AS t (person_id, birth_date)
-SELECT DISTINCT ON (person_id) person_id, birth_date
+SELECT DISTINCT ON (person_id COLLATE "C") person_id, birth_date
 FROM evg_stage_5
-ORDER BY person_id, line DESC
+ORDER BY person_id COLLATE "C", line DESC
 ON CONFLICT (person_id)
 DO UPDATE SET birth_date = EXCLUDED.birth_date
 WHERE (t.birth_date)
@@ -136,10 +136,10 @@ WHERE (t.birth_date)
 
 -- upsertStaged benefit_periods by period_id
 INSERT INTO benefit_periods AS t (period_id, person_id, benefit_type, start_date, end_date)
-SELECT DISTINCT ON (period_id) period_id, person_id, benefit_type, start_date, end_date
+SELECT DISTINCT ON (period_id COLLATE "C") period_id, person_id, benefit_type, start_date, end_date
 FROM evg_stage_6
 WHERE period_id IS NOT NULL
-ORDER BY period_id, line DESC
+ORDER BY period_id COLLATE "C", line DESC
 ON CONFLICT (period_id) WHERE period_id IS NOT NULL
 DO UPDATE SET person_id = EXCLUDED.person_id, benefit_type = EXCLUDED.benefit_type, start_date = EXCLUDED.start_date, end_date = EXCLUDED.end_date
 WHERE (t.person_id, t.benefit_type, t.start_date, t.end_date)
@@ -147,10 +147,10 @@ WHERE (t.person_id, t.benefit_type, t.start_date, t.end_date)
 
 -- upsertStaged benefit_periods by the natural key
 INSERT INTO benefit_periods AS t (period_id, person_id, benefit_type, start_date, end_date)
-SELECT DISTINCT ON (person_id, benefit_type, start_date) period_id, person_id, benefit_type, start_date, end_date
+SELECT DISTINCT ON (person_id COLLATE "C", benefit_type COLLATE "C", start_date) period_id, person_id, benefit_type, start_date, end_date
 FROM evg_stage_6
 WHERE period_id IS NULL
-ORDER BY person_id, benefit_type, start_date, line DESC
+ORDER BY person_id COLLATE "C", benefit_type COLLATE "C", start_date, line DESC
 ON CONFLICT (person_id, benefit_type, start_date) WHERE period_id IS NULL
 DO UPDATE SET period_id = EXCLUDED.period_id, end_date = EXCLUDED.end_date
 WHERE (t.period_id, t.end_date)
@@ -158,9 +158,9 @@ WHERE (t.period_id, t.end_date)
 
 -- upsertStaged enrollments
 INSERT INTO enrollments AS t (enrollment_id, person_id, offer_id, target_group, start_date, end_date, company_oriented, end_reason)
-SELECT DISTINCT ON (enrollment_id) enrollment_id, person_id, offer_id, target_group, start_date, end_date, company_oriented, end_reason
+SELECT DISTINCT ON (enrollment_id COLLATE "C") enrollment_id, person_id, offer_id, target_group, start_date, end_date, company_oriented, end_reason
 FROM evg_stage_7
-ORDER BY enrollment_id, line DESC
+ORDER BY enrollment_id COLLATE "C", line DESC
 ON CONFLICT (enrollment_id)
 DO UPDATE SET person_id = EXCLUDED.person_id, offer_id = EXCLUDED.offer_id, target_group = EXCLUDED.target_group, start_date = EXCLUDED.start_date, end_date = EXCLUDED.end_date, company_oriented = EXCLUDED.company_oriented, end_reason = EXCLUDED.end_reason
 WHERE (t.person_id, t.offer_id, t.target_group, t.start_date, t.end_date, t.company_oriented, t.end_reason)
@@ -168,9 +168,9 @@ WHERE (t.person_id, t.offer_id, t.target_group, t.start_date, t.end_date, t.comp
 
 -- upsertStaged survey_responses
 INSERT INTO survey_responses AS t (response_id, enrollment_id, answered_on, satisfaction, closer_to_job)
-SELECT DISTINCT ON (response_id) response_id, enrollment_id, answered_on, satisfaction, closer_to_job
+SELECT DISTINCT ON (response_id COLLATE "C") response_id, enrollment_id, answered_on, satisfaction, closer_to_job
 FROM evg_stage_8
-ORDER BY response_id, line DESC
+ORDER BY response_id COLLATE "C", line DESC
 ON CONFLICT (response_id)
 DO UPDATE SET enrollment_id = EXCLUDED.enrollment_id, answered_on = EXCLUDED.answered_on, satisfaction = EXCLUDED.satisfaction, closer_to_job = EXCLUDED.closer_to_job
 WHERE (t.enrollment_id, t.answered_on, t.satisfaction, t.closer_to_job)
@@ -178,9 +178,9 @@ WHERE (t.enrollment_id, t.answered_on, t.satisfaction, t.closer_to_job)
 
 -- upsertStaged complaints
 INSERT INTO complaints AS t (complaint_id, offer_id, received_on, category)
-SELECT DISTINCT ON (complaint_id) complaint_id, offer_id, received_on, category
+SELECT DISTINCT ON (complaint_id COLLATE "C") complaint_id, offer_id, received_on, category
 FROM evg_stage_9
-ORDER BY complaint_id, line DESC
+ORDER BY complaint_id COLLATE "C", line DESC
 ON CONFLICT (complaint_id)
 DO UPDATE SET offer_id = EXCLUDED.offer_id, received_on = EXCLUDED.received_on, category = EXCLUDED.category
 WHERE (t.offer_id, t.received_on, t.category)
@@ -188,9 +188,9 @@ WHERE (t.offer_id, t.received_on, t.category)
 
 -- upsertStaged supervisions
 INSERT INTO supervisions AS t (supervision_id, offer_id, visited_on, smiley, note)
-SELECT DISTINCT ON (supervision_id) supervision_id, offer_id, visited_on, smiley, note
+SELECT DISTINCT ON (supervision_id COLLATE "C") supervision_id, offer_id, visited_on, smiley, note
 FROM evg_stage_10
-ORDER BY supervision_id, line DESC
+ORDER BY supervision_id COLLATE "C", line DESC
 ON CONFLICT (supervision_id)
 DO UPDATE SET offer_id = EXCLUDED.offer_id, visited_on = EXCLUDED.visited_on, smiley = EXCLUDED.smiley, note = EXCLUDED.note
 WHERE (t.offer_id, t.visited_on, t.smiley, t.note)
