@@ -15,8 +15,10 @@
 // delay (perf_hooks.monitorEventLoopDelay) over the measured phase.
 //
 // The server runs in a child process on the demo data of `npm start` (seeded on first use);
-// the parent sends the heavy requests (as fast as each client can, rate limit off) and probes
-// /health every 20 ms, reporting its latency percentiles and the heavy answers by status.
+// the parent sends the heavy requests (as fast as each client can, rate limit off) and a
+// second child probes /health every 20 ms (in a process of its own, so the probe's latency is
+// the server's and not the load client's, which is busy receiving the tables), reporting its
+// latency percentiles and the heavy answers by status.
 import { fork } from 'node:child_process';
 import { parseArgs } from 'node:util';
 
@@ -193,22 +195,17 @@ async function measure(): Promise<void> {
     }
     await Promise.all(sent);
   };
-  const health: number[] = [];
   // Probed until the last heavy answer: answers still queued after `until` are work too.
-  let loadDone = false;
-  const probe = async () => {
-    while (!loadDone) {
-      const start = performance.now();
-      await (await fetch(`${url}/health`)).arrayBuffer();
-      health.push(performance.now() - start);
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
-  };
+  const prober = fork(new URL(import.meta.url).pathname, ['probe', url], { execArgv: process.execArgv });
   const load =
     values.rate === undefined
       ? Array.from({ length: Number(values.clients) }, client)
       : [scheduled(Number(values.rate))];
-  await Promise.all([probe(), Promise.all(load).then(() => (loadDone = true))]);
+  await Promise.all(load);
+  const health = await new Promise<number[]>((resolve) => {
+    prober.once('message', resolve);
+    prober.send('stop');
+  });
   const elapsed = (Date.now() - (until - seconds * 1000)) / 1000;
   const { delay, cpuSeconds } = await new Promise<{
     delay: { p99: number; max: number };
@@ -241,5 +238,20 @@ async function measure(): Promise<void> {
   );
 }
 
+/** The /health probe's process: probes every 20 ms until told to stop, then sends the latencies. */
+async function probe(url: string): Promise<void> {
+  const health: number[] = [];
+  let stopped = false;
+  process.once('message', () => (stopped = true));
+  while (!stopped) {
+    const start = performance.now();
+    await (await fetch(`${url}/health`)).arrayBuffer();
+    health.push(performance.now() - start);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  process.send!(health, () => process.exit(0));
+}
+
 if (positionals[0] === 'serve') await serve();
+else if (positionals[0] === 'probe') await probe(positionals[1]!);
 else await measure();
