@@ -11,11 +11,10 @@ import {
   insertStagedRows,
   latestStaged,
 } from './import-sql.ts';
+import { COPY_CHUNK_BYTES, CopyChunk } from './copy-chunk.ts';
 import type { ColumnSpec } from './kind-specs.ts';
 
 const FLUSH_ROWS = 10_000;
-/** COPY data is written in pieces of about this many characters. */
-const COPY_CHUNK_CHARS = 256 * 1024;
 
 /**
  * A temporary table (dropped at commit) that receives validated rows in bulk. On a PostgreSQL
@@ -33,7 +32,9 @@ export class StagingTable<R> {
   /** The insert in flight: parsing the next rows overlaps with the server storing these. */
   private pending: Promise<void> = Promise.resolve();
   private stream: CopyStreamQuery | null = null;
-  private text = '';
+  private chunk: CopyChunk | null = null;
+  /** One row's field texts, reused from row to row. */
+  private readonly fields: string[];
   private failure: Error | undefined;
   rows = 0;
 
@@ -44,6 +45,7 @@ export class StagingTable<R> {
     private readonly copy: pg.PoolClient | null,
   ) {
     this.values = columns.map(() => []);
+    this.fields = columns.map(() => '');
   }
 
   static async create<R>(
@@ -90,11 +92,14 @@ export class StagingTable<R> {
   }
 
   private async addCopy(line: number, record: R): Promise<void> {
-    let row = String(line);
-    for (const column of this.columns) row += '\t' + copyText(column.value(record));
-    this.text += row + '\n';
+    const chunk = (this.chunk ??= new CopyChunk());
+    const fields = this.fields;
+    for (let i = 0; i < fields.length; i++)
+      fields[i] = copyText((this.columns[i] as ColumnSpec<R>).value(record));
+    if (!chunk.fits(fields) && chunk.size > 0) await this.write();
+    chunk.add(line, fields);
     this.rows++;
-    if (this.text.length >= COPY_CHUNK_CHARS) await this.write();
+    if (chunk.size >= COPY_CHUNK_BYTES) await this.write();
   }
 
   private async write(): Promise<void> {
@@ -105,14 +110,13 @@ export class StagingTable<R> {
       this.stream.on('error', (error: Error) => (this.failure ??= error));
     }
     if (this.failure) throw this.failure;
-    const chunk = this.text;
-    this.text = '';
+    const chunk = (this.chunk as CopyChunk).take();
     // Waits while the server is behind; `once` rejects if the COPY fails meanwhile.
     if (!this.stream.write(chunk)) await once(this.stream, 'drain');
   }
 
   private async endCopy(): Promise<void> {
-    if (this.text !== '') await this.write();
+    if (this.chunk && this.chunk.size > 0) await this.write();
     if (!this.stream) return;
     const stream = this.stream;
     this.stream = null;
@@ -127,7 +131,7 @@ export class StagingTable<R> {
   async abort(): Promise<void> {
     const stream = this.stream;
     this.stream = null;
-    this.text = '';
+    this.chunk?.clear();
     if (!stream || stream.destroyed) return;
     const closed = once(stream, 'close').catch(() => {});
     stream.destroy(new Error('import aborted'));
