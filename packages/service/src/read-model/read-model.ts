@@ -18,6 +18,7 @@ import {
   type Supervision,
 } from '@evg/effects';
 import type { DataVersion, Snapshot } from './snapshot.ts';
+import { indexCatalogue, type CatalogueIndex } from './catalogue-index.ts';
 import { periodKey } from './period-query.ts';
 
 /** An offer as search and profiles show it: the catalogue entry with its effect row. */
@@ -75,10 +76,8 @@ export class ReadModel {
   readonly minCellSize: number;
   /** The data cut-off of every figure (null before the first refresh). */
   readonly asOf: string | null;
-  private readonly offersById: Map<string, Offer>;
   private readonly fineCells: readonly FineCell[];
-  private readonly providersById: Map<string, Provider>;
-  private readonly supervisionByOffer: Map<string, Supervision>;
+  private readonly index: CatalogueIndex;
   private readonly cache = new Map<string, EffectRow[]>();
   private readonly offerViewsByScope = new Map<string, OfferView[]>();
   private byOfferTargetGroupRows: Map<string, EffectRow[]> | undefined;
@@ -100,14 +99,12 @@ export class ReadModel {
     this.minCellSize = options.minCellSize;
     this.asOf = snapshot.dataVersion?.asOf ?? null;
     this.cacheSize = options.cacheSize ?? 200;
-    this.offers = [...snapshot.offers].sort((a, b) => a.offerId.localeCompare(b.offerId));
-    this.providers = [...snapshot.providers].sort((a, b) => a.providerId.localeCompare(b.providerId));
-    this.offersById = new Map(this.offers.map((offer) => [offer.offerId, offer]));
-    this.providersById = new Map(this.providers.map((provider) => [provider.providerId, provider]));
+    this.index = indexCatalogue(snapshot);
+    this.offers = this.index.offers;
+    this.providers = this.index.providers;
     // Cells of an offer no longer in the catalogue (deleted since the last refresh) cannot be
     // attributed to a provider or package; they are left out until the next refresh.
-    this.fineCells = snapshot.fineCells.filter((cell) => this.offersById.has(cell.offerId));
-    this.supervisionByOffer = new Map(snapshot.latestSupervisions.map((s) => [s.offerId, s]));
+    this.fineCells = snapshot.fineCells.filter((cell) => this.index.offersById.has(cell.offerId));
     if (options.warm === false) return;
     this.offerByTargetGroup('');
     this.offerTrend('');
@@ -117,15 +114,15 @@ export class ReadModel {
   }
 
   offer(offerId: string): Offer | undefined {
-    return this.offersById.get(offerId);
+    return this.index.offersById.get(offerId);
   }
 
   provider(providerId: string): Provider | undefined {
-    return this.providersById.get(providerId);
+    return this.index.providersById.get(providerId);
   }
 
   latestSupervision(offerId: string): Supervision | undefined {
-    return this.supervisionByOffer.get(offerId);
+    return this.index.supervisionByOffer.get(offerId);
   }
 
   /**
@@ -144,7 +141,7 @@ export class ReadModel {
     const rows = indexRows(scope ? this.scopedOfferRows(scope, period) : this.offerRows(period), 'offerId');
     const views = this.offers.map((offer) => ({
       offer,
-      provider: this.providersById.get(offer.providerId),
+      provider: this.index.providersById.get(offer.providerId),
       row: rows.get(offer.offerId) ?? this.emptyRow({ offerId: offer.offerId }, scope !== undefined),
     }));
     remember(this.offerViewsByScope, key, views, this.cacheSize);

@@ -13,6 +13,7 @@ import {
 import type { EffectsOutput } from '../http/effects-export.ts';
 import type { ModelHost } from './model-host.ts';
 import type { Catalogue, ModelAnswer, ModelRequest, PrebuiltModel } from './model-requests.ts';
+import { indexCatalogue, type CatalogueIndex } from './catalogue-index.ts';
 import {
   effectsKey,
   groupRows,
@@ -51,9 +52,7 @@ export class ServedModel {
   readonly asOf: string | null;
   /** The catalogue of the snapshot (no fine cells: they stay with the host). */
   readonly snapshot: Catalogue;
-  private readonly offersById: Map<string, Offer>;
-  private readonly providersById: Map<string, Provider>;
-  private readonly supervisionByOffer: Map<string, Supervision>;
+  private readonly index: CatalogueIndex;
   private readonly bonusMeasureByOffer: Map<string, string>;
   private readonly tables = new Map<string, Promise<EffectRow[]>>();
   private readonly offerViewsByScope = new Map<string, Promise<OfferView[]>>();
@@ -81,12 +80,10 @@ export class ServedModel {
     this.minCellSize = options.minCellSize;
     this.asOf = catalogue.dataVersion?.asOf ?? null;
     this.cacheSize = options.cacheSize ?? 200;
-    // The same order as ReadModel's, so views line up with the rows the host answers.
-    this.offers = [...catalogue.offers].sort((a, b) => a.offerId.localeCompare(b.offerId));
-    this.providers = [...catalogue.providers].sort((a, b) => a.providerId.localeCompare(b.providerId));
-    this.offersById = new Map(this.offers.map((offer) => [offer.offerId, offer]));
-    this.providersById = new Map(this.providers.map((provider) => [provider.providerId, provider]));
-    this.supervisionByOffer = new Map(catalogue.latestSupervisions.map((s) => [s.offerId, s]));
+    // Indexed as ReadModel indexes it, so views line up with the rows the host answers.
+    this.index = indexCatalogue(catalogue);
+    this.offers = this.index.offers;
+    this.providers = this.index.providers;
     this.bonusMeasureByOffer = new Map((catalogue.bonusRules ?? []).map((r) => [r.offerId, r.measureKey]));
     this.zeroRow = prebuilt.zeroRow;
     const tables = new Map(prebuilt.tables);
@@ -112,15 +109,15 @@ export class ServedModel {
   }
 
   offer(offerId: string): Offer | undefined {
-    return this.offersById.get(offerId);
+    return this.index.offersById.get(offerId);
   }
 
   provider(providerId: string): Provider | undefined {
-    return this.providersById.get(providerId);
+    return this.index.providersById.get(providerId);
   }
 
   latestSupervision(offerId: string): Supervision | undefined {
-    return this.supervisionByOffer.get(offerId);
+    return this.index.supervisionByOffer.get(offerId);
   }
 
   /** The outcome measure whose success triggers the offer's result bonus (its rule, else effect3m). */
@@ -226,7 +223,7 @@ export class ServedModel {
   private viewsOf(rows: readonly EffectRow[]): OfferView[] {
     return this.offers.map((offer, i) => ({
       offer,
-      provider: this.providersById.get(offer.providerId),
+      provider: this.index.providersById.get(offer.providerId),
       row: rows[i]!,
     }));
   }
