@@ -6,8 +6,9 @@ const NEWLINE = 10;
 /**
  * Rows of COPY text format written straight into a byte buffer, the next chunk to send. Why
  * not a string: appending millions of small strings builds ropes that the young generation
- * copies at every collection and that are flattened again to be sent; at 1,000,000 persons
- * that was most of the client's garbage collection (BENCHMARKS.md, "First loads").
+ * copies at every collection and that are flattened again to be sent: on 1.9 million benefit
+ * periods that was more than half of the staging's garbage collection (BENCHMARKS.md, "First
+ * loads").
  *
  * @example
  * const chunk = new CopyChunk();

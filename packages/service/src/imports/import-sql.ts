@@ -107,7 +107,8 @@ export interface UpsertTarget {
 /**
  * Moves a staging table into the kind's table in one set-based statement: the last row of a
  * key wins inside the batch, and an existing row is replaced only when something changed (so
- * re-importing the same rows writes nothing). Affects the rows inserted or changed.
+ * re-importing the same rows writes nothing); into a table known to be empty, a plain insert.
+ * Affects the rows inserted or changed.
  */
 export function upsertStaged(
   spec: { table: string; columns: readonly StagedColumn[] },
@@ -122,22 +123,25 @@ export function upsertStaged(
   const typeOf = (name: string) => spec.columns.find((c) => c.name === name)?.type;
   const sortKey = key.map((c) => (typeOf(c) === 'text' ? `${c} COLLATE "C"` : c)).join(', ');
   const updated = columns.filter((c) => !key.includes(c));
+  const onConflict = intoEmpty
+    ? null
+    : lines(
+        `ON CONFLICT (${keyList})${partial ? ` WHERE ${partial}` : ''}`,
+        updated.length === 0
+          ? 'DO NOTHING'
+          : lines(
+              `DO UPDATE SET ${updated.map((c) => `${c} = EXCLUDED.${c}`).join(', ')}`,
+              `WHERE (${updated.map((c) => `t.${c}`).join(', ')})`,
+              `  IS DISTINCT FROM (${updated.map((c) => `EXCLUDED.${c}`).join(', ')})`,
+            ),
+      );
   const statement = lines(
     `INSERT INTO ${spec.table} AS t (${list})`,
     `SELECT DISTINCT ON (${sortKey}) ${list}`,
     `FROM ${stage}`,
     partial && `WHERE ${partial}`,
     `ORDER BY ${sortKey}, line DESC`,
-    !intoEmpty && `ON CONFLICT (${keyList})${partial ? ` WHERE ${partial}` : ''}`,
-    intoEmpty
-      ? null
-      : updated.length === 0
-        ? 'DO NOTHING'
-        : lines(
-            `DO UPDATE SET ${updated.map((c) => `${c} = EXCLUDED.${c}`).join(', ')}`,
-            `WHERE (${updated.map((c) => `t.${c}`).join(', ')})`,
-            `  IS DISTINCT FROM (${updated.map((c) => `EXCLUDED.${c}`).join(', ')})`,
-          ),
+    onConflict,
   );
   return sql.raw(
     changedInto
