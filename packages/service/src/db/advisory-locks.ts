@@ -140,3 +140,17 @@ export async function withSharedRefreshLock<T>(
 export async function holdSharedRefreshLock(trx: Kysely<Database>): Promise<void> {
   await sql`SELECT pg_advisory_xact_lock_shared(${REFRESH_LOCK})`.execute(trx);
 }
+
+/**
+ * Held by an import from its reference checks to its commit, so imports store one at a time
+ * (they still read, validate and stage side by side). Without it two imports deadlock: a bulk
+ * upsert drops and re-adds foreign keys and indexes table by table under exclusive locks, while
+ * the other holds locks from its checks on tables the first needs next (PostgreSQL then aborts
+ * one). Embedded, a transaction has the one session to itself, so this is already the case.
+ */
+export const IMPORT_STORE_LOCK = 0x45564749_4d504f52n; // "EVGIMPOR"
+
+/** Takes IMPORT_STORE_LOCK for the rest of the transaction `trx`, waiting for an import storing. */
+export async function holdImportStoreLock(trx: Kysely<Database>): Promise<void> {
+  await sql`SELECT pg_advisory_xact_lock(${IMPORT_STORE_LOCK})`.execute(trx);
+}

@@ -1,6 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import { isIsoDate, parseRecord, RECORD_KINDS, type Offer, type RecordKind } from '@evg/effects';
-import { holdSharedRefreshLock, withSharedRefreshLock } from '../db/advisory-locks.ts';
+import { holdImportStoreLock, holdSharedRefreshLock, withSharedRefreshLock } from '../db/advisory-locks.ts';
 import type { AsOfSource, Database } from '../db/database.ts';
 import { recordImportBatch } from '../repositories/import-batches.ts';
 import { BULK_ROWS } from './bulk-foreign-keys.ts';
@@ -193,6 +193,8 @@ export async function importBatch(
         }
 
         log(`import: staged (${elapsed()})`);
+        // From here on one import at a time (advisory-locks.ts): checks, then the stored rows.
+        await holdImportStoreLock(trx);
         for (const check of referenceChecks(staged, codes)) {
           const missing = await findMissingReferences(trx, check, options.errorLimit ?? 100);
           errors.addAll(missing.errors, missing.total);

@@ -114,6 +114,26 @@ describe('bulk imports check foreign keys once per table', () => {
     }
   });
 
+  it('two imports at once both store, one after the other (no deadlock between bulk upserts)', async () => {
+    // Without the import store lock PostgreSQL aborted one of them ("deadlock detected").
+    for (let round = 0; round < 3; round++) {
+      const fresh = await createTestDatabase();
+      const data = await writeDataDir(validFiles());
+      try {
+        const results = await Promise.all(
+          ['a', 'b'].map((source) => importDataDir(fresh.db, data.dir, { source, bulkRows: 1 })),
+        );
+        // The one that stored first changed every row, the other none: the same files.
+        expect(results.map((r) => r.rowsChanged).sort((x, y) => x - y)).toEqual([0, 21]);
+        const persons = await fresh.db.selectFrom('persons').select('person_id').execute();
+        expect(persons).toHaveLength(3);
+      } finally {
+        await data.remove();
+        await fresh.close();
+      }
+    }
+  });
+
   it('roll back, constraints included, when a row breaks a key', async () => {
     const before = await foreignKeys();
     const error = await t.db
