@@ -24,20 +24,16 @@ export class CopyChunk {
     return this.used;
   }
 
-  /** Whether a row of these field texts fits without growing the buffer. */
-  fits(fields: readonly string[]): boolean {
-    return this.used + rowBound(fields) <= this.buffer.length;
-  }
-
-  /** Appends one row: its source line, then the fields (already in COPY's text escaping). */
-  add(line: number, fields: readonly string[]): void {
+  /**
+   * Appends one row: its source line, then the fields (already in COPY's text escaping). False,
+   * with nothing written, when the row does not fit in the room left: send the chunk (`take`)
+   * and add the row again. An empty chunk grows to hold a row of any length.
+   */
+  add(line: number, fields: readonly string[]): boolean {
     const bound = rowBound(fields);
     if (this.used + bound > this.buffer.length) {
-      // A row longer than the room left: a bigger buffer holding what is there (callers send
-      // the chunk first when they can, see `fits`).
-      const grown = Buffer.allocUnsafe(this.used + bound);
-      this.buffer.copy(grown, 0, 0, this.used);
-      this.buffer = grown;
+      if (this.used > 0) return false;
+      this.buffer = Buffer.allocUnsafe(bound);
     }
     let at = this.put(String(line), this.used);
     for (const field of fields) {
@@ -46,6 +42,7 @@ export class CopyChunk {
     }
     this.buffer[at++] = NEWLINE;
     this.used = at;
+    return true;
   }
 
   /** The bytes written so far; the next rows go into a new buffer. */

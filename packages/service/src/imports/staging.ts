@@ -96,8 +96,10 @@ export class StagingTable<R> {
     const fields = this.fields;
     for (let i = 0; i < fields.length; i++)
       fields[i] = copyText((this.columns[i] as ColumnSpec<R>).value(record));
-    if (!chunk.fits(fields) && chunk.size > 0) await this.write();
-    chunk.add(line, fields);
+    if (!chunk.add(line, fields)) {
+      await this.write();
+      chunk.add(line, fields);
+    }
     this.rows++;
     if (chunk.size >= COPY_CHUNK_BYTES) await this.write();
   }

@@ -19,18 +19,14 @@ describe('CopyChunk', () => {
     expect(chunk.size).toBe(0);
   });
 
-  it('holds a row longer than a chunk, and says it does not fit first', () => {
+  it('refuses a row that does not fit beside the rows it holds, and holds it once empty', () => {
     const chunk = new CopyChunk();
-    chunk.add(2, ['short']);
+    expect(chunk.add(2, ['short'])).toBe(true);
     const long = 'å'.repeat(COPY_CHUNK_BYTES);
-    expect(chunk.fits([long])).toBe(false);
-    chunk.add(3, [long]);
-    expect(chunk.take().toString('utf8')).toBe(
-      asText([
-        [2, ['short']],
-        [3, [long]],
-      ]),
-    );
+    expect(chunk.add(3, [long])).toBe(false);
+    expect(chunk.take().toString('utf8')).toBe(asText([[2, ['short']]]));
+    expect(chunk.add(3, [long])).toBe(true);
+    expect(chunk.take().toString('utf8')).toBe(asText([[3, [long]]]));
   });
 
   it('gives the bytes of the rows as text, for any text (property)', () => {

@@ -87,6 +87,36 @@ describe('imports on a PostgreSQL server', () => {
     }
   });
 
+  it('store every row of a batch that fills several COPY chunks, each exactly', async () => {
+    await importRecords(t.db, 'providers', Readable.from(['provider_id,name,kind\nPR9,A,external\n']), {
+      format: 'csv',
+      source: 'test',
+    });
+    await importRecords(
+      t.db,
+      'offers',
+      Readable.from(['offer_id,provider_id,name,package\nO9,PR9,K,jobpakke\n']),
+      { format: 'csv', source: 'test' },
+    );
+    // About 1 MB of COPY text: rows that do not fit beside the others start the next chunk.
+    const category = (i: number) => `kategori ${i} ${'æø\t'.repeat(20 + (i % 40))}`;
+    const rows = Array.from({ length: 6000 }, (_, i) => `K${i},O9,2024-03-01,${csvField(category(i))}`);
+    const result = await importRecords(
+      t.db,
+      'complaints',
+      Readable.from(['complaint_id,offer_id,received_on,category\n' + rows.join('\n') + '\n']),
+      { format: 'csv', source: 'test' },
+    );
+    expect(result.rowsStored).toBe(6000);
+    const stored = await t.db
+      .selectFrom('complaints')
+      .select(['complaint_id', 'category'])
+      .where('offer_id', '=', 'O9')
+      .execute();
+    expect(stored).toHaveLength(6000);
+    for (const row of stored) expect(row.category).toBe(category(Number(row.complaint_id.slice(1))));
+  });
+
   it('roll back a COPY broken off mid-stream, storing nothing, and keep the pool usable', async () => {
     async function* failingBody() {
       yield 'person_id,birth_date\n';
