@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/run-cli.ts';
-import { findActiveApiKey } from '../../src/repositories/api-keys.ts';
+import { API_KEY_ROLES, findActiveApiKey } from '../../src/repositories/api-keys.ts';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';
 
 let database: TestDatabase;
@@ -48,6 +48,10 @@ describe('evg keys', () => {
     const badRole = await evg('keys', 'create', '--role', 'boss');
     expect(badRole.code).toBe(2);
     expect(badRole.err).toContain("--role 'boss'");
+    // Every role the API knows is named, analyst included (the help once listed four of five).
+    for (const role of API_KEY_ROLES) expect(badRole.err).toContain(role);
+    const help = await evg('keys', '--help');
+    for (const role of API_KEY_ROLES) expect(help.out).toMatch(new RegExp(`\\b${role} \\(`));
     expect((await evg('keys', 'create')).err).toContain('--role is required');
     expect((await evg('keys', 'revoke')).err).toContain('needs the key id');
     const unknown = await evg('keys', 'revoke', '00000000-0000-0000-0000-000000000000');

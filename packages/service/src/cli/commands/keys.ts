@@ -7,22 +7,33 @@ import { API_KEY_ROLES, createApiKey, listApiKeys, revokeApiKey } from '../../re
 
 export const summary = 'create, list or revoke API keys (create prints the key once)';
 
+/** What each role may do, for the help text (the API's role list, in its order). */
+const ROLE_HELP: Record<ApiKeyRole, string> = {
+  caseworker: 'caseworker (read)',
+  bi: 'bi (read)',
+  ingest: 'ingest (imports)',
+  analyst: 'analyst (read, exact tables, bonus statement)',
+  admin: 'admin (everything)',
+};
+const ROLE_LIST = API_KEY_ROLES.join(', ');
+
 const HELP = `Usage:
   evg keys create --role ROLE [--name NAME]   prints a new key once; only its hash is stored
   evg keys list                               id, role, name, created, revoked
   evg keys revoke ID
 
-Roles: caseworker, bi (read), ingest (imports), admin (everything).
+Roles: ${API_KEY_ROLES.map((role) => ROLE_HELP[role]).join(', ')}.
 Uses DATABASE_URL, or the embedded database in EVG_DATA_DIR (default ./data).
 `;
 
+function isRole(value: string): value is ApiKeyRole {
+  return API_KEY_ROLES.some((role) => role === value);
+}
+
 function roleOf(value: string | undefined): ApiKeyRole {
-  if (value === undefined)
-    throw new CliError('--role is required (caseworker, bi, ingest or admin). See --help.');
-  if (!(API_KEY_ROLES as readonly string[]).includes(value)) {
-    throw new CliError(`--role '${value}' is not a role; use caseworker, bi, ingest or admin.`);
-  }
-  return value as ApiKeyRole;
+  if (value === undefined) throw new CliError(`--role is required (${ROLE_LIST}). See --help.`);
+  if (!isRole(value)) throw new CliError(`--role '${value}' is not a role; use one of ${ROLE_LIST}.`);
+  return value;
 }
 
 export async function run(argv: string[], io: CliIo): Promise<number> {
