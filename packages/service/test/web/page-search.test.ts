@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { browserAvailable, SKIP_NOTE, startBrowserApp, type BrowserApp } from './support/browser-app.ts';
+import { bearer } from '../app/test-app.ts';
+import { refreshFixture } from '../app/fixture.ts';
 
 /** Offer names in the results table, top to bottom (the row header also names the provider). */
 async function resultNames(page: Page): Promise<string[]> {
@@ -155,5 +157,65 @@ describe.skipIf(!browserAvailable())(`searching by the two entry points${SKIP_NO
     await expect(shown.locator('.n').textContent()).resolves.toMatch(/^n = (18|19|20|21|22)$/);
     // The case-mix adjusted rate sits under the measured one.
     await expect(shown.locator('.adjusted-line').textContent()).resolves.toMatch(/^justeret\s+\d{2}\s%$/);
+  });
+});
+
+// A 12-month effect the municipality defined: for jobparat T1's rate is above 40 %, T2's below
+// and T4's suppressed (checked through the API below, so the test says which fact it rests on).
+describe.skipIf(!browserAvailable())(`a minimum for a measure the municipality defined${SKIP_NOTE}`, () => {
+  let b: BrowserApp;
+  let rates: Map<string, number | null>;
+  beforeAll(async () => {
+    b = await startBrowserApp();
+    const { app, keys, database } = b.testApp;
+    const defined = await app.inject({
+      method: 'PUT',
+      url: '/v1/admin/measures/effect12m',
+      headers: bearer(keys.admin),
+      payload: {
+        label: '12 mdr. effekt',
+        labelEn: '12-month effect',
+        anchor: 'start',
+        fromMonth: 0,
+        toMonth: 12,
+        minSelfSufficientMonths: 6,
+      },
+    });
+    expect(defined.statusCode, defined.body).toBe(201);
+    await refreshFixture(database.db);
+    await app.readModel.reload();
+    const found = (await app.inject('/v1/offers?targetGroup=jobparat&limit=10')).json<{
+      items: { offer: { name: string }; effects: { effect12m: { rate: number | null } } }[];
+    }>();
+    rates = new Map(found.items.map((item) => [item.offer.name, item.effects.effect12m.rate]));
+  });
+  afterAll(() => b?.close());
+
+  it('lists only offers whose rate meets the minimum typed, and keeps it in the link', async () => {
+    expect(rates.get('Rengøring og service')).toBeGreaterThanOrEqual(0.4);
+    expect(rates.get('Lager og truckcertifikat')).toBeLessThan(0.4);
+    const page = await b.newPage();
+    await page.goto('/?tg=jobparat&cols=effect3m,effect12m');
+    expect(await resultNames(page)).toHaveLength(3);
+    await page.getByText('Flere filtre').click();
+    const sent = page.waitForRequest((request) => new URL(request.url()).pathname === '/v1/offers');
+    const names = await search(page, async () => {
+      await page.getByLabel('Mindst 12 mdr. effekt (%)').fill('40');
+      await page.getByRole('button', { name: 'Søg', exact: true }).click();
+    });
+    expect(new URL((await sent).url()).searchParams.get('min')).toBe('effect12m:0.4');
+    expect(names).toEqual(['Rengøring og service']);
+    const shown = await page
+      .locator('table.results tbody td[data-measure="effect12m"] > .figure .value')
+      .allTextContents();
+    expect(shown).toHaveLength(1);
+    for (const text of shown) expect(Number.parseInt(text, 10)).toBeGreaterThanOrEqual(40);
+    expect(new URL(page.url()).searchParams.get('min')).toBe('effect12m:40');
+
+    // The shared link opens the same search with the field filled in, in English too.
+    const shared = await b.newPage();
+    await shared.goto(`${new URL(page.url()).search}&lang=en`);
+    expect(await resultNames(shared)).toEqual(['Rengøring og service']);
+    await expect(shared.getByLabel('Minimum 12-month effect (%)').inputValue()).resolves.toBe('40');
   });
 });

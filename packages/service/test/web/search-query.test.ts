@@ -23,6 +23,21 @@ describe('the GET /v1/offers query of a page state', () => {
     });
   });
 
+  it('sends the minimums of defined measures as one `min` list of shares', () => {
+    const params = searchQuery(
+      {
+        ...DEFAULT_STATE,
+        minMeasures: [
+          { key: 'effect12m', percent: 30 },
+          { key: 'effect20m', percent: 12.5 },
+        ],
+      },
+      20,
+    );
+    expect(params.get('min')).toBe('effect12m:0.3,effect20m:0.125');
+    expect(searchQuery(DEFAULT_STATE, 20).has('min')).toBe(false);
+  });
+
   it('sorts price and cost per outcome cheapest first and names A–Z', () => {
     expect(searchQuery({ ...DEFAULT_STATE, sort: 'price' }, 20).get('sort')).toBe('price');
     expect(searchQuery({ ...DEFAULT_STATE, sort: 'costPerOutcome' }, 20).get('sort')).toBe('costPerOutcome');

@@ -4,7 +4,9 @@ import {
   hasCriteria,
   MAX_COMPARE,
   measureKeys,
+  MIN_FIELD_PREFIX,
   parseState,
+  sameSearch,
   serializeState,
   SORT_KEYS,
   sortKeysFor,
@@ -31,6 +33,10 @@ describe('the URL holds the page state', () => {
       minEffect7m: 40,
       minSatisfaction: 60,
       minCompanyShare: 20,
+      minMeasures: [
+        { key: 'effect12m', percent: 30 },
+        { key: 'effect20m', percent: 12.5 },
+      ],
       minHours: 15,
       maxHours: 30,
       minWeeks: 4,
@@ -77,6 +83,74 @@ describe('the URL holds the page state', () => {
   it('falls back to the search when an offer profile link lacks the offer', () => {
     expect(parseState('?view=offer').view).toBe('search');
     expect(parseState('?view=offer&offer=T-9').view).toBe('offer');
+  });
+});
+
+describe('minimums of the measures a municipality defined live in one URL parameter', () => {
+  it('writes them as percent, as typed, and only when there are any', () => {
+    const state = {
+      ...DEFAULT_STATE,
+      minMeasures: [
+        { key: 'effect12m', percent: 30 },
+        { key: 'effect20m', percent: 10 },
+      ],
+    };
+    expect(new URLSearchParams(serializeState(state)).get('min')).toBe('effect12m:30,effect20m:10');
+    expect(serializeState({ ...DEFAULT_STATE, minMeasures: [] })).toBe('');
+    expect(parseState('?min=').minMeasures).toEqual([]);
+  });
+
+  it('drops garbled, out-of-range, repeated and built-in entries of a hand-edited link', () => {
+    const state = parseState(
+      '?min=effect12m:30,nonsense,effect3m:20,effect20m:150,effect24m:abc,effect12m:40,' +
+        'a:1:2,drop;table:5,satisfiedShare:50,price:10, effect6m : 12,5',
+    );
+    // '12,5' splits into 'effect6m : 12' and '5': the list separator wins over a decimal comma.
+    expect(state.minMeasures).toEqual([
+      { key: 'effect12m', percent: 30 },
+      { key: 'effect6m', percent: 12 },
+    ]);
+    expect(parseState('?min=effect12m:-1,effect20m:0').minMeasures).toEqual([
+      { key: 'effect20m', percent: 0 },
+    ]);
+  });
+
+  it('keeps at most 20, as it does defined columns', () => {
+    const many = Array.from({ length: 25 }, (_, i) => `m${i}:${i}`).join(',');
+    const minimums = parseState(`?min=${many}`).minMeasures;
+    expect(minimums).toHaveLength(20);
+    expect(minimums[19]).toEqual({ key: 'm19', percent: 19 });
+  });
+
+  it('drops a minimum of a measure the data do not carry, once the API lists its measures', () => {
+    const state = parseState('?tg=jobparat&min=effect12m:30,effect20m:10');
+    expect(withKnownMeasures(state, ['effect12m', 'effect20m'])).toBe(state);
+    expect(withKnownMeasures(state, ['effect12m']).minMeasures).toEqual([{ key: 'effect12m', percent: 30 }]);
+    expect(withKnownMeasures(state, []).minMeasures).toEqual([]);
+  });
+
+  it('counts as a filter and as a different search, whatever order a link names them in', () => {
+    const state = parseState('?min=effect12m:30,effect20m:10');
+    expect(hasCriteria(state)).toBe(true);
+    expect(sameSearch(state, parseState('?min=effect20m:10,effect12m:30'))).toBe(true);
+    expect(sameSearch(state, parseState('?min=effect12m:31,effect20m:10'))).toBe(false);
+    expect(sameSearch(state, parseState('?min=effect12m:30'))).toBe(false);
+    expect(sameSearch(DEFAULT_STATE, parseState('?min=effect12m:30'))).toBe(false);
+  });
+
+  it('reads the form field of each defined measure, skipping empty ones', () => {
+    const after = stateFromForm({ ...DEFAULT_STATE, minMeasures: [{ key: 'effect24m', percent: 5 }] }, [
+      ['targetGroup', 'jobparat'],
+      [`${MIN_FIELD_PREFIX}effect12m`, '30'],
+      [`${MIN_FIELD_PREFIX}effect20m`, ''],
+      [`${MIN_FIELD_PREFIX}effect24m`, '12,5'],
+      [`${MIN_FIELD_PREFIX}effect30m`, '101'],
+    ]);
+    expect(after.minMeasures).toEqual([
+      { key: 'effect12m', percent: 30 },
+      { key: 'effect24m', percent: 12.5 },
+    ]);
+    expect(stateFromForm(after, [['targetGroup', 'jobparat']]).minMeasures).toEqual([]);
   });
 });
 

@@ -121,6 +121,10 @@ export function searchQuery(state, limit) {
   if (state.minEffect7m !== null) params.set('minEffect7m', share(state.minEffect7m));
   if (state.minSatisfaction !== null) params.set('minSatisfaction', share(state.minSatisfaction));
   if (state.minCompanyShare !== null) params.set('minCompanyShare', share(state.minCompanyShare));
+  // Defined measures through the generic list: a `min<Key>` parameter exists only for the
+  // measures the service knew when it started, the list for every one of its data version.
+  const minimums = state.minMeasures.map(({ key, percent }) => `${key}:${share(percent)}`);
+  if (minimums.length > 0) params.set('min', minimums.join(','));
   if (state.accessible) params.set('accessible', 'true');
   if (state.period) params.set('period', state.period);
   for (const field of /** @type {const} */ (['minHours', 'maxHours', 'minWeeks', 'maxWeeks'])) {

@@ -29,6 +29,7 @@ import { isMeasureKey } from './measures.js';
  * @property {number | null} minEffect7m percent 0..100
  * @property {number | null} minSatisfaction percent 0..100
  * @property {number | null} minCompanyShare percent 0..100
+ * @property {MeasureMinimum[]} minMeasures minimum rates of the measures a municipality defined
  * @property {number | null} minHours hours per week, inclusive
  * @property {number | null} maxHours
  * @property {number | null} minWeeks duration in weeks, inclusive
@@ -40,6 +41,12 @@ import { isMeasureKey } from './measures.js';
  * @property {string[]} ids offers selected for comparison, 0..6, in the order chosen
  * @property {string} offer the offer whose profile is shown (view 'offer')
  * @property {ResultColumn[]} columns measure columns the results table shows, in table order
+ */
+
+/**
+ * @typedef {object} MeasureMinimum the minimum rate a caseworker asked of a defined measure
+ * @property {string} key the measure's key, e.g. 'effect12m'
+ * @property {number} percent 0..100, as typed
  */
 
 /**
@@ -159,6 +166,7 @@ export const DEFAULT_STATE = Object.freeze({
   minEffect7m: null,
   minSatisfaction: null,
   minCompanyShare: null,
+  minMeasures: [],
   minHours: null,
   maxHours: null,
   minWeeks: null,
@@ -188,6 +196,7 @@ const PARAM = /** @type {const} */ ({
   minEffect7m: 'min7m',
   minSatisfaction: 'minSat',
   minCompanyShare: 'minCompany',
+  minMeasures: 'min',
   minHours: 'minHours',
   maxHours: 'maxHours',
   minWeeks: 'minWeeks',
@@ -246,7 +255,7 @@ export function parseBoundedNumber(raw, min, max) {
 export function parseState(search) {
   const params = typeof search === 'string' ? new URLSearchParams(search) : search;
   /** @type {AppState} */
-  const state = { ...DEFAULT_STATE, ids: [], columns: [...DEFAULT_COLUMNS] };
+  const state = { ...DEFAULT_STATE, ids: [], columns: [...DEFAULT_COLUMNS], minMeasures: [] };
 
   const lang = params.get(PARAM.lang);
   if (lang === 'da' || lang === 'en') state.lang = lang;
@@ -262,6 +271,7 @@ export function parseState(search) {
   }
   state.maxPrice = parseBoundedNumber(params.get(PARAM.maxPrice), 0, 10_000_000);
   for (const field of PERCENT_FIELDS) state[field] = parseBoundedNumber(params.get(PARAM[field]), 0, 100);
+  state.minMeasures = parseMinimums(params.get(PARAM.minMeasures));
   for (const [field, max] of RANGE_FIELDS)
     state[field] = parseBoundedNumber(params.get(PARAM[field]), 0, max);
   state.accessible = params.get(PARAM.accessible) === 'true';
@@ -284,6 +294,60 @@ export function parseState(search) {
   // A view that lacks what it needs falls back to the search rather than showing an empty page.
   if (state.view === 'offer' && state.offer === '') state.view = 'search';
   return state;
+}
+
+/**
+ * The minimum rates of defined measures from a `min` value such as 'effect12m:30,effect20m:12.5'
+ * (percent, as the form writes them). Entries that are garbled, out of range, repeat a key or
+ * name a built-in measure (those have their own fields, `min3m`, …) are dropped.
+ *
+ * @param {string | null} raw
+ * @returns {MeasureMinimum[]}
+ */
+export function parseMinimums(raw) {
+  if (raw === null) return [];
+  return cleanMinimums(raw.split(',').map(splitMinimum));
+}
+
+/**
+ * One `key:percent` entry of a `min` value as its key and value; no value when it is garbled.
+ *
+ * @param {string} entry
+ * @returns {[string, string | null]}
+ */
+function splitMinimum(entry) {
+  const [key = '', value = null, ...rest] = entry.split(':');
+  return [key.trim(), rest.length === 0 ? value : null];
+}
+
+/**
+ * The usable minimums of key/value pairs (from a link or the form), in the order given.
+ *
+ * @param {[string, string | null][]} pairs
+ * @returns {MeasureMinimum[]}
+ */
+function cleanMinimums(pairs) {
+  const builtIn = /** @type {readonly string[]} */ (SORT_MEASURES);
+  /** @type {MeasureMinimum[]} */
+  const minimums = [];
+  for (const [key, value] of pairs) {
+    const percent = parseBoundedNumber(value, 0, 100);
+    if (percent === null || !isMeasureKey(key) || builtIn.includes(key) || FIXED.includes(key)) continue;
+    if (minimums.some((other) => other.key === key)) continue;
+    minimums.push({ key, percent });
+  }
+  // More than the page could have written: the rest of the link is kept, the excess dropped.
+  return minimums.slice(0, MAX_CUSTOM);
+}
+
+/**
+ * The `min` value for minimums ('' for none, left out of the URL).
+ *
+ * @param {readonly MeasureMinimum[]} minimums
+ * @returns {string}
+ */
+function serializeMinimums(minimums) {
+  return minimums.map(({ key, percent }) => `${key}:${percent}`).join(',');
 }
 
 /** The value of `cols` when the caseworker unticked every column. */
@@ -344,6 +408,9 @@ export function serializeState(state) {
     if (key === 'columns') {
       const cols = serializeColumns(state.columns);
       if (cols) params.set(name, cols);
+    } else if (key === 'minMeasures') {
+      const min = serializeMinimums(state.minMeasures);
+      if (min) params.set(name, min);
     } else if (Array.isArray(value)) {
       if (value.length > 0) params.set(name, value.join(','));
     } else if (value !== fallback && value !== null && value !== '') {
@@ -382,7 +449,7 @@ export function toggleColumn(state, column, shown) {
 
 /**
  * The state with what names a measure the data do not carry dropped (an old link, a measure
- * deleted since): such columns go, and such a sort falls back to the default.
+ * deleted since): such columns and minimums go, and such a sort falls back to the default.
  *
  * @param {AppState} state
  * @param {readonly string[]} customKeys the defined measures the API lists
@@ -394,8 +461,15 @@ export function withKnownMeasures(state, customKeys) {
   // A link whose every column is gone shows the defaults, as a link naming none it knows.
   const columns = known.length === 0 && state.columns.length > 0 ? [...DEFAULT_COLUMNS] : known;
   const sort = sortKeysFor(customKeys).includes(state.sort) ? state.sort : DEFAULT_STATE.sort;
-  if (columns.length === state.columns.length && sort === state.sort) return state;
-  return { ...state, columns, sort };
+  // The API would refuse a minimum of a measure its data version lacks.
+  const minMeasures = state.minMeasures.filter(({ key }) => customKeys.includes(key));
+  if (
+    columns.length === state.columns.length &&
+    sort === state.sort &&
+    minMeasures.length === state.minMeasures.length
+  )
+    return state;
+  return { ...state, columns, sort, minMeasures };
 }
 
 /**
@@ -423,8 +497,27 @@ export function sameSearch(a, b) {
     'sort',
     'offset',
   ];
-  return fields.every((field) => a[field] === b[field]);
+  return (
+    fields.every((field) => a[field] === b[field]) &&
+    minimumsKey(a.minMeasures) === minimumsKey(b.minMeasures)
+  );
 }
+
+/**
+ * Minimums in a form that compares equal for the same filter, whatever order a link gave them.
+ *
+ * @param {readonly MeasureMinimum[]} minimums
+ * @returns {string}
+ */
+function minimumsKey(minimums) {
+  return serializeMinimums([...minimums].sort((x, y) => (x.key < y.key ? -1 : x.key > y.key ? 1 : 0)));
+}
+
+/**
+ * Name prefix of the form's minimum fields of defined measures: `min.effect12m`. A prefix, not
+ * a list, because each measure has a field of its own.
+ */
+export const MIN_FIELD_PREFIX = 'min.';
 
 /**
  * The state after the search form is submitted: the form's fields replace the filters, paging
@@ -436,8 +529,11 @@ export function sameSearch(a, b) {
  */
 export function stateFromForm(state, entries) {
   const params = new URLSearchParams();
+  /** @type {[string, string][]} */
+  const minimums = [];
   for (const [name, value] of entries) {
     if (typeof value !== 'string') continue;
+    if (name.startsWith(MIN_FIELD_PREFIX)) minimums.push([name.slice(MIN_FIELD_PREFIX.length), value]);
     const field = /** @type {keyof typeof PARAM | undefined} */ (
       Object.keys(PARAM).find((key) => key === name)
     );
@@ -446,6 +542,7 @@ export function stateFromForm(state, entries) {
   const fromForm = parseState(params);
   return {
     ...fromForm,
+    minMeasures: cleanMinimums(minimums),
     lang: state.lang,
     ids: state.ids,
     columns: state.columns,
@@ -472,6 +569,7 @@ export function hasCriteria(state) {
       ...PERCENT_FIELDS.map((field) => state[field]),
       ...RANGE_FIELDS.map(([field]) => state[field]),
     ].some((value) => value !== null) ||
+    state.minMeasures.length > 0 ||
     state.accessible
   );
 }

@@ -10,7 +10,7 @@ import { attr, html } from './html.js';
 import { formatPeriod } from './format.js';
 import { hasText, t } from './i18n.js';
 import { customOutcomes, measureLabel } from './measures.js';
-import { sortKeysFor } from './url-state.js';
+import { MIN_FIELD_PREFIX, sortKeysFor } from './url-state.js';
 
 /** @typedef {import('./i18n.js').Lang} Lang */
 /** @typedef {import('./url-state.js').AppState} AppState */
@@ -121,6 +121,26 @@ function numberField({ id, name, label, value, max, step }) {
 }
 
 /**
+ * A minimum field for each measure the municipality defined, like those of the built-in effects.
+ *
+ * @param {AppState} state
+ * @param {readonly import('./measures.js').MeasureEntry[]} measures
+ * @param {Lang} lang
+ */
+function definedMinimumFields(state, measures, lang) {
+  return customOutcomes(measures).map((key) =>
+    numberField({
+      id: `f-min-${key}`,
+      name: `${MIN_FIELD_PREFIX}${key}`,
+      label: t(lang, 'filters.minMeasure', { measure: measureLabel(key, lang, measures) }),
+      value: state.minMeasures.find((minimum) => minimum.key === key)?.percent ?? null,
+      max: 100,
+      step: 1,
+    }),
+  );
+}
+
+/**
  * @param {object} options
  * @param {AppState} options.state
  * @param {CodeLists} options.lists
@@ -157,6 +177,7 @@ export function searchForm({ state, lists, facets, lang, moreOpen }) {
     state.minEffect7m !== null ||
     state.minSatisfaction !== null ||
     state.minCompanyShare !== null ||
+    state.minMeasures.length > 0 ||
     state.minHours !== null ||
     state.maxHours !== null ||
     state.minWeeks !== null ||
@@ -269,6 +290,7 @@ export function searchForm({ state, lists, facets, lang, moreOpen }) {
           ${numberField({ id: 'f-maxPrice', name: 'maxPrice', label: t(lang, 'filters.maxPrice'), value: state.maxPrice, max: 10_000_000, step: 100 })}
           ${numberField({ id: 'f-min3m', name: 'minEffect3m', label: t(lang, 'filters.minEffect3m'), value: state.minEffect3m, max: 100, step: 1 })}
           ${numberField({ id: 'f-min7m', name: 'minEffect7m', label: t(lang, 'filters.minEffect7m'), value: state.minEffect7m, max: 100, step: 1 })}
+          ${definedMinimumFields(state, lists.measures, lang)}
           ${numberField({ id: 'f-minSat', name: 'minSatisfaction', label: t(lang, 'filters.minSatisfaction'), value: state.minSatisfaction, max: 100, step: 1 })}
           ${numberField({ id: 'f-minCompany', name: 'minCompanyShare', label: t(lang, 'filters.minCompanyShare'), value: state.minCompanyShare, max: 100, step: 1 })}
           ${numberField({ id: 'f-minHours', name: 'minHours', label: t(lang, 'filters.minHours'), value: state.minHours, max: 100, step: 1 })}
