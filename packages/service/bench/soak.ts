@@ -15,8 +15,13 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import pg from 'pg';
+import { cpuShares, cpuSnapshot, describeCpu } from './cpu-shares.ts';
+import { describeTail, tailCauses, type WriterSpans } from './soak-tail.ts';
 
 const EVG = resolve(fileURLToPath(import.meta.url), '../../bin/evg.js');
+const LOOP_PROBE = resolve(fileURLToPath(import.meta.url), '../loop-probe.mjs');
+/** A request slower than this counts against the p99 target; each is kept with its moment. */
+const SLOW_MS = 50;
 const out = (line: string) => process.stdout.write(line + '\n');
 
 const { values: args } = parseArgs({
@@ -141,11 +146,23 @@ async function targets(base: string): Promise<Target[]> {
   ];
 }
 
+/** A response slower than SLOW_MS: when it ended (epoch ms), how long it took, of which kind. */
+interface SlowResponse {
+  at: number;
+  ms: number;
+  kind: string;
+}
+
 /** One autocannon instance per endpoint kind, all at once, each at its share of the rate. */
-function drive(base: string, target: Target, seconds: number): Promise<autocannon.Result> {
+function drive(
+  base: string,
+  target: Target,
+  seconds: number,
+  slow?: SlowResponse[],
+): Promise<autocannon.Result> {
   return new Promise((resolveRun, reject) => {
     const requests = target.paths.map((path) => ({ method: 'GET' as const, path }));
-    autocannon(
+    const instance = autocannon(
       {
         url: base,
         connections: 4,
@@ -156,6 +173,11 @@ function drive(base: string, target: Target, seconds: number): Promise<autocanno
       },
       (error, result) => (error ? reject(error) : resolveRun(result)),
     );
+    if (slow) {
+      instance.on('response', (_client: unknown, _status: number, _bytes: number, ms: number) => {
+        if (ms > SLOW_MS) slow.push({ at: Date.now(), ms, kind: target.name });
+      });
+    }
   });
 }
 
@@ -179,6 +201,13 @@ async function main(): Promise<void> {
     EVG_RATE_LIMIT: '1000000',
     EVG_REFRESH_POLL_MS: '1000',
   };
+  const probeFile = join(dataDir, 'loop-probe.ndjson');
+  // Only the server carries the probe: its main thread's stalls and GC pauses, second by second.
+  const serverEnv: NodeJS.ProcessEnv = {
+    ...env,
+    NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --import ${LOOP_PROBE}`.trim(),
+    SOAK_LOOP_PROBE_PATH: probeFile,
+  };
   let server: ChildProcess | undefined;
   try {
     out(`soak: database ${database}, ${persons} persons, ${minutes} min at ${totalRate} req/s`);
@@ -186,7 +215,7 @@ async function main(): Promise<void> {
     await evgOk(['synth', '--persons', String(persons), '--seed', '1', '--out', dataDir], env);
     await evgOk(['import', '--data', dataDir], env);
 
-    server = spawn(process.execPath, [EVG, 'start'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    server = spawn(process.execPath, [EVG, 'start'], { env: serverEnv, stdio: ['ignore', 'pipe', 'pipe'] });
     // The server's own output (warnings and errors only, LOG_LEVEL=warn), kept for the report.
     let serverErrors = '';
     const keep = (chunk: Buffer) => (serverErrors = (serverErrors + chunk.toString()).slice(-20_000));
@@ -207,31 +236,52 @@ async function main(): Promise<void> {
     // Beside the readers: imports and refreshes back to back for the whole run.
     let stopWriters = false;
     const writerRuns = { imports: 0, refreshes: 0, failures: [] as string[] };
+    const spans: WriterSpans = { import: [], refresh: [] };
+    const timed = async (kind: keyof WriterSpans, argv: string[]) => {
+      const started = Date.now();
+      const run = await evg(argv, env);
+      spans[kind].push([started, Date.now()]);
+      return run;
+    };
     const writers = (async () => {
       while (!stopWriters && !args['no-writers']) {
         // The same files again: every row is read, validated, staged and compared (an idempotent
         // no-op upsert), which is the import's full load on the database without changing it.
-        const imported = await evg(['import', '--data', dataDir, '--no-refresh'], env);
+        const imported = await timed('import', ['import', '--data', dataDir, '--no-refresh']);
         if (imported.code === 0) writerRuns.imports++;
         else writerRuns.failures.push(`import: ${imported.stderr.slice(-300)}`);
         if (stopWriters) break;
-        const refreshed = await evg(['refresh'], env);
+        const refreshed = await timed('refresh', ['refresh']);
         if (refreshed.code === 0) writerRuns.refreshes++;
         else writerRuns.failures.push(`refresh: ${refreshed.stderr.slice(-300)}`);
       }
     })();
+    const slow: SlowResponse[] = [];
+    const measuredFrom = Date.now();
+    const cpuBefore = await cpuSnapshot(pid);
     const rssSamples: number[] = [];
+    const rssTimes: number[] = [];
     const sampler = setInterval(
       () =>
         void rssMiB(pid).then(
-          (v) => rssSamples.push(v),
+          (v) => {
+            rssSamples.push(v);
+            rssTimes.push(Date.now());
+          },
           () => undefined,
         ),
       5000,
     );
 
     out(`soak: measuring for ${minutes} min`);
-    const results = await Promise.all(plan.map((t) => drive(base, t, Math.round(minutes * 60))));
+    const results = await Promise.all(plan.map((t) => drive(base, t, Math.round(minutes * 60), slow)));
+    const measuredTo = Date.now();
+    const cpu = cpuShares(
+      cpuBefore,
+      await cpuSnapshot(pid),
+      (measuredTo - measuredFrom) / 1000,
+      cpus().length,
+    );
     clearInterval(sampler);
     stopWriters = true;
     await writers;
@@ -266,11 +316,15 @@ async function main(): Promise<void> {
     const growth = (rssEnd - rssStart) / rssStart;
     // RSS swings with every read-model swap (two models live until GC), so single readings at
     // start and end are noisy; the medians of the first and last fifth of the run are the trend.
-    const fifth = Math.max(1, Math.floor(rssSamples.length / 5));
+    // Until the first swap the server holds one model, afterwards up to two: the trend starts
+    // once the first refresh's model is in (else a ramp from one to two models reads as growth).
+    const firstSwap = (spans.refresh[0]?.[1] ?? -Infinity) + 5000;
+    const trend = rssSamples.filter((_, i) => rssTimes[i]! >= firstSwap);
+    const fifth = Math.max(1, Math.floor(trend.length / 5));
     const median = (values: number[]) =>
       [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? NaN;
-    const medianStart = median(rssSamples.slice(0, fifth));
-    const medianEnd = median(rssSamples.slice(-fifth));
+    const medianStart = median(trend.slice(0, fifth));
+    const medianEnd = median(trend.slice(-fifth));
     const medianGrowth = (medianEnd - medianStart) / medianStart;
     const report = {
       command: `npm run soak -- --minutes ${minutes} --rate ${totalRate} --persons ${persons}${args['no-writers'] ? ' --no-writers' : ''}`,
@@ -283,6 +337,7 @@ async function main(): Promise<void> {
         end: rssEnd,
         peak: Math.max(rssStart, rssEnd, ...rssSamples),
         growth,
+        trendFromSecond: Math.max(0, Math.round((firstSwap - measuredFrom) / 1000)),
         medianFirstFifth: medianStart,
         medianLastFifth: medianEnd,
         medianGrowth,
@@ -290,6 +345,8 @@ async function main(): Promise<void> {
       rssSamplesMiB: rssSamples,
       loadAverage1m: { start: loadStart, end: loadEnd },
       writers: writerRuns,
+      cpuSeconds: cpu,
+      tail: await tailCauses(slow, spans, probeFile, measuredFrom, measuredTo),
       serverExit: serverExit ?? null,
       serverOutput: serverErrors.slice(-4000),
       targets: {
@@ -310,13 +367,15 @@ async function main(): Promise<void> {
     out('');
     out(
       `memory (RSS of evg start): start ${rssStart.toFixed(1)} MiB, end ${rssEnd.toFixed(1)} MiB, ` +
-        `peak ${report.memoryMiB.peak.toFixed(1)} MiB, growth ${(growth * 100).toFixed(1)}%; median of the first ` +
+        `peak ${report.memoryMiB.peak.toFixed(1)} MiB, growth ${(growth * 100).toFixed(1)}%; from the first swap (second ${report.memoryMiB.trendFromSecond}) median of the first ` +
         `fifth ${medianStart.toFixed(1)} MiB, of the last fifth ${medianEnd.toFixed(1)} MiB, growth ${(medianGrowth * 100).toFixed(1)}%`,
     );
     out(
       `writers: ${writerRuns.imports} imports and ${writerRuns.refreshes} refreshes, ${writerRuns.failures.length} failed`,
     );
     for (const failure of writerRuns.failures.slice(0, 5)) out(`  ${failure}`);
+    out(describeTail(report.tail));
+    out(describeCpu(cpu));
     out(
       `machine: ${report.machine}; 1-min load average ${loadStart.toFixed(1)} at start, ${loadEnd.toFixed(1)} at end`,
     );
