@@ -35,7 +35,7 @@ export const DEFAULT_DEFINED_MEASURES: readonly DefinedMeasure[] = DEFAULT_MEASU
  * refreshed since measures became data), else the default's, else the Danish label.
  */
 export function englishLabelOf(measure: MeasureDefinition): string {
-  const own = (measure as Partial<DefinedMeasure>).labelEn;
+  const own = 'labelEn' in measure ? measure.labelEn : undefined;
   return typeof own === 'string' && own !== '' ? own : (DEFAULT_LABELS_EN[measure.key] ?? measure.label);
 }
 
@@ -71,56 +71,68 @@ export function describeProblem(problem: MeasureProblem): string {
 const isWhole = (value: unknown): value is number => typeof value === 'number' && Number.isInteger(value);
 const isLabel = (value: unknown): value is string =>
   typeof value === 'string' && value.trim() !== '' && value.length <= MAX_LABEL;
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+const isAnchor = (value: unknown): value is DefinedMeasure['anchor'] => value === 'start' || value === 'end';
+const FIELDS = ['key', 'label', 'labelEn', 'anchor', 'fromMonth', 'toMonth', 'minSelfSufficientMonths'];
 
-/** The problems of one raw definition (an object from JSON), field by field. */
-function problemsOf(raw: unknown, index: number | undefined): MeasureProblem[] {
+/** One raw definition (an object from JSON) checked field by field: the measure, or every problem. */
+function check(
+  raw: unknown,
+  index: number | undefined,
+): { measure?: DefinedMeasure; problems: MeasureProblem[] } {
   const problems: MeasureProblem[] = [];
   const add = (field: string, message: string) =>
     problems.push({ field, message, ...(index === undefined ? {} : { index }) });
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
+  if (!isRecord(raw)) {
     add('(entry)', 'must be an object');
-    return problems;
+    return { problems };
   }
-  const m = raw as Record<string, unknown>;
-  const known = ['key', 'label', 'labelEn', 'anchor', 'fromMonth', 'toMonth', 'minSelfSufficientMonths'];
-  for (const field of Object.keys(m)) if (!known.includes(field)) add(field, 'unknown field');
-  if (typeof m.key !== 'string' || !/^[A-Za-z][A-Za-z0-9]*$/.test(m.key) || m.key.length > MAX_KEY) {
+  for (const field of Object.keys(raw)) if (!FIELDS.includes(field)) add(field, 'unknown field');
+  const { key, label, labelEn, anchor, fromMonth: from, toMonth: to, minSelfSufficientMonths: min } = raw;
+  if (typeof key !== 'string' || !/^[A-Za-z][A-Za-z0-9]*$/.test(key) || key.length > MAX_KEY) {
     add('key', `must be letters and digits starting with a letter, at most ${MAX_KEY} characters`);
-  } else if (isDefaultMeasure(m.key)) {
-    add('key', `'${m.key}' is a built-in measure and cannot be redefined`);
-  } else if (RESERVED.has(m.key)) {
-    add('key', `'${m.key}' is a built-in field of the effect table`);
+  } else if (isDefaultMeasure(key)) {
+    add('key', `'${key}' is a built-in measure and cannot be redefined`);
+  } else if (RESERVED.has(key)) {
+    add('key', `'${key}' is a built-in field of the effect table`);
   }
-  if (!isLabel(m.label)) add('label', `Danish label required, 1–${MAX_LABEL} characters`);
-  if (!isLabel(m.labelEn)) add('labelEn', `English label required, 1–${MAX_LABEL} characters`);
-  if (m.anchor !== 'start' && m.anchor !== 'end') add('anchor', "must be 'start' or 'end'");
-  const from = m.fromMonth;
-  const to = m.toMonth;
+  if (!isLabel(label)) add('label', `Danish label required, 1–${MAX_LABEL} characters`);
+  if (!isLabel(labelEn)) add('labelEn', `English label required, 1–${MAX_LABEL} characters`);
+  if (!isAnchor(anchor)) add('anchor', "must be 'start' or 'end'");
   if (!isWhole(from) || from < 0 || from >= MAX_MONTH)
     add('fromMonth', `must be a whole number from 0 to ${MAX_MONTH - 1}`);
   if (!isWhole(to) || to > MAX_MONTH || (isWhole(from) && to <= from))
     add('toMonth', `must be a whole number greater than fromMonth and at most ${MAX_MONTH} (exclusive end)`);
   const months = isWhole(from) && isWhole(to) && to > from ? to - from : undefined;
-  const min = m.minSelfSufficientMonths;
   if (!isWhole(min) || min < 1 || min > (months ?? MAX_MONTH)) {
     add(
       'minSelfSufficientMonths',
       months === undefined ? 'must be a whole number ≥ 1' : `must be a whole number from 1 to ${months}`,
     );
   }
-  return problems;
-}
-
-function toDefined(raw: Record<string, unknown>): DefinedMeasure {
-  return {
-    key: raw.key as string,
-    label: (raw.label as string).trim(),
-    labelEn: (raw.labelEn as string).trim(),
-    anchor: raw.anchor as 'start' | 'end',
-    fromMonth: raw.fromMonth as number,
-    toMonth: raw.toMonth as number,
-    minSelfSufficientMonths: raw.minSelfSufficientMonths as number,
+  // The same conditions once more, for the compiler: with no problem every field is narrowed.
+  if (
+    problems.length > 0 ||
+    typeof key !== 'string' ||
+    !isLabel(label) ||
+    !isLabel(labelEn) ||
+    !isAnchor(anchor) ||
+    !isWhole(from) ||
+    !isWhole(to) ||
+    !isWhole(min)
+  )
+    return { problems };
+  const measure = {
+    key,
+    label: label.trim(),
+    labelEn: labelEn.trim(),
+    anchor,
+    fromMonth: from,
+    toMonth: to,
+    minSelfSufficientMonths: min,
   };
+  return { measure, problems };
 }
 
 /**
@@ -129,9 +141,9 @@ function toDefined(raw: Record<string, unknown>): DefinedMeasure {
  *   anchor: 'start', fromMonth: 0, toMonth: 12, minSelfSufficientMonths: 6 })
  */
 export function parseMeasure(raw: unknown): DefinedMeasure {
-  const problems = problemsOf(raw, undefined);
-  if (problems.length > 0) throw new MeasureDefinitionError(problems);
-  return toDefined(raw as Record<string, unknown>);
+  const { measure, problems } = check(raw, undefined);
+  if (!measure) throw new MeasureDefinitionError(problems);
+  return measure;
 }
 
 /**
@@ -141,18 +153,20 @@ export function parseMeasure(raw: unknown): DefinedMeasure {
 export function parseMeasureList(raw: unknown): DefinedMeasure[] {
   if (!Array.isArray(raw))
     throw new MeasureDefinitionError([{ field: '(file)', message: 'must be a JSON array of measures' }]);
-  const problems = raw.flatMap((entry, index) => problemsOf(entry, index));
+  const checked = raw.map((entry: unknown, index) => check(entry, index));
+  const problems = checked.flatMap((entry) => entry.problems);
   const seen = new Map<string, number>();
-  raw.forEach((entry, index) => {
-    const key = (entry as { key?: unknown } | null)?.key;
+  raw.forEach((entry: unknown, index) => {
+    const key = isRecord(entry) ? entry.key : undefined;
     if (typeof key !== 'string') return;
     const first = seen.get(key);
     if (first !== undefined)
       problems.push({ index, field: 'key', message: `'${key}' is also the key of entry ${first + 1}` });
     else seen.set(key, index);
   });
-  if (problems.length > 0) throw new MeasureDefinitionError(problems);
-  return raw.map((entry) => toDefined(entry as Record<string, unknown>));
+  const measures = checked.flatMap((entry) => (entry.measure ? [entry.measure] : []));
+  if (problems.length > 0 || measures.length !== raw.length) throw new MeasureDefinitionError(problems);
+  return measures;
 }
 
 /**
