@@ -130,16 +130,20 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(swaggerPlugin);
   await app.register(dbPlugin, { db: options.db, readDb: options.readDb ?? options.db });
   await app.register(authPlugin, { readRequiresKey: config.readRequiresKey });
+  // With a read replica the read-model worker builds from it, and from the primary after own writes.
+  const workerReads = options.readConnectionString ?? options.connectionString;
   await app.register(readModelPlugin, {
     minCellSize: config.minCellSize,
     pollMs: config.refreshPollMs,
     ...(options.measures ? { measures: options.measures } : {}),
     ...(options.snapshotSource ? { source: options.snapshotSource } : {}),
-    ...(config.readModelWorker
+    ...(config.readModelWorker && workerReads
       ? {
-          // With a read replica the worker builds from it, and from the primary after own writes.
-          workerConnectionString: options.readConnectionString ?? options.connectionString,
-          workerPrimaryConnectionString: options.readConnectionString ? options.connectionString : undefined,
+          worker: {
+            connectionString: workerReads,
+            primaryConnectionString: options.readConnectionString ? options.connectionString : undefined,
+            nice: config.batchNice,
+          },
         }
       : {}),
   });

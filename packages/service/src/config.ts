@@ -22,6 +22,11 @@ export interface DataConfig {
   asOf: string | undefined;
   /** EVG_DEBUG: the CLI prints a stack trace with an internal error. */
   debug: boolean;
+  /**
+   * EVG_BATCH_NICE: the CPU priority (Unix nice value, 0–19) that imports and refreshes lower
+   * themselves to, so that an API on the same machine is answered first; 0 = unchanged.
+   */
+  batchNice: number;
 }
 
 /**
@@ -109,6 +114,7 @@ const envSchema = z.object({
   EVG_AS_OF: z.string().refine(isIsoDate, 'must be a date YYYY-MM-DD that exists').optional(),
   EVG_PSEUDONYM_KEY: z.string().min(16, 'must be a secret of at least 16 characters').optional(),
   EVG_DEBUG: bool.default(false),
+  EVG_BATCH_NICE: int(0, 19).default(10),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   // Hardening (issue 10); README "Limits and timeouts" says why these defaults.
   EVG_RATE_LIMIT_CASEWORKER: int(1, 1_000_000_000).default(3000),
@@ -186,6 +192,7 @@ const dataEnvSchema = envSchema.pick({
   EVG_PSEUDONYM_KEY: true,
   EVG_AS_OF: true,
   EVG_DEBUG: true,
+  EVG_BATCH_NICE: true,
 });
 
 /** Validates the variables of `schema` present in `env` (empty strings count as unset). */
@@ -208,7 +215,7 @@ function parseEnv<Shape extends z.ZodRawShape>(
 
 /**
  * The data part of the configuration alone (DATABASE_URL, EVG_DATA_DIR, the secrets, EVG_AS_OF,
- * EVG_DEBUG), for the commands that do not serve. Throws ConfigError naming a bad variable.
+ * EVG_DEBUG, EVG_BATCH_NICE), for the commands that do not serve. Throws ConfigError naming a bad variable.
  *
  * @example
  *   loadDataConfig({ EVG_AS_OF: '2026-10-31' }).asOf; // '2026-10-31'
@@ -222,6 +229,7 @@ export function loadDataConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): Dat
     pseudonymKey: value.EVG_PSEUDONYM_KEY,
     asOf: value.EVG_AS_OF,
     debug: value.EVG_DEBUG,
+    batchNice: value.EVG_BATCH_NICE,
   };
 }
 

@@ -1,5 +1,6 @@
 import { ensureDemoData } from '../synth/seed-database.ts';
 import { refreshEffects } from '../refresh/index.ts';
+import { refreshInWorker } from '../refresh/refresh-in-worker.ts';
 import { buildApp } from '../app.ts';
 import type { RefreshRunner } from '../plugins/app/refresher.ts';
 import type { ServiceConfig } from '../config.ts';
@@ -16,10 +17,20 @@ import { countPersons } from '../repositories/person-records.ts';
 
 /**
  * The server's refresh, after imports and on POST /v1/refresh: the imports' cut-off unless
- * EVG_AS_OF overrides it, never today.
+ * EVG_AS_OF overrides it, never today. On a PostgreSQL server (`server`) it runs in a worker
+ * thread of its own at EVG_BATCH_NICE, so requests are answered while it reads, computes and
+ * writes; the embedded database's one session is the event loop's, so there it runs in line.
  */
-export function serviceRefresh(config: ServiceConfig, disclosureKey: string): RefreshRunner {
-  return (db) => refreshEffects(db, { minCellSize: config.minCellSize, asOf: config.asOf, disclosureKey });
+export function serviceRefresh(
+  config: ServiceConfig,
+  disclosureKey: string,
+  server?: { connectionString: string },
+): RefreshRunner {
+  const options = { minCellSize: config.minCellSize, asOf: config.asOf, disclosureKey };
+  if (server)
+    return () =>
+      refreshInWorker({ connectionString: server.connectionString, options, nice: config.batchNice });
+  return (db) => refreshEffects(db, options);
 }
 
 /**
@@ -76,7 +87,7 @@ export async function startService(
       connectionString: handle.connectionString,
       readConnectionString: readHandle?.connectionString,
       logger: { level: config.logLevel, stream: io.stdout },
-      refreshEffects: serviceRefresh(config, secret),
+      refreshEffects: serviceRefresh(config, secret, handle.embedded ? undefined : handle),
     });
     const close = async () => {
       await readHandle?.close();

@@ -8,8 +8,10 @@ import { dbSnapshotSource } from './db-snapshot-source.ts';
 import { answerRequest, prebuild } from './model-requests.ts';
 import { ReadModel } from './read-model.ts';
 import type { ModelWorkerInput, ToHost, ToWorker } from './worker-protocol.ts';
+import { lowerThreadPriority } from '../threads/cpu-priority.ts';
 
 const input = workerData as ModelWorkerInput;
+lowerThreadPriority(input.nice ?? 0);
 const port = parentPort!;
 // One connection: an embedded database serves only a few (pglite-socket), and a build reads
 // everything in one transaction anyway.

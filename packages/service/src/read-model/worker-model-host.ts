@@ -3,7 +3,13 @@ import type { EffectRow } from '@evg/effects';
 import type { ModelHost } from './model-host.ts';
 import type { ModelAnswer, ModelRequest, PrebuiltModel } from './model-requests.ts';
 import type { ReadModelOptions } from './read-model.ts';
-import type { ModelWorkerInput, PrebuiltPart, ToHost, ToWorker } from './worker-protocol.ts';
+import type {
+  ModelWorkerConnection,
+  ModelWorkerInput,
+  PrebuiltPart,
+  ToHost,
+  ToWorker,
+} from './worker-protocol.ts';
 
 // Compiled, the worker is plain JavaScript; from sources it needs tsx registered first.
 const WORKER_ENTRY = import.meta.url.endsWith('.ts') ? './model-worker-bootstrap.mjs' : './model-worker.js';
@@ -16,13 +22,13 @@ interface Pending {
 
 /**
  * Read models in a worker thread that loads the stored data over its own connection
- * (`connectionString`), so the event loop never parses fine cells, builds a model or
+ * (`connection`), so the event loop never parses fine cells, builds a model or
  * serialises a large table: it receives the prebuilt parts in slices and bodies as bytes.
  * A worker that dies is replaced on the next build; `onLost` is told, so the caller builds
  * again (the models it held are gone).
  *
  * @example
- *   const host = new WorkerModelHost(url, { minCellSize: 5 }, () => store.reload());
+ *   const host = new WorkerModelHost({ connectionString: url, nice: 10 }, { minCellSize: 5 }, () => store.reload());
  */
 export class WorkerModelHost implements ModelHost {
   private worker: Worker | undefined;
@@ -31,11 +37,9 @@ export class WorkerModelHost implements ModelHost {
   private closing = false;
 
   constructor(
-    private readonly connectionString: string,
+    private readonly connection: ModelWorkerConnection,
     private readonly options: ReadModelOptions,
     private readonly onLost: (error: Error) => void = () => {},
-    /** The primary, when `connectionString` is a read replica (DATABASE_READ_URL). */
-    private readonly primaryConnectionString?: string | undefined,
   ) {}
 
   async build(generation: number, latest = false): Promise<PrebuiltModel> {
@@ -78,11 +82,7 @@ export class WorkerModelHost implements ModelHost {
 
   private start(): Worker {
     if (this.worker) return this.worker;
-    const input: ModelWorkerInput = {
-      connectionString: this.connectionString,
-      primaryConnectionString: this.primaryConnectionString,
-      options: this.options,
-    };
+    const input: ModelWorkerInput = { ...this.connection, options: this.options };
     const worker = new Worker(new URL(WORKER_ENTRY, import.meta.url), { workerData: input });
     // The worker must not keep the process alive on its own; close() ends it.
     worker.unref();

@@ -3,10 +3,19 @@ import type { Catalogue, ModelRequest } from './model-requests.ts';
 import type { ReadModelOptions } from './read-model.ts';
 
 /** What the read-model worker is started with. */
-export interface ModelWorkerInput {
+/** Where the read-model worker reads, and at what CPU priority it runs. */
+export interface ModelWorkerConnection {
   connectionString: string;
   /** Where this process writes, when reads come from a replica: for builds after its own writes. */
   primaryConnectionString?: string | undefined;
+  /**
+   * The nice value the worker thread lowers itself to (EVG_BATCH_NICE; Linux): building the next
+   * model and large tables then wait for the event loop's requests, not the other way round.
+   */
+  nice?: number | undefined;
+}
+
+export interface ModelWorkerInput extends ModelWorkerConnection {
   options: ReadModelOptions;
 }
 

@@ -149,7 +149,15 @@ describe('loadDataConfig', () => {
       pseudonymKey: 'a pseudonym secret',
       asOf: '2026-10-31',
       debug: true,
+      batchNice: 10,
     });
+  });
+
+  it('takes the batch priority as a nice value from 0 to 19, 10 unless set', () => {
+    expect(loadDataConfig({ EVG_BATCH_NICE: '0' }).batchNice).toBe(0);
+    expect(loadDataConfig({ EVG_BATCH_NICE: '19' }).batchNice).toBe(19);
+    expect(() => loadDataConfig({ EVG_BATCH_NICE: '20' })).toThrow(/^EVG_BATCH_NICE:/);
+    expect(() => loadDataConfig({ EVG_BATCH_NICE: '-5' })).toThrow(/^EVG_BATCH_NICE:/);
   });
 
   it('checks DATABASE_URL and EVG_AS_OF as loadConfig does', () => {

@@ -64,10 +64,14 @@ async function engineOnFiles(groupBy: EngineConfig['groupBy'], periodUnit: Engin
   return accumulator.finish();
 }
 
-/** The API as `evg start` builds it, with the server's own refresh (no EVG_AS_OF). */
+/**
+ * The API as `evg start` builds it, with the server's own refresh (no EVG_AS_OF): on a
+ * PostgreSQL server in a worker thread, as there.
+ */
 async function serviceApp(): Promise<FastifyInstance> {
   const config = { ...loadConfig({}), refreshPollMs: 0 };
-  return buildApp({ config, db: t.db, refreshEffects: serviceRefresh(config, DISCLOSURE_KEY) });
+  const server = inject('evgTestDb').mode === 'embedded' ? undefined : t;
+  return buildApp({ config, db: t.db, refreshEffects: serviceRefresh(config, DISCLOSURE_KEY, server) });
 }
 
 async function storedCells(version: number, grouping: string): Promise<EffectCell[]> {

@@ -6,6 +6,7 @@ import { createDb, type DbHandle } from '../../db/create-db.ts';
 import type { RefreshAsOfSource } from '../../db/database.ts';
 import { DataDirInUseError } from '../../db/data-dir-lock.ts';
 import { disclosureKey } from '../../secrets/disclosure-key.ts';
+import { lowerCpuPriority } from '../../threads/cpu-priority.ts';
 
 /** The data part of the configuration; an invalid variable is the user's to fix (exit 2). */
 export function dataConfigOf(env: NodeJS.ProcessEnv): DataConfig {
@@ -15,6 +16,14 @@ export function dataConfigOf(env: NodeJS.ProcessEnv): DataConfig {
     if (error instanceof ConfigError) throw new CliError(`invalid environment: ${error.message}`);
     throw error;
   }
+}
+
+/**
+ * For the commands that write what an API serves (import, refresh, seed): lower this process's
+ * CPU priority to EVG_BATCH_NICE, so a server on the same machine is answered first.
+ */
+export function yieldCpuToServing(env: NodeJS.ProcessEnv): void {
+  lowerCpuPriority(dataConfigOf(env).batchNice);
 }
 
 /** The disclosure secret for commands that compute published figures (EVG_DISCLOSURE_KEY or the data folder's). */

@@ -14,6 +14,7 @@ import {
   describeDatabase,
   disclosureKeyOf,
   openDatabase,
+  yieldCpuToServing,
   workersFlag,
 } from './db-flags.ts';
 
@@ -60,6 +61,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
   const override = asOfOverride(io.env);
   const workers = workersFlag(values.workers);
   const log = values.verbose ? { log: (line: string) => io.stderr.write(`${line}\n`) } : {};
+  yieldCpuToServing(io.env);
   const handle = await openDatabase(io.env);
   try {
     await migrateToLatest(handle.db);

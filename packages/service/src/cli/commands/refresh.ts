@@ -9,6 +9,7 @@ import {
   describeAsOfSource,
   disclosureKeyOf,
   openDatabase,
+  yieldCpuToServing,
   workersFlag,
 } from './db-flags.ts';
 
@@ -43,6 +44,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
   }
   const asOf = asOfFlag(values['as-of']) ?? asOfOverride(io.env);
   const workers = workersFlag(values.workers);
+  yieldCpuToServing(io.env);
   const handle = await openDatabase(io.env);
   try {
     await migrateToLatest(handle.db);

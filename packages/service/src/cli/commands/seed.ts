@@ -4,7 +4,14 @@ import { migrateToLatest } from '../../db/migrate.ts';
 import { ImportError } from '../../imports/import-error.ts';
 import { DEMO_AS_OF, DEMO_PERSONS, seedDatabase } from '../../synth/seed-database.ts';
 import { RefreshError } from '../../refresh/refresh-error.ts';
-import { asOfOverride, describeDatabase, disclosureKeyOf, openDatabase, workersFlag } from './db-flags.ts';
+import {
+  asOfOverride,
+  describeDatabase,
+  disclosureKeyOf,
+  openDatabase,
+  workersFlag,
+  yieldCpuToServing,
+} from './db-flags.ts';
 
 export const summary = 'load synthetic Copenhagen-scale data into the database and refresh';
 
@@ -37,6 +44,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
   const seed = integerFlag(values.seed, 'seed', 1, 0, 2 ** 32 - 1);
   const workers = workersFlag(values.workers);
   const refreshAsOf = asOfOverride(io.env);
+  yieldCpuToServing(io.env);
   const handle = await openDatabase(io.env);
   try {
     await migrateToLatest(handle.db);

@@ -6,6 +6,7 @@ import { LocalModelHost, type ModelHost } from '../../read-model/model-host.ts';
 import { ReadModelStore } from '../../read-model/read-model-store.ts';
 import { WorkerModelHost } from '../../read-model/worker-model-host.ts';
 import type { SnapshotSource } from '../../read-model/snapshot.ts';
+import type { ModelWorkerConnection } from '../../read-model/worker-protocol.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -21,12 +22,10 @@ export interface ReadModelPluginOptions {
   pollMs: number;
   source?: SnapshotSource;
   /**
-   * The database's connection string for the read-model worker thread; absent (or a fixture
-   * `source`) builds models on the event loop.
+   * Where the read-model worker thread reads (and its priority); absent (or a fixture `source`)
+   * builds models on the event loop.
    */
-  workerConnectionString?: string | undefined;
-  /** The primary's, when `workerConnectionString` is a read replica (DATABASE_READ_URL). */
-  workerPrimaryConnectionString?: string | undefined;
+  worker?: ModelWorkerConnection | undefined;
 }
 
 /** Loads the read model before the server accepts requests and keeps it current. */
@@ -39,13 +38,8 @@ async function readModelPlugin(app: FastifyInstance, options: ReadModelPluginOpt
   let store: ReadModelStore | undefined;
   // A fixture source exists only in this thread; the worker reads the database itself.
   const host: ModelHost =
-    options.workerConnectionString && !options.source
-      ? new WorkerModelHost(
-          options.workerConnectionString,
-          modelOptions,
-          (error) => store?.markLost(error),
-          options.workerPrimaryConnectionString,
-        )
+    options.worker && !options.source
+      ? new WorkerModelHost(options.worker, modelOptions, (error) => store?.markLost(error))
       : new LocalModelHost(source, modelOptions);
   try {
     store = await ReadModelStore.open(source, host, modelOptions, app.log);
