@@ -23,8 +23,9 @@ export interface DataConfig {
   /** EVG_DEBUG: the CLI prints a stack trace with an internal error. */
   debug: boolean;
   /**
-   * EVG_BATCH_NICE: the CPU priority (Unix nice value, 0–19) that imports and refreshes lower
-   * themselves to, so that an API on the same machine is answered first; 0 = unchanged.
+   * EVG_BATCH_NICE: the CPU priority (Unix nice value, 0–19) of background work: the import,
+   * refresh and seed commands, and the server's refresh and read-model worker threads; so that
+   * requests are answered first when the CPUs are busy. 0 = unchanged.
    */
   batchNice: number;
 }

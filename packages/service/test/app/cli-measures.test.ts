@@ -7,6 +7,7 @@ import { runCli } from '../../src/cli/run-cli.ts';
 import { listBonusRules } from '../../src/repositories/bonus-rules.ts';
 import { listCustomMeasures } from '../../src/repositories/measures.ts';
 import { validFiles, writeDataDir } from '../support/contract-files.ts';
+import { EFFECT12M_ENTRY } from '../support/effect12m.ts';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';
 
 let database: TestDatabase;
@@ -30,20 +31,10 @@ async function evg(...argv: string[]) {
   return { code, ...chunks };
 }
 
-const EFFECT12M = {
-  key: 'effect12m',
-  label: '12 mdr. effekt',
-  labelEn: '12-month effect',
-  anchor: 'start',
-  fromMonth: 0,
-  toMonth: 12,
-  minSelfSufficientMonths: 6,
-};
-
 describe('evg measures', () => {
   it('sets, lists and deletes a custom measure; the defaults stay', async () => {
     const file = join(dir, 'good.json');
-    await writeFile(file, JSON.stringify([EFFECT12M]));
+    await writeFile(file, JSON.stringify([EFFECT12M_ENTRY]));
     expect(await evg('measures', 'set', file)).toMatchObject({ code: 0, out: 'created effect12m\n' });
     expect((await evg('measures', 'set', file)).out).toBe('replaced effect12m\n');
 
@@ -70,7 +61,10 @@ describe('evg measures', () => {
 
   it('stores nothing from a file with one bad entry', async () => {
     const file = join(dir, 'bad.json');
-    await writeFile(file, JSON.stringify([EFFECT12M, { ...EFFECT12M, key: 'effect24m', anchor: 'middle' }]));
+    await writeFile(
+      file,
+      JSON.stringify([EFFECT12M_ENTRY, { ...EFFECT12M_ENTRY, key: 'effect24m', anchor: 'middle' }]),
+    );
     const result = await evg('measures', 'set', file);
     expect(result.code).toBe(2);
     expect(result.err).toContain("entry 2: anchor: must be 'start' or 'end'");

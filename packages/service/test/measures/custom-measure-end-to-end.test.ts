@@ -11,19 +11,10 @@ import { DEFAULT_DEFINED_MEASURES } from '../../src/measures/measure-definition.
 import { refreshEffects } from '../../src/refresh/refresh-effects.ts';
 import { createApiKey } from '../../src/repositories/api-keys.ts';
 import { TEST_DISCLOSURE_KEY } from '../support/disclosure-key.ts';
+import { EFFECT12M } from '../support/effect12m.ts';
 import { SYNTH_AS_OF, writeSynthDir } from '../support/synth-dir.ts';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';
 import { UNLIMITED_RATE_ENV } from '../support/unlimited-rate.ts';
-
-/** A 12-month effect: at least 6 of the 12 months after the start self-sufficient. */
-const EFFECT12M = {
-  label: '12 mdr. effekt',
-  labelEn: '12-month effect',
-  anchor: 'start' as const,
-  fromMonth: 0,
-  toMonth: 12,
-  minSelfSufficientMonths: 6,
-};
 
 let t: TestDatabase;
 let synth: { dir: string; remove: () => Promise<void> };

@@ -25,7 +25,8 @@ describe.skipIf(!browserAvailable())(`comparing offers side by side${SKIP_NOTE}`
   it('goes from a target group to a comparison of three offers in a few clicks', async () => {
     const page = await b.newPage();
     await page.goto('/?tg=jobparat');
-    await expect(page.getByText('Vælg 2–6 tilbud for at sammenligne dem.').isVisible()).resolves.toBe(true);
+    // Waits for the page to render the hint (isVisible() would only look once, maybe too early).
+    await page.getByText('Vælg 2–6 tilbud for at sammenligne dem.').waitFor();
     for (const name of ['Rengøring og service', 'Lager og truckcertifikat', 'IT-opkvalificering']) {
       await page.getByRole('checkbox', { name: `Vælg ${name} til sammenligning` }).check();
     }
@@ -116,7 +117,8 @@ describe.skipIf(!browserAvailable())(`comparing offers side by side${SKIP_NOTE}`
       page.getByRole('checkbox', { name: 'Vælg Rengøring og service til sammenligning' }).isChecked(),
     ).resolves.toBe(true);
     await page.getByRole('checkbox', { name: 'Vælg Rengøring og service til sammenligning' }).uncheck();
-    await expect(page.getByText('Vælg 2–6 tilbud for at sammenligne dem.').isVisible()).resolves.toBe(true);
+    // Waits for the page to render the hint (isVisible() would only look once, maybe too early).
+    await page.getByText('Vælg 2–6 tilbud for at sammenligne dem.').waitFor();
     expect(new URL(page.url()).searchParams.get('ids')).toBe('T2');
   });
 });

@@ -8,8 +8,7 @@ import {
   startFirefoxApp,
   type FirefoxApp,
 } from './support/firefox-app.ts';
-import { refreshFixture } from '../app/fixture.ts';
-import { bearer } from '../app/test-app.ts';
+import { defineEffect12m } from '../support/effect12m.ts';
 
 /**
  * The browser globals the functions run inside the page use; the tests compile without the DOM
@@ -89,23 +88,7 @@ describe.skipIf(!firefoxAvailable())(`the page in Firefox${FIREFOX_SKIP_NOTE}`, 
     axeSource = await readFile(AXE_SOURCE, 'utf8');
     // A measure the municipality defined, refreshed into the data: the comparison and the
     // profiles below carry its rows, and the phone's result card its column.
-    const { app, keys, database } = f.testApp;
-    const defined = await app.inject({
-      method: 'PUT',
-      url: '/v1/admin/measures/effect12m',
-      headers: bearer(keys.admin),
-      payload: {
-        label: '12 mdr. effekt',
-        labelEn: '12-month effect',
-        anchor: 'start',
-        fromMonth: 0,
-        toMonth: 12,
-        minSelfSufficientMonths: 6,
-      },
-    });
-    expect(defined.statusCode, defined.body).toBe(201);
-    await refreshFixture(database.db);
-    await app.readModel.reload();
+    await defineEffect12m(f.testApp);
   });
   afterAll(() => f?.close());
 

@@ -3,6 +3,7 @@ import type { Page } from 'playwright-core';
 import { browserAvailable, SKIP_NOTE, startBrowserApp, type BrowserApp } from './support/browser-app.ts';
 import { bearer } from '../app/test-app.ts';
 import { refreshFixture } from '../app/fixture.ts';
+import { EFFECT12M } from '../support/effect12m.ts';
 
 const LABEL = 'Pris inkl. resultatbonus pr. selvforsørget borger';
 const kr = (value: number) =>
@@ -10,16 +11,6 @@ const kr = (value: number) =>
 const words = (text: string | null) => (text ?? '').replace(/\s+/g, ' ').trim();
 const percent = (rate: number) =>
   words(new Intl.NumberFormat('da-DK', { style: 'percent', maximumFractionDigits: 0 }).format(rate));
-
-/** A 12-month effect as an administrator defines it: ≥ 6 of the 12 months after the start. */
-const EFFECT12M = {
-  label: '12 mdr. effekt',
-  labelEn: '12-month effect',
-  anchor: 'start',
-  fromMonth: 0,
-  toMonth: 12,
-  minSelfSufficientMonths: 6,
-};
 
 interface Cell {
   rate: number | null;

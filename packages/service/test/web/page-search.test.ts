@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { browserAvailable, SKIP_NOTE, startBrowserApp, type BrowserApp } from './support/browser-app.ts';
-import { bearer } from '../app/test-app.ts';
-import { refreshFixture } from '../app/fixture.ts';
+import { defineEffect12m } from '../support/effect12m.ts';
 
 /** Offer names in the results table, top to bottom (the row header also names the provider). */
 async function resultNames(page: Page): Promise<string[]> {
@@ -167,23 +166,8 @@ describe.skipIf(!browserAvailable())(`a minimum for a measure the municipality d
   let rates: Map<string, number | null>;
   beforeAll(async () => {
     b = await startBrowserApp();
-    const { app, keys, database } = b.testApp;
-    const defined = await app.inject({
-      method: 'PUT',
-      url: '/v1/admin/measures/effect12m',
-      headers: bearer(keys.admin),
-      payload: {
-        label: '12 mdr. effekt',
-        labelEn: '12-month effect',
-        anchor: 'start',
-        fromMonth: 0,
-        toMonth: 12,
-        minSelfSufficientMonths: 6,
-      },
-    });
-    expect(defined.statusCode, defined.body).toBe(201);
-    await refreshFixture(database.db);
-    await app.readModel.reload();
+    await defineEffect12m(b.testApp);
+    const { app } = b.testApp;
     const found = (await app.inject('/v1/offers?targetGroup=jobparat&limit=10')).json<{
       items: { offer: { name: string }; effects: { effect12m: { rate: number | null } } }[];
     }>();
