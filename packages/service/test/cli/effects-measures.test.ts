@@ -7,20 +7,13 @@ import { naiveOutcomes } from '../../../effects/test/naive/naive-outcomes.ts';
 import { runCli } from '../../src/cli/run-cli.ts';
 import { forEachPerson } from '../../src/data-dir/for-each-person.ts';
 import { openDataDir } from '../../src/data-dir/open-data-dir.ts';
+import { EFFECT12M_ENTRY } from '../support/effect12m.ts';
 import { memoryIo } from './memory-io.ts';
 
 const root = await mkdtemp(join(tmpdir(), 'evg-cli-measures-'));
 const data = join(root, 'data');
 const AS_OF = '2026-10-31';
-const EFFECT12M = {
-  key: 'effect12m',
-  label: '12 mdr. effekt',
-  labelEn: '12-month effect',
-  anchor: 'start' as const,
-  fromMonth: 0,
-  toMonth: 12,
-  minSelfSufficientMonths: 6,
-};
+const EFFECT12M = EFFECT12M_ENTRY;
 
 afterAll(async () => {
   await rm(root, { recursive: true, force: true });
