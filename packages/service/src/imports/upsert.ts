@@ -24,11 +24,14 @@ export async function upsertFromStage(
   trx: Kysely<Database>,
   spec: KindSpec<RecordKind>,
   stage: string,
-  /** A table (column `key`) to receive the first key column of every row inserted or changed. */
-  changedInto: string | null = null,
-  /** The target table is locked and empty: insert without ON CONFLICT. */
-  intoEmpty = false,
+  options: {
+    /** A table (column `key`) to receive the first key column of every row inserted or changed. */
+    changedInto?: string | null;
+    /** The target table is locked and empty: insert without ON CONFLICT. */
+    intoEmpty?: boolean;
+  } = {},
 ): Promise<number> {
+  const { changedInto = null, intoEmpty = false } = options;
   const upsert = async (key: readonly string[], partial: string | null) => {
     const target = { key, partial, changedInto, intoEmpty };
     const result = await upsertStaged(spec, stage, target).execute(trx);
@@ -58,7 +61,7 @@ export async function bulkUpsertFromStage(
   await lockForLoad(spec.table).execute(trx);
   const { rows } = await tableIsEmpty(spec.table).execute(trx);
   const firstLoad = rows[0]?.empty === true;
-  const insert = () => upsertFromStage(trx, spec, stage, null, firstLoad);
+  const insert = () => upsertFromStage(trx, spec, stage, { intoEmpty: firstLoad });
   const changed = await withForeignKeysCheckedAtOnce(trx, spec.table, () =>
     withPlainIndexesRebuilt(trx, spec.table, insert, firstLoad),
   );
@@ -83,7 +86,7 @@ export async function upsertOffers(
 ): Promise<number> {
   const changedOffers = `${offersStage}_changed`;
   await createChangedKeys(changedOffers).execute(trx);
-  await upsertFromStage(trx, spec, offersStage, changedOffers);
+  await upsertFromStage(trx, spec, offersStage, { changedInto: changedOffers });
   for (const codeList of OFFER_CODE_LISTS) {
     // Only offers whose list differs are rewritten, so a re-import changes nothing.
     const differing = `${codesStage}_${codeList.list}_changed`;
