@@ -1,4 +1,5 @@
 import { Readable } from 'node:stream';
+import type { RecordKind } from '@evg/effects';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -28,6 +29,16 @@ afterAll(async () => {
 });
 
 const csvField = (value: string) => `"${value.replaceAll('"', '""')}"`;
+
+/** Imports one CSV text of `kind`, as a test source. */
+const importCsv = (db: Kysely<Database>, kind: RecordKind, text: string) =>
+  importRecords(db, kind, Readable.from([text]), { format: 'csv', source: 'test' });
+
+/** A provider and one offer of it, for records that refer to the offer. */
+async function provideOffer(providerId: string, offerId: string): Promise<void> {
+  await importCsv(t.db, 'providers', `provider_id,name,kind\n${providerId},A,external\n`);
+  await importCsv(t.db, 'offers', `offer_id,provider_id,name,package\n${offerId},${providerId},K,jobpakke\n`);
+}
 /** Text that COPY's text format must escape, and values attackers send, without NUL (not text in PostgreSQL). */
 const HOSTILE = [
   ...SQL_FRAGMENTS,
@@ -56,27 +67,9 @@ describe('imports on a PostgreSQL server', () => {
       'complaint_id,offer_id,received_on,category\n' +
       HOSTILE.map((value, i) => `${prefix}${i},O1,2024-03-01,${csvField(value)}`).join('\n') +
       '\n';
-    await importRecords(t.db, 'providers', Readable.from(['provider_id,name,kind\nPR1,A,external\n']), {
-      format: 'csv',
-      source: 'test',
-    });
-    await importRecords(
-      t.db,
-      'offers',
-      Readable.from(['offer_id,provider_id,name,package\nO1,PR1,K,jobpakke\n']),
-      {
-        format: 'csv',
-        source: 'test',
-      },
-    );
-    const viaCopy = await importRecords(t.db, 'complaints', Readable.from([body('C')]), {
-      format: 'csv',
-      source: 'test',
-    });
-    const viaInsert = await importRecords(insertPath, 'complaints', Readable.from([body('I')]), {
-      format: 'csv',
-      source: 'test',
-    });
+    await provideOffer('PR1', 'O1');
+    const viaCopy = await importCsv(t.db, 'complaints', body('C'));
+    const viaInsert = await importCsv(insertPath, 'complaints', body('I'));
     expect(viaCopy.rowsStored).toBe(HOSTILE.length);
     expect(viaInsert.rowsStored).toBe(HOSTILE.length);
     const stored = await t.db.selectFrom('complaints').select(['complaint_id', 'category']).execute();
@@ -88,24 +81,14 @@ describe('imports on a PostgreSQL server', () => {
   });
 
   it('store every row of a batch that fills several COPY chunks, each exactly', async () => {
-    await importRecords(t.db, 'providers', Readable.from(['provider_id,name,kind\nPR9,A,external\n']), {
-      format: 'csv',
-      source: 'test',
-    });
-    await importRecords(
-      t.db,
-      'offers',
-      Readable.from(['offer_id,provider_id,name,package\nO9,PR9,K,jobpakke\n']),
-      { format: 'csv', source: 'test' },
-    );
+    await provideOffer('PR9', 'O9');
     // About 1 MB of COPY text: rows that do not fit beside the others start the next chunk.
     const category = (i: number) => `kategori ${i} ${'æø\t'.repeat(20 + (i % 40))}`;
     const rows = Array.from({ length: 6000 }, (_, i) => `K${i},O9,2024-03-01,${csvField(category(i))}`);
-    const result = await importRecords(
+    const result = await importCsv(
       t.db,
       'complaints',
-      Readable.from(['complaint_id,offer_id,received_on,category\n' + rows.join('\n') + '\n']),
-      { format: 'csv', source: 'test' },
+      'complaint_id,offer_id,received_on,category\n' + rows.join('\n') + '\n',
     );
     expect(result.rowsStored).toBe(6000);
     const stored = await t.db
@@ -140,15 +123,7 @@ describe('imports on a PostgreSQL server', () => {
       .where('person_id', 'like', 'PB%')
       .execute();
     expect(persons).toEqual([]);
-    const after = await importRecords(
-      t.db,
-      'persons',
-      Readable.from(['person_id,birth_date\nPB-ok,1980-01-01\n']),
-      {
-        format: 'csv',
-        source: 'test',
-      },
-    );
+    const after = await importCsv(t.db, 'persons', 'person_id,birth_date\nPB-ok,1980-01-01\n');
     expect(after.rowsStored).toBe(1);
   });
 });
