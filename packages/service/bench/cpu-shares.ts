@@ -19,14 +19,16 @@ export interface CpuSnapshot {
 
 export type CpuShares = Record<keyof CpuSnapshot | 'other', number> & { cores: number; seconds: number };
 
-/** utime, stime, cutime, cstime of a process in seconds (fields 14–17 of /proc/PID/stat). */
-async function times(pid: number | 'self'): Promise<[number, number, number, number] | null> {
+/** A process's parent and its utime, stime, cutime, cstime in seconds (/proc/PID/stat fields 4, 14–17). */
+async function procStat(
+  pid: number | 'self',
+): Promise<{ parent: number; times: [number, number, number, number] } | null> {
   const stat = await readFile(`/proc/${pid}/stat`, 'utf8').catch(() => null);
   if (stat === null) return null;
   // The command name may contain spaces; fields are counted after its closing parenthesis.
   const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  const at = (field: number) => Number(fields[field - 3]) / TICKS;
-  return [at(14), at(15), at(16), at(17)];
+  const at = (field: number) => Number(fields[field - 3]);
+  return { parent: at(4), times: [at(14) / TICKS, at(15) / TICKS, at(16) / TICKS, at(17) / TICKS] };
 }
 
 async function postgresSeconds(): Promise<number> {
@@ -35,12 +37,12 @@ async function postgresSeconds(): Promise<number> {
     if (!/^\d+$/.test(entry)) continue;
     const comm = await readFile(`/proc/${entry}/comm`, 'utf8').catch(() => '');
     if (comm.trim() !== 'postgres') continue;
-    const t = await times(Number(entry));
-    if (!t) continue;
-    const parent = Number((await readFile(`/proc/${entry}/stat`, 'utf8')).split(') ')[1]?.split(' ')[1]);
-    const parentComm = await readFile(`/proc/${parent}/comm`, 'utf8').catch(() => '');
+    const stat = await procStat(Number(entry));
+    if (!stat) continue;
+    const [user, system, childUser, childSystem] = stat.times;
+    const parentComm = await readFile(`/proc/${stat.parent}/comm`, 'utf8').catch(() => '');
     // The postmaster counts its ended backends too; a live backend counts its own time.
-    total += parentComm.trim() === 'postgres' ? t[0] + t[1] : t[0] + t[1] + t[2] + t[3];
+    total += parentComm.trim() === 'postgres' ? user + system : user + system + childUser + childSystem;
   }
   return total;
 }
@@ -53,8 +55,8 @@ async function machineBusySeconds(): Promise<number> {
 
 /** @example const before = await cpuSnapshot(server.pid); … cpuShares(before, await cpuSnapshot(server.pid), seconds, 2) */
 export async function cpuSnapshot(serverPid: number): Promise<CpuSnapshot> {
-  const server = await times(serverPid);
-  const self = await times('self');
+  const server = (await procStat(serverPid))?.times;
+  const self = (await procStat('self'))?.times;
   const own = process.cpuUsage();
   return {
     machineBusy: await machineBusySeconds(),

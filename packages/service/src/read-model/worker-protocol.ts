@@ -2,7 +2,6 @@ import type { EffectRow } from '@evg/effects';
 import type { Catalogue, ModelRequest } from './model-requests.ts';
 import type { ReadModelOptions } from './read-model.ts';
 
-/** What the read-model worker is started with. */
 /** Where the read-model worker reads, and at what CPU priority it runs. */
 export interface ModelWorkerConnection {
   connectionString: string;
@@ -15,6 +14,7 @@ export interface ModelWorkerConnection {
   nice?: number | undefined;
 }
 
+/** What the read-model worker is started with. */
 export interface ModelWorkerInput extends ModelWorkerConnection {
   options: ReadModelOptions;
 }
