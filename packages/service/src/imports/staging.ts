@@ -97,14 +97,15 @@ export class StagingTable<R> {
     for (let i = 0; i < fields.length; i++)
       fields[i] = copyText((this.columns[i] as ColumnSpec<R>).value(record));
     if (!chunk.add(line, fields)) {
-      await this.write();
+      await this.write(chunk);
       chunk.add(line, fields);
     }
     this.rows++;
-    if (chunk.size >= COPY_CHUNK_BYTES) await this.write();
+    if (chunk.size >= COPY_CHUNK_BYTES) await this.write(chunk);
   }
 
-  private async write(): Promise<void> {
+  /** Sends the rows of `chunk` written so far, opening the COPY with the first. */
+  private async write(chunk: CopyChunk): Promise<void> {
     const copy = this.copy as pg.PoolClient;
     if (!this.stream) {
       this.stream = copy.query(copyFrom(copyIntoStagingTable(this.name, this.columns)));
@@ -112,13 +113,12 @@ export class StagingTable<R> {
       this.stream.on('error', (error: Error) => (this.failure ??= error));
     }
     if (this.failure) throw this.failure;
-    const chunk = (this.chunk as CopyChunk).take();
     // Waits while the server is behind; `once` rejects if the COPY fails meanwhile.
-    if (!this.stream.write(chunk)) await once(this.stream, 'drain');
+    if (!this.stream.write(chunk.take())) await once(this.stream, 'drain');
   }
 
   private async endCopy(): Promise<void> {
-    if (this.chunk && this.chunk.size > 0) await this.write();
+    if (this.chunk && this.chunk.size > 0) await this.write(this.chunk);
     if (!this.stream) return;
     const stream = this.stream;
     this.stream = null;
