@@ -4,6 +4,7 @@ import path from 'node:path';
 import { isIsoDate } from '@evg/effects';
 import { z } from 'zod';
 import type { ApiKeyRole } from './db/database.ts';
+import { errorCode } from './error-fields.ts';
 
 /**
  * What every command that touches the data needs (`evg import`, `evg refresh`, `evg effects`,
@@ -173,7 +174,7 @@ export function applySecretFiles(env: NodeJS.ProcessEnv): void {
     try {
       value = readFileSync(file, 'utf8').replace(/\r?\n$/, '');
     } catch (error) {
-      throw new ConfigError(key, `cannot read ${file} (${(error as NodeJS.ErrnoException).code})`);
+      throw new ConfigError(key, `cannot read ${file} (${String(errorCode(error))})`);
     }
     if (value === '') throw new ConfigError(key, `${file} is empty`);
     env[name] = value;
@@ -184,7 +185,7 @@ export function applySecretFiles(env: NodeJS.ProcessEnv): void {
 type EnvVariable = keyof typeof envSchema.shape;
 
 /** Every environment variable the EVG reads (besides `<NAME>_FILE`), in the schema's order. */
-export const CONFIG_VARIABLES = Object.keys(envSchema.shape) as EnvVariable[];
+export const CONFIG_VARIABLES: readonly EnvVariable[] = envSchema.keyof().options;
 
 const dataEnvSchema = envSchema.pick({
   DATABASE_URL: true,

@@ -1,4 +1,5 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { errorCode } from '../error-fields.ts';
 import { CliError } from './cli-io.ts';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
@@ -14,15 +15,15 @@ export function parseFlags<O extends Options>(argv: string[], options: O) {
   try {
     return parseArgs({ args: argv, options, strict: true, allowPositionals: false });
   } catch (error) {
-    const code = (error as { code?: string }).code;
-    const message = (error as Error).message;
+    const code = errorCode(error);
     if (
-      code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' ||
-      code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' ||
-      code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL'
+      error instanceof Error &&
+      (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' ||
+        code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' ||
+        code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL')
     ) {
       // Node's messages name the option; drop its hint about '--' which does not apply here.
-      throw new CliError(message.split('. To specify')[0]!.replace(/\.$/, '') + '. See --help.');
+      throw new CliError(error.message.split('. To specify')[0]!.replace(/\.$/, '') + '. See --help.');
     }
     throw error;
   }

@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import { errorCode, errorMessage } from '../error-fields.ts';
 import { CliError } from './cli-io.ts';
 import {
   describeProblem,
@@ -19,15 +20,13 @@ export async function measuresFromFile(path: string): Promise<DefinedMeasure[]> 
   try {
     text = await readFile(path, 'utf8');
   } catch (error) {
-    throw new CliError(
-      `--measures ${path}: cannot read the file (${(error as NodeJS.ErrnoException).code ?? 'error'})`,
-    );
+    throw new CliError(`--measures ${path}: cannot read the file (${errorCode(error) ?? 'error'})`);
   }
   let raw: unknown;
   try {
     raw = JSON.parse(text);
   } catch (error) {
-    throw new CliError(`--measures ${path}: not valid JSON (${(error as Error).message})`);
+    throw new CliError(`--measures ${path}: not valid JSON (${String(errorMessage(error))})`);
   }
   try {
     return engineMeasures(parseMeasureList(raw));

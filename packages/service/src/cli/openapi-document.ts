@@ -4,6 +4,7 @@ import pg from 'pg';
 import { buildApp } from '../app.ts';
 import { loadConfig } from '../config.ts';
 import type { Database } from '../db/database.ts';
+import { isJsonObject } from '../narrow.ts';
 import type { SnapshotSource } from '../read-model/snapshot.ts';
 
 const emptySource: SnapshotSource = {
@@ -41,7 +42,9 @@ export async function generateOpenApi(): Promise<Record<string, unknown>> {
   });
   try {
     await app.ready();
-    return app.swagger() as unknown as Record<string, unknown>;
+    const document = app.swagger();
+    if (!isJsonObject(document)) throw new Error('OpenAPI: the generated document is not an object');
+    return document;
   } finally {
     await app.close();
     await db.destroy();

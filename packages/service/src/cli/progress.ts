@@ -15,7 +15,7 @@ export interface Progress {
  * progress.update('200000 persons'); progress.done();
  */
 export function createProgress(io: CliIo, requested: boolean): Progress {
-  const tty = (io.stderr as { isTTY?: boolean }).isTTY === true;
+  const tty = 'isTTY' in io.stderr && io.stderr.isTTY === true;
   if (!tty && !requested) return { update: () => {}, done: () => {} };
   let shown = false;
   return {

@@ -1,3 +1,4 @@
+import { errorMessage, errorStack } from '../error-fields.ts';
 import { CliError, type CliIo } from './cli-io.ts';
 import { commands } from './commands/index.ts';
 import { applySecretFiles, ConfigError, debugEnabled } from '../config.ts';
@@ -40,7 +41,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       io.stderr.write(`evg ${name}: ${error.message}\n`);
       return error.exitCode;
     }
-    const detail = debugEnabled(io.env) ? String((error as Error).stack) : String((error as Error).message);
+    const detail = debugEnabled(io.env) ? String(errorStack(error)) : String(errorMessage(error));
     io.stderr.write(`evg ${name}: internal error: ${detail}\n`);
     return 1;
   }

@@ -5,8 +5,7 @@
  * that document gets two types per concept (`Offer` and `OfferInput`) and cannot tell which one
  * an operation means. This keeps exactly one schema per concept.
  */
-
-type Json = Record<string, unknown>;
+import { isJsonObject } from '../narrow.ts';
 
 const INPUT_SUFFIX = 'Input';
 const REF_PREFIX = '#/components/schemas/';
@@ -44,6 +43,7 @@ function reachableNames(paths: unknown, schemas: Record<string, unknown>): Set<s
 }
 
 function renameRefs<T>(value: T, renames: ReadonlyMap<string, string>): T {
+  // A JSON round trip of `value` itself: the same shape, so the parsed copy is typed as it.
   return JSON.parse(JSON.stringify(value), (key, child: unknown) =>
     key === '$ref' && typeof child === 'string' && child.startsWith(REF_PREFIX)
       ? REF_PREFIX + (renames.get(child.slice(REF_PREFIX.length)) ?? child.slice(REF_PREFIX.length))
@@ -64,10 +64,10 @@ function renameRefs<T>(value: T, renames: ReadonlyMap<string, string>): T {
  *     components: { schemas: { A: { type: 'object' }, AInput: { type: 'object' } } },
  *   }).components; // { schemas: { A: { type: 'object' } } }
  */
-export function oneSchemaPerConcept<T extends Json>(document: T): T {
-  const components = (document.components ?? {}) as Json;
-  const schemas = (components.schemas ?? {}) as Record<string, unknown>;
-  const reached = reachableNames(document.paths, schemas);
+export function oneSchemaPerConcept<T extends object>(document: T): T {
+  const components = 'components' in document && isJsonObject(document.components) ? document.components : {};
+  const schemas = isJsonObject(components.schemas) ? components.schemas : {};
+  const reached = reachableNames('paths' in document ? document.paths : undefined, schemas);
   const renames = new Map<string, string>();
   for (const name of reached) {
     if (!name.endsWith(INPUT_SUFFIX)) continue;

@@ -5,26 +5,23 @@
  * (schemas/example-world.ts). fastify-type-provider-zod does not carry media-type examples from
  * the route schemas into the document, so they are added to the generated document here.
  */
+import { isJsonObject, isOwnKey } from '../narrow.ts';
 import {
   INTERNAL_DETAIL,
   invalidFieldsDetail,
   PROBLEM_KINDS,
   problemBody,
   type ProblemCode,
+  type ProblemLocation,
 } from './problem.ts';
 import { exampleEffectTable, exampleOffer, exampleProvider } from './schemas/example-world.ts';
 
 type Json = Record<string, unknown>;
 
-interface MediaType {
-  schema?: Json;
-  example?: unknown;
-}
-interface Operation {
-  operationId?: string;
-  parameters?: { name: string; in: string }[];
-  requestBody?: { content?: Record<string, MediaType> };
-  responses?: Record<string, { description?: string; content?: Record<string, MediaType> }>;
+/** An operation's parameter, as far as a problem example names it. */
+interface Parameter {
+  name: string;
+  in: ProblemLocation;
 }
 
 const { offerId: _offerId, ...offerWrite } = exampleOffer;
@@ -61,22 +58,48 @@ const OPERATION_EXAMPLES: Record<string, { request?: unknown; responses?: Record
 };
 
 /** The example of a schema: its own, its `$ref`'s, or a one-item list of its items' example. */
-function schemaExample(schema: Json | undefined, schemas: Record<string, Json>, depth = 0): unknown {
-  if (!schema || depth > 5) return undefined;
+function schemaExample(schema: unknown, schemas: Json, depth = 0): unknown {
+  if (!isJsonObject(schema) || depth > 5) return undefined;
   if (Array.isArray(schema.examples) && schema.examples.length > 0) return schema.examples[0];
   if (typeof schema.$ref === 'string') {
     return schemaExample(schemas[schema.$ref.split('/').pop()!], schemas, depth + 1);
   }
   if (schema.type === 'array') {
-    const item = schemaExample(schema.items as Json | undefined, schemas, depth + 1);
+    const item = schemaExample(schema.items, schemas, depth + 1);
     return item === undefined ? undefined : [item];
   }
   return undefined;
 }
 
 function problemCode(status: number): ProblemCode {
-  const codes = Object.keys(PROBLEM_KINDS) as ProblemCode[];
+  const codes = Object.keys(PROBLEM_KINDS).filter((code) => isOwnKey(PROBLEM_KINDS, code));
   return codes.find((code) => PROBLEM_KINDS[code].status === status) ?? 'internal';
+}
+
+function isParameter(value: unknown): value is Parameter {
+  return (
+    isJsonObject(value) &&
+    typeof value.name === 'string' &&
+    (value.in === 'query' || value.in === 'path' || value.in === 'header')
+  );
+}
+
+/** Every operation of the document's paths with its name (`GET /v1/offers`). */
+function* operationsOf(document: object): Generator<[string, Json]> {
+  const paths = 'paths' in document && isJsonObject(document.paths) ? document.paths : {};
+  for (const [path, operations] of Object.entries(paths)) {
+    if (!isJsonObject(operations)) continue;
+    for (const [method, operation] of Object.entries(operations)) {
+      // A path's own fields (`parameters`, `summary`) are not operations.
+      if (isJsonObject(operation)) yield [`${method.toUpperCase()} ${path}`, operation];
+    }
+  }
+}
+
+/** The media types of a request or response (its `content`), each by its type. */
+function mediaTypesOf(body: unknown): [string, Json][] {
+  if (!isJsonObject(body) || !isJsonObject(body.content)) return [];
+  return Object.entries(body.content).filter((entry): entry is [string, Json] => isJsonObject(entry[1]));
 }
 
 /** A Danish detail of each kind of problem, as the service words it (see http/problem.ts). */
@@ -98,12 +121,13 @@ const EXAMPLE_DETAILS: { [C in ProblemCode]: string } = {
 };
 
 /** A problem for a documented error status, with a detail as the service words it. */
-function problemExample(status: number, operation: Operation) {
+function problemExample(status: number, operation: Json) {
   const code = problemCode(status);
   if (code !== 'validation') return problemBody(code, EXAMPLE_DETAILS[code]);
-  const parameter = operation.parameters?.find((p) => p.in === 'query') ?? operation.parameters?.[0];
+  const parameters = Array.isArray(operation.parameters) ? operation.parameters.filter(isParameter) : [];
+  const parameter = parameters.find((p) => p.in === 'query') ?? parameters[0];
   const field = parameter
-    ? { in: parameter.in as 'query' | 'path', name: parameter.name, message: 'Invalid value' }
+    ? { in: parameter.in, name: parameter.name, message: 'Invalid value' }
     : { in: 'body' as const, name: 'name', message: 'Required' };
   return problemBody(code, EXAMPLE_DETAILS.validation, [field]);
 }
@@ -118,31 +142,31 @@ function problemExample(status: number, operation: Operation) {
  *   const document = withOperationExamples(app.swagger());
  *   document.paths['/v1/offers'].get.responses[200].content['application/json'].example.total; // 3
  */
-export function withOperationExamples<T extends Json>(document: T): T {
-  const schemas = ((document.components as Json | undefined)?.schemas ?? {}) as Record<string, Json>;
-  const paths = document.paths as Record<string, Record<string, Operation>>;
-  for (const [path, operations] of Object.entries(paths)) {
-    for (const [method, operation] of Object.entries(operations)) {
-      const name = `${method.toUpperCase()} ${path}`;
-      const given = OPERATION_EXAMPLES[operation.operationId ?? ''] ?? {};
-      for (const [type, media] of Object.entries(operation.requestBody?.content ?? {})) {
-        const example = given.request ?? schemaExample(media.schema, schemas);
-        if (example === undefined) throw new Error(`OpenAPI: no example for the ${type} body of ${name}`);
-        media.example = example;
-      }
-      for (const [status, response] of Object.entries(operation.responses ?? {})) {
-        for (const [type, media] of Object.entries(response.content ?? {})) {
-          const example =
-            type === 'application/problem+json'
-              ? problemExample(Number(status), operation)
-              : type === 'application/json' && given.responses && status in given.responses
-                ? given.responses[status]
-                : schemaExample(media.schema, schemas);
-          if (example === undefined) {
-            throw new Error(`OpenAPI: no example for the ${status} ${type} answer of ${name}`);
-          }
-          media.example = example;
+export function withOperationExamples<T extends object>(document: T): T {
+  const components = 'components' in document && isJsonObject(document.components) ? document.components : {};
+  const schemas = isJsonObject(components.schemas) ? components.schemas : {};
+  for (const [name, operation] of operationsOf(document)) {
+    const operationId = typeof operation.operationId === 'string' ? operation.operationId : '';
+    const given = OPERATION_EXAMPLES[operationId] ?? {};
+    for (const [type, media] of mediaTypesOf(operation.requestBody)) {
+      const example = given.request ?? schemaExample(media.schema, schemas);
+      if (example === undefined) throw new Error(`OpenAPI: no example for the ${type} body of ${name}`);
+      media.example = example;
+    }
+    for (const [status, response] of Object.entries(
+      isJsonObject(operation.responses) ? operation.responses : {},
+    )) {
+      for (const [type, media] of mediaTypesOf(response)) {
+        const example =
+          type === 'application/problem+json'
+            ? problemExample(Number(status), operation)
+            : type === 'application/json' && given.responses && status in given.responses
+              ? given.responses[status]
+              : schemaExample(media.schema, schemas);
+        if (example === undefined) {
+          throw new Error(`OpenAPI: no example for the ${status} ${type} answer of ${name}`);
         }
+        media.example = example;
       }
     }
   }

@@ -11,6 +11,11 @@ import type { Table, TableValue } from './table.ts';
 export const CSV_DIALECTS = ['rfc4180', 'excel-da'] as const;
 export type CsvDialect = (typeof CSV_DIALECTS)[number];
 
+/** Whether `value` names a CSV dialect (a flag or parameter as given). */
+export function isCsvDialect(value: string): value is CsvDialect {
+  return CSV_DIALECTS.some((dialect) => dialect === value);
+}
+
 const DIALECTS: Record<CsvDialect, { delimiter: string; decimal: string; bom: boolean }> = {
   rfc4180: { delimiter: ',', decimal: '.', bom: false },
   'excel-da': { delimiter: ';', decimal: ',', bom: true },

@@ -6,6 +6,7 @@ import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isIsoDate } from '@evg/effects';
+import { z } from 'zod';
 import { CliError, type CliIo } from '../cli-io.ts';
 import { integerFlag, parseFlags } from '../args.ts';
 import { createProgress } from '../progress.ts';
@@ -50,11 +51,13 @@ interface RunResult {
   stdout: string;
 }
 
-interface Counts {
-  n: number | null;
-  x: number | null;
-  pending: number | null;
-}
+// The children's JSON, checked as far as it is compared (the rows' other fields pass as they are).
+const countsShape = { n: z.number().nullable(), x: z.number().nullable(), pending: z.number().nullable() };
+const evgCellSchema = z.object({ ...countsShape, suppressed: z.boolean() });
+const evgRowsSchema = z.array(z.record(z.string(), z.unknown()));
+const duckSchema = z.object({
+  rows: z.array(z.object({ ...countsShape, offerId: z.string(), measure: z.string() })),
+});
 
 export async function run(argv: string[], io: CliIo): Promise<number> {
   const { values } = parseFlags(argv, {
@@ -87,7 +90,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
   const evgRuns: RunResult[] = [];
   const publishedRuns: RunResult[] = [];
   const duckRuns: RunResult[] = [];
-  const loadBefore = loadavg()[0] as number;
+  const [loadBefore = 0] = loadavg();
   for (let i = 0; i < runs; i++) {
     say(`run ${i + 1}/${runs}: evg effects --exact ...`);
     evgRuns.push(await timed(evgArgs, io.env));
@@ -96,7 +99,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     say(`run ${i + 1}/${runs}: DuckDB ...`);
     duckRuns.push(await timed(duckArgs, io.env));
   }
-  const loadAfter = loadavg()[0] as number;
+  const [loadAfter = 0] = loadavg();
   const evg = median(evgRuns);
   const published = median(publishedRuns);
   const duck = median(duckRuns);
@@ -201,7 +204,8 @@ async function shuffledCopy(sortedDir: string, seed: number, say: (line: string)
       .filter((line) => line !== '');
     for (let i = rows.length - 1; i > 0; i--) {
       const j = random.int(0, i);
-      [rows[i], rows[j]] = [rows[j] as string, rows[i] as string];
+      const [a, b] = [rows[i], rows[j]];
+      if (a !== undefined && b !== undefined) [rows[i], rows[j]] = [b, a];
     }
     await writeFile(join(dir, name), [header, ...rows, ''].join('\n'));
   }
@@ -254,19 +258,21 @@ async function timed(args: string[], env: NodeJS.ProcessEnv): Promise<RunResult>
 
 function median(results: RunResult[]): RunResult {
   const sorted = [...results].sort((a, b) => a.seconds - b.seconds);
-  return sorted[Math.floor((sorted.length - 1) / 2)] as RunResult;
+  const middle = sorted[Math.floor((sorted.length - 1) / 2)];
+  if (middle === undefined) throw new Error('median of no runs');
+  return middle;
 }
 
 /** Lines describing every offer/measure where evg and DuckDB disagree on n, x or pending. */
 function compare(evgJson: string, duckJson: string): string[] {
-  const evgRows = JSON.parse(evgJson) as Record<string, unknown>[];
-  const duck = JSON.parse(duckJson) as { rows: (Counts & { offerId: string; measure: string })[] };
+  const evgRows = evgRowsSchema.parse(JSON.parse(evgJson));
+  const duck = duckSchema.parse(JSON.parse(duckJson));
   const expected = new Map(duck.rows.map((row) => [`${row.offerId} ${row.measure}`, row]));
   const problems: string[] = [];
   for (const row of evgRows) {
     for (const measure of MEASURES) {
       const key = `${String(row.offerId)} ${measure}`;
-      const mine = row[measure] as Counts & { suppressed: boolean };
+      const mine = evgCellSchema.parse(row[measure]);
       const theirs = expected.get(key) ?? { n: 0, x: 0, pending: 0 };
       expected.delete(key);
       // Suppressed cells hide n and x; nothing to compare there.

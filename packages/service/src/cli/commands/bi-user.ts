@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { text } from 'node:stream/consumers';
+import { errorCode } from '../../error-fields.ts';
 import { CliError, type CliIo } from '../cli-io.ts';
 import { parseFlags } from '../args.ts';
 import { migrateToLatest } from '../../db/migrate.ts';
@@ -35,7 +36,7 @@ async function passwordFrom(values: { 'password-file'?: string; 'password-stdin'
       given = await readFile(values['password-file'], 'utf8');
     } catch (error) {
       throw new CliError(
-        `--password-file: cannot read ${values['password-file']} (${(error as NodeJS.ErrnoException).code})`,
+        `--password-file: cannot read ${values['password-file']} (${String(errorCode(error))})`,
       );
     }
   } else if (values['password-stdin']) {
@@ -84,9 +85,8 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
       try {
         await createBiUser(handle.db, name, scramVerifier(secret!.password));
       } catch (error) {
-        if ((error as { code?: string }).code === '42710')
-          throw new CliError(`a role named '${name}' already exists`, 1);
-        if ((error as { code?: string }).code === '42501')
+        if (errorCode(error) === '42710') throw new CliError(`a role named '${name}' already exists`, 1);
+        if (errorCode(error) === '42501')
           throw new CliError('the DATABASE_URL user may not create roles (it needs CREATEROLE)', 1);
         throw error;
       }

@@ -9,7 +9,7 @@ import { rulesAwaitingRefresh, statementOf } from '../../read-model/bonus-statem
 import { parsePeriodName, PeriodError } from '../../read-model/period-query.ts';
 import { listBonusRules } from '../../repositories/bonus-rules.ts';
 import { bonusTable } from '../../spreadsheet/bonus-table.ts';
-import { CSV_DIALECTS, tableCsvStream, type CsvDialect } from '../../spreadsheet/csv-writer.ts';
+import { CSV_DIALECTS, isCsvDialect, tableCsvStream, type CsvDialect } from '../../spreadsheet/csv-writer.ts';
 
 export const summary = 'the result bonus statement of a period, per provider and offer (exact counts)';
 
@@ -57,9 +57,9 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     throw error;
   }
   const dialectName = values['csv-dialect'];
-  if (dialectName !== undefined && !(CSV_DIALECTS as readonly string[]).includes(dialectName))
+  if (dialectName !== undefined && !isCsvDialect(dialectName))
     throw new CliError(`--csv-dialect must be ${CSV_DIALECTS.join(' or ')}`);
-  const dialect = dialectName as CsvDialect | undefined;
+  const dialect: CsvDialect | undefined = dialectName;
   const format = values.format ?? (dialect === undefined ? 'json' : 'csv');
   if (format !== 'json' && format !== 'csv') throw new CliError('--format must be json or csv');
   if (dialect !== undefined && format !== 'csv') throw new CliError('--csv-dialect goes with --format csv');

@@ -23,7 +23,7 @@ import { openDataDir, type DataDir } from '../../data-dir/open-data-dir.ts';
 import { computeOnColumns } from '../../data-dir/compute-on-columns.ts';
 import { disclosureKeyOf, workersFlag } from './db-flags.ts';
 import { catalogNames } from '../../spreadsheet/catalog-names.ts';
-import { CSV_DIALECTS, tableCsvStream, type CsvDialect } from '../../spreadsheet/csv-writer.ts';
+import { CSV_DIALECTS, isCsvDialect, tableCsvStream, type CsvDialect } from '../../spreadsheet/csv-writer.ts';
 import { effectTable } from '../../spreadsheet/effect-table.ts';
 import { measuresFromFile } from '../measures-file.ts';
 
@@ -187,9 +187,8 @@ const PARALLEL_FROM_BYTES = 64 * 2 ** 20;
 
 function csvDialectFlag(value: string | undefined): CsvDialect | undefined {
   if (value === undefined) return undefined;
-  if (!(CSV_DIALECTS as readonly string[]).includes(value))
-    throw new CliError(`--csv-dialect must be ${CSV_DIALECTS.join(' or ')}`);
-  return value as CsvDialect;
+  if (!isCsvDialect(value)) throw new CliError(`--csv-dialect must be ${CSV_DIALECTS.join(' or ')}`);
+  return value;
 }
 
 function parsePeriodFlags(

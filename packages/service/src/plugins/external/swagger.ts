@@ -46,9 +46,7 @@ async function swaggerPlugin(app: FastifyInstance): Promise<void> {
     transform: createJsonSchemaTransform({ skipList: ['/docs', '/docs/*', '/openapi.json'] }),
     // One schema per concept, and an example on every body of every operation (see both files).
     transformObject: (document) =>
-      withOperationExamples(
-        oneSchemaPerConcept(jsonSchemaTransformObject(document) as Record<string, unknown>),
-      ) as ReturnType<typeof jsonSchemaTransformObject>,
+      withOperationExamples(oneSchemaPerConcept(jsonSchemaTransformObject(document))),
   });
   await app.register(swaggerUi, { routePrefix: '/docs', staticCSP: false });
   app.get('/openapi.json', { schema: { hide: true } }, () => app.swagger());
