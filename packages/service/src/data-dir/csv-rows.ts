@@ -1,4 +1,5 @@
-import { parse } from 'csv-parse/sync';
+import { CsvError, parse } from 'csv-parse/sync';
+import { errorCode } from '../error-fields.ts';
 import { DataDirError } from './data-dir-error.ts';
 import { textChunks } from './text-chunks.ts';
 
@@ -105,9 +106,11 @@ function parseQuoted(text: string, firstLine: number, name: string): CsvBatch & 
       record_delimiter: ['\r\n', '\n'],
       skip_empty_lines: true,
       relax_column_count: true,
-    }) as string[][];
+    });
   } catch (error) {
-    const { code, records: parsed } = error as { code?: string; records?: number };
+    const code = errorCode(error);
+    // csv-parse's errors carry the count of records parsed before the bad one.
+    const parsed = error instanceof CsvError && typeof error.records === 'number' ? error.records : undefined;
     // An unclosed quote can only be in the file's last record, which starts this segment;
     // otherwise the bad record is the one after those parsed.
     const unclosed = code === 'CSV_QUOTE_NOT_CLOSED';

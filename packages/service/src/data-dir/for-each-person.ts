@@ -1,6 +1,6 @@
 import type { PersonRecords, SurveyResponse } from '@evg/effects';
 import { IssueCollector } from './data-dir-error.ts';
-import type { RecordFile } from './record-files.ts';
+import { recordFile } from './record-files.ts';
 import { loadAll, type DataDir, type Located } from './open-data-dir.ts';
 import { PersonAssembler, type PersonRows } from './person-assembler.ts';
 import { groupPersonRowsInMemory, streamPersonRows, UnsortedInputError } from './stream-persons.ts';
@@ -94,7 +94,7 @@ export async function loadSurveys(
 ): Promise<Map<string, Located<SurveyResponse>[]>> {
   const byEnrollment = new Map<string, Located<SurveyResponse>[]>();
   const seen = new Set<string>();
-  const file = data.files.get('survey_responses') as (RecordFile & { kind: 'survey_responses' }) | undefined;
+  const file = recordFile(data.files, 'survey_responses');
   for (const row of await loadAll(file, issues)) {
     if (seen.has(row.record.responseId)) {
       issues.add({

@@ -9,7 +9,7 @@ import type {
   Supervision,
 } from '@evg/effects';
 import { IssueCollector } from './data-dir-error.ts';
-import { findRecordFiles, type RecordFile } from './record-files.ts';
+import { findRecordFiles, recordFile, type RecordFile } from './record-files.ts';
 import { readRecords } from './read-records.ts';
 
 /** The small record kinds of a data directory, loaded and cross-checked. */
@@ -54,8 +54,7 @@ export interface Located<T> {
 export async function openDataDir(dir: string, issueLimit = 100): Promise<DataDir> {
   const files = await findRecordFiles(dir);
   const issues = new IssueCollector(issueLimit);
-  const load = async <K extends RecordKind>(kind: K) =>
-    loadAll(files.get(kind) as RecordFile & { kind: K }, issues);
+  const load = async <K extends RecordKind>(kind: K) => loadAll(recordFile(files, kind), issues);
 
   const benefitTypes = await load('benefit_types');
   const targetGroups = files.has('target_groups') ? await load('target_groups') : null;

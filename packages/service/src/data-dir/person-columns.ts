@@ -21,7 +21,7 @@ import type { DataDir, Located } from './open-data-dir.ts';
 import { loadSurveys } from './for-each-person.ts';
 import { groupRows, IntColumn as Column } from './int-column.ts';
 import { csvRecordReader, readRecords, type CsvRecordReader } from './read-records.ts';
-import type { RecordFile } from './record-files.ts';
+import { recordFile, type RecordFile } from './record-files.ts';
 import { shardOfBytes, shardOfId, type PersonShard } from './person-shard.ts';
 
 type PersonKind = 'persons' | 'benefit_periods' | 'enrollments';
@@ -172,24 +172,22 @@ export async function accumulateShard(
       };
     },
     benefit_periods: (at) => {
-      const [id, type, start, end, period] = [
-        'person_id',
-        'benefit_type',
-        'start_date',
-        'end_date',
-        'period_id',
-      ].map(at) as number[];
+      const id = at('person_id');
+      const type = at('benefit_type');
+      const start = at('start_date');
+      const end = at('end_date');
+      const period = at('period_id');
       return (b, s, e, line) => {
-        if (id! < 0 || type! < 0 || start! < 0) return false;
-        if (!personIdOk(b, s[id!]!, e[id!]!)) return false;
-        const code = benefitTypes.lookup(b, s[type!]!, e[type!]!);
+        if (id < 0 || type < 0 || start < 0) return false;
+        if (!personIdOk(b, s[id]!, e[id]!)) return false;
+        const code = benefitTypes.lookup(b, s[type]!, e[type]!);
         if (code < 0) return false;
-        const first = dayOfBytes(b, s[start!]!, e[start!]!);
+        const first = dayOfBytes(b, s[start]!, e[start]!);
         if (first === NOT_A_DAY) return false;
-        const last = end! < 0 || s[end!] === e[end!] ? OPEN : dayOfBytes(b, s[end!]!, e[end!]!);
+        const last = end < 0 || s[end] === e[end] ? OPEN : dayOfBytes(b, s[end]!, e[end]!);
         if (last === NOT_A_DAY || last < first) return false;
-        if (period! >= 0 && e[period!]! - s[period!]! > ID) return false;
-        bPerson.push(personIds.intern(b, s[id!]!, e[id!]!));
+        if (period >= 0 && e[period]! - s[period]! > ID) return false;
+        bPerson.push(personIds.intern(b, s[id]!, e[id]!));
         bPublic.push(isPublic[code] ? 1 : 0);
         bStart.push(first);
         bEnd.push(last);
@@ -198,51 +196,47 @@ export async function accumulateShard(
       };
     },
     enrollments: (at) => {
-      const [id, person, offer, group, start, end, company, reason] = [
-        'enrollment_id',
-        'person_id',
-        'offer_id',
-        'target_group',
-        'start_date',
-        'end_date',
-        'company_oriented',
-        'end_reason',
-      ].map(at) as number[];
+      const id = at('enrollment_id');
+      const person = at('person_id');
+      const offer = at('offer_id');
+      const group = at('target_group');
+      const start = at('start_date');
+      const end = at('end_date');
+      const company = at('company_oriented');
+      const reason = at('end_reason');
       return (b, s, e, line) => {
-        if (id! < 0 || person! < 0 || offer! < 0 || group! < 0 || start! < 0) return false;
-        const idLength = e[id!]! - s[id!]!;
+        if (id < 0 || person < 0 || offer < 0 || group < 0 || start < 0) return false;
+        const idLength = e[id]! - s[id]!;
         if (idLength < 1 || idLength > ID) return false;
-        if (!personIdOk(b, s[person!]!, e[person!]!)) return false;
-        const offerLength = e[offer!]! - s[offer!]!;
-        const groupLength = e[group!]! - s[group!]!;
+        if (!personIdOk(b, s[person]!, e[person]!)) return false;
+        const offerLength = e[offer]! - s[offer]!;
+        const groupLength = e[group]! - s[group]!;
         if (offerLength < 1 || offerLength > ID || groupLength < 1 || groupLength > ID) return false;
-        const first = dayOfBytes(b, s[start!]!, e[start!]!);
+        const first = dayOfBytes(b, s[start]!, e[start]!);
         if (first === NOT_A_DAY) return false;
-        const last = end! < 0 || s[end!] === e[end!] ? OPEN : dayOfBytes(b, s[end!]!, e[end!]!);
+        const last = end < 0 || s[end] === e[end] ? OPEN : dayOfBytes(b, s[end]!, e[end]!);
         if (last === NOT_A_DAY || last < first) return false;
         let companyOriented = 0;
-        if (company! >= 0 && s[company!] !== e[company!]) {
+        if (company >= 0 && s[company] !== e[company]) {
           // Compared as bytes: a string per row would be garbage for a million rows.
-          if (isWord(b, s[company!]!, e[company!]!, TRUE)) companyOriented = 1;
-          else if (!isWord(b, s[company!]!, e[company!]!, FALSE)) return false;
+          if (isWord(b, s[company]!, e[company]!, TRUE)) companyOriented = 1;
+          else if (!isWord(b, s[company]!, e[company]!, FALSE)) return false;
         }
-        if (reason! >= 0 && e[reason!]! - s[reason!]! > NAME) return false;
-        let groupId = targetGroups.lookup(b, s[group!]!, e[group!]!);
+        if (reason >= 0 && e[reason]! - s[reason]! > NAME) return false;
+        let groupId = targetGroups.lookup(b, s[group]!, e[group]!);
         if (groupId < 0 && !checkTargetGroups) {
-          groupId = targetGroups.intern(b, s[group!]!, e[group!]!);
-          targetGroupNames.push(b.toString('latin1', s[group!]!, e[group!]!));
+          groupId = targetGroups.intern(b, s[group]!, e[group]!);
+          targetGroupNames.push(b.toString('latin1', s[group]!, e[group]!));
         }
-        ePerson.push(personIds.intern(b, s[person!]!, e[person!]!));
-        eOffer.push(offers.lookup(b, s[offer!]!, e[offer!]!));
+        ePerson.push(personIds.intern(b, s[person]!, e[person]!));
+        eOffer.push(offers.lookup(b, s[offer]!, e[offer]!));
         eGroup.push(groupId);
         eStart.push(first);
         eEnd.push(last);
         eCompany.push(companyOriented);
         // The key hashes the id's text: a string only when figures are published.
-        eKey.push(
-          recordKey === null ? 0 : recordKey('enrollment', b.toString('latin1', s[id!]!, e[id!]!)) | 0,
-        );
-        eSurvey.push(surveyIds.lookup(b, s[id!]!, e[id!]!));
+        eKey.push(recordKey === null ? 0 : recordKey('enrollment', b.toString('latin1', s[id]!, e[id]!)) | 0);
+        eSurvey.push(surveyIds.lookup(b, s[id]!, e[id]!));
         eLine.push(line);
         return true;
       };
@@ -253,16 +247,17 @@ export async function accumulateShard(
     benefit_periods: [bPerson, bPublic, bStart, bEnd, bLine],
     enrollments: [ePerson, eOffer, eGroup, eStart, eEnd, eCompany, eKey, eSurvey, eLine],
   };
-  const slowAdders = {
+  const slowAdders: { [K in PersonKind]: (record: RecordsByKind[K], line: number) => void } = {
     persons: addPerson,
     benefit_periods: addPeriod,
     enrollments: addEnrollment,
-  } as { [K in PersonKind]: (record: RecordsByKind[K], line: number) => void };
+  };
 
-  for (const kind of ['persons', 'benefit_periods', 'enrollments'] as const) {
-    const file = data.files.get(kind) as (RecordFile & { kind: typeof kind }) | undefined;
-    if (file === undefined) continue;
-    const slow = slowAdders[kind] as (record: unknown, line: number) => void;
+  // One kind's file into its columns (generic, so its records reach that kind's adder).
+  const readKind = async <K extends PersonKind>(kind: K): Promise<void> => {
+    const file = recordFile(data.files, kind);
+    if (file === undefined) return;
+    const slow = slowAdders[kind];
     const bytes = { issues, fileIssues, shard };
     const columns = columnsOf[kind];
     const lengths = columns.map((column) => column.length);
@@ -274,11 +269,13 @@ export async function accumulateShard(
       fileIssues.rewind(marks[1]);
       for await (const { records, lines } of readRecords(file, fileIssues)) {
         for (let i = 0; i < records.length; i++) {
-          if (mine(records[i]!.personId)) slow(records[i], lines[i]!);
+          const record = records[i]!;
+          if (mine(record.personId)) slow(record, lines[i]!);
         }
       }
     }
-  }
+  };
+  for (const kind of ['persons', 'benefit_periods', 'enrollments'] as const) await readKind(kind);
 
   // Counting sort on the interned person id: rows of person p at order[offsets[p] … offsets[p+1]).
   const personCount = personIds.size;
@@ -436,7 +433,7 @@ async function readBytes<K extends PersonKind>(
   compile: (
     at: (field: string) => number,
   ) => (b: Buffer, s: Int32Array, e: Int32Array, line: number) => boolean,
-  slow: (record: unknown, line: number) => void,
+  slow: (record: RecordsByKind[K], line: number) => void,
 ): Promise<boolean> {
   let header: string[] | null = null;
   let reader: CsvRecordReader<K> | null = null;
@@ -495,7 +492,10 @@ async function readBytes<K extends PersonKind>(
       // Not sure: the string path decides, with its messages.
       const row = b.toString('utf8', from, end).split(',');
       const { records, lines } = reader!([row], [lineNumber], 0);
-      for (let i = 0; i < records.length; i++) slow(records[i], lines[i]!);
+      for (let i = 0; i < records.length; i++) {
+        const record = records[i];
+        if (record !== undefined) slow(record, lines[i]!);
+      }
     }
     return true;
   };

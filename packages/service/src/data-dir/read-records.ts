@@ -69,8 +69,10 @@ export function csvRecordReader<K extends RecordKind>(
     const records: RecordsByKind[K][] = [];
     const recordLines: number[] = [];
     for (let i = first; i < rows.length; i++) {
-      const row = rows[i] as string[];
-      const line = lines[i] as number;
+      const row = rows[i];
+      const line = lines[i];
+      // Rows and lines come in pairs, so both are there.
+      if (row === undefined || line === undefined) continue;
       if (row.length !== header.length) {
         const message = `has ${row.length} fields but the header has ${header.length}`;
         issues.add({ file: file.name, line, field: '', message });
@@ -80,7 +82,7 @@ export function csvRecordReader<K extends RecordKind>(
       let record = fast(row);
       if (record === undefined) {
         const raw: Record<string, string> = {};
-        for (let j = 0; j < header.length; j++) raw[header[j] as string] = row[j] as string;
+        header.forEach((column, j) => (raw[column] = row[j] ?? ''));
         record = check(file, raw, line, issues);
       }
       if (record !== undefined) {
@@ -118,10 +120,13 @@ function validate<K extends RecordKind>(
   const records: RecordsByKind[K][] = [];
   const lines: number[] = [];
   for (let i = 0; i < raws.length; i++) {
-    const record = check(file, raws[i], rawLines[i] as number, issues);
+    const line = rawLines[i];
+    // Values and lines come in pairs, so the line is there.
+    if (line === undefined) continue;
+    const record = check(file, raws[i], line, issues);
     if (record !== undefined) {
       records.push(record);
-      lines.push(rawLines[i] as number);
+      lines.push(line);
     }
   }
   return { records, lines };

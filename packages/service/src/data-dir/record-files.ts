@@ -15,6 +15,24 @@ export interface RecordFile {
 }
 
 /**
+ * The file of `kind` in `files` (as findRecordFiles found them), typed as a file of that kind,
+ * or undefined when the directory has none.
+ *
+ * @example recordFile(files, 'offers')?.kind // 'offers'
+ */
+export function recordFile<K extends RecordKind>(
+  files: ReadonlyMap<RecordKind, RecordFile>,
+  kind: K,
+): (RecordFile & { kind: K }) | undefined {
+  const file = files.get(kind);
+  return file !== undefined && isFileOf(file, kind) ? file : undefined;
+}
+
+function isFileOf<K extends RecordKind>(file: RecordFile, kind: K): file is RecordFile & { kind: K } {
+  return file.kind === kind;
+}
+
+/**
  * The record files of a contract data directory: `<kind>.csv` or `<kind>.ndjson`. A kind with
  * no file has no rows; a kind with both files is an error (which one would be meant?). Other
  * files in the directory are ignored.

@@ -61,9 +61,10 @@ const FLUSH_AT = 1 << 18;
 /** One CSV record (RFC 4180): fields with a comma, quote or line break are quoted, quotes doubled. */
 export function csvLine(fields: readonly string[], row: RawRow): string {
   let line = '';
-  for (let i = 0; i < fields.length; i++) {
-    if (i > 0) line += ',';
-    line += csvField(row[fields[i] as string]);
+  let separator = '';
+  for (const field of fields) {
+    line += separator + csvField(row[field]);
+    separator = ',';
   }
   return line + '\n';
 }

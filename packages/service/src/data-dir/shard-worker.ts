@@ -6,7 +6,8 @@ import type { DataDir } from './open-data-dir.ts';
 import { accumulateShard } from './person-columns.ts';
 import { shardOutput, type ShardWorkerInput } from './shard-output.ts';
 
-const input = workerData as ShardWorkerInput;
+// workerData is untyped (any): compute-on-columns.ts starts this thread with a ShardWorkerInput.
+const input: ShardWorkerInput = workerData;
 const issues = new IssueCollector(input.data.issueLimit);
 const data: DataDir = {
   dir: input.data.dir,

@@ -2,7 +2,7 @@ import type { RecordsByKind } from '@evg/effects';
 import type { IssueCollector } from './data-dir-error.ts';
 import type { DataDir, Located } from './open-data-dir.ts';
 import type { PersonRows } from './person-assembler.ts';
-import type { RecordFile } from './record-files.ts';
+import { recordFile, type RecordFile } from './record-files.ts';
 import { readRecords, type RecordBatch } from './read-records.ts';
 
 /** Thrown by `streamPersonRows` when a file is not sorted by person_id. */
@@ -38,8 +38,11 @@ class Cursor<K extends PersonKind> {
 
   /** Loads the next non-empty batch; afterwards either !exhausted or done. */
   async fill(): Promise<void> {
+    const batches = this.batches;
+    // No file: done from the start.
+    if (batches === null) return;
     while (this.exhausted && !this.done) {
-      const next = await (this.batches as AsyncGenerator<RecordBatch<K>>).next();
+      const next = await batches.next();
       if (next.done) this.done = true;
       else {
         this.records = next.value.records;
@@ -50,7 +53,8 @@ class Cursor<K extends PersonKind> {
   }
 
   headId(): string | undefined {
-    return this.exhausted ? undefined : (this.records[this.index] as { personId: string }).personId;
+    // Never read past the batch's end (slow in V8); inside it every record is there.
+    return this.exhausted ? undefined : this.records[this.index]?.personId;
   }
 
   /**
@@ -59,8 +63,10 @@ class Cursor<K extends PersonKind> {
    * per person and file cost more than the rest of the merge.
    */
   takeSync(personId: string, into: Located<RecordsByKind[K]>[]): boolean {
-    while (!this.exhausted && (this.records[this.index] as { personId: string }).personId === personId) {
-      into.push({ record: this.records[this.index]!, line: this.lines[this.index]! });
+    while (!this.exhausted) {
+      const record = this.records[this.index];
+      if (record === undefined || record.personId !== personId) break;
+      into.push({ record, line: this.lines[this.index]! });
       this.index++;
     }
     return this.exhausted && !this.done;
@@ -83,11 +89,7 @@ class Cursor<K extends PersonKind> {
  */
 export async function* streamPersonRows(data: DataDir, issues: IssueCollector): AsyncGenerator<PersonRows[]> {
   const cursor = <K extends PersonKind>(kind: K) =>
-    new Cursor<K>(
-      data.files.get(kind) as (RecordFile & { kind: K }) | undefined,
-      issues,
-      data.files.get(kind)?.name ?? kind,
-    );
+    new Cursor<K>(recordFile(data.files, kind), issues, data.files.get(kind)?.name ?? kind);
   const persons = cursor('persons');
   const periods = cursor('benefit_periods');
   const enrollments = cursor('enrollments');
@@ -151,7 +153,7 @@ export async function* groupPersonRowsInMemory(
     kind: K,
     add: (record: RecordsByKind[K], line: number) => void,
   ) => {
-    const file = data.files.get(kind) as (RecordFile & { kind: K }) | undefined;
+    const file = recordFile(data.files, kind);
     if (file === undefined) return;
     for await (const { records, lines } of readRecords(file, issues)) {
       for (let i = 0; i < records.length; i++) add(records[i]!, lines[i]!);

@@ -7,7 +7,9 @@ import { createReadStream } from 'node:fs';
 export async function* textChunks(path: string, chunkBytes = 1 << 16): AsyncGenerator<string> {
   const stream = createReadStream(path, { encoding: 'utf8', highWaterMark: chunkBytes });
   let first = true;
-  for await (const chunk of stream as AsyncIterable<string>) {
+  for await (const chunk of stream) {
+    // With an encoding the stream yields strings; its iterator is typed any.
+    if (typeof chunk !== 'string') throw new TypeError(`${path}: the stream yielded no text`);
     if (first) {
       first = false;
       yield chunk.charCodeAt(0) === 0xfeff ? chunk.slice(1) : chunk;

@@ -24,10 +24,9 @@ export async function runCopyTransaction<T>(
   if (!pool) return db.transaction().execute((trx) => work(trx, null));
   const client = await pool.connect();
   // Kysely releases its connection after each use; the real client is released once, below.
-  const held: PostgresPoolClient = {
-    query: client.query.bind(client) as PostgresPoolClient['query'],
-    release: () => {},
-  };
+  // The same client typed as Kysely calls it, so its bound query keeps Kysely's overloads.
+  const kyselyClient: PostgresPoolClient = client;
+  const held: PostgresPoolClient = { query: kyselyClient.query.bind(client), release: () => {} };
   const single: PostgresPool = { connect: async () => held, end: async () => {} };
   const one = new Kysely<Database>({ dialect: new PostgresDialect({ pool: single }) });
   let broken: Error | undefined;

@@ -1,4 +1,5 @@
 import { Migrator, NO_MIGRATIONS, type Kysely, type MigrationResult } from 'kysely';
+import { errorMessage } from '../error-fields.ts';
 import { migrationProvider } from './migration-provider.ts';
 
 /** A migration run that failed; `applied` lists what succeeded before it. */
@@ -9,14 +10,14 @@ export class MigrationError extends Error {
     readonly applied: string[],
     cause: unknown,
   ) {
-    super(`migration ${migration ?? '(setup)'} failed: ${String((cause as Error)?.message ?? cause)}`, {
+    super(`migration ${migration ?? '(setup)'} failed: ${String(errorMessage(cause) ?? cause)}`, {
       cause,
     });
     this.name = 'MigrationError';
   }
 }
 
-function newMigrator(db: Kysely<unknown>): Migrator {
+function newMigrator<T>(db: Kysely<T>): Migrator {
   return new Migrator({ db, provider: migrationProvider });
 }
 
@@ -32,7 +33,7 @@ function appliedNames(results: MigrationResult[] | undefined): string[] {
  * const applied = await migrateToLatest(handle.db); // ['2026-11-22-0001-initial']
  */
 export async function migrateToLatest<T>(db: Kysely<T>): Promise<string[]> {
-  const { error, results } = await newMigrator(db as Kysely<unknown>).migrateToLatest();
+  const { error, results } = await newMigrator(db).migrateToLatest();
   if (error) {
     const failed = results?.find((r) => r.status === 'Error')?.migrationName;
     throw new MigrationError(failed, appliedNames(results), error);
@@ -42,7 +43,7 @@ export async function migrateToLatest<T>(db: Kysely<T>): Promise<string[]> {
 
 /** Reverts every migration (for tests of `down`); returns the names reverted, newest first. */
 export async function migrateToEmpty<T>(db: Kysely<T>): Promise<string[]> {
-  const { error, results } = await newMigrator(db as Kysely<unknown>).migrateTo(NO_MIGRATIONS);
+  const { error, results } = await newMigrator(db).migrateTo(NO_MIGRATIONS);
   if (error) {
     const failed = results?.find((r) => r.status === 'Error')?.migrationName;
     throw new MigrationError(failed, appliedNames(results), error);
@@ -52,6 +53,6 @@ export async function migrateToEmpty<T>(db: Kysely<T>): Promise<string[]> {
 
 /** Whether every known migration is applied (for `GET /ready`). */
 export async function isMigrated<T>(db: Kysely<T>): Promise<boolean> {
-  const migrations = await newMigrator(db as Kysely<unknown>).getMigrations();
+  const migrations = await newMigrator(db).getMigrations();
   return migrations.every((m) => m.executedAt !== undefined);
 }

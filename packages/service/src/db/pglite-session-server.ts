@@ -1,4 +1,4 @@
-import { createServer, type AddressInfo, type Server, type Socket } from 'node:net';
+import { createServer, type Server, type Socket } from 'node:net';
 import type { PGlite } from '@electric-sql/pglite';
 import {
   BackendMessageScanner,
@@ -57,8 +57,11 @@ export class PgliteSessionServer {
         resolve();
       });
     });
-    const { address, port } = server.address() as AddressInfo;
-    return `${address}:${port}`;
+    const bound = server.address();
+    // Listening on a TCP port: an address object, never a pipe name or null.
+    if (bound === null || typeof bound === 'string')
+      throw new Error('the session server is not on a TCP port');
+    return `${bound.address}:${bound.port}`;
   }
 
   /** Stops listening, ends every connection (rolling back what they left open) and waits. */

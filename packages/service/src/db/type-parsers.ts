@@ -14,6 +14,7 @@ export const evgTypeParsers = {
   getTypeParser(oid: number, format?: 'text' | 'binary'): (value: string) => unknown {
     if (oid === DATE) return (value) => value;
     if (oid === INT8 || oid === NUMERIC) return (value) => Number(value);
-    return pg.types.getTypeParser(oid, format ?? 'text') as (value: string) => unknown;
+    // pg-types returns its parsers untyped (any); for text they take the value's string.
+    return pg.types.getTypeParser(oid, format ?? 'text');
   },
 };

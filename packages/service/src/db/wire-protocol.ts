@@ -67,16 +67,17 @@ export class BackendMessageScanner {
       if (this.bodyLeft > 0) {
         const take = Math.min(this.bodyLeft, chunk.length - at);
         // ReadyForQuery's one-byte body is its transaction status.
-        if (this.type === 0x5a /* Z */) this.readyStatus = chunk[at + take - 1] as number;
+        if (this.type === 0x5a /* Z */) this.readyStatus = chunk[at + take - 1] ?? this.readyStatus;
         this.bodyLeft -= take;
         at += take;
         if (this.bodyLeft === 0) this.lastComplete = this.type;
         continue;
       }
-      this.header[this.headerBytes++] = chunk[at++] as number;
+      // at < chunk.length, so the byte is there.
+      this.header[this.headerBytes++] = chunk[at++] ?? 0;
       if (this.headerBytes === 5) {
         this.headerBytes = 0;
-        this.type = this.header[0] as number;
+        this.type = this.header.readUInt8(0);
         this.bodyLeft = this.header.readInt32BE(1) - 4;
         if (this.bodyLeft <= 0) {
           this.bodyLeft = 0;
