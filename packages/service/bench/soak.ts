@@ -7,7 +7,7 @@
  * < 10%. Not part of `npm test`; figures go into RELIABILITY.md.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -181,6 +181,33 @@ function drive(
   });
 }
 
+/**
+ * A copy of the extract in `dir` in which every 100th survey answer has another satisfaction
+ * score: importing the two in turn changes the figures each time, as a daily extract does.
+ */
+async function changedExtract(dir: string): Promise<string> {
+  const changed = await mkdtemp(join(tmpdir(), 'evg-soak-b-'));
+  for (const name of await readdir(dir)) {
+    if (!name.endsWith('.csv')) continue;
+    let text = await readFile(join(dir, name), 'utf8');
+    if (name === 'survey_responses.csv') {
+      const [header, ...rows] = text.split('\n');
+      const column = header!.split(',').indexOf('satisfaction');
+      text = [
+        header,
+        ...rows.map((row, i) => {
+          if (i % 100 !== 0 || row === '') return row;
+          const fields = row.split(',');
+          fields[column] = String((Number(fields[column]) % 5) + 1);
+          return fields.join(',');
+        }),
+      ].join('\n');
+    }
+    await writeFile(join(changed, name), text);
+  }
+  return changed;
+}
+
 async function main(): Promise<void> {
   const database = `evg_soak_${process.pid}_${Date.now().toString(36)}`;
   const adminClient = new pg.Client({ connectionString: adminUrl });
@@ -209,11 +236,14 @@ async function main(): Promise<void> {
     SOAK_LOOP_PROBE_PATH: probeFile,
   };
   let server: ChildProcess | undefined;
+  let changedDir: string | undefined;
   try {
     out(`soak: database ${database}, ${persons} persons, ${minutes} min at ${totalRate} req/s`);
     await evgOk(['migrate'], env);
     await evgOk(['synth', '--persons', String(persons), '--seed', '1', '--out', dataDir], env);
     await evgOk(['import', '--data', dataDir], env);
+    changedDir = await changedExtract(dataDir);
+    const extracts = [dataDir, changedDir];
 
     server = spawn(process.execPath, [EVG, 'start'], { env: serverEnv, stdio: ['ignore', 'pipe', 'pipe'] });
     // The server's own output (warnings and errors only, LOG_LEVEL=warn), kept for the report.
@@ -235,7 +265,7 @@ async function main(): Promise<void> {
 
     // Beside the readers: imports and refreshes back to back for the whole run.
     let stopWriters = false;
-    const writerRuns = { imports: 0, refreshes: 0, failures: [] as string[] };
+    const writerRuns = { imports: 0, refreshes: 0, published: 0, failures: [] as string[] };
     const spans: WriterSpans = { import: [], refresh: [] };
     const timed = async (kind: keyof WriterSpans, argv: string[]) => {
       const started = Date.now();
@@ -243,16 +273,20 @@ async function main(): Promise<void> {
       spans[kind].push([started, Date.now()]);
       return run;
     };
+    let round = 0;
     const writers = (async () => {
       while (!stopWriters && !args['no-writers']) {
-        // The same files again: every row is read, validated, staged and compared (an idempotent
-        // no-op upsert), which is the import's full load on the database without changing it.
-        const imported = await timed('import', ['import', '--data', dataDir, '--no-refresh']);
+        // The two extracts in turn: every row is read, validated, staged and compared, and 1% of
+        // the survey answers change each time, so every refresh publishes a new data version
+        // (a refresh that finds the same figures publishes nothing, and readers would not notice).
+        const extract = extracts[round++ % 2]!;
+        const imported = await timed('import', ['import', '--data', extract, '--no-refresh']);
         if (imported.code === 0) writerRuns.imports++;
         else writerRuns.failures.push(`import: ${imported.stderr.slice(-300)}`);
         if (stopWriters) break;
         const refreshed = await timed('refresh', ['refresh']);
         if (refreshed.code === 0) writerRuns.refreshes++;
+        if (refreshed.code === 0 && !refreshed.stdout.includes('unchanged')) writerRuns.published++;
         else writerRuns.failures.push(`refresh: ${refreshed.stderr.slice(-300)}`);
       }
     })();
@@ -371,7 +405,7 @@ async function main(): Promise<void> {
         `fifth ${medianStart.toFixed(1)} MiB, of the last fifth ${medianEnd.toFixed(1)} MiB, growth ${(medianGrowth * 100).toFixed(1)}%`,
     );
     out(
-      `writers: ${writerRuns.imports} imports and ${writerRuns.refreshes} refreshes, ${writerRuns.failures.length} failed`,
+      `writers: ${writerRuns.imports} imports and ${writerRuns.refreshes} refreshes (${writerRuns.published} published a new data version), ${writerRuns.failures.length} failed`,
     );
     for (const failure of writerRuns.failures.slice(0, 5)) out(`  ${failure}`);
     out(describeTail(report.tail));
@@ -389,7 +423,6 @@ async function main(): Promise<void> {
     if (serverExit) out(`SERVER DIED: ${serverExit}\n${serverErrors.slice(-4000)}`);
     out(`targets: ${JSON.stringify(report.targets)}`);
     if (args.json) {
-      const { writeFile } = await import('node:fs/promises');
       await writeFile(args.json, JSON.stringify(report, null, 2) + '\n');
     }
     process.exitCode = Object.values(report.targets).every(Boolean) ? 0 : 1;
@@ -401,6 +434,7 @@ async function main(): Promise<void> {
     await adminClient.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
     await adminClient.end();
     await rm(dataDir, { recursive: true, force: true });
+    if (changedDir) await rm(changedDir, { recursive: true, force: true });
   }
 }
 

@@ -151,6 +151,8 @@ export interface DataVersionsTable {
   status: 'current' | 'superseded';
   /** The measure definitions the version was computed with; null = the four defaults. */
   measures: ColumnType<MeasureDefinition[] | null, string | null | undefined, string | null>;
+  /** SHA-256 of what the version publishes (refresh/version-digest.ts); null before 2026-12-03. */
+  content_digest: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 /** A measure a municipality defined (the defaults live in code, never here). */

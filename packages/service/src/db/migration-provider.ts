@@ -7,6 +7,8 @@ import * as measures from '../../../../migrations/2026-12-02-0004-measures.ts';
 import * as catalogChanges from '../../../../migrations/2026-12-02-0005-catalog-changes.ts';
 import * as bonusRules from '../../../../migrations/2026-12-02-0006-bonus-rules.ts';
 import * as bonusRuleChanges from '../../../../migrations/2026-12-02-0007-bonus-rule-changes.ts';
+import * as dataVersionDigest from '../../../../migrations/2026-12-03-0001-data-version-digest.ts';
+import * as catalogChangesOfRows from '../../../../migrations/2026-12-03-0002-catalog-changes-of-rows.ts';
 
 /**
  * The migrations of the top-level `migrations/` folder, listed statically: a static import
@@ -24,6 +26,8 @@ export const migrationProvider: MigrationProvider = {
       '2026-12-02-0005-catalog-changes': catalogChanges,
       '2026-12-02-0006-bonus-rules': bonusRules,
       '2026-12-02-0007-bonus-rule-changes': bonusRuleChanges,
+      '2026-12-03-0001-data-version-digest': dataVersionDigest,
+      '2026-12-03-0002-catalog-changes-of-rows': catalogChangesOfRows,
     };
   },
 };

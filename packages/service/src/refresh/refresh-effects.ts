@@ -3,7 +3,7 @@ import { aggregateCells, type Catalog, type EngineConfig } from '@evg/effects';
 import type { Kysely } from 'kysely';
 import type { Database, RefreshAsOfSource } from '../db/database.ts';
 import { listBenefitTypes } from '../repositories/code-lists-read.ts';
-import { publishDataVersion } from '../repositories/effect-versions.ts';
+import { currentVersionDigest, publishDataVersion } from '../repositories/effect-versions.ts';
 import { listOffers } from '../repositories/offers-read.ts';
 import { latestBenefitCutOff } from '../repositories/import-batches.ts';
 import { countPersons, latestBenefitStart, listComplaints } from '../repositories/person-records.ts';
@@ -18,6 +18,7 @@ import { withExclusiveRefreshLock } from '../db/advisory-locks.ts';
 import { copyPoolOf } from '../db/copy-pool.ts';
 import { runCopyTransaction } from '../db/copy-transaction.ts';
 import { STANDARD_GROUPINGS } from './standard-groupings.ts';
+import { versionDigest } from './version-digest.ts';
 
 /**
  * Refreshes running in this process, refused at once (before any connection is taken). The
@@ -55,7 +56,13 @@ export interface RefreshOptions {
 }
 
 export interface RefreshResult {
+  /** The version readers now see: the new one, or the current one when nothing changed. */
   dataVersion: number;
+  /**
+   * False when the records gave exactly the figures of the current version: nothing was
+   * published, so readers' caches, ETags and Last-Modified stay valid.
+   */
+  changed: boolean;
   asOf: string;
   /** Where asOf came from: an override, or the imports' cut-off (declared or assumed). */
   asOfSource: RefreshAsOfSource;
@@ -67,7 +74,9 @@ export interface RefreshResult {
 /**
  * Recomputes every stored effect table from the records and publishes them as a new data
  * version in ONE transaction: readers see the old tables until the new ones are complete, and
- * a refresh that fails leaves the previous version current. One refresh at a time
+ * a refresh that fails leaves the previous version current. A refresh whose figures are those
+ * of the current version (same digest: version-digest.ts) publishes nothing and reports
+ * `changed: false`, so clients' cached answers stay valid. One refresh at a time
  * (PostgreSQL advisory lock); its progress and outcome are in refresh_runs. On a PostgreSQL
  * server the records are read and the cells written with COPY (copy-person-columns.ts); the
  * embedded PGlite, whose socket has no COPY, streams persons in chunks and inserts the cells.
@@ -156,10 +165,19 @@ async function refreshLocked(
     log(
       `refresh: ${tables.reduce((n, t) => n + t.cells.length, 0)} cells of ${tables.length} tables aggregated and published in ${Math.round(writeStarted - publishStarted)} ms`,
     );
-    const dataVersion = await runCopyTransaction(db, (trx, copy) =>
-      publishDataVersion(trx, { asOf, measures, fineCells, tables }, copy),
+    const digest = versionDigest({ asOf, measures, fineCells, tables });
+    const current = await currentVersionDigest(db);
+    const changed = current?.digest !== digest;
+    const dataVersion = changed
+      ? await runCopyTransaction(db, (trx, copy) =>
+          publishDataVersion(trx, { asOf, measures, fineCells, tables, digest }, copy),
+        )
+      : current.version;
+    log(
+      changed
+        ? `refresh: cells written and swapped in ${Math.round(performance.now() - writeStarted)} ms`
+        : `refresh: the same figures as data version ${dataVersion}; nothing written, it stays current`,
     );
-    log(`refresh: cells written and swapped in ${Math.round(performance.now() - writeStarted)} ms`);
     const durationMs = performance.now() - started;
     await finishRefreshRun(db, runId, {
       status: 'succeeded',
@@ -170,9 +188,9 @@ async function refreshLocked(
       persons,
     });
     log(
-      `refresh: data version ${dataVersion} (asOf ${asOf}, ${asOfSource}) published in ${Math.round(durationMs)} ms`,
+      `refresh: data version ${dataVersion} (asOf ${asOf}, ${asOfSource}) ${changed ? 'published' : 'kept'} in ${Math.round(durationMs)} ms`,
     );
-    return { dataVersion, asOf, asOfSource, persons, fineCells: fineCells.length, durationMs };
+    return { dataVersion, changed, asOf, asOfSource, persons, fineCells: fineCells.length, durationMs };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     await finishRefreshRun(db, runId, {

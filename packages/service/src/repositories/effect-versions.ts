@@ -31,6 +31,8 @@ export async function publishDataVersion(
     measures: readonly MeasureDefinition[];
     fineCells: readonly FineCell[];
     tables: readonly MaterialisedTable[];
+    /** refresh/version-digest.ts of the above. */
+    digest: string;
   },
   copy: pg.PoolClient | null = null,
 ): Promise<number> {
@@ -43,7 +45,13 @@ export async function publishDataVersion(
     .execute();
   await trx
     .insertInto('data_versions')
-    .values({ version, as_of: input.asOf, status: 'current', measures: JSON.stringify(input.measures) })
+    .values({
+      version,
+      as_of: input.asOf,
+      status: 'current',
+      measures: JSON.stringify(input.measures),
+      content_digest: input.digest,
+    })
     .execute();
 
   if (copy) {
@@ -104,6 +112,24 @@ export async function publishDataVersion(
     )
     .execute();
   return version;
+}
+
+/**
+ * The current data version and the digest of its content (null for versions made before
+ * digests were recorded), or undefined before the first refresh.
+ *
+ * @example
+ * const current = await currentVersionDigest(db); // { version: 7, digest: '9f2c…' }
+ */
+export async function currentVersionDigest(
+  db: Kysely<Database>,
+): Promise<{ version: number; digest: string | null } | undefined> {
+  const row = await db
+    .selectFrom('data_versions')
+    .select(['version', 'content_digest'])
+    .where('status', '=', 'current')
+    .executeTakeFirst();
+  return row && { version: row.version, digest: row.content_digest };
 }
 
 /** COPY chunks of about this many characters. */

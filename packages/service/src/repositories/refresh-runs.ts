@@ -94,6 +94,9 @@ export async function getRefreshStatus(db: Kysely<Database>): Promise<RefreshSta
           .selectFrom('refresh_runs')
           .select('refresh_runs.as_of_source')
           .whereRef('refresh_runs.data_version', '=', 'data_versions.version')
+          // The latest: a refresh that found the same figures keeps the version (and may date
+          // the same cut-off differently, e.g. declared where it was assumed).
+          .orderBy('refresh_runs.id', 'desc')
           .limit(1)
           .as('as_of_source'),
       ])

@@ -19,6 +19,7 @@ import {
 import type { Database } from '../../src/db/database.ts';
 import { engineMeasures } from '../../src/measures/measure-definition.ts';
 import { publishDataVersion } from '../../src/repositories/effect-versions.ts';
+import { versionDigest } from '../../src/refresh/version-digest.ts';
 import { listCustomMeasures } from '../../src/repositories/measures.ts';
 import { TEST_DISCLOSURE_KEY } from '../support/disclosure-key.ts';
 
@@ -398,7 +399,8 @@ export async function seedFixture(db: Kysely<Database>): Promise<void> {
 export async function refreshFixture(db: Kysely<Database>): Promise<number> {
   const measures = engineMeasures(await listCustomMeasures(db));
   const fineCells = fixtureFineCells(measures);
+  const content = { asOf: AS_OF, measures, fineCells, tables: [] };
   return db
     .transaction()
-    .execute((trx) => publishDataVersion(trx, { asOf: AS_OF, measures, fineCells, tables: [] }));
+    .execute((trx) => publishDataVersion(trx, { ...content, digest: versionDigest(content) }));
 }

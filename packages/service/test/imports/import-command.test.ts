@@ -129,12 +129,19 @@ describe('on the embedded database', () => {
 });
 
 describe('evg migrate and evg refresh', () => {
-  it('migrate reports an up-to-date database; refresh publishes a new version', async () => {
+  it('migrate reports an up-to-date database; refresh publishes a new version, then keeps it', async () => {
     const migrate = await evg(['migrate']);
     expect(migrate.code).toBe(0);
     expect(migrate.out).toContain('up to date');
-    const refresh = await evg(['refresh'], { EVG_AS_OF: '2026-10-31' });
+    const refresh = await evg(['refresh'], { EVG_AS_OF: '2026-09-30' });
     expect(refresh.code).toBe(0);
-    expect(refresh.out).toMatch(/data version \d+ \(asOf 2026-10-31, EVG_AS_OF or --as-of;/);
+    const published = /data version (\d+) \(asOf 2026-09-30, EVG_AS_OF or --as-of;/.exec(refresh.out);
+    expect(published, refresh.out).not.toBeNull();
+    // Nothing changed since: the same version stays current, and the command says so.
+    const again = await evg(['refresh'], { EVG_AS_OF: '2026-09-30' });
+    expect(again.code).toBe(0);
+    expect(again.out).toContain(
+      `data version ${published?.[1]} kept, the figures are unchanged (asOf 2026-09-30, EVG_AS_OF or --as-of;`,
+    );
   });
 });

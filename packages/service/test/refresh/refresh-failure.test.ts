@@ -42,7 +42,8 @@ describe('a refresh that fails midway', () => {
     await sql`CREATE TRIGGER evg_test_fail BEFORE INSERT ON effect_cells
       FOR EACH STATEMENT EXECUTE FUNCTION evg_test_fail()`.execute(t.db);
     try {
-      const error = await refreshEffects(t.db, { disclosureKey: DISCLOSURE_KEY, asOf: '2026-10-31' }).catch(
+      // Another cut-off: new figures to publish (the same ones would publish nothing).
+      const error = await refreshEffects(t.db, { disclosureKey: DISCLOSURE_KEY, asOf: '2026-09-30' }).catch(
         (e: unknown) => e,
       );
       expect(error).toBeInstanceOf(RefreshError);
@@ -58,7 +59,7 @@ describe('a refresh that fails midway', () => {
     expect(status.current?.dataVersion).toBe(first.dataVersion);
     expect(status.lastFailure?.error).toMatch(/injected failure/);
 
-    const next = await refreshEffects(t.db, { disclosureKey: DISCLOSURE_KEY, asOf: '2026-10-31' });
+    const next = await refreshEffects(t.db, { disclosureKey: DISCLOSURE_KEY, asOf: '2026-09-30' });
     expect(next.dataVersion).toBeGreaterThan(first.dataVersion);
     expect((await getRefreshStatus(t.db)).current?.dataVersion).toBe(next.dataVersion);
   });

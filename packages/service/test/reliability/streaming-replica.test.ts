@@ -255,6 +255,18 @@ describe('two instances reading from a streaming replica', () => {
 
   it('refreshes on the primary when asked through an instance, which serves it at once', async () => {
     const before = (await servedVersions())[0]!;
+    // New person records, imported without a refresh: figures for the refresh to publish (one
+    // that finds the current figures publishes nothing). No catalogue file: the offers and
+    // code lists stay as served, so every answer of the current version stays what it was.
+    const next = await mkdtemp(join(tmpdir(), 'evg-replica-'));
+    dirs.push(next);
+    await writeWorld(next, {
+      cells: [{ offerId: 'offer-b', targetGroup: 'aktivitetsparat', enrollments: 21 }],
+      prefix: 'y',
+    });
+    for (const name of ['benefit_types', 'target_groups', 'industries', 'providers', 'offers'])
+      await rm(join(next, `${name}.csv`));
+    await importDataDir(writer.db, next, { source: 'test' });
     const readers = startReaders();
     try {
       await query(replica, 'SELECT pg_wal_replay_pause()');

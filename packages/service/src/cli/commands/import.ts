@@ -95,7 +95,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
       throw error;
     });
     io.stdout.write(
-      `effect tables: data version ${refreshed.dataVersion} (asOf ${refreshed.asOf}, ${describeAsOfSource(refreshed.asOfSource)}; ${refreshed.persons} persons, ${Math.round(refreshed.durationMs)} ms)\n`,
+      `effect tables: data version ${refreshed.dataVersion}${refreshed.changed ? '' : ' kept, the figures are unchanged'} (asOf ${refreshed.asOf}, ${describeAsOfSource(refreshed.asOfSource)}; ${refreshed.persons} persons, ${Math.round(refreshed.durationMs)} ms)\n`,
     );
     return 0;
   } finally {

@@ -56,7 +56,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
       ...(values.verbose ? { log: (line: string) => io.stderr.write(`${line}\n`) } : {}),
     });
     io.stdout.write(
-      `effect tables: data version ${result.dataVersion} (asOf ${result.asOf}, ${describeAsOfSource(result.asOfSource)}; ${result.persons} persons, ${result.fineCells} fine cells, ${Math.round(result.durationMs)} ms)\n`,
+      `effect tables: data version ${result.dataVersion}${result.changed ? '' : ' kept, the figures are unchanged'} (asOf ${result.asOf}, ${describeAsOfSource(result.asOfSource)}; ${result.persons} persons, ${result.fineCells} fine cells, ${Math.round(result.durationMs)} ms)\n`,
     );
     return 0;
   } catch (error) {

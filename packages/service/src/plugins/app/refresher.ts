@@ -3,8 +3,11 @@ import fp from 'fastify-plugin';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/database.ts';
 
-/** Recomputes the stored effect tables from the records (C's refreshEffects). */
-export type RefreshRunner = (db: Kysely<Database>) => Promise<unknown>;
+/**
+ * Recomputes the stored effect tables from the records (refresh/refresh-effects.ts). It says
+ * whether it published a new data version; a runner that says nothing counts as "it did".
+ */
+export type RefreshRunner = (db: Kysely<Database>) => Promise<{ changed: boolean } | void>;
 
 export interface Refresher {
   /** Starts a refresh unless one is running; the read model is swapped when it completes. */
@@ -30,7 +33,12 @@ async function refresherPlugin(app: FastifyInstance, options: { run: RefreshRunn
       if (running) return 'already-running';
       running = options
         .run(app.db)
-        .then(() => app.readModel.reload())
+        // The same figures: nothing to build unless the import changed the catalogue (which
+        // the read model's own check sees), so answers cached from the current model stay warm.
+        .then(async (result) => {
+          if (result?.changed === false) await app.readModel.reloadIfChanged();
+          else await app.readModel.reload();
+        })
         .catch((error: unknown) => app.log.error({ err: error }, 'effect refresh failed'))
         .finally(() => {
           running = undefined;
