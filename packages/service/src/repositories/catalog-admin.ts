@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Offer, Provider } from '@evg/effects';
 import type { Database } from '../db/database.ts';
+import { errorCode } from '../error-fields.ts';
 import type { CodeListTableName } from './code-lists-read.ts';
 
 /** Why a catalogue write was refused; routes map it to a problem, `message` its Danish detail. */
@@ -16,7 +17,7 @@ export class CatalogWriteError extends Error {
 
 /** PostgreSQL's foreign-key violation (SQLSTATE 23503). */
 function isForeignKeyViolation(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === '23503';
+  return errorCode(error) === '23503';
 }
 
 async function guard<T>(

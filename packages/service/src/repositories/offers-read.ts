@@ -2,12 +2,18 @@ import { sql, type Kysely } from 'kysely';
 import type { Offer, OfferPackage } from '@evg/effects';
 import type { Database, OfferRow } from '../db/database.ts';
 
+/** A stored offer's package. */
+function storedPackage(code: string): OfferPackage {
+  // The column is text; every writer (imports, admin API) took only the contract's PACKAGES.
+  return code as OfferPackage;
+}
+
 function toOffer(row: OfferRow, targetGroups: string[], industries: string[]): Offer {
   return {
     offerId: row.offer_id,
     providerId: row.provider_id,
     name: row.name,
-    package: row.package as OfferPackage,
+    package: storedPackage(row.package),
     description: row.description,
     targetGroups,
     industries,

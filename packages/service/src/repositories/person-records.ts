@@ -33,9 +33,11 @@ export async function* streamPersonRecords(
     if (after !== null) query = query.where('person_id', '>', after);
     if (options.upTo != null) query = query.where('person_id', '<=', options.upTo);
     const persons = await query.execute();
-    if (persons.length === 0) return;
-    const first = (persons[0] as { person_id: string }).person_id;
-    const last = (persons[persons.length - 1] as { person_id: string }).person_id;
+    const firstPerson = persons[0];
+    const lastPerson = persons.at(-1);
+    if (firstPerson === undefined || lastPerson === undefined) return;
+    const first = firstPerson.person_id;
+    const last = lastPerson.person_id;
     const [periods, enrollments, responses] = await Promise.all([
       db
         .selectFrom('benefit_periods')

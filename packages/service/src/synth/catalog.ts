@@ -1,6 +1,6 @@
 import { PACKAGES, parseDay, VALUE_RANGES, type OfferPackage } from '@evg/effects';
 import type { RawRow } from '../data-dir/record-writer.ts';
-import type { Prng } from './prng.ts';
+import { itemAt, type Prng } from './prng.ts';
 
 /**
  * The synthetic Copenhagen catalogue: code lists, the 12 external providers and the 3
@@ -217,7 +217,7 @@ export function drawOffers(rng: Prng): SynthOffer[] {
   for (const provider of PROVIDERS) {
     const count = rng.int(3, 5);
     for (let i = 0; i < count; i++) {
-      const pkg = PACKAGES[packageIndex++ % PACKAGES.length] as OfferPackage;
+      const pkg = itemAt(PACKAGES, packageIndex++ % PACKAGES.length);
       const established = packageIndex <= ESTABLISHED_FIRST || rng.chance(ESTABLISHED_SHARE);
       const current = PACKAGE_TARGET_GROUPS[pkg].filter((_, j) => j === 0 || rng.chance(0.6));
       const groups = established

@@ -7,10 +7,9 @@ import {
   TARGET_GROUPS,
   type MatchGroup,
   type SynthOffer,
-  type TargetGroup,
 } from './catalog.ts';
 import { isoOf } from './days.ts';
-import type { Prng } from './prng.ts';
+import { itemAt, type Prng } from './prng.ts';
 
 /** Everything generated for one person; persons, periods and enrollments in that order on disk. */
 export interface PersonOutput {
@@ -66,7 +65,7 @@ export class PersonGenerator {
 
   generate(personId: string): PersonOutput {
     const rng = this.rng;
-    const group = TARGET_GROUPS[rng.weighted(TARGET_GROUP_SHARES)] as TargetGroup;
+    const group = itemAt(TARGET_GROUPS, rng.weighted(TARGET_GROUP_SHARES));
     const matchGroup = this.drawMatchGroup(group.code);
     const ease = matchGroup?.ease ?? group.ease;
     let spellStart = this.drawFirstSpellStart(group.code);

@@ -49,7 +49,7 @@ export class Prng {
   }
 
   pick<T>(items: readonly T[]): T {
-    return items[Math.floor(this.float() * items.length)] as T;
+    return itemAt(items, Math.floor(this.float() * items.length));
   }
 
   /** An index drawn with probability proportional to `weights[i]`. */
@@ -57,9 +57,11 @@ export class Prng {
     let total = 0;
     for (const w of weights) total += w;
     let r = this.float() * total;
-    for (let i = 0; i < weights.length; i++) {
-      r -= weights[i] as number;
+    let i = 0;
+    for (const w of weights) {
+      r -= w;
       if (r < 0) return i;
+      i++;
     }
     return weights.length - 1;
   }
@@ -74,4 +76,15 @@ export class Prng {
   exponential(mean: number): number {
     return -Math.log(1 - this.float()) * mean;
   }
+}
+
+/**
+ * `items[index]`; a RangeError when there is no such item (drawing from an empty list).
+ *
+ * @example itemAt(['a', 'b'], 1) // 'b'
+ */
+export function itemAt<T>(items: readonly T[], index: number): T {
+  const item = items[index];
+  if (item === undefined) throw new RangeError(`no item ${index} in a list of ${items.length}`);
+  return item;
 }

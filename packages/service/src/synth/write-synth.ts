@@ -60,7 +60,6 @@ export async function writeSynthData(options: SynthOptions): Promise<SynthCounts
   );
   await writeAll('supervisions', supervisions(rng, offers, asOf));
 
-  const writers = {} as Record<RecordKind, RecordWriter>;
   const personKinds = [
     'persons',
     'benefit_periods',
@@ -68,7 +67,13 @@ export async function writeSynthData(options: SynthOptions): Promise<SynthCounts
     'survey_responses',
     'complaints',
   ] as const;
-  for (const kind of personKinds) writers[kind] = createRecordWriter(out, kind, format);
+  const writers = {
+    persons: createRecordWriter(out, 'persons', format),
+    benefit_periods: createRecordWriter(out, 'benefit_periods', format),
+    enrollments: createRecordWriter(out, 'enrollments', format),
+    survey_responses: createRecordWriter(out, 'survey_responses', format),
+    complaints: createRecordWriter(out, 'complaints', format),
+  } satisfies { [K in (typeof personKinds)[number]]: RecordWriter };
   const generator = new PersonGenerator(rng, offers, asOf);
   const width = Math.max(7, String(options.persons).length);
   for (let i = 1; i <= options.persons; i++) {
