@@ -9,6 +9,9 @@ export interface StoreLogger {
   info(object: object, message: string): void;
 }
 
+/** Prepares a new model (`next`) from what was asked of the one it replaces (`previous`). */
+export type Warmer = (previous: ServedModel, next: ServedModel) => Promise<void>;
+
 /**
  * How long a replaced model stays with its host after the swap (and then until no request is
  * asking it anything): a request that began on it may still ask again (a route's second call,
@@ -38,6 +41,7 @@ export class ReadModelStore {
   /** Set when the host lost its models (a worker died): the next poll builds again. */
   private lost = false;
   private readonly retiring = new Set<NodeJS.Timeout>();
+  private readonly warmers: Warmer[] = [];
 
   private constructor(
     model: ServedModel,
@@ -95,6 +99,15 @@ export class ReadModelStore {
     return true;
   }
 
+  /**
+   * Has `warm` run on every new model before it is swapped in, while requests are still answered
+   * by the one it replaces (e.g. building the bodies most asked of it). A warmer that fails only
+   * leaves the new model cold.
+   */
+  addWarmer(warm: Warmer): void {
+    this.warmers.push(warm);
+  }
+
   /** The host lost the models it held (its worker died): build again at the next poll. */
   markLost(error: Error): void {
     this.lost = true;
@@ -143,6 +156,11 @@ export class ReadModelStore {
           return;
         }
         const previous = this.model;
+        for (const warm of this.warmers) {
+          await warm(previous, next).catch((error: unknown) => {
+            this.logger.error({ err: error }, 'warming the new read model failed; it is served cold');
+          });
+        }
         this.model = next;
         this.revision = revision;
         this.retire(previous);

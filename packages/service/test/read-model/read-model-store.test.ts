@@ -75,6 +75,36 @@ describe('ReadModelStore', () => {
     expect(state.loads).toBe(2);
   });
 
+  it('warms a new model while the old one still answers, and swaps it in even if warming fails', async () => {
+    const { state, source } = fakeSource(snapshot(1, 4));
+    const errors: string[] = [];
+    const logger = { info: () => {}, error: (_: object, message: string) => void errors.push(message) };
+    const store = await ReadModelStore.open(
+      source,
+      new LocalModelHost(source, { minCellSize: 5 }),
+      { minCellSize: 5 },
+      logger,
+    );
+    const warmed: { previous: number | undefined; next: number | undefined; served: number | undefined }[] =
+      [];
+    store.addWarmer(async (previous, next) => {
+      warmed.push({
+        previous: previous.version?.id,
+        next: next.version?.id,
+        served: store.current.version?.id,
+      });
+    });
+    store.addWarmer(async () => {
+      throw new Error('worker lost');
+    });
+    state.current = snapshot(2, 2);
+    expect(await store.reloadIfChanged()).toBe(true);
+    // Warmed with the model it replaces, while that one was still the one served.
+    expect(warmed).toEqual([{ previous: 1, next: 2, served: 1 }]);
+    expect(store.current.version?.id).toBe(2);
+    expect(errors).toEqual(['warming the new read model failed; it is served cold']);
+  });
+
   it('keeps serving the previous model when a reload fails', async () => {
     const { source } = fakeSource(snapshot(1, 4));
     const store = await ReadModelStore.open(

@@ -3,7 +3,8 @@
 // per data version and query.
 import { GROUP_KEYS, type GroupKey } from '@evg/effects';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { EffectsBodies } from '../../src/http/effects-bodies.ts';
+import { ServedModel } from '../../src/read-model/served-model.ts';
+import { refreshFixture } from '../app/fixture.ts';
 import { createTestApp, type TestApp } from '../app/test-app.ts';
 
 let t: TestApp;
@@ -89,41 +90,29 @@ describe('GET /v1/effects limits', () => {
       build.mockRestore();
     }
   });
-});
 
-describe('EffectsBodies', () => {
-  const modelA = {};
-  const modelB = {};
-  const bytes = (text: string) => new TextEncoder().encode(text);
-  const text = async (body: Promise<Uint8Array>) => new TextDecoder().decode(await body);
-
-  it('builds a body once per model and key, and keeps at most its byte budget, oldest out first', async () => {
-    const bodies = new EffectsBodies(10);
-    const build = vi.fn(async (value: string) => bytes(value));
-    expect(await text(bodies.get(modelA, 'a', () => build('aaaa')))).toBe('aaaa');
-    expect(await text(bodies.get(modelA, 'a', () => build('other')))).toBe('aaaa');
-    expect(build).toHaveBeenCalledTimes(1);
-    // Another model (a new data version) builds its own.
-    expect(await text(bodies.get(modelB, 'a', () => build('bbbb')))).toBe('bbbb');
-    await bodies.get(modelA, 'b', () => build('bbbb'));
-    await bodies.get(modelA, 'c', () => build('cccc')); // 12 > 10: 'a' goes
-    expect(await text(bodies.get(modelA, 'a', () => build('new')))).toBe('new');
-    expect(await text(bodies.get(modelA, 'c', () => build('x')))).toBe('cccc');
-    // A body larger than the whole budget is sent, never kept.
-    expect(await bodies.get(modelA, 'huge', () => build('h'.repeat(11)))).toHaveLength(11);
-    expect(await text(bodies.get(modelA, 'huge', () => build('again')))).toBe('again');
-  });
-
-  it('shares one build between concurrent requests and forgets a failed one', async () => {
-    const bodies = new EffectsBodies(100);
-    const build = vi.fn(async () => bytes('body'));
-    const [first, second] = await Promise.all([
-      text(bodies.get(modelA, 'k', build)),
-      text(bodies.get(modelA, 'k', build)),
-    ]);
-    expect([first, second]).toEqual(['body', 'body']);
-    expect(build).toHaveBeenCalledTimes(1);
-    await expect(bodies.get(modelA, 'bad', () => Promise.reject(new Error('worker lost')))).rejects.toThrow();
-    expect(await text(bodies.get(modelA, 'bad', build))).toBe('body');
+  it('has the tables asked of one data version built before the next is served', async () => {
+    const url = '/v1/effects?groupBy=offer&format=csv';
+    const before = await t.app.inject(url);
+    expect(before.statusCode).toBe(200);
+    const build = vi.spyOn(ServedModel.prototype, 'tableBody');
+    try {
+      await refreshFixture(t.database.db);
+      await t.app.readModel.reload();
+      const served = t.app.readModel.current;
+      // Built on the new model during the swap: this table and the others asked before it here.
+      const warmed = build.mock.calls.length;
+      expect(
+        build.mock.calls.some(([query, output]) => output.kind === 'csv' && query.groupBy.join() === 'offer'),
+      ).toBe(true);
+      expect(build.mock.contexts.every((model) => model === served)).toBe(true);
+      const after = await t.app.inject(url);
+      expect(after.statusCode).toBe(200);
+      expect(after.headers.etag).not.toBe(before.headers.etag);
+      expect(after.body).toBe(before.body);
+      expect(build).toHaveBeenCalledTimes(warmed);
+    } finally {
+      build.mockRestore();
+    }
   });
 });

@@ -19,6 +19,8 @@ const effects: FastifyPluginAsyncZod<{ maxRows: number }> = async (app, options)
   // building and serialising run where the read model lives (its worker thread), never on the
   // event loop.
   const bodies = new EffectsBodies(64 * 1024 * 1024);
+  // A new data version is swapped in with the tables most asked of the one before already built.
+  app.readModel.addWarmer((previous, next) => bodies.warm(previous, next));
   const refuseLarge = (rows: number) =>
     new ProblemError(
       'table-too-large',
@@ -91,8 +93,10 @@ const effects: FastifyPluginAsyncZod<{ maxRows: number }> = async (app, options)
         output.kind === 'xlsx'
           ? undefined
           : `${outputVariant(output)}|${groupBy.join(',')}|${period?.from ?? ''}|${period?.to ?? ''}|${periodUnit}`;
-      const build = () => model.tableBody(effectsQuery, output, request.url);
-      const body = key === undefined || exact ? await build() : await bodies.get(model, key, build);
+      const body =
+        key === undefined || exact
+          ? await model.tableBody(effectsQuery, output, request.url)
+          : await bodies.get(model, key, { query: effectsQuery, output, url: request.url });
       // Bytes bypass the serializer; the type provider only knows serialised bodies.
       return sendEffectBody(reply, output, body, model.version?.id) as never;
     },
