@@ -49,6 +49,7 @@ const adminUrl =
 
 interface Run {
   code: number | null;
+  signal: NodeJS.Signals | null;
   stdout: string;
   stderr: string;
 }
@@ -61,8 +62,14 @@ function evg(argv: string[], env: NodeJS.ProcessEnv): Promise<Run> {
     let stderr = '';
     child.stdout.on('data', (chunk) => (stdout += chunk));
     child.stderr.on('data', (chunk) => (stderr += chunk));
-    child.on('close', (code) => resolveRun({ code, stdout, stderr }));
+    child.on('close', (code, signal) => resolveRun({ code, signal, stdout, stderr }));
   });
+}
+
+/** How a failed run ended: exit code or signal, and the end of what it wrote. */
+function describeRun(run: Run): string {
+  const ended = run.signal ? `signal ${run.signal}` : `exit ${run.code}`;
+  return `${ended}: ${(run.stderr || run.stdout).slice(-300)}`;
 }
 
 async function evgOk(argv: string[], env: NodeJS.ProcessEnv): Promise<string> {
@@ -282,12 +289,12 @@ async function main(): Promise<void> {
         const extract = extracts[round++ % 2]!;
         const imported = await timed('import', ['import', '--data', extract, '--no-refresh']);
         if (imported.code === 0) writerRuns.imports++;
-        else writerRuns.failures.push(`import: ${imported.stderr.slice(-300)}`);
+        else writerRuns.failures.push(`import: ${describeRun(imported)}`);
         if (stopWriters) break;
         const refreshed = await timed('refresh', ['refresh']);
         if (refreshed.code === 0) writerRuns.refreshes++;
         if (refreshed.code === 0 && !refreshed.stdout.includes('unchanged')) writerRuns.published++;
-        else writerRuns.failures.push(`refresh: ${refreshed.stderr.slice(-300)}`);
+        else writerRuns.failures.push(`refresh: ${describeRun(refreshed)}`);
       }
     })();
     const slow: SlowResponse[] = [];

@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { ServedModel } from '../read-model/served-model.ts';
 import { searchOffers } from '../read-model/offer-search.ts';
 import { resolvePeriod } from '../read-model/period-query.ts';
 import { searchOfferIds } from '../repositories/offers-read.ts';
@@ -14,14 +15,14 @@ import type { OfferSearchQuery } from './schemas/offer-search.ts';
  */
 export async function answerOfferSearch(
   app: FastifyInstance,
-  request: { query: OfferSearchQuery; url: string },
+  request: { query: OfferSearchQuery; url: string; readModel: ServedModel },
   reply: FastifyReply,
 ) {
   const { query } = request;
   const { q, sort, limit, offset, format } = query;
   const period = resolvePeriod(query);
   const textMatches = q === undefined ? undefined : await searchOfferIds(app.readDb, q);
-  const model = app.readModel.current;
+  const model = request.readModel;
   // The measures of the model, not of start-up: one defined since filters and sorts through
   // `min=` and `sort` (its `min<Key>` parameter exists from the next start).
   const filters = toOfferFilters(

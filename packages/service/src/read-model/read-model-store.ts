@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { ModelHost } from './model-host.ts';
 import type { ReadModelOptions } from './read-model.ts';
 import { ServedModel } from './served-model.ts';
@@ -8,6 +9,9 @@ export interface StoreLogger {
   error(object: object, message: string): void;
   info(object: object, message: string): void;
 }
+
+/** The header of the server's own warm-up requests: a token of `ReadModelStore.answerWith`. */
+export const WARM_UP_HEADER = 'evg-warm-up';
 
 /** Prepares a new model (`next`) from what was asked of the one it replaces (`previous`). */
 export type Warmer = (previous: ServedModel, next: ServedModel) => Promise<void>;
@@ -42,6 +46,7 @@ export class ReadModelStore {
   private lost = false;
   private readonly retiring = new Set<NodeJS.Timeout>();
   private readonly warmers: Warmer[] = [];
+  private readonly warmUps = new Map<string, ServedModel>();
 
   private constructor(
     model: ServedModel,
@@ -63,8 +68,30 @@ export class ReadModelStore {
     return new ReadModelStore(await ServedModel.build(host, options), source, host, options, logger);
   }
 
+  /** The model of the current data version, the one requests are answered from. */
   get current(): ServedModel {
     return this.model;
+  }
+
+  /**
+   * Runs `work` with a one-time token that names `model`, a model not yet served: a request
+   * carrying it (the server's own `inject`, header WARM_UP_HEADER) is answered from that model
+   * (`modelOfWarmUp`), which is how a warmer has a new model's answers made before the swap.
+   * The token is random and lives only while `work` runs.
+   */
+  async answerWith<T>(model: ServedModel, work: (token: string) => Promise<T>): Promise<T> {
+    const token = randomUUID();
+    this.warmUps.set(token, model);
+    try {
+      return await work(token);
+    } finally {
+      this.warmUps.delete(token);
+    }
+  }
+
+  /** The model a warm-up token names (see `answerWith`), or undefined for anything else. */
+  modelOfWarmUp(token: unknown): ServedModel | undefined {
+    return typeof token === 'string' ? this.warmUps.get(token) : undefined;
   }
 
   /**

@@ -1,9 +1,10 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import type { MeasureDefinition } from '@evg/effects';
 import { dbSnapshotSource } from '../../read-model/db-snapshot-source.ts';
 import { LocalModelHost, type ModelHost } from '../../read-model/model-host.ts';
-import { ReadModelStore } from '../../read-model/read-model-store.ts';
+import { ReadModelStore, WARM_UP_HEADER } from '../../read-model/read-model-store.ts';
+import type { ServedModel } from '../../read-model/served-model.ts';
 import { WorkerModelHost } from '../../read-model/worker-model-host.ts';
 import type { SnapshotSource } from '../../read-model/snapshot.ts';
 import type { ModelWorkerConnection } from '../../read-model/worker-protocol.ts';
@@ -12,6 +13,15 @@ declare module 'fastify' {
   interface FastifyInstance {
     /** The in-memory read model; `readModel.current` is the model of the current data version. */
     readModel: ReadModelStore;
+  }
+  interface FastifyRequest {
+    /**
+     * The read model this request is answered from, fixed when it arrives: the current one, or
+     * for the server's own warm-up of a new model (WARM_UP_HEADER) that model.
+     */
+    readModel: ServedModel;
+    /** The request is the server's own warm-up, no caller's (not rate-limited, no key needed). */
+    warmUp: boolean;
   }
 }
 
@@ -48,6 +58,19 @@ async function readModelPlugin(app: FastifyInstance, options: ReadModelPluginOpt
     throw error;
   }
   app.decorate('readModel', store);
+  // Fixed when the request arrives, so a swap mid-request cannot give it parts of two models.
+  const answeredFrom = new WeakMap<FastifyRequest, ServedModel>();
+  app.decorateRequest('readModel', {
+    getter(this: FastifyRequest) {
+      return answeredFrom.get(this) ?? store.current;
+    },
+  });
+  app.decorateRequest('warmUp', false);
+  app.addHook('onRequest', async (request) => {
+    const warming = store.modelOfWarmUp(request.headers[WARM_UP_HEADER]);
+    answeredFrom.set(request, warming ?? store.current);
+    request.warmUp = warming !== undefined;
+  });
   if (options.pollMs > 0) store.startPolling(options.pollMs);
   app.addHook('onClose', async () => store.close());
 }

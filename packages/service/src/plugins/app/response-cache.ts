@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
+import { WARM_UP_HEADER } from '../../read-model/read-model-store.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -23,24 +24,37 @@ export interface ResponseCacheOptions {
   maxBytes: number;
 }
 
+/** Answers made for a new model before it is served: the most asked of the model it replaces. */
+const WARM_URLS = 64;
+
+interface CachedBody {
+  body: string;
+  url: string;
+  /** Times it was sent (the first answer included). */
+  hits: number;
+}
+
 /**
  * Read answers depend only on the URL and the read model, which never changes in place: a
  * new data version or catalogue change makes a new model (with a new generation number), so a
  * body serialised once can be sent again until then. Errors, CSV streams and non-cached routes
- * pass through untouched.
+ * pass through untouched. Before a new model is swapped in, the URLs most asked of the one it
+ * replaces are answered once on it (the server's own requests, `inject`), so the first callers
+ * after a new data version find their answers made.
  */
 async function responseCache(app: FastifyInstance, options: ResponseCacheOptions): Promise<void> {
-  const bodies = new Map<string, string>();
+  const bodies = new Map<string, CachedBody>();
   // The key is fixed when the request looks it up, so a model swapped mid-request cannot file
   // an old body under the new model.
   const keys = new WeakMap<FastifyRequest, string>();
 
   app.decorate('cachedResponse', async (request: FastifyRequest, reply: FastifyReply) => {
-    const key = `${app.readModel.current.generation}|${request.url}`;
+    const key = `${request.readModel.generation}|${request.url}`;
     keys.set(request, key);
-    const body = bodies.get(key);
-    if (body === undefined) return undefined;
-    return reply.type('application/json; charset=utf-8').send(body);
+    const cached = bodies.get(key);
+    if (cached === undefined) return undefined;
+    cached.hits++;
+    return reply.type('application/json; charset=utf-8').send(cached.body);
   });
 
   app.addHook('onSend', async (request, reply, payload) => {
@@ -49,10 +63,30 @@ async function responseCache(app: FastifyInstance, options: ResponseCacheOptions
     if (!String(reply.getHeader('content-type')).startsWith('application/json')) return payload;
     const key = keys.get(request);
     if (key !== undefined && !bodies.has(key)) {
-      if (bodies.size >= options.entries) bodies.delete(bodies.keys().next().value!);
-      bodies.set(key, payload);
+      const oldest = bodies.keys().next();
+      if (bodies.size >= options.entries && !oldest.done) bodies.delete(oldest.value);
+      bodies.set(key, { body: payload, url: request.url, hits: 1 });
     }
     return payload;
+  });
+
+  app.readModel.addWarmer(async (previous, next) => {
+    const prefix = `${previous.generation}|`;
+    const asked = [...bodies]
+      .filter(([key]) => key.startsWith(prefix))
+      .map(([, cached]) => cached)
+      .sort((a, b) => b.hits - a.hits)
+      .slice(0, WARM_URLS);
+    // One after the other: callers' requests are answered in between.
+    for (const { url } of asked) {
+      await app.readModel.answerWith(next, (token) =>
+        app.inject({
+          method: 'GET',
+          url,
+          headers: { [WARM_UP_HEADER]: token, 'x-request-id': 'evg-warm-up' },
+        }),
+      );
+    }
   });
 }
 

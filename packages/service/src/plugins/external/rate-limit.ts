@@ -3,6 +3,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import type { ApiKeyRole } from '../../db/database.ts';
 import { ProblemError } from '../../http/problem.ts';
+import { WARM_UP_HEADER } from '../../read-model/read-model-store.ts';
 
 export interface RateLimitPluginOptions {
   /** Requests per minute per client address, without a valid key (EVG_RATE_LIMIT). */
@@ -28,7 +29,10 @@ async function rateLimitPlugin(app: FastifyInstance, options: RateLimitPluginOpt
   const roleOf = new Map<string, ApiKeyRole>();
   await app.register(rateLimit, {
     timeWindow: '1 minute',
-    allowList: (request) => !counted(request),
+    // The server's own warm-up of a new read model (read-model-store.ts) is no caller's.
+    allowList: (request) =>
+      !counted(request) ||
+      request.server.readModel.modelOfWarmUp(request.headers[WARM_UP_HEADER]) !== undefined,
     keyGenerator: async (request) => {
       // A key is looked up (once per request; auth reuses it) so an invented one cannot open a bucket.
       const key = await request.server.apiKeyOf(request);

@@ -56,7 +56,7 @@ const bonusStatement: FastifyPluginAsyncZod = async (app) => {
       const period = parsePeriodName(name, 'period');
       await auditExactRead(app, request);
       reply.header('cache-control', 'private, no-store');
-      const model = app.readModel.current;
+      const model = request.readModel;
       const rules = await listBonusRules(app.db);
       const waiting = rulesAwaitingRefresh(model, rules);
       if (waiting.length > 0) {

@@ -22,7 +22,7 @@ const codeLists: FastifyPluginAsyncZod = async (app) => {
         response: { 200: z.array(codeListEntrySchema) },
       },
     },
-    async () => [...app.readModel.current.snapshot.industries],
+    async (request) => [...request.readModel.snapshot.industries],
   );
 
   app.get(
@@ -36,7 +36,7 @@ const codeLists: FastifyPluginAsyncZod = async (app) => {
         response: { 200: z.array(codeListEntrySchema) },
       },
     },
-    async () => [...app.readModel.current.snapshot.packages],
+    async (request) => [...request.readModel.snapshot.packages],
   );
 
   app.get(
@@ -50,7 +50,7 @@ const codeLists: FastifyPluginAsyncZod = async (app) => {
         response: { 200: z.array(benefitTypeSchema) },
       },
     },
-    async () => [...app.readModel.current.snapshot.benefitTypes],
+    async (request) => [...request.readModel.snapshot.benefitTypes],
   );
 
   app.get(
@@ -70,8 +70,8 @@ const codeLists: FastifyPluginAsyncZod = async (app) => {
         response: { 200: z.array(outcomeMeasureSchema) },
       },
     },
-    async () =>
-      app.readModel.current.measures.map((measure) => ({
+    async (request) =>
+      request.readModel.measures.map((measure) => ({
         key: measure.key,
         label: measure.label,
         labelEn: englishLabelOf(measure),

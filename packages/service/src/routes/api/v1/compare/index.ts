@@ -28,7 +28,7 @@ const compare: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const model = app.readModel.current;
+      const model = request.readModel;
       const period = resolvePeriod(request.query);
       const scope = request.query.targetGroup ?? null;
       const views = await Promise.all(

@@ -72,7 +72,7 @@ const effects: FastifyPluginAsyncZod<{ maxRows: number }> = async (app, options)
     async (request, reply) => {
       const { groupBy = [], periodUnit, exact = false } = request.query;
       const output = effectsOutput(request.query, request.headers.accept);
-      const model = app.readModel.current;
+      const model = request.readModel;
       const period = resolvePeriod(request.query);
       const size = await model.tableRows(groupBy, periodUnit);
       if (size > options.maxRows) throw refuseLarge(size);

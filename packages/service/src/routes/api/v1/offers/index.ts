@@ -64,7 +64,7 @@ const offers: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const model = app.readModel.current;
+      const model = request.readModel;
       const view = await model.offerView(request.params.id, resolvePeriod(request.query));
       if (!view) throw new ProblemError('not-found', `Tilbuddet '${request.params.id}' findes ikke.`);
       return toOfferProfile(model, view);

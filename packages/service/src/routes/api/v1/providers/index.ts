@@ -22,7 +22,7 @@ const providers: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const model = app.readModel.current;
+      const model = request.readModel;
       const period = resolvePeriod(request.query);
       const items = await Promise.all(
         model.providers.map(async (provider) => ({
@@ -51,7 +51,7 @@ const providers: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const model = app.readModel.current;
+      const model = request.readModel;
       const provider = model.provider(request.params.id);
       if (!provider) throw new ProblemError('not-found', `Leverandøren '${request.params.id}' findes ikke.`);
       const period = resolvePeriod(request.query);

@@ -21,7 +21,7 @@ const targetGroups: FastifyPluginAsyncZod = async (app) => {
         response: { 200: z.array(codeListEntrySchema) },
       },
     },
-    async () => [...app.readModel.current.snapshot.targetGroups],
+    async (request) => [...request.readModel.snapshot.targetGroups],
   );
 
   app.get(
@@ -41,7 +41,7 @@ const targetGroups: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const model = app.readModel.current;
+      const model = request.readModel;
       const targetGroup = model.snapshot.targetGroups.find((entry) => entry.code === request.params.code);
       if (!targetGroup)
         throw new ProblemError('not-found', `Målgruppen '${request.params.code}' findes ikke.`);
