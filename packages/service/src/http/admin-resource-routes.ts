@@ -71,16 +71,18 @@ export function adminResourceRoutes<Params extends z.ZodType, Body extends z.Zod
       },
     };
 
+    // Fastify cannot type params and body through generic schemas, so the validated values are
+    // parsed once more to be typed: a no-op on them (plain strings, defaults already filled in).
     app.put(resource.path, { schema: putSchema }, async (request, reply) => {
-      const params = request.params as z.output<Params>;
-      const entity = resource.toEntity(params, request.body as z.output<Body>);
+      const params = resource.params.parse(request.params);
+      const entity = resource.toEntity(params, resource.body.parse(request.body));
       const created = await catalogWrite(() => resource.save(app.db, entity, params));
       await app.readModel.reload();
       return reply.code(created ? 201 : 200).send(entity);
     });
 
     app.delete(resource.path, { schema: deleteSchema }, async (request, reply) => {
-      const params = request.params as z.output<Params>;
+      const params = resource.params.parse(request.params);
       const deleted = await catalogWrite(() => resource.remove(app.db, params));
       if (!deleted) throw new ProblemError('not-found', resource.notFound(params));
       await app.readModel.reload();

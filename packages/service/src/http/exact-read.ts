@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { isJsonObject } from '../narrow.ts';
 import { recordExactRead } from '../repositories/exact-reads.ts';
 
 /**
@@ -12,6 +13,6 @@ export async function auditExactRead(app: FastifyInstance, request: FastifyReque
     keyName: key.name,
     method: request.method,
     path: request.routeOptions.url ?? request.url.split('?')[0] ?? '',
-    query: { ...(request.query as Record<string, unknown>) },
+    query: isJsonObject(request.query) ? { ...request.query } : {},
   });
 }

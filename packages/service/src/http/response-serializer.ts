@@ -5,8 +5,15 @@ import { z } from 'zod';
 
 function zodSchemaOf(schema: unknown): z.ZodType | undefined {
   if (schema instanceof z.ZodType) return schema;
-  const properties = (schema as { properties?: unknown } | undefined)?.properties;
+  const properties =
+    typeof schema === 'object' && schema !== null && 'properties' in schema ? schema.properties : undefined;
   return properties instanceof z.ZodType ? properties : undefined;
+}
+
+/** fast-json-stringify's serializer for a JSON Schema that zod generated. */
+function compileStringify(jsonSchema: z.core.JSONSchema.BaseSchema) {
+  // The same draft-7 document, typed by each library its own way (zod's `type` is any type name).
+  return fastJson(jsonSchema as Parameters<typeof fastJson>[0]);
 }
 
 /**
@@ -24,7 +31,7 @@ export function createResponseSerializer(options: { validate: boolean }): Fastif
     const zodSchema = zodSchemaOf(schema);
     if (!zodSchema) return (data) => JSON.stringify(data);
     const jsonSchema = z.toJSONSchema(zodSchema, { io: 'output', target: 'draft-7', unrepresentable: 'any' });
-    const stringify = fastJson(jsonSchema as Parameters<typeof fastJson>[0]);
+    const stringify = compileStringify(jsonSchema);
     if (!options.validate) return stringify;
     return (data) => {
       const result = zodSchema.safeEncode(data);

@@ -12,6 +12,9 @@ const readySchema = z
   .object({ status: z.literal('ready'), dataVersion: z.number().int().nullable() })
   .meta({ id: 'Ready', examples: [{ status: 'ready', dataVersion: 3 }] });
 
+// Those LOG_LEVEL takes (config.ts); any other level (none) would leave the app's own.
+const LOG_LEVELS: readonly LogLevel[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+
 /**
  * `/health`: the process answers. `/ready`: the database answers and is fully migrated (and so
  * does the read replica, with DATABASE_READ_URL: one that has not replayed the migrations yet
@@ -20,7 +23,7 @@ const readySchema = z
 const health: FastifyPluginAsyncZod = async (app) => {
   // Probes come every few seconds: their request lines would drown the log at info, so at info
   // they are logged only from warn up (failures, by the problem handler); debug shows them.
-  const logLevel = app.log.level === 'info' ? 'warn' : (app.log.level as LogLevel);
+  const logLevel = app.log.level === 'info' ? 'warn' : LOG_LEVELS.find((level) => level === app.log.level);
   app.get(
     '/health',
     {

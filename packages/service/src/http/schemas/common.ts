@@ -42,9 +42,9 @@ function splitList(value: unknown): unknown {
 export const csvList = ({
   min = 1,
   max = 200,
-  tooFew = undefined as string | undefined,
-  tooMany = undefined as string | undefined,
-} = {}) =>
+  tooFew,
+  tooMany,
+}: { min?: number; max?: number; tooFew?: string; tooMany?: string } = {}) =>
   z.preprocess(
     splitList,
     z.array(listItem, { error: 'must be a comma-separated list' }).min(min, tooFew).max(max, tooMany),

@@ -106,9 +106,19 @@ function outcomeCell(key: keyof typeof EXPECTED, x: number, n: number) {
 }
 
 function add(a: Counts, b: Counts): Counts {
-  const sum = { ...a };
-  for (const key of Object.keys(sum) as (keyof Counts)[]) sum[key] += b[key];
-  return sum;
+  return {
+    started: a.started + b.started,
+    completed: a.completed + b.completed,
+    effect3m: a.effect3m + b.effect3m,
+    effect7m: a.effect7m + b.effect7m,
+    status1m: a.status1m + b.status1m,
+    status3m: a.status3m + b.status3m,
+    companyOriented: a.companyOriented + b.companyOriented,
+    satisfied: a.satisfied + b.satisfied,
+    answers: a.answers + b.answers,
+    under30: a.under30 + b.under30,
+    complaints: a.complaints + b.complaints,
+  };
 }
 
 /** An effect row computed from counts; `priceDkk` gives the cost per outcome (offer rows only). */

@@ -2,7 +2,7 @@ import { isIsoDate, RECORD_KINDS } from '@evg/effects';
 import { z } from 'zod';
 import { queryBoolean } from './common.ts';
 
-export const recordKindSchema = z.enum(RECORD_KINDS as readonly [string, ...string[]]);
+export const recordKindSchema = z.enum(RECORD_KINDS);
 
 export const importQuerySchema = z
   .object({

@@ -68,7 +68,7 @@ export function offerSearchQuerySchema(measureKeys: readonly string[]) {
     ...periodParams,
     sort: z
       .union([
-        z.enum([...sorts, ...sorts.map((key) => `-${key}`)] as [string, ...string[]]),
+        z.enum([...sorts, ...sorts.map((key) => `-${key}`)]),
         // Measures defined after start-up: checked against the current data version's measures.
         z.string().regex(MEASURE_SORT),
       ])

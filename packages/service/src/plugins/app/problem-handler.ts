@@ -51,7 +51,7 @@ function fieldErrors(
 ): FieldError[] {
   const where = LOCATIONS[error.validationContext ?? ''] ?? 'body';
   return error.validation.flatMap((issue) => {
-    const keys = (issue.params as { keys?: unknown }).keys;
+    const keys = issue.params.keys;
     if (issue.keyword === 'unrecognized_keys' && Array.isArray(keys)) {
       return keys.map((key) => ({
         in: where,

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsync, RouteOptions } from 'fastify';
 import { readSecurity } from '../../../http/schemas/common.ts';
+import { isJsonObject } from '../../../narrow.ts';
 import { commonProblems, readAuthProblems } from '../../../http/schemas/problem.ts';
 import codeListRoutes from './code-lists/index.ts';
 import compareRoutes from './compare/index.ts';
@@ -26,7 +27,11 @@ const readRoutes: FastifyPluginAsync<{ effectsMaxRows: number }> = async (app, o
     route.schema = {
       ...schema,
       security: readSecurity,
-      response: { ...readAuthProblems, ...commonProblems, ...(schema.response as object | undefined) },
+      response: {
+        ...readAuthProblems,
+        ...commonProblems,
+        ...(isJsonObject(schema.response) ? schema.response : {}),
+      },
     };
   });
 

@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import type { RecordKind } from '@evg/effects';
+import { Readable } from 'node:stream';
 import { z } from 'zod';
 import { importProblem } from '../../../../http/import-problems.ts';
 import { LimitedBody } from '../../../../http/limited-body.ts';
@@ -13,6 +13,7 @@ import {
 } from '../../../../http/schemas/imports.ts';
 import { authProblems, commonProblems, problemResponse } from '../../../../http/schemas/problem.ts';
 import { importRecords } from '../../../../imports/import-records.ts';
+import { isOwnKey } from '../../../../narrow.ts';
 import { findImportBatch } from '../../../../repositories/import-batches.ts';
 
 const FORMATS = { 'text/csv': 'csv', 'application/x-ndjson': 'ndjson' } as const;
@@ -49,15 +50,17 @@ const imports: FastifyPluginAsyncZod<{ bodyLimit: number; pseudonymKey: string |
     },
     async (request, reply) => {
       const mediaType = (request.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
-      if (!(mediaType in FORMATS)) {
+      if (!isOwnKey(FORMATS, mediaType)) {
         throw new ProblemError('unsupported-media-type', 'Send text/csv eller application/x-ndjson.');
       }
-      const limited = new LimitedBody(request.body as AsyncIterable<Buffer>, options.bodyLimit);
+      // The content type parser above hands over the request stream itself.
+      if (!(request.body instanceof Readable)) throw new Error('import body: not the request stream');
+      const limited = new LimitedBody(request.body, options.bodyLimit);
       const body = await spoolBody(limited.chunks()).catch((error: unknown) =>
         Promise.reject(limited.exceeded ? limited.problem() : error),
       );
-      const result = await importRecords(app.db, request.params.kind as RecordKind, body.chunks(), {
-        format: FORMATS[mediaType as keyof typeof FORMATS],
+      const result = await importRecords(app.db, request.params.kind, body.chunks(), {
+        format: FORMATS[mediaType],
         source: 'http',
         keyId: request.apiKey?.id ?? null,
         pseudonymise: request.query.pseudonymise,
