@@ -6,6 +6,7 @@ import { searchOfferIds } from '../repositories/offers-read.ts';
 import { figuresMeta } from './figures-meta.ts';
 import { toOfferFilters, toOfferSummary } from './offer-views.ts';
 import { sendOfferWorkbook } from './offers-export.ts';
+import { sentReply } from './sent-reply.ts';
 import type { OfferSearchQuery } from './schemas/offer-search.ts';
 
 /**
@@ -38,7 +39,7 @@ export async function answerOfferSearch(
     const ids = all.items.map((view) => view.offer.offerId);
     const workbook = await model.offersWorkbook(period, scope, ids, request.url);
     // A buffer bypasses the serializer; the type provider only knows serialised bodies.
-    return sendOfferWorkbook(reply, workbook, model.version?.id) as never;
+    return sentReply(sendOfferWorkbook(reply, workbook, model.version?.id));
   }
   const result = searchOffers(views, filters, sort, limit, offset);
   return {

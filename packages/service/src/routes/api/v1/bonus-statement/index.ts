@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { auditExactRead } from '../../../../http/exact-read.ts';
 import { ProblemError } from '../../../../http/problem.ts';
+import { sendUnserialized } from '../../../../http/sent-reply.ts';
 import { bonusStatementQuerySchema, bonusStatementSchema } from '../../../../http/schemas/bonus.ts';
 import { authProblems, commonProblems, problemResponse } from '../../../../http/schemas/problem.ts';
 import { rulesAwaitingRefresh, statementOf } from '../../../../read-model/bonus-statement.ts';
@@ -76,7 +77,7 @@ const bonusStatement: FastifyPluginAsyncZod = async (app) => {
         reply.type('text/csv; charset=utf-8');
         reply.header('content-disposition', `attachment; filename="resultatbonus-${name}.csv"`);
         // A stream bypasses the serializer; the type provider only knows serialised bodies.
-        return reply.send(tableCsvStream(bonusTable(statement), csvDialect ?? 'rfc4180') as never);
+        return sendUnserialized(reply, tableCsvStream(bonusTable(statement), csvDialect ?? 'rfc4180'));
       }
       return statement;
     },

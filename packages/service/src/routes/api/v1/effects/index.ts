@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { EffectsBodies } from '../../../../http/effects-bodies.ts';
 import { effectsOutput, outputVariant, sendEffectBody } from '../../../../http/effects-export.ts';
 import { ProblemError } from '../../../../http/problem.ts';
+import { sendUnserialized, sentReply } from '../../../../http/sent-reply.ts';
 import { notModified } from '../../../../http/conditional.ts';
 import { effectRowSchema } from '../../../../http/schemas/effect-row.ts';
 import { effectsQuerySchema } from '../../../../http/schemas/effects.ts';
@@ -85,7 +86,7 @@ const effects: FastifyPluginAsyncZod<{ maxRows: number }> = async (app, options)
       if (exact) reply.header('cache-control', 'private, no-store');
       else if (notModified(request, reply, model.version, outputVariant(output)))
         // A 304 has no body at all (not even `null`).
-        return reply.code(304).send(undefined as never);
+        return sendUnserialized(reply.code(304), undefined);
       // The workbook names the request in its "Om data" sheet, so it is built for each one. Exact
       // figures are the data owner's: their bodies (JSON too) are built for each request and
       // never kept where another request could be answered from them.
@@ -98,7 +99,7 @@ const effects: FastifyPluginAsyncZod<{ maxRows: number }> = async (app, options)
           ? await model.tableBody(effectsQuery, output, request.url)
           : await bodies.get(model, key, { query: effectsQuery, output, url: request.url });
       // Bytes bypass the serializer; the type provider only knows serialised bodies.
-      return sendEffectBody(reply, output, body, model.version?.id) as never;
+      return sentReply(sendEffectBody(reply, output, body, model.version?.id));
     },
   );
 };
