@@ -292,9 +292,11 @@ async function main(): Promise<void> {
         else writerRuns.failures.push(`import: ${describeRun(imported)}`);
         if (stopWriters) break;
         const refreshed = await timed('refresh', ['refresh']);
-        if (refreshed.code === 0) writerRuns.refreshes++;
-        if (refreshed.code === 0 && !refreshed.stdout.includes('unchanged')) writerRuns.published++;
-        else writerRuns.failures.push(`refresh: ${describeRun(refreshed)}`);
+        if (refreshed.code !== 0) writerRuns.failures.push(`refresh: ${describeRun(refreshed)}`);
+        else {
+          writerRuns.refreshes++;
+          if (!refreshed.stdout.includes('unchanged')) writerRuns.published++;
+        }
       }
     })();
     const slow: SlowResponse[] = [];
