@@ -72,13 +72,18 @@ async function responseCache(app: FastifyInstance, options: ResponseCacheOptions
 
   app.readModel.addWarmer(async (previous, next) => {
     const prefix = `${previous.generation}|`;
+    // Answers of models older than the one being replaced can never be sent again.
+    for (const key of bodies.keys()) if (!key.startsWith(prefix)) bodies.delete(key);
     const asked = [...bodies]
       .filter(([key]) => key.startsWith(prefix))
       .map(([, cached]) => cached)
       .sort((a, b) => b.hits - a.hits)
       .slice(0, WARM_URLS);
-    // One after the other: callers' requests are answered in between.
+    // One after the other, each in a turn of the event loop of its own: an answer made from
+    // the model alone never waits for I/O, so without the turn the whole warm-up would run as
+    // one block (300 ms in the soak) and callers' requests would wait behind it.
     for (const { url } of asked) {
+      await new Promise((resolve) => setImmediate(resolve));
       await app.readModel.answerWith(next, (token) =>
         app.inject({
           method: 'GET',
