@@ -1,9 +1,8 @@
 import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { importDataDir } from '../../src/imports/import-data-dir.ts';
 import { importRecords } from '../../src/imports/import-records.ts';
 import { catalogRevision } from '../../src/repositories/catalog-revision.ts';
-import { validFiles, writeDataDir } from '../support/contract-files.ts';
+import { importValidFiles } from '../support/contract-files.ts';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';
 
 let t: TestDatabase;
@@ -12,23 +11,14 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-async function importValidFiles(): Promise<void> {
-  const data = await writeDataDir(validFiles());
-  try {
-    await importDataDir(t.db, data.dir, { source: 'test' });
-  } finally {
-    await data.remove();
-  }
-}
-
 describe('the catalogue revision the API instances poll', () => {
   it('grows when an import changes catalogue rows, not when it finds them as they were', async () => {
-    await importValidFiles();
+    await importValidFiles(t.db);
     const first = await catalogRevision(t.db);
     expect(first).toBeGreaterThan(0);
 
     // A daily extract that re-sends the same catalogue: every statement runs, no row changes.
-    await importValidFiles();
+    await importValidFiles(t.db);
     expect(await catalogRevision(t.db)).toBe(first);
 
     const renamed = 'offer_id,provider_id,name,package\nOF2,PR2,Mentorforløb for unge,mentorpakke\n';

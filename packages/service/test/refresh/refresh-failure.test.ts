@@ -8,7 +8,7 @@ import { importRecords } from '../../src/imports/import-records.ts';
 import { RefreshError } from '../../src/refresh/refresh-error.ts';
 import { refreshEffects } from '../../src/refresh/refresh-effects.ts';
 import { getRefreshStatus } from '../../src/repositories/refresh-runs.ts';
-import { validFiles, writeDataDir } from '../support/contract-files.ts';
+import { importValidFiles, writeDataDir } from '../support/contract-files.ts';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';
 
 /** The installation's disclosure secret, the same for the refresh and the engine. */
@@ -17,9 +17,7 @@ const DISCLOSURE_KEY = 'refresh-failure-test-secret';
 let t: TestDatabase;
 beforeAll(async () => {
   t = await createTestDatabase();
-  const data = await writeDataDir(validFiles());
-  await importDataDir(t.db, data.dir, { source: 'test' });
-  await data.remove();
+  await importValidFiles(t.db);
 });
 afterAll(() => t.close());
 

@@ -1,10 +1,9 @@
 import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { importDataDir } from '../../src/imports/import-data-dir.ts';
 import { importRecords } from '../../src/imports/import-records.ts';
 import { refreshEffects } from '../../src/refresh/refresh-effects.ts';
 import { getRefreshStatus } from '../../src/repositories/refresh-runs.ts';
-import { validFiles, writeDataDir } from '../support/contract-files.ts';
+import { importValidFiles } from '../support/contract-files.ts';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';
 
 const DISCLOSURE_KEY = 'unchanged-refresh-test-secret';
@@ -14,9 +13,7 @@ const versions = () => t.db.selectFrom('data_versions').selectAll().orderBy('ver
 let t: TestDatabase;
 beforeAll(async () => {
   t = await createTestDatabase();
-  const data = await writeDataDir(validFiles());
-  await importDataDir(t.db, data.dir, { source: 'test' });
-  await data.remove();
+  await importValidFiles(t.db);
 });
 afterAll(() => t.close());
 
@@ -29,9 +26,7 @@ describe('a refresh that finds the figures of the current version', () => {
     const cellsBefore = await t.db.selectFrom('effect_cells').select(['data_version', 'cell']).execute();
 
     // The same records again (an idempotent re-import), then another refresh.
-    const data = await writeDataDir(validFiles());
-    await importDataDir(t.db, data.dir, { source: 'test' });
-    await data.remove();
+    await importValidFiles(t.db);
     const again = await refresh();
 
     expect(again).toMatchObject({ changed: false, dataVersion: first.dataVersion, persons: first.persons });

@@ -1,6 +1,9 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Kysely } from 'kysely';
+import type { Database } from '../../src/db/database.ts';
+import { importDataDir } from '../../src/imports/import-data-dir.ts';
 
 /** File name (`persons.csv`) → content. */
 export type ContractFiles = Record<string, string>;
@@ -38,4 +41,14 @@ export async function writeDataDir(
   const dir = await mkdtemp(join(tmpdir(), 'evg-data-'));
   for (const [name, content] of Object.entries(files)) await writeFile(join(dir, name), content);
   return { dir, remove: () => rm(dir, { recursive: true, force: true }) };
+}
+
+/** Imports `validFiles()` (every record kind, as `evg import` of a data directory does) into `db`. */
+export async function importValidFiles(db: Kysely<Database>): Promise<void> {
+  const data = await writeDataDir(validFiles());
+  try {
+    await importDataDir(db, data.dir, { source: 'test' });
+  } finally {
+    await data.remove();
+  }
 }
